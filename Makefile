@@ -1,0 +1,22 @@
+# The entry points people need: make run, make test (and lint, bench, translations, dist).
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint bench translations clean
+
+run:
+	bash scripts/bootstrap.sh
+	$(PY) -m placement_desk
+
+test:
+	bash scripts/bootstrap.sh test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+lint:
+	bash scripts/bootstrap.sh test,lint
+	$(VENV)/bin/ruff check placement_desk tests
+	$(VENV)/bin/mypy placement_desk
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,3 @@
+from placement_desk.cli import main
+
+raise SystemExit(main())
