@@ -1,0 +1,156 @@
+"""The command line (spec section 4). Without a command it opens the desktop app.
+
+Exit codes: 0 success, 2 bad input (nothing changed), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from placement_desk import __version__
+from placement_desk.domain.errors import NotFoundError, ValidationError
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class CliError(Exception):
+    """A failure that is not bad input (exit 1), with a message for the user."""
+
+
+def _date_arg(flag: str) -> Any:
+    def parse(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{flag}: not a date (YYYY-MM-DD): {text!r}") from None
+
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="placement-desk",
+        description="Placement Desk: follow citizens in company placements. Without a command the app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"placement-desk {__version__}")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: the embedded database file)")
+    sub = parser.add_subparsers(dest="command")
+    imp = sub.add_parser("import", help="import a case file (all or nothing)")
+    imp.add_argument("file", type=Path)
+    exp = sub.add_parser("export", help="export the case file")
+    exp.add_argument("--citizen", metavar="REF")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    dos = sub.add_parser("dossier", help="the work-capacity dossier of a citizen")
+    dos.add_argument("ref")
+    dos.add_argument("--pdf", type=Path, metavar="F")
+    dos.add_argument("--xlsx", type=Path, metavar="F")
+    dos.add_argument("--json", type=Path, metavar="F")
+    dos.add_argument("--from", dest="period_from", type=_date_arg("--from"), metavar="D")
+    dos.add_argument("--to", dest="period_to", type=_date_arg("--to"), metavar="D")
+    sub.add_parser("demo", help="load the demo citizens (built from the seed cases)")
+    return parser
+
+
+def open_database(url: str | None) -> Any:
+    from placement_desk.db.engine import Database, resolve_url
+    from placement_desk.db.migrate import upgrade
+
+    db = Database(resolve_url(url))
+    upgrade(db)
+    return db
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file renamed into place."""
+    path = path.expanduser()
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def cmd_import(db: Any, args: argparse.Namespace) -> int:
+    from placement_desk.services.casefile_io import import_case_file
+
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValidationError(str(args.file), f"cannot read the file ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ValidationError(str(args.file), "is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ValidationError(str(args.file), f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    result = import_case_file(db, data)
+    print(f"imported {args.file}: {result.describe()}")
+    return EXIT_OK
+
+
+def cmd_export(db: Any, args: argparse.Namespace) -> int:
+    from placement_desk.export.json_summary import dumps
+    from placement_desk.services.casefile_io import export_case_file
+
+    write_text(args.output, dumps(export_case_file(db, args.citizen)))
+    print(f"exported to {args.output}")
+    return EXIT_OK
+
+
+def cmd_dossier(db: Any, args: argparse.Namespace) -> int:
+    from placement_desk.export.json_summary import dumps, summary
+    from placement_desk.services.dossier import dossier_data
+
+    if not (args.pdf or args.xlsx or args.json):
+        raise ValidationError("dossier", "name at least one output: --json F, --pdf F or --xlsx F")
+    unavailable = [flag for flag, value in (("--pdf", args.pdf), ("--xlsx", args.xlsx)) if value]
+    if unavailable:
+        raise CliError(
+            f"{' and '.join(unavailable)}: the PDF and Excel dossiers are not available in this version yet; "
+            "nothing was written (use --json)"
+        )
+    data = dossier_data(db, args.ref, args.period_from, args.period_to)
+    write_text(args.json, dumps(summary(data)))
+    print(f"dossier summary for {args.ref} written to {args.json}")
+    return EXIT_OK
+
+
+def cmd_demo(db: Any, args: argparse.Namespace) -> int:
+    from placement_desk.services.demo import load_demo
+
+    result = load_demo(db)
+    print(f"demo data loaded: {result.describe()}")
+    return EXIT_OK
+
+
+COMMANDS = {"import": cmd_import, "export": cmd_export, "dossier": cmd_dossier, "demo": cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from placement_desk.app import run_gui
+
+        return run_gui(args.db)
+    try:
+        db = open_database(args.db)
+        try:
+            return COMMANDS[args.command](db, args)
+        finally:
+            db.dispose()
+    except ValidationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("nothing was changed", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except NotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last resort: a message and exit 1, never a silent failure
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_ERROR

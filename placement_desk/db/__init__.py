@@ -1,0 +1,1 @@
+"""Storage: the ORM models, the engine factory and the Alembic migrations. Nothing here commits."""

@@ -1,0 +1,264 @@
+"""The ORM models: everything of a citizen's path. Hours are integer minutes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from placement_desk.db.base import Base, Tracked, UTCDateTime
+
+CASCADE = "all, delete-orphan"
+
+
+class User(Tracked, Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(30))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Company(Tracked, Base):
+    __tablename__ = "companies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    cvr: Mapped[str | None] = mapped_column(String(8))
+    industry: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    internal: Mapped[bool] = mapped_column(Boolean, default=False)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="company", cascade=CASCADE, order_by="Contact.position"
+    )
+
+
+class Contact(Tracked, Base):
+    __tablename__ = "contacts"
+    __table_args__ = (UniqueConstraint("company_id", "ref"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"), index=True)
+    ref: Mapped[str] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(50))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    email: Mapped[str | None] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    company: Mapped[Company] = relationship(back_populates="contacts")
+
+
+class Citizen(Tracked, Base):
+    __tablename__ = "citizens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    cpr: Mapped[str | None] = mapped_column(String(11))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    benefit: Mapped[str | None] = mapped_column(String(200))
+    caseworker: Mapped[str | None] = mapped_column(String(200))
+    job_goal: Mapped[str | None] = mapped_column(String(300))
+    own_view: Mapped[str | None] = mapped_column(Text)
+    consultant_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    referrals: Mapped[list[Referral]] = relationship(cascade=CASCADE, order_by="Referral.position")
+    placements: Mapped[list[Placement]] = relationship(back_populates="citizen", cascade=CASCADE)
+    accommodations: Mapped[list[Accommodation]] = relationship(cascade=CASCADE, order_by="Accommodation.position")
+    followups: Mapped[list[Followup]] = relationship(cascade=CASCADE, order_by="Followup.day")
+    goals: Mapped[list[Goal]] = relationship(cascade=CASCADE, order_by="Goal.position")
+
+
+class Referral(Tracked, Base):
+    __tablename__ = "referrals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    programme: Mapped[str] = mapped_column(String(300))
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    extensions: Mapped[list[ReferralExtension]] = relationship(
+        cascade=CASCADE, order_by="ReferralExtension.new_end"
+    )
+
+
+class ReferralExtension(Base):
+    __tablename__ = "referral_extensions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id", ondelete="CASCADE"), index=True)
+    new_end: Mapped[date] = mapped_column(Date)
+
+
+class Placement(Tracked, Base):
+    __tablename__ = "placements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(80), unique=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    type: Mapped[str] = mapped_column(String(30))
+    purpose: Mapped[str | None] = mapped_column(String(30))
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    workplace_mentor_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    consultant_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    citizen: Mapped[Citizen] = relationship(back_populates="placements")
+    company: Mapped[Company] = relationship()
+    workplace_mentor: Mapped[Contact | None] = relationship()
+    tasks: Mapped[list[PlacementTask]] = relationship(cascade=CASCADE, order_by="PlacementTask.position")
+    schedule: Mapped[list[ScheduleStep]] = relationship(cascade=CASCADE, order_by="ScheduleStep.valid_from")
+    attendance: Mapped[list[AttendanceRecord]] = relationship(
+        cascade=CASCADE, order_by="AttendanceRecord.day", passive_deletes=True
+    )
+    capacity: Mapped[list[CapacityAssessment]] = relationship(cascade=CASCADE, order_by="CapacityAssessment.day")
+
+
+class PlacementTask(Base):
+    __tablename__ = "placement_tasks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ScheduleStep(Tracked, Base):
+    """A step of the hours plan: minutes per weekday from ``valid_from`` until the next step."""
+
+    __tablename__ = "schedule_steps"
+    __table_args__ = (UniqueConstraint("placement_id", "valid_from"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    mon: Mapped[int] = mapped_column(Integer, default=0)
+    tue: Mapped[int] = mapped_column(Integer, default=0)
+    wed: Mapped[int] = mapped_column(Integer, default=0)
+    thu: Mapped[int] = mapped_column(Integer, default=0)
+    fri: Mapped[int] = mapped_column(Integer, default=0)
+    sat: Mapped[int] = mapped_column(Integer, default=0)
+    sun: Mapped[int] = mapped_column(Integer, default=0)
+    paid_per_week: Mapped[int] = mapped_column(Integer, default=0)
+
+    @property
+    def minutes(self) -> tuple[int, int, int, int, int, int, int]:
+        return (self.mon, self.tue, self.wed, self.thu, self.fri, self.sat, self.sun)
+
+
+class AttendanceRecord(Tracked, Base):
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("placement_id", "day"), Index("ix_attendance_day", "day"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    logged_by: Mapped[str | None] = mapped_column(String(80))
+    logged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class CapacityAssessment(Tracked, Base):
+    __tablename__ = "capacity_assessments"
+    __table_args__ = (UniqueConstraint("placement_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    effectiveness_cpct: Mapped[int] = mapped_column(Integer)  # hundredths of a percent
+    note: Mapped[str | None] = mapped_column(Text)
+    tasks: Mapped[list[CapacityTask]] = relationship(cascade=CASCADE, order_by="CapacityTask.position")
+
+
+class CapacityTask(Base):
+    """One task of a wage-value style assessment: share of time, tempo and quality."""
+
+    __tablename__ = "capacity_tasks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("capacity_assessments.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    time_share_pct: Mapped[int] = mapped_column(Integer)
+    tempo_pct: Mapped[int] = mapped_column(Integer)
+    quality_pct: Mapped[int] = mapped_column(Integer)
+
+
+class Accommodation(Tracked, Base):
+    __tablename__ = "accommodations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(30))
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(30))
+    identified: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    retired: Mapped[date | None] = mapped_column(Date)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Followup(Tracked, Base):
+    __tablename__ = "followups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    placement_id: Mapped[int | None] = mapped_column(ForeignKey("placements.id", ondelete="SET NULL"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    participants: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+    citizen_view: Mapped[str | None] = mapped_column(Text)
+    agreed_changes: Mapped[str | None] = mapped_column(Text)
+    topics: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    finalised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finalised_by: Mapped[str | None] = mapped_column(String(80))
+    placement: Mapped[Placement | None] = relationship()
+    corrections: Mapped[list[FollowupCorrection]] = relationship(
+        cascade=CASCADE, order_by="FollowupCorrection.id"
+    )
+
+
+class FollowupCorrection(Base):
+    """A correction appended to a finalised follow-up (which itself never changes)."""
+
+    __tablename__ = "followup_corrections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    followup_id: Mapped[int] = mapped_column(ForeignKey("followups.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    author: Mapped[str | None] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Goal(Tracked, Base):
+    __tablename__ = "goals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    area: Mapped[str] = mapped_column(String(30))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    subgoals: Mapped[list[SubGoal]] = relationship(cascade=CASCADE, order_by="SubGoal.position")
+    scores: Mapped[list[GoalScore]] = relationship(cascade=CASCADE, order_by="(GoalScore.day, GoalScore.position)")
+
+
+class SubGoal(Base):
+    __tablename__ = "subgoals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class GoalScore(Base):
+    """A progression score -5..5 on a date, by one assessor (citizen, mentor or consultant)."""
+
+    __tablename__ = "goal_scores"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    score: Mapped[int] = mapped_column(Integer)
+    assessor: Mapped[str | None] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,461 @@
+"""Parse and validate a case file (spec section 1); every error names its JSON path.
+
+``parse_case_file`` checks the whole document and raises the first :class:`ValidationError`
+(``citizens[0].placements[1].schedule[2].from: not a date``). References to companies and
+placements already in the database are resolved through the ``known`` argument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any, TypeVar
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.identifiers import check_cvr, normalise_cpr
+from placement_desk.domain.numbers import minutes_from_hours
+from placement_desk.domain.vocab import (
+    WEEKDAYS,
+    AccommodationCategory,
+    AccommodationSource,
+    Assessor,
+    FollowupKind,
+    GoalArea,
+    PlacementType,
+    Purpose,
+    Status,
+)
+
+T = TypeVar("T")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class Known:
+    """What the database already holds: company ref -> its contact refs; placement ref -> citizen ref."""
+
+    companies: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    placements: Mapping[str, str] = field(default_factory=dict)
+
+
+class Node:
+    """A JSON object with its path, with typed getters that raise ValidationError."""
+
+    def __init__(self, value: Any, path: str) -> None:
+        if not isinstance(value, dict):
+            raise ValidationError(path or "$", "must be an object")
+        self.value: dict[str, Any] = value
+        self.path = path
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def raw(self, key: str) -> Any:
+        return self.value.get(key)
+
+    def fail(self, key: str, message: str) -> ValidationError:
+        return ValidationError(self.at(key), message)
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        v = self.value.get(key)
+        if v is None or (isinstance(v, str) and not v.strip() and required):
+            if required:
+                raise self.fail(key, "is required")
+            return None
+        if not isinstance(v, str):
+            raise self.fail(key, "must be text")
+        return v
+
+    def req_text(self, key: str) -> str:
+        v = self.text(key, required=True)
+        assert v is not None
+        return v
+
+    def date(self, key: str, required: bool = False) -> date | None:
+        return parse_date(self.value.get(key), self.at(key), required)
+
+    def req_date(self, key: str) -> date:
+        v = self.date(key, required=True)
+        assert v is not None
+        return v
+
+    def boolean(self, key: str, default: bool) -> bool:
+        v = self.value.get(key)
+        if v is None:
+            return default
+        if not isinstance(v, bool):
+            raise self.fail(key, "must be true or false")
+        return v
+
+    def number(self, key: str, lo: float, hi: float, required: bool = True) -> Fraction | None:
+        v = self.value.get(key)
+        if v is None:
+            if required:
+                raise self.fail(key, "is required")
+            return None
+        return parse_number(v, self.at(key), lo, hi)
+
+    def enum(self, key: str, kind: type[StrEnum], required: bool = True) -> str | None:
+        v = self.value.get(key)
+        if v is None:
+            if required:
+                raise self.fail(key, "is required")
+            return None
+        allowed = [e.value for e in kind]
+        if v not in allowed:
+            raise self.fail(key, f"{v!r} is not one of {', '.join(allowed)}")
+        return str(v)
+
+    def items(self, key: str, parse: Callable[[Any, str], T]) -> tuple[T, ...]:
+        v = self.value.get(key)
+        if v is None:
+            return ()
+        if not isinstance(v, list):
+            raise self.fail(key, "must be a list")
+        return tuple(parse(item, f"{self.at(key)}[{i}]") for i, item in enumerate(v))
+
+
+def parse_date(v: Any, path: str, required: bool = False) -> date | None:
+    if v is None:
+        if required:
+            raise ValidationError(path, "is required")
+        return None
+    if not isinstance(v, str) or not _DATE.match(v):
+        raise ValidationError(path, "not a date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(v)
+    except ValueError:
+        raise ValidationError(path, f"not a date ({v} does not exist)") from None
+
+
+def parse_number(v: Any, path: str, lo: float, hi: float) -> Fraction:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise ValidationError(path, "must be a number")
+    value = Fraction(str(v))
+    if not lo <= value <= hi:
+        raise ValidationError(path, f"must be between {lo:g} and {hi:g}")
+    return value
+
+
+def _minutes(v: Any, path: str, lo: float = 0, hi: float = 24) -> int:
+    value = parse_number(v, path, lo, hi)
+    try:
+        return minutes_from_hours(value)
+    except ValueError as exc:
+        raise ValidationError(path, str(exc)) from None
+
+
+def _text_item(v: Any, path: str) -> str:
+    if not isinstance(v, str) or not v.strip():
+        raise ValidationError(path, "must be non-empty text")
+    return v
+
+
+def _unique(values: list[tuple[str, Any]], what: str) -> None:
+    seen: set[Any] = set()
+    for path, key in values:
+        if key in seen:
+            raise ValidationError(path, f"duplicate {what} {key}")
+        seen.add(key)
+
+
+# ---- companies ---------------------------------------------------------------------------------
+
+
+def _contact(v: Any, path: str) -> cf.Contact:
+    n = Node(v, path)
+    return cf.Contact(
+        ref=n.req_text("ref"),
+        name=n.req_text("name"),
+        role=n.text("role"),
+        phone=n.text("phone"),
+        email=n.text("email"),
+    )
+
+
+def _company(v: Any, path: str) -> cf.Company:
+    n = Node(v, path)
+    cvr = n.text("cvr")
+    if cvr is not None:
+        try:
+            cvr = check_cvr(cvr)
+        except ValueError as exc:
+            raise n.fail("cvr", str(exc)) from None
+    contacts = n.items("contacts", _contact)
+    _unique([(f"{n.at('contacts')}[{i}].ref", c.ref) for i, c in enumerate(contacts)], "contact ref")
+    return cf.Company(
+        ref=n.req_text("ref"),
+        name=n.req_text("name"),
+        cvr=cvr,
+        industry=n.text("industry"),
+        address=n.text("address"),
+        internal=n.boolean("internal", False),
+        contacts=contacts,
+    )
+
+
+# ---- placements --------------------------------------------------------------------------------
+
+
+def _step(v: Any, path: str) -> cf.ScheduleStep:
+    n = Node(v, path)
+    start = n.req_date("from")
+    hours = n.raw("hours")
+    if not isinstance(hours, dict):
+        raise n.fail("hours", "must be an object of weekday: hours (mon..sun)")
+    for key in hours:
+        if key not in WEEKDAYS:
+            raise ValidationError(f"{n.at('hours')}.{key}", "not a weekday (mon tue wed thu fri sat sun)")
+    minutes = tuple(
+        _minutes(hours[k], f"{n.at('hours')}.{k}") if hours.get(k) is not None else 0 for k in WEEKDAYS
+    )
+    weekly = sum(minutes)
+    paid_raw = n.raw("paid_per_week")
+    paid = 0 if paid_raw is None else _minutes(paid_raw, n.at("paid_per_week"), 0, 24 * 7)
+    if paid > weekly:
+        raise n.fail("paid_per_week", f"must be between 0 and the step's weekly hours ({weekly / 60:g})")
+    return cf.ScheduleStep(start, minutes, paid)  # type: ignore[arg-type]
+
+
+def _attendance(v: Any, path: str) -> cf.Attendance:
+    n = Node(v, path)
+    status = n.enum("status", Status)
+    assert status is not None
+    raw_hours = n.raw("hours")
+    if raw_hours is None:
+        raise n.fail("hours", "is required")
+    return cf.Attendance(
+        day=n.req_date("date"),
+        status=status,
+        minutes=_minutes(raw_hours, n.at("hours")),
+        reason=n.text("reason"),
+        note=n.text("note"),
+    )
+
+
+def _capacity_task(v: Any, path: str) -> cf.CapacityTask:
+    n = Node(v, path)
+
+    def pct(key: str, hi: float) -> int:
+        value = n.number(key, 0, hi)
+        assert value is not None
+        if value.denominator != 1:
+            raise n.fail(key, "must be a whole number")
+        return int(value)
+
+    return cf.CapacityTask(n.req_text("name"), pct("time_share_pct", 100), pct("tempo_pct", 200), pct("quality_pct", 200))
+
+
+def _capacity(v: Any, path: str) -> cf.CapacityAssessment:
+    n = Node(v, path)
+    pct = n.number("effectiveness_pct", 0, 100)
+    assert pct is not None
+    if (pct * 100).denominator != 1:
+        raise n.fail("effectiveness_pct", "at most 2 decimals")
+    tasks = n.items("tasks", _capacity_task)
+    if len(tasks) > 5:
+        raise n.fail("tasks", "at most 5 tasks")
+    if tasks and sum(t.time_share_pct for t in tasks) != 100:
+        raise n.fail("tasks", "the tasks' time shares must add up to 100 %")
+    return cf.CapacityAssessment(n.req_date("date"), int(pct * 100), n.text("note"), tasks)
+
+
+def _in_period(day: date, p: cf.Placement, path: str) -> None:
+    if day < p.start or (p.end is not None and day > p.end):
+        end = p.end.isoformat() if p.end else "open"
+        raise ValidationError(path, f"{day.isoformat()} is outside the placement's period {p.start.isoformat()}..{end}")
+
+
+def _placement(v: Any, path: str) -> cf.Placement:
+    n = Node(v, path)
+    start = n.req_date("start")
+    end = n.date("end")
+    if end is not None and end < start:
+        raise n.fail("end", "is before start")
+    p = cf.Placement(
+        ref=n.req_text("ref"),
+        company=n.req_text("company"),
+        type=str(n.enum("type", PlacementType)),
+        purpose=n.enum("purpose", Purpose, required=False),
+        start=start,
+        end=end,
+        end_reason=n.text("end_reason"),
+        tasks=n.items("tasks", _text_item),
+        workplace_mentor=n.text("workplace_mentor"),
+        schedule=n.items("schedule", _step),
+        attendance=n.items("attendance", _attendance),
+        capacity=n.items("capacity", _capacity),
+    )
+    for i, s in enumerate(p.schedule):
+        _in_period(s.start, p, f"{n.at('schedule')}[{i}].from")
+    _unique([(f"{n.at('schedule')}[{i}].from", s.start) for i, s in enumerate(p.schedule)], "from date")
+    for i, a in enumerate(p.attendance):
+        _in_period(a.day, p, f"{n.at('attendance')}[{i}].date")
+    _unique([(f"{n.at('attendance')}[{i}].date", a.day) for i, a in enumerate(p.attendance)], "attendance date")
+    _unique([(f"{n.at('capacity')}[{i}].date", c.day) for i, c in enumerate(p.capacity)], "capacity date")
+    return p
+
+
+# ---- citizens ----------------------------------------------------------------------------------
+
+
+def _referral(v: Any, path: str) -> cf.Referral:
+    n = Node(v, path)
+    start = n.req_date("start")
+    end = n.date("end")
+    if end is not None and end < start:
+        raise n.fail("end", "is before start")
+    extensions = n.items("extensions", lambda x, p: parse_date(x, p, required=True))
+    previous = end or start
+    for i, e in enumerate(extensions):
+        assert e is not None
+        if e <= previous:
+            raise ValidationError(f"{n.at('extensions')}[{i}]", "an extension must be a later end date than the one before")
+        previous = e
+    return cf.Referral(n.req_text("programme"), start, end, tuple(e for e in extensions if e), n.text("end_reason"))
+
+
+def _accommodation(v: Any, path: str) -> cf.Accommodation:
+    n = Node(v, path)
+    return cf.Accommodation(
+        category=str(n.enum("category", AccommodationCategory)),
+        text=n.req_text("text"),
+        identified=n.date("identified"),
+        source=n.enum("source", AccommodationSource, required=False),
+        active=n.boolean("active", True),
+        retired=n.date("retired"),
+    )
+
+
+def _correction(v: Any, path: str) -> cf.Correction:
+    n = Node(v, path)
+    return cf.Correction(n.req_date("date"), n.text("author"), n.req_text("text"))
+
+
+def _followup(v: Any, path: str) -> cf.Followup:
+    n = Node(v, path)
+    topics_raw = n.raw("topics")
+    topics: list[tuple[str, str]] = []
+    if topics_raw is not None:
+        if not isinstance(topics_raw, dict):
+            raise n.fail("topics", "must be an object")
+        for key in cf.FOLLOWUP_TOPICS:
+            value = topics_raw.get(key)
+            if value is not None:
+                if not isinstance(value, str):
+                    raise ValidationError(f"{n.at('topics')}.{key}", "must be text")
+                topics.append((key, value))
+    return cf.Followup(
+        day=n.req_date("date"),
+        kind=str(n.enum("kind", FollowupKind)),
+        placement=n.text("placement"),
+        participants=n.items("participants", _text_item),
+        note=n.text("note"),
+        citizen_view=n.text("citizen_view"),
+        agreed_changes=n.text("agreed_changes"),
+        topics=tuple(topics),
+        finalised=n.boolean("finalised", False),
+        corrections=n.items("corrections", _correction),
+    )
+
+
+def _score(v: Any, path: str) -> cf.Score:
+    n = Node(v, path)
+    raw = n.raw("score")
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise n.fail("score", "must be a whole number from -5 to 5")
+    if not -5 <= raw <= 5:
+        raise n.fail("score", "must be a whole number from -5 to 5")
+    return cf.Score(n.req_date("date"), raw, n.enum("assessor", Assessor, required=False))
+
+
+def _goal(v: Any, path: str) -> cf.Goal:
+    n = Node(v, path)
+    return cf.Goal(
+        area=str(n.enum("area", GoalArea)),
+        text=n.req_text("text"),
+        subgoals=n.items("subgoals", _text_item),
+        scores=n.items("scores", _score),
+    )
+
+
+def _citizen(v: Any, path: str) -> cf.Citizen:
+    n = Node(v, path)
+    cpr = n.text("cpr")
+    if cpr is not None:
+        try:
+            cpr = normalise_cpr(cpr)
+        except ValueError as exc:
+            raise n.fail("cpr", str(exc)) from None
+    birth_year = n.raw("birth_year")
+    if birth_year is not None and (
+        isinstance(birth_year, bool) or not isinstance(birth_year, int) or not 1900 <= birth_year <= 2100
+    ):
+        raise n.fail("birth_year", "must be a year such as 1972")
+    return cf.Citizen(
+        ref=n.req_text("ref"),
+        name=n.req_text("name"),
+        cpr=cpr,
+        birth_year=birth_year,
+        benefit=n.text("benefit"),
+        caseworker=n.text("caseworker"),
+        job_goal=n.text("job_goal"),
+        own_view=n.text("own_view"),
+        referrals=n.items("referrals", _referral),
+        placements=n.items("placements", _placement),
+        accommodations=n.items("accommodations", _accommodation),
+        followups=n.items("followups", _followup),
+        goals=n.items("goals", _goal),
+    )
+
+
+# ---- the document ------------------------------------------------------------------------------
+
+
+def parse_case_file(data: Any, known: Known | None = None) -> cf.CaseFile:
+    """Validate a whole case-file document; raises ValidationError naming the first bad field."""
+    known = known or Known()
+    root = Node(data, "")
+    if root.raw("format") != cf.FORMAT:
+        raise ValidationError("format", f"must be {cf.FORMAT!r}")
+    if root.raw("version") != cf.VERSION:
+        raise ValidationError("version", f"version {root.raw('version')!r} is not supported (this program reads {cf.VERSION})")
+    companies = root.items("companies", _company)
+    _unique([(f"companies[{i}].ref", c.ref) for i, c in enumerate(companies)], "company ref")
+    citizens = root.items("citizens", _citizen)
+    _unique([(f"citizens[{i}].ref", c.ref) for i, c in enumerate(citizens)], "citizen ref")
+    _check_references(companies, citizens, known)
+    return cf.CaseFile(companies, citizens)
+
+
+def _check_references(companies: tuple[cf.Company, ...], citizens: tuple[cf.Citizen, ...], known: Known) -> None:
+    contacts: dict[str, frozenset[str]] = dict(known.companies)
+    contacts.update({c.ref: frozenset(k.ref for k in c.contacts) for c in companies})
+    seen_placements: dict[str, str] = {}
+    for ci, citizen in enumerate(citizens):
+        own: set[str] = {ref for ref, owner in known.placements.items() if owner == citizen.ref}
+        for pi, p in enumerate(citizen.placements):
+            path = f"citizens[{ci}].placements[{pi}]"
+            if p.ref in seen_placements:
+                raise ValidationError(f"{path}.ref", f"duplicate placement ref {p.ref}")
+            owner = known.placements.get(p.ref)
+            if owner is not None and owner != citizen.ref:
+                raise ValidationError(f"{path}.ref", f"placement {p.ref} already belongs to citizen {owner}")
+            seen_placements[p.ref] = citizen.ref
+            own.add(p.ref)
+            if p.company not in contacts:
+                raise ValidationError(f"{path}.company", f"unknown company ref {p.company}")
+            if p.workplace_mentor is not None and p.workplace_mentor not in contacts[p.company]:
+                raise ValidationError(
+                    f"{path}.workplace_mentor", f"{p.workplace_mentor} is not a contact of company {p.company}"
+                )
+        for fi, f in enumerate(citizen.followups):
+            if f.placement is not None and f.placement not in own:
+                raise ValidationError(
+                    f"citizens[{ci}].followups[{fi}].placement", f"unknown placement ref {f.placement} for this citizen"
+                )

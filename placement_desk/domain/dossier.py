@@ -1,0 +1,120 @@
+"""The dossier's content computed from a citizen's case data (spec section 3).
+
+``build_dossier`` returns one :class:`DossierData`; the JSON, PDF and Excel renderers only format it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.figures import Figures, Totals, compute
+from placement_desk.domain.plan import Capacity, PlacementPlan, Record, Step
+from placement_desk.domain.vocab import Status
+
+
+def plan_of(p: cf.Placement) -> PlacementPlan:
+    """The figures' view of a case-file placement."""
+    return PlacementPlan(
+        ref=p.ref,
+        start=p.start,
+        end=p.end,
+        steps=[Step(s.start, s.minutes, s.paid_per_week) for s in p.schedule],
+        records={a.day: Record(a.day, Status(a.status), a.minutes, a.reason) for a in p.attendance},
+        capacity=[Capacity(c.day, Fraction(c.effectiveness_cpct, 100)) for c in p.capacity],
+    )
+
+
+@dataclass(frozen=True)
+class PlacementRow:
+    placement: cf.Placement
+    company: str
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    goal: cf.Goal
+    first_score: int | None
+    latest_score: int | None
+
+
+@dataclass
+class DossierData:
+    citizen: cf.Citizen
+    period_from: date
+    period_to: date
+    today: date
+    placements: list[PlacementRow]
+    figures: Figures
+    accommodations: list[cf.Accommodation]
+    followups: list[cf.Followup]
+    goals: list[GoalRow]
+    assessment: str | None = None
+    recommendation: str | None = None
+    consultant: str | None = None
+    company_names: Mapping[str, str] = field(default_factory=dict)
+
+
+def default_period(citizen: cf.Citizen, today: date) -> tuple[date, date] | None:
+    """First placement start through the last placement end (today for an open placement)."""
+    if not citizen.placements:
+        return None
+    first = min(p.start for p in citizen.placements)
+    last = max(p.end if p.end is not None else today for p in citizen.placements)
+    return first, last
+
+
+def resolve_period(
+    citizen: cf.Citizen, today: date, period_from: date | None, period_to: date | None
+) -> tuple[date, date]:
+    default = default_period(citizen, today)
+    first = period_from or (default[0] if default else None)
+    last = period_to or (default[1] if default else None)
+    if first is None:
+        raise ValidationError("--from", "the citizen has no placements: give the period with --from and --to")
+    if last is None:
+        raise ValidationError("--to", "the citizen has no placements: give the period with --from and --to")
+    if first > last:
+        raise ValidationError("--from", f"{first.isoformat()} is after the period's end {last.isoformat()}")
+    return first, last
+
+
+def build_dossier(
+    citizen: cf.Citizen,
+    company_names: Mapping[str, str],
+    today: date,
+    period_from: date | None = None,
+    period_to: date | None = None,
+) -> DossierData:
+    """Every figure and list of the dossier summary for one citizen, clipped to the period."""
+    citizen = cf.canonical_citizen(citizen)
+    first, last = resolve_period(citizen, today, period_from, period_to)
+    overlapping = [
+        p
+        for p in citizen.placements
+        if p.start <= last and (p.end if p.end is not None else today) >= first
+    ]
+    overlapping.sort(key=lambda p: (p.start, p.ref))
+    figures = compute([plan_of(p) for p in overlapping], first, last, today)
+    rows = [PlacementRow(p, company_names.get(p.company, p.company), figures.by_placement[p.ref]) for p in overlapping]
+    goals = []
+    for g in citizen.goals:
+        scores = sorted(g.scores, key=lambda s: s.day)
+        goals.append(GoalRow(g, scores[0].score if scores else None, scores[-1].score if scores else None))
+    return DossierData(
+        citizen=citizen,
+        period_from=first,
+        period_to=last,
+        today=today,
+        placements=rows,
+        figures=figures,
+        accommodations=list(citizen.accommodations),
+        followups=list(citizen.followups),
+        goals=goals,
+        company_names=dict(company_names),
+    )

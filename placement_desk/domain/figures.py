@@ -1,0 +1,197 @@
+"""The figures of spec section 2, computed per date and summed over any set of dates.
+
+All sums are exact (minutes as ``int``, fractions as ``Fraction``); rounding happens only when a
+figure is written out (see :mod:`placement_desk.domain.numbers`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from fractions import Fraction
+
+from placement_desk.domain.plan import PlacementPlan, days
+
+
+@dataclass(frozen=True, slots=True)
+class DayFigures:
+    placement: str
+    day: date
+    planned: int
+    paid_planned: Fraction
+    registered: bool
+    counted: bool
+    attended: int
+    absent: int
+    reason: str | None
+    effective: Fraction | None
+
+
+def day_figures(plan: PlacementPlan, first: date, last: date, today: date) -> Iterator[DayFigures]:
+    """The per-date figures of one placement for every date in [first, last] that matters.
+
+    Dates outside the placement's period have planned 0, so only the overlap is walked, plus any
+    attendance record inside [first, last] (a record always counts when its date is in the set).
+    """
+    lo = max(first, plan.start)
+    hi = min(last, plan.last_day(today))
+    walked = set()
+    for day in days(lo, hi):
+        walked.add(day)
+        yield _one_day(plan, day, today)
+    for day in sorted(plan.records):
+        if first <= day <= last and day not in walked:
+            yield _one_day(plan, day, today)
+
+
+def _one_day(plan: PlacementPlan, day: date, today: date) -> DayFigures:
+    planned = plan.planned(day, today)
+    record = plan.records.get(day)
+    attended = record.minutes if record else 0
+    counted = record is not None and record.counted
+    absent = max(planned - attended, 0) if counted else 0
+    reason = record.absence_reason() if record is not None and absent > 0 else None
+    effective: Fraction | None = None
+    if record is not None:
+        eff = plan.effectiveness(day)
+        if eff is not None:
+            effective = attended * eff / 100
+    return DayFigures(
+        placement=plan.ref,
+        day=day,
+        planned=planned,
+        paid_planned=plan.paid_planned(day, today),
+        registered=record is not None,
+        counted=counted,
+        attended=attended,
+        absent=absent,
+        reason=reason,
+        effective=effective,
+    )
+
+
+@dataclass
+class Totals:
+    """Sums over a set of dates (minutes; exact fractions)."""
+
+    planned: int = 0
+    counted_planned: int = 0
+    attended: int = 0
+    attended_counted: int = 0
+    paid_planned: Fraction = Fraction(0)
+    absent: int = 0
+    unregistered_days: int = 0
+    registered_days: int = 0
+    effective: Fraction | None = None
+
+    def add(self, f: DayFigures) -> None:
+        self.planned += f.planned
+        self.attended += f.attended
+        self.paid_planned += f.paid_planned
+        self.absent += f.absent
+        if f.registered:
+            self.registered_days += 1
+        elif f.planned > 0:
+            self.unregistered_days += 1
+        if f.counted:
+            self.counted_planned += f.planned
+            self.attended_counted += f.attended
+        if f.effective is not None:
+            self.effective = (self.effective or Fraction(0)) + f.effective
+
+    @property
+    def attendance_rate(self) -> Fraction | None:
+        if self.counted_planned == 0:
+            return None
+        return Fraction(self.attended_counted, self.counted_planned)
+
+    @property
+    def absence_share(self) -> Fraction | None:
+        if self.counted_planned == 0:
+            return None
+        return Fraction(self.absent, self.counted_planned)
+
+    @property
+    def has_activity(self) -> bool:
+        return self.planned > 0 or self.registered_days > 0
+
+
+@dataclass
+class ReasonTotal:
+    reason: str
+    days: int = 0
+    minutes: int = 0
+
+
+@dataclass
+class Figures:
+    """All figures of a citizen over a period, by placement, ISO week and month."""
+
+    total: Totals = field(default_factory=Totals)
+    by_placement: dict[str, Totals] = field(default_factory=dict)
+    by_week: dict[str, Totals] = field(default_factory=dict)
+    by_month: dict[str, Totals] = field(default_factory=dict)
+    by_reason: dict[str, ReasonTotal] = field(default_factory=dict)
+    days: list[DayFigures] = field(default_factory=list)
+    max_sustained_weekly: int | None = None
+
+    def absence_by_reason(self) -> list[ReasonTotal]:
+        """Largest hours first, then reason."""
+        return sorted(self.by_reason.values(), key=lambda r: (-r.minutes, r.reason))
+
+    def weeks(self) -> list[tuple[str, Totals]]:
+        return [(k, v) for k, v in sorted(self.by_week.items()) if v.has_activity]
+
+    def months(self) -> list[tuple[str, Totals]]:
+        return [(k, v) for k, v in sorted(self.by_month.items()) if v.has_activity]
+
+
+def week_key(day: date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def month_key(day: date) -> str:
+    return f"{day.year}-{day.month:02d}"
+
+
+def compute(plans: Iterable[PlacementPlan], first: date, last: date, today: date) -> Figures:
+    """Every figure of spec section 2 over the dates [first, last] for the given placements."""
+    fig = Figures()
+    for plan in plans:
+        fig.by_placement.setdefault(plan.ref, Totals())
+        for f in day_figures(plan, first, last, today):
+            fig.days.append(f)
+            fig.total.add(f)
+            fig.by_placement[plan.ref].add(f)
+            fig.by_week.setdefault(week_key(f.day), Totals()).add(f)
+            fig.by_month.setdefault(month_key(f.day), Totals()).add(f)
+            if f.absent > 0 and f.reason is not None:
+                r = fig.by_reason.setdefault(f.reason, ReasonTotal(f.reason))
+                r.days += 1
+                r.minutes += f.absent
+    fig.max_sustained_weekly = max_sustained_weekly(fig.days)
+    return fig
+
+
+def max_sustained_weekly(day_list: Iterable[DayFigures]) -> int | None:
+    """The largest H (minutes) such that 4 consecutive ISO weeks each have attended >= H.
+
+    Weeks run from the first to the last week with planned > 0; weeks in between with nothing
+    planned count with what was attended in them (often 0). None with fewer than 4 weeks.
+    """
+    attended: dict[date, int] = {}
+    planned_mondays: list[date] = []
+    for f in day_list:
+        monday = f.day - timedelta(days=f.day.weekday())
+        attended[monday] = attended.get(monday, 0) + f.attended
+        if f.planned > 0:
+            planned_mondays.append(monday)
+    if not planned_mondays:
+        return None
+    first, last = min(planned_mondays), max(planned_mondays)
+    weeks = [attended.get(first + timedelta(weeks=i), 0) for i in range((last - first).days // 7 + 1)]
+    if len(weeks) < 4:
+        return None
+    return max(min(weeks[i : i + 4]) for i in range(len(weeks) - 3))

@@ -1,0 +1,46 @@
+"""Unit conversion and the spec's rounding: half away from zero, only when written out."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
+
+Number = int | Fraction
+
+
+def _quantize(value: Fraction, places: int) -> float:
+    with localcontext() as ctx:
+        ctx.prec = 50
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        # ROUND_HALF_UP in decimal rounds half away from zero (for negatives too).
+        return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def hours(minutes: Number) -> float:
+    """Minutes as hours rounded to 2 decimals (spec rounding)."""
+    return _quantize(Fraction(minutes) / 60, 2)
+
+
+def hours_or_none(minutes: Number | None) -> float | None:
+    return None if minutes is None else hours(minutes)
+
+
+def rate(value: Fraction | None) -> float | None:
+    """A rate or share rounded to 4 decimals (spec rounding); None stays None."""
+    return None if value is None else _quantize(value, 4)
+
+
+def minutes_from_hours(value: float | int | str | Fraction) -> int:
+    """Decimal hours to whole minutes; raises ValueError when it is not a whole number of minutes."""
+    exact = (value if isinstance(value, Fraction) else Fraction(str(value))) * 60
+    mins = round(exact)
+    if abs(exact - mins) > Fraction(1, 1000):
+        raise ValueError("must be a whole number of minutes (e.g. 0.25 = 15 minutes)")
+    return int(mins)
+
+
+def hours_value(minutes: int) -> int | float:
+    """Minutes as a JSON hours value: an integer when whole, else the exact decimal."""
+    if minutes % 60 == 0:
+        return minutes // 60
+    return minutes / 60

@@ -1,0 +1,135 @@
+"""The controlled vocabularies of the case file (spec section 1) with their Danish labels."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PlacementType(StrEnum):
+    INTERNAL_TRAINING = "internal_training"
+    INTERNSHIP = "internship"
+    HYBRID = "hybrid"
+    WAGE_SUBSIDY = "wage_subsidy"
+    ORDINARY_HOURS = "ordinary_hours"
+    FLEX_JOB = "flex_job"
+    APPRENTICESHIP = "apprenticeship"
+    SOCIAL_FREE_CARD = "social_free_card"
+
+
+class Purpose(StrEnum):
+    ASSESSMENT = "assessment"
+    TRAINING = "training"
+    RECRUITMENT = "recruitment"
+    WORK_CAPACITY = "work_capacity"
+
+
+class Status(StrEnum):
+    PRESENT = "present"
+    SICK = "sick"
+    ABSENT_AGREED = "absent_agreed"
+    ABSENT_UNEXCUSED = "absent_unexcused"
+
+
+class AccommodationCategory(StrEnum):
+    PHYSICAL = "physical"
+    PSYCHOLOGICAL = "psychological"
+    COGNITIVE = "cognitive"
+    SENSORY = "sensory"
+    TIME = "time"
+    AIDS = "aids"
+    OTHER = "other"
+
+
+class AccommodationSource(StrEnum):
+    OBSERVED = "observed"
+    CITIZEN = "citizen"
+    DOCTOR = "doctor"
+    OTHER = "other"
+
+
+class FollowupKind(StrEnum):
+    STARTUP = "startup"
+    MONTHLY = "monthly"
+    THREE_PARTY = "three_party"
+    PHONE = "phone"
+    FINAL = "final"
+    OTHER = "other"
+
+
+class GoalArea(StrEnum):
+    EMPLOYMENT = "employment"
+    EDUCATION = "education"
+    SOCIAL = "social"
+    HEALTH = "health"
+    EVERYDAY = "everyday"
+    NETWORK = "network"
+    OTHER = "other"
+
+
+class Assessor(StrEnum):
+    """Who gave a progression score; kept apart so the citizen's own view stays visible."""
+
+    CITIZEN = "citizen"
+    MENTOR = "mentor"
+    CONSULTANT = "consultant"
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    CONSULTANT = "consultant"
+    MENTOR = "mentor"
+    WORKPLACE_MENTOR = "workplace_mentor"
+    CASEWORKER = "caseworker"
+
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+DANISH_LABELS: dict[str, str] = {
+    "internal_training": "Intern træningsbane",
+    "internship": "Virksomhedspraktik",
+    "hybrid": "Hybridpraktik",
+    "wage_subsidy": "Løntilskud",
+    "ordinary_hours": "Ordinære timer",
+    "flex_job": "Fleksjob",
+    "apprenticeship": "Ny Mesterlære / elevplads",
+    "social_free_card": "Socialt frikort",
+    "assessment": "Afklaring",
+    "training": "Træning",
+    "recruitment": "Rekruttering",
+    "work_capacity": "Afklaring af arbejdsevne",
+    "present": "Mødt",
+    "sick": "Syg",
+    "absent_agreed": "Aftalt fravær",
+    "absent_unexcused": "Udeblevet",
+    "left_early": "Gået tidligt",
+    "physical": "Fysisk",
+    "psychological": "Psykisk",
+    "cognitive": "Kognitivt",
+    "sensory": "Sansemæssigt",
+    "time": "Tid og tempo",
+    "aids": "Hjælpemidler",
+    "other": "Andet",
+    "observed": "Observeret",
+    "citizen": "Borgeren",
+    "doctor": "Læge",
+    "startup": "Opstartssamtale",
+    "monthly": "Månedlig opfølgning",
+    "three_party": "Trepartsmøde",
+    "phone": "Telefonopfølgning",
+    "final": "Afsluttende samtale",
+    "employment": "Beskæftigelse",
+    "education": "Uddannelse",
+    "social": "Socialt",
+    "health": "Helbred",
+    "everyday": "Hverdagsliv",
+    "network": "Netværk",
+    "mentor": "Mentor",
+    "consultant": "Konsulent",
+}
+
+
+def label(code: str | None) -> str:
+    """The Danish label of a vocabulary code (the code itself if unknown)."""
+    if code is None:
+        return ""
+    return DANISH_LABELS.get(code, code)

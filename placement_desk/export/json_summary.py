@@ -1,0 +1,97 @@
+"""The dossier summary JSON (spec section 3)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from placement_desk.domain.dossier import DossierData
+from placement_desk.domain.figures import Totals
+from placement_desk.domain.numbers import hours, hours_or_none, rate
+
+FORMAT = "placement-desk/dossier-summary"
+VERSION = 1
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _placement_figures(t: Totals) -> dict[str, Any]:
+    return {
+        "planned": hours(t.planned),
+        "attended": hours(t.attended),
+        "paid_planned": hours(t.paid_planned),
+        "attendance_rate": rate(t.attendance_rate),
+        "absence_share": rate(t.absence_share),
+        "unregistered_days": t.unregistered_days,
+        "effective": hours_or_none(t.effective),
+    }
+
+
+def summary(data: DossierData) -> dict[str, Any]:
+    fig = data.figures
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "citizen": {"ref": data.citizen.ref, "name": data.citizen.name},
+        "period": {"from": _d(data.period_from), "to": _d(data.period_to)},
+        "placements": [
+            {
+                "ref": row.placement.ref,
+                "company": row.company,
+                "type": row.placement.type,
+                "start": _d(row.placement.start),
+                "end": _d(row.placement.end),
+                "end_reason": row.placement.end_reason,
+                **_placement_figures(row.totals),
+            }
+            for row in data.placements
+        ],
+        "weeks": [
+            {
+                "week": key,
+                "planned": hours(t.planned),
+                "attended": hours(t.attended),
+                "paid_planned": hours(t.paid_planned),
+                "effective": hours_or_none(t.effective),
+            }
+            for key, t in fig.weeks()
+        ],
+        "months": [
+            {
+                "month": key,
+                "planned": hours(t.planned),
+                "attended": hours(t.attended),
+                "attendance_rate": rate(t.attendance_rate),
+                "absence_share": rate(t.absence_share),
+                "unregistered_days": t.unregistered_days,
+            }
+            for key, t in fig.months()
+        ],
+        "absence_by_reason": [
+            {"reason": r.reason, "days": r.days, "hours": hours(r.minutes)} for r in fig.absence_by_reason()
+        ],
+        "max_sustained_weekly_hours": hours_or_none(fig.max_sustained_weekly),
+        "accommodations": [
+            {
+                "category": a.category,
+                "text": a.text,
+                "identified": _d(a.identified),
+                "source": a.source,
+                "active": a.active,
+            }
+            for a in data.accommodations
+        ],
+        "followups": [{"date": _d(f.day), "kind": f.kind, "placement": f.placement} for f in data.followups],
+        "goals": [
+            {"area": g.goal.area, "text": g.goal.text, "first_score": g.first_score, "latest_score": g.latest_score}
+            for g in data.goals
+        ],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """Stable, human-readable JSON (UTF-8 text, æøå kept)."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,182 @@
+"""Import and export of the case file (spec section 1): all or nothing, idempotent, exact round trip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from placement_desk.db import models as m
+from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import Known, parse_case_file
+from placement_desk.domain.errors import ValidationError
+from placement_desk.services import mapping
+from placement_desk.services.common import CITIZEN_LOAD, load_citizen
+
+
+@dataclass
+class ImportResult:
+    """What an import changed, by kind: created and updated refs (unchanged ones are not listed)."""
+
+    created: dict[str, list[str]] = field(default_factory=dict)
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    unchanged: int = 0
+
+    def note(self, kind: str, ref: str, created: bool) -> None:
+        (self.created if created else self.updated).setdefault(kind, []).append(ref)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+    def describe(self) -> str:
+        parts = [f"{len(v)} {k} created" for k, v in self.created.items()]
+        parts += [f"{len(v)} {k} updated" for k, v in self.updated.items()]
+        return ", ".join(parts) if parts else "nothing changed"
+
+
+def known_refs(session: Session) -> Known:
+    companies: dict[str, set[str]] = {}
+    for company_ref, contact_ref in session.execute(
+        select(m.Company.ref, m.Contact.ref).outerjoin(m.Contact, m.Contact.company_id == m.Company.id)
+    ):
+        companies.setdefault(company_ref, set())
+        if contact_ref is not None:
+            companies[company_ref].add(contact_ref)
+    placements = dict(
+        session.execute(select(m.Placement.ref, m.Citizen.ref).join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)).tuples()
+    )
+    return Known({k: frozenset(v) for k, v in companies.items()}, placements)
+
+
+def import_case_file(db: Database, data: Any, actor: str | None = None) -> ImportResult:
+    """Validate the whole document, then upsert it in one transaction (nothing changes on error)."""
+    result = ImportResult()
+    with db.transaction() as session:
+        case = parse_case_file(data, known_refs(session))
+        companies = {c.ref: c for c in session.scalars(select(m.Company))}
+        for company in case.companies:
+            _upsert_company(session, companies, company, actor, result)
+        session.flush()
+        for index, citizen in enumerate(case.citizens):
+            _upsert_citizen(session, companies, index, cf.canonical_citizen(citizen), actor, result)
+    return result
+
+
+def _upsert_company(
+    session: Session, companies: dict[str, m.Company], data: cf.Company, actor: str | None, result: ImportResult
+) -> None:
+    row = companies.get(data.ref)
+    if row is not None and mapping.company_out(row) == data and row.archived_at is None:
+        result.unchanged += 1
+        return
+    created = row is None
+    if row is None:
+        row = m.Company(ref=data.ref)
+        session.add(row)
+        companies[data.ref] = row
+    row.archived_at = None
+    mapping.apply_company(row, data, actor)
+    result.note("companies", data.ref, created)
+
+
+def _upsert_citizen(
+    session: Session,
+    companies: dict[str, m.Company],
+    index: int,
+    data: cf.Citizen,
+    actor: str | None,
+    result: ImportResult,
+) -> None:
+    path = f"citizens[{index}]"
+    row = session.scalar(select(m.Citizen).where(m.Citizen.ref == data.ref).options(*CITIZEN_LOAD))
+    created = row is None
+    if row is None:
+        row = m.Citizen(ref=data.ref)
+        session.add(row)
+        current = cf.Citizen(ref=data.ref, name="")
+    else:
+        current = mapping.citizen_out(row, include_archived=True)
+    changed = False
+    if _scalars(current) != _scalars(data) or row.archived_at is not None:
+        mapping.apply_citizen_fields(row, data, actor)
+        row.archived_at = None
+        changed = True
+    if current.referrals != data.referrals:
+        row.referrals = mapping.referrals_in(data.referrals, actor)
+        changed = True
+    if current.accommodations != data.accommodations:
+        row.accommodations = mapping.accommodations_in(data.accommodations, actor)
+        changed = True
+    session.flush()
+    placements = {p.ref: p for p in row.placements}
+    current_placements = {p.ref: p for p in current.placements}
+    for p in data.placements:
+        prow = placements.get(p.ref)
+        if prow is not None and current_placements.get(p.ref) == p and prow.archived_at is None:
+            continue
+        placement_created = prow is None
+        if prow is None:
+            prow = m.Placement(ref=p.ref, citizen=row)
+            session.add(prow)
+            placements[p.ref] = prow
+        prow.archived_at = None
+        mapping.apply_placement(session, prow, p, companies[p.company], actor)
+        session.flush()
+        result.note("placements", p.ref, placement_created)
+        changed = True
+    if current.followups != data.followups:
+        _check_finalised(row, data, f"{path}.followups")
+        row.followups = [mapping.followup_in(f, placements, actor) for f in data.followups]
+        changed = True
+    if current.goals != data.goals:
+        row.goals = mapping.goals_in(data.goals, actor)
+        changed = True
+    if changed:
+        if not created:
+            row.updated_by = actor
+        result.note("citizens", data.ref, created)
+    else:
+        result.unchanged += 1
+    session.flush()
+
+
+def _scalars(c: cf.Citizen) -> tuple[Any, ...]:
+    return (c.name, c.cpr, c.birth_year, c.benefit, c.caseworker, c.job_goal, c.own_view)
+
+
+def _check_finalised(row: m.Citizen, data: cf.Citizen, path: str) -> None:
+    """A finalised follow-up is immutable: an import may repeat it but never change or drop it."""
+    incoming = set(data.followups)
+    for f in row.followups:
+        if f.finalised_at is None:
+            continue
+        out = mapping.followup_out(f)
+        if out not in incoming:
+            raise ValidationError(
+                path,
+                f"the finalised follow-up of {f.day.isoformat()} cannot be changed or removed by an import "
+                "(add a correction to it instead)",
+            )
+
+
+def export_case_file(db: Database, citizen_ref: str | None = None) -> dict[str, Any]:
+    """The case file of every active citizen (or one citizen) with the companies they use."""
+    with db.reading() as session:
+        if citizen_ref is not None:
+            citizens = [load_citizen(session, citizen_ref)]
+            refs = {p.company.ref for p in citizens[0].placements if p.archived_at is None}
+            companies = [c for c in session.scalars(select(m.Company).where(m.Company.ref.in_(refs)))]
+        else:
+            citizens = list(
+                session.scalars(select(m.Citizen).where(m.Citizen.archived_at.is_(None)).options(*CITIZEN_LOAD))
+            )
+            companies = list(session.scalars(select(m.Company).where(m.Company.archived_at.is_(None))))
+        case = cf.CaseFile(
+            companies=tuple(mapping.company_out(c) for c in companies),
+            citizens=tuple(mapping.citizen_out(c) for c in citizens),
+        )
+    return cf.case_file_json(case)

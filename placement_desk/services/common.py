@@ -1,0 +1,62 @@
+"""Helpers shared by the services: the clock, loading by ref, conflicts."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from placement_desk.db import models as m
+from placement_desk.domain.errors import ConflictError, NotFoundError
+
+ENV_TODAY = "PLACEMENT_DESK_TODAY"
+
+R = TypeVar("R", m.Citizen, m.Company, m.Placement)
+
+
+def today() -> date:
+    """Today's date; $PLACEMENT_DESK_TODAY (YYYY-MM-DD) pins it for reproducible runs."""
+    pinned = os.environ.get(ENV_TODAY)
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def by_ref(session: Session, model: type[R], ref: str) -> R:
+    row = session.scalar(select(model).where(model.ref == ref))
+    if row is None:
+        raise NotFoundError(model.__name__.lower(), ref)
+    return row
+
+
+CITIZEN_LOAD = (
+    selectinload(m.Citizen.referrals).selectinload(m.Referral.extensions),
+    selectinload(m.Citizen.placements).selectinload(m.Placement.company).selectinload(m.Company.contacts),
+    selectinload(m.Citizen.placements).selectinload(m.Placement.workplace_mentor),
+    selectinload(m.Citizen.placements).selectinload(m.Placement.tasks),
+    selectinload(m.Citizen.placements).selectinload(m.Placement.schedule),
+    selectinload(m.Citizen.placements).selectinload(m.Placement.attendance),
+    selectinload(m.Citizen.placements).selectinload(m.Placement.capacity).selectinload(m.CapacityAssessment.tasks),
+    selectinload(m.Citizen.accommodations),
+    selectinload(m.Citizen.followups).selectinload(m.Followup.corrections),
+    selectinload(m.Citizen.followups).selectinload(m.Followup.placement),
+    selectinload(m.Citizen.goals).selectinload(m.Goal.subgoals),
+    selectinload(m.Citizen.goals).selectinload(m.Goal.scores),
+)
+
+
+def load_citizen(session: Session, ref: str) -> m.Citizen:
+    row = session.scalar(select(m.Citizen).where(m.Citizen.ref == ref).options(*CITIZEN_LOAD))
+    if row is None:
+        raise NotFoundError("citizen", ref)
+    return row
+
+
+def check_version(row: m.Citizen | m.Company | m.Placement | m.Followup, expected: int | None) -> None:
+    """Optimistic locking: refuse to overwrite a record someone else saved in the meantime."""
+    if expected is not None and row.version != expected:
+        raise ConflictError(
+            f"The record was changed by {row.updated_by or 'someone else'} after you opened it "
+            f"(version {row.version}, you had {expected}); reload it before saving."
+        )

@@ -1,0 +1,241 @@
+"""Conversion between the ORM rows and the case-file dataclasses (both directions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from placement_desk.db import models as m
+from placement_desk.db.base import utcnow
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.vocab import WEEKDAYS
+
+# ---- ORM -> case file --------------------------------------------------------------------------
+
+
+def company_out(c: m.Company) -> cf.Company:
+    return cf.Company(
+        ref=c.ref,
+        name=c.name,
+        cvr=c.cvr,
+        industry=c.industry,
+        address=c.address,
+        internal=c.internal,
+        contacts=tuple(
+            cf.Contact(k.ref, k.name, k.role, k.phone, k.email) for k in c.contacts if k.archived_at is None
+        ),
+    )
+
+
+def placement_out(p: m.Placement) -> cf.Placement:
+    return cf.Placement(
+        ref=p.ref,
+        company=p.company.ref,
+        type=p.type,
+        start=p.start,
+        purpose=p.purpose,
+        end=p.end,
+        end_reason=p.end_reason,
+        tasks=tuple(t.text for t in p.tasks),
+        workplace_mentor=p.workplace_mentor.ref if p.workplace_mentor else None,
+        schedule=tuple(cf.ScheduleStep(s.valid_from, s.minutes, s.paid_per_week) for s in p.schedule),
+        attendance=tuple(cf.Attendance(a.day, a.status, a.minutes, a.reason, a.note) for a in p.attendance),
+        capacity=tuple(
+            cf.CapacityAssessment(
+                c.day,
+                c.effectiveness_cpct,
+                c.note,
+                tuple(cf.CapacityTask(t.name, t.time_share_pct, t.tempo_pct, t.quality_pct) for t in c.tasks),
+            )
+            for c in p.capacity
+        ),
+    )
+
+
+def followup_out(f: m.Followup) -> cf.Followup:
+    topics = f.topics or {}
+    return cf.Followup(
+        day=f.day,
+        kind=f.kind,
+        placement=f.placement.ref if f.placement else None,
+        participants=tuple(f.participants or ()),
+        note=f.note,
+        citizen_view=f.citizen_view,
+        agreed_changes=f.agreed_changes,
+        topics=tuple((k, topics[k]) for k in cf.FOLLOWUP_TOPICS if topics.get(k)),
+        finalised=f.finalised_at is not None,
+        corrections=tuple(cf.Correction(k.day, k.author, k.text) for k in f.corrections),
+    )
+
+
+def citizen_out(c: m.Citizen, include_archived: bool = False) -> cf.Citizen:
+    return cf.canonical_citizen(
+        cf.Citizen(
+            ref=c.ref,
+            name=c.name,
+            cpr=c.cpr,
+            birth_year=c.birth_year,
+            benefit=c.benefit,
+            caseworker=c.caseworker,
+            job_goal=c.job_goal,
+            own_view=c.own_view,
+            referrals=tuple(
+                cf.Referral(r.programme, r.start, r.end, tuple(e.new_end for e in r.extensions), r.end_reason)
+                for r in c.referrals
+            ),
+            placements=tuple(
+                placement_out(p) for p in c.placements if include_archived or p.archived_at is None
+            ),
+            accommodations=tuple(
+                cf.Accommodation(a.category, a.text, a.identified, a.source, a.active, a.retired)
+                for a in c.accommodations
+            ),
+            followups=tuple(followup_out(f) for f in c.followups),
+            goals=tuple(
+                cf.Goal(
+                    g.area,
+                    g.text,
+                    tuple(s.text for s in g.subgoals),
+                    tuple(cf.Score(s.day, s.score, s.assessor) for s in g.scores),
+                )
+                for g in c.goals
+            ),
+        )
+    )
+
+
+# ---- case file -> ORM --------------------------------------------------------------------------
+
+
+def apply_company(c: m.Company, data: cf.Company, actor: str | None) -> None:
+    c.name, c.cvr, c.industry, c.address, c.internal = data.name, data.cvr, data.industry, data.address, data.internal
+    c.updated_by = actor
+    by_ref = {k.ref: k for k in c.contacts}
+    for i, k in enumerate(data.contacts):
+        row = by_ref.pop(k.ref, None)
+        if row is None:
+            row = m.Contact(ref=k.ref)
+            c.contacts.append(row)
+        row.name, row.role, row.phone, row.email, row.position = k.name, k.role, k.phone, k.email, i
+        row.archived_at = None
+    for row in by_ref.values():  # contacts no longer listed are archived, never deleted
+        if row.archived_at is None:
+            row.archived_at = utcnow()
+
+
+def step_values(step: cf.ScheduleStep) -> dict[str, int | date]:
+    values: dict[str, int | date] = dict(zip(WEEKDAYS, step.minutes, strict=True))
+    values["valid_from"] = step.start
+    values["paid_per_week"] = step.paid_per_week
+    return values
+
+
+def apply_placement(
+    session: Session, p: m.Placement, data: cf.Placement, company: m.Company, actor: str | None
+) -> None:
+    """Set a placement's fields and replace its lists (tasks, schedule, attendance, capacity)."""
+    p.company = company
+    p.type, p.purpose, p.start, p.end, p.end_reason = data.type, data.purpose, data.start, data.end, data.end_reason
+    p.workplace_mentor = next((k for k in company.contacts if k.ref == data.workplace_mentor), None)
+    p.updated_by = actor
+    p.tasks = [m.PlacementTask(position=i, text=t) for i, t in enumerate(data.tasks)]
+    p.schedule = [m.ScheduleStep(**step_values(s), updated_by=actor) for s in data.schedule]  # type: ignore[arg-type]
+    p.capacity = [
+        m.CapacityAssessment(
+            day=c.day,
+            effectiveness_cpct=c.effectiveness_cpct,
+            note=c.note,
+            updated_by=actor,
+            tasks=[
+                m.CapacityTask(
+                    position=i, name=t.name, time_share_pct=t.time_share_pct, tempo_pct=t.tempo_pct,
+                    quality_pct=t.quality_pct,
+                )
+                for i, t in enumerate(c.tasks)
+            ],
+        )
+        for c in data.capacity
+    ]
+    replace_attendance(session, p, data.attendance, actor)
+
+
+def replace_attendance(
+    session: Session, p: m.Placement, rows: tuple[cf.Attendance, ...], actor: str | None
+) -> None:
+    """Replace all attendance of a placement with one bulk insert (imports can be large)."""
+    if p.id is not None:
+        session.query(m.AttendanceRecord).filter_by(placement_id=p.id).delete(synchronize_session=False)
+    session.flush()
+    if "attendance" in p.__dict__:
+        session.expire(p, ["attendance"])
+    if not rows:
+        return
+    now = utcnow()
+    session.execute(
+        insert(m.AttendanceRecord),
+        [
+            {
+                "placement_id": p.id, "day": a.day, "status": a.status, "minutes": a.minutes,
+                "reason": a.reason, "note": a.note, "logged_by": actor, "logged_at": now,
+                "created_at": now, "updated_at": now, "updated_by": actor, "version": 1,
+            }
+            for a in rows
+        ],
+    )
+
+
+def apply_citizen_fields(c: m.Citizen, data: cf.Citizen, actor: str | None) -> None:
+    c.name, c.cpr, c.birth_year, c.benefit = data.name, data.cpr, data.birth_year, data.benefit
+    c.caseworker, c.job_goal, c.own_view = data.caseworker, data.job_goal, data.own_view
+    c.updated_by = actor
+
+
+def referrals_in(data: tuple[cf.Referral, ...], actor: str | None) -> list[m.Referral]:
+    return [
+        m.Referral(
+            programme=r.programme, start=r.start, end=r.end, end_reason=r.end_reason, position=i, updated_by=actor,
+            extensions=[m.ReferralExtension(new_end=e) for e in r.extensions],
+        )
+        for i, r in enumerate(data)
+    ]
+
+
+def accommodations_in(data: tuple[cf.Accommodation, ...], actor: str | None) -> list[m.Accommodation]:
+    return [
+        m.Accommodation(
+            category=a.category, text=a.text, source=a.source, identified=a.identified, active=a.active,
+            retired=a.retired, position=i, updated_by=actor,
+        )
+        for i, a in enumerate(data)
+    ]
+
+
+def followup_in(f: cf.Followup, placements: dict[str, m.Placement], actor: str | None) -> m.Followup:
+    now = utcnow()
+    return m.Followup(
+        day=f.day,
+        kind=f.kind,
+        placement=placements.get(f.placement) if f.placement else None,
+        participants=list(f.participants),
+        note=f.note,
+        citizen_view=f.citizen_view,
+        agreed_changes=f.agreed_changes,
+        topics=dict(f.topics),
+        finalised_at=now if f.finalised else None,
+        finalised_by=actor if f.finalised else None,
+        updated_by=actor,
+        corrections=[m.FollowupCorrection(day=k.day, author=k.author, text=k.text, created_at=now) for k in f.corrections],
+    )
+
+
+def goals_in(data: tuple[cf.Goal, ...], actor: str | None) -> list[m.Goal]:
+    return [
+        m.Goal(
+            area=g.area, text=g.text, position=i, updated_by=actor,
+            subgoals=[m.SubGoal(position=j, text=t) for j, t in enumerate(g.subgoals)],
+            scores=[m.GoalScore(day=s.day, score=s.score, assessor=s.assessor, position=j) for j, s in enumerate(g.scores)],
+        )
+        for i, g in enumerate(data)
+    ]
