@@ -244,20 +244,21 @@ def placement_json(p: Placement) -> Json:
         "end_reason": p.end_reason,
         "tasks": list(p.tasks),
         "workplace_mentor": p.workplace_mentor,
-        "schedule": [
-            {
-                "from": _d(s.start),
-                "hours": {k: hours_value(m) for k, m in zip(WEEKDAYS, s.minutes, strict=True) if m},
-                "paid_per_week": hours_value(s.paid_per_week),
-            }
-            for s in p.schedule
-        ],
-        "attendance": [_attendance_json(a) for a in p.attendance],
+        "schedule": [step_json(s) for s in p.schedule],
+        "attendance": [attendance_json(a) for a in p.attendance],
         "capacity": [_capacity_json(c) for c in p.capacity],
     }
 
 
-def _attendance_json(a: Attendance) -> Json:
+def step_json(s: ScheduleStep) -> Json:
+    return {
+        "from": _d(s.start),
+        "hours": {k: hours_value(m) for k, m in zip(WEEKDAYS, s.minutes, strict=True) if m},
+        "paid_per_week": hours_value(s.paid_per_week),
+    }
+
+
+def attendance_json(a: Attendance) -> Json:
     out: Json = {"date": _d(a.day), "status": a.status, "hours": hours_value(a.minutes)}
     if a.reason is not None:
         out["reason"] = a.reason
@@ -281,7 +282,7 @@ def _capacity_json(c: CapacityAssessment) -> Json:
     return out
 
 
-def _followup_json(f: Followup) -> Json:
+def followup_json(f: Followup) -> Json:
     out: Json = {
         "date": _d(f.day),
         "kind": f.kind,
@@ -348,7 +349,7 @@ def citizen_json(c: Citizen) -> Json:
         ],
         "placements": [placement_json(p) for p in c.placements],
         "accommodations": [_accommodation_json(a) for a in c.accommodations],
-        "followups": [_followup_json(f) for f in c.followups],
+        "followups": [followup_json(f) for f in c.followups],
         "goals": [_goal_json(g) for g in c.goals],
     }
 

@@ -167,7 +167,7 @@ def _unique(values: list[tuple[str, Any]], what: str) -> None:
 # ---- companies ---------------------------------------------------------------------------------
 
 
-def _contact(v: Any, path: str) -> cf.Contact:
+def parse_contact(v: Any, path: str) -> cf.Contact:
     n = Node(v, path)
     return cf.Contact(
         ref=n.req_text("ref"),
@@ -178,7 +178,7 @@ def _contact(v: Any, path: str) -> cf.Contact:
     )
 
 
-def _company(v: Any, path: str) -> cf.Company:
+def parse_company(v: Any, path: str) -> cf.Company:
     n = Node(v, path)
     cvr = n.text("cvr")
     if cvr is not None:
@@ -186,7 +186,7 @@ def _company(v: Any, path: str) -> cf.Company:
             cvr = check_cvr(cvr)
         except ValueError as exc:
             raise n.fail("cvr", str(exc)) from None
-    contacts = n.items("contacts", _contact)
+    contacts = n.items("contacts", parse_contact)
     _unique([(f"{n.at('contacts')}[{i}].ref", c.ref) for i, c in enumerate(contacts)], "contact ref")
     return cf.Company(
         ref=n.req_text("ref"),
@@ -202,7 +202,7 @@ def _company(v: Any, path: str) -> cf.Company:
 # ---- placements --------------------------------------------------------------------------------
 
 
-def _step(v: Any, path: str) -> cf.ScheduleStep:
+def parse_step(v: Any, path: str) -> cf.ScheduleStep:
     n = Node(v, path)
     start = n.req_date("from")
     hours = n.raw("hours")
@@ -222,7 +222,7 @@ def _step(v: Any, path: str) -> cf.ScheduleStep:
     return cf.ScheduleStep(start, minutes, paid)  # type: ignore[arg-type]
 
 
-def _attendance(v: Any, path: str) -> cf.Attendance:
+def parse_attendance(v: Any, path: str) -> cf.Attendance:
     n = Node(v, path)
     status = n.enum("status", Status)
     assert status is not None
@@ -251,7 +251,7 @@ def _capacity_task(v: Any, path: str) -> cf.CapacityTask:
     return cf.CapacityTask(n.req_text("name"), pct("time_share_pct", 100), pct("tempo_pct", 200), pct("quality_pct", 200))
 
 
-def _capacity(v: Any, path: str) -> cf.CapacityAssessment:
+def parse_capacity(v: Any, path: str) -> cf.CapacityAssessment:
     n = Node(v, path)
     pct = n.number("effectiveness_pct", 0, 100)
     assert pct is not None
@@ -265,13 +265,13 @@ def _capacity(v: Any, path: str) -> cf.CapacityAssessment:
     return cf.CapacityAssessment(n.req_date("date"), int(pct * 100), n.text("note"), tasks)
 
 
-def _in_period(day: date, p: cf.Placement, path: str) -> None:
+def check_in_period(day: date, p: cf.Placement, path: str) -> None:
     if day < p.start or (p.end is not None and day > p.end):
         end = p.end.isoformat() if p.end else "open"
         raise ValidationError(path, f"{day.isoformat()} is outside the placement's period {p.start.isoformat()}..{end}")
 
 
-def _placement(v: Any, path: str) -> cf.Placement:
+def parse_placement(v: Any, path: str) -> cf.Placement:
     n = Node(v, path)
     start = n.req_date("start")
     end = n.date("end")
@@ -287,15 +287,15 @@ def _placement(v: Any, path: str) -> cf.Placement:
         end_reason=n.text("end_reason"),
         tasks=n.items("tasks", _text_item),
         workplace_mentor=n.text("workplace_mentor"),
-        schedule=n.items("schedule", _step),
-        attendance=n.items("attendance", _attendance),
-        capacity=n.items("capacity", _capacity),
+        schedule=n.items("schedule", parse_step),
+        attendance=n.items("attendance", parse_attendance),
+        capacity=n.items("capacity", parse_capacity),
     )
     for i, s in enumerate(p.schedule):
-        _in_period(s.start, p, f"{n.at('schedule')}[{i}].from")
+        check_in_period(s.start, p, f"{n.at('schedule')}[{i}].from")
     _unique([(f"{n.at('schedule')}[{i}].from", s.start) for i, s in enumerate(p.schedule)], "from date")
     for i, a in enumerate(p.attendance):
-        _in_period(a.day, p, f"{n.at('attendance')}[{i}].date")
+        check_in_period(a.day, p, f"{n.at('attendance')}[{i}].date")
     _unique([(f"{n.at('attendance')}[{i}].date", a.day) for i, a in enumerate(p.attendance)], "attendance date")
     _unique([(f"{n.at('capacity')}[{i}].date", c.day) for i, c in enumerate(p.capacity)], "capacity date")
     return p
@@ -304,7 +304,7 @@ def _placement(v: Any, path: str) -> cf.Placement:
 # ---- citizens ----------------------------------------------------------------------------------
 
 
-def _referral(v: Any, path: str) -> cf.Referral:
+def parse_referral(v: Any, path: str) -> cf.Referral:
     n = Node(v, path)
     start = n.req_date("start")
     end = n.date("end")
@@ -320,7 +320,7 @@ def _referral(v: Any, path: str) -> cf.Referral:
     return cf.Referral(n.req_text("programme"), start, end, tuple(e for e in extensions if e), n.text("end_reason"))
 
 
-def _accommodation(v: Any, path: str) -> cf.Accommodation:
+def parse_accommodation(v: Any, path: str) -> cf.Accommodation:
     n = Node(v, path)
     return cf.Accommodation(
         category=str(n.enum("category", AccommodationCategory)),
@@ -337,7 +337,7 @@ def _correction(v: Any, path: str) -> cf.Correction:
     return cf.Correction(n.req_date("date"), n.text("author"), n.req_text("text"))
 
 
-def _followup(v: Any, path: str) -> cf.Followup:
+def parse_followup(v: Any, path: str) -> cf.Followup:
     n = Node(v, path)
     topics_raw = n.raw("topics")
     topics: list[tuple[str, str]] = []
@@ -364,7 +364,7 @@ def _followup(v: Any, path: str) -> cf.Followup:
     )
 
 
-def _score(v: Any, path: str) -> cf.Score:
+def parse_score(v: Any, path: str) -> cf.Score:
     n = Node(v, path)
     raw = n.raw("score")
     if isinstance(raw, bool) or not isinstance(raw, int):
@@ -374,17 +374,17 @@ def _score(v: Any, path: str) -> cf.Score:
     return cf.Score(n.req_date("date"), raw, n.enum("assessor", Assessor, required=False))
 
 
-def _goal(v: Any, path: str) -> cf.Goal:
+def parse_goal(v: Any, path: str) -> cf.Goal:
     n = Node(v, path)
     return cf.Goal(
         area=str(n.enum("area", GoalArea)),
         text=n.req_text("text"),
         subgoals=n.items("subgoals", _text_item),
-        scores=n.items("scores", _score),
+        scores=n.items("scores", parse_score),
     )
 
 
-def _citizen(v: Any, path: str) -> cf.Citizen:
+def parse_citizen(v: Any, path: str) -> cf.Citizen:
     n = Node(v, path)
     cpr = n.text("cpr")
     if cpr is not None:
@@ -406,11 +406,11 @@ def _citizen(v: Any, path: str) -> cf.Citizen:
         caseworker=n.text("caseworker"),
         job_goal=n.text("job_goal"),
         own_view=n.text("own_view"),
-        referrals=n.items("referrals", _referral),
-        placements=n.items("placements", _placement),
-        accommodations=n.items("accommodations", _accommodation),
-        followups=n.items("followups", _followup),
-        goals=n.items("goals", _goal),
+        referrals=n.items("referrals", parse_referral),
+        placements=n.items("placements", parse_placement),
+        accommodations=n.items("accommodations", parse_accommodation),
+        followups=n.items("followups", parse_followup),
+        goals=n.items("goals", parse_goal),
     )
 
 
@@ -425,9 +425,9 @@ def parse_case_file(data: Any, known: Known | None = None) -> cf.CaseFile:
         raise ValidationError("format", f"must be {cf.FORMAT!r}")
     if root.raw("version") != cf.VERSION:
         raise ValidationError("version", f"version {root.raw('version')!r} is not supported (this program reads {cf.VERSION})")
-    companies = root.items("companies", _company)
+    companies = root.items("companies", parse_company)
     _unique([(f"companies[{i}].ref", c.ref) for i, c in enumerate(companies)], "company ref")
-    citizens = root.items("citizens", _citizen)
+    citizens = root.items("citizens", parse_citizen)
     _unique([(f"citizens[{i}].ref", c.ref) for i, c in enumerate(citizens)], "citizen ref")
     _check_references(companies, citizens, known)
     return cf.CaseFile(companies, citizens)

@@ -47,7 +47,9 @@ def known_refs(session: Session) -> Known:
         if contact_ref is not None:
             companies[company_ref].add(contact_ref)
     placements = dict(
-        session.execute(select(m.Placement.ref, m.Citizen.ref).join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)).tuples()
+        (row[0], row[1]) for row in session.execute(
+            select(m.Placement.ref, m.Citizen.ref).join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
+        )
     )
     return Known({k: frozenset(v) for k, v in companies.items()}, placements)
 

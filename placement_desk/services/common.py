@@ -60,3 +60,12 @@ def check_version(row: m.Citizen | m.Company | m.Placement | m.Followup, expecte
             f"The record was changed by {row.updated_by or 'someone else'} after you opened it "
             f"(version {row.version}, you had {expected}); reload it before saving."
         )
+
+
+def new_ref(session: Session, model: type[R], prefix: str) -> str:
+    """The next free ref ``PREFIX-N`` for a model."""
+    taken = set(session.scalars(select(model.ref).where(model.ref.like(f"{prefix}-%"))))
+    n = len(taken) + 1
+    while f"{prefix}-{n}" in taken:
+        n += 1
+    return f"{prefix}-{n}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import insert
+from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -136,11 +136,12 @@ def apply_placement(
     session: Session, p: m.Placement, data: cf.Placement, company: m.Company, actor: str | None
 ) -> None:
     """Set a placement's fields and replace its lists (tasks, schedule, attendance, capacity)."""
-    p.company = company
-    p.type, p.purpose, p.start, p.end, p.end_reason = data.type, data.purpose, data.start, data.end, data.end_reason
-    p.workplace_mentor = next((k for k in company.contacts if k.ref == data.workplace_mentor), None)
-    p.updated_by = actor
-    p.tasks = [m.PlacementTask(position=i, text=t) for i, t in enumerate(data.tasks)]
+    apply_placement_fields(p, data, company, actor)
+    # Old rows go first (flushed), so unique keys such as (placement, date) never collide.
+    if p.id is not None:
+        p.schedule.clear()
+        p.capacity.clear()
+        session.flush()
     p.schedule = [m.ScheduleStep(**step_values(s), updated_by=actor) for s in data.schedule]  # type: ignore[arg-type]
     p.capacity = [
         m.CapacityAssessment(
@@ -161,13 +162,22 @@ def apply_placement(
     replace_attendance(session, p, data.attendance, actor)
 
 
+def apply_placement_fields(p: m.Placement, data: cf.Placement, company: m.Company, actor: str | None) -> None:
+    """The placement's own fields and its task list (not the hours plan or the records)."""
+    p.company = company
+    p.type, p.purpose, p.start, p.end, p.end_reason = data.type, data.purpose, data.start, data.end, data.end_reason
+    p.workplace_mentor = next((k for k in company.contacts if k.ref == data.workplace_mentor), None)
+    p.updated_by = actor
+    if tuple(t.text for t in p.tasks) != data.tasks:
+        p.tasks = [m.PlacementTask(position=i, text=t) for i, t in enumerate(data.tasks)]
+
+
 def replace_attendance(
     session: Session, p: m.Placement, rows: tuple[cf.Attendance, ...], actor: str | None
 ) -> None:
     """Replace all attendance of a placement with one bulk insert (imports can be large)."""
-    if p.id is not None:
-        session.query(m.AttendanceRecord).filter_by(placement_id=p.id).delete(synchronize_session=False)
     session.flush()
+    session.execute(delete(m.AttendanceRecord).where(m.AttendanceRecord.placement_id == p.id))
     if "attendance" in p.__dict__:
         session.expire(p, ["attendance"])
     if not rows:
@@ -239,3 +249,8 @@ def goals_in(data: tuple[cf.Goal, ...], actor: str | None) -> list[m.Goal]:
         )
         for i, g in enumerate(data)
     ]
+
+
+def placement_out_period(p: m.Placement) -> cf.Placement:
+    """Just the period of a placement (for date checks without loading its records)."""
+    return cf.Placement(ref=p.ref, company="", type=p.type, start=p.start, end=p.end)

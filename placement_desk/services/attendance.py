@@ -1,0 +1,115 @@
+"""Attendance: log a day, log a whole week as planned, undo a log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from placement_desk.db import models as m
+from placement_desk.db.base import utcnow
+from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import check_in_period, parse_attendance
+from placement_desk.domain.dossier import plan_of
+from placement_desk.services import mapping
+from placement_desk.services.common import by_ref, today
+
+
+@dataclass(frozen=True)
+class DayState:
+    """One day of one placement as the attendance grid shows it (hours as minutes)."""
+
+    placement: str
+    day: date
+    planned: int
+    record: cf.Attendance | None
+    holiday: bool
+
+
+def _record_out(r: m.AttendanceRecord) -> cf.Attendance:
+    return cf.Attendance(r.day, r.status, r.minutes, r.reason, r.note)
+
+
+def _existing(s: Session, placement_id: int, day: date) -> m.AttendanceRecord | None:
+    return s.scalar(
+        select(m.AttendanceRecord).where(m.AttendanceRecord.placement_id == placement_id, m.AttendanceRecord.day == day)
+    )
+
+
+def log_day(db: Database, placement_ref: str, fields: dict[str, Any], actor: str | None = None) -> cf.Attendance | None:
+    """Register (or change) the attendance of one date; returns the record it replaced, if any.
+
+    ``fields`` are case-file attendance fields: ``date``, ``status``, ``hours``, ``reason``, ``note``.
+    """
+    data = parse_attendance(fields, "")
+    with db.transaction() as s:
+        placement = by_ref(s, m.Placement, placement_ref)
+        check_in_period(data.day, mapping.placement_out_period(placement), "date")
+        row = _existing(s, placement.id, data.day)
+        before = _record_out(row) if row else None
+        if row is None:
+            row = m.AttendanceRecord(placement_id=placement.id, day=data.day)
+            s.add(row)
+        row.status, row.minutes, row.reason, row.note = data.status, data.minutes, data.reason, data.note
+        row.logged_by, row.logged_at, row.updated_by = actor, utcnow(), actor
+        return before
+
+
+def clear_day(db: Database, placement_ref: str, day: date, actor: str | None = None) -> cf.Attendance | None:
+    """Remove the registration of a date (the undo of a first log); returns what was removed."""
+    with db.transaction() as s:
+        placement = by_ref(s, m.Placement, placement_ref)
+        row = _existing(s, placement.id, day)
+        if row is None:
+            return None
+        before = _record_out(row)
+        s.delete(row)
+        return before
+
+
+def restore_day(db: Database, placement_ref: str, day: date, record: cf.Attendance | None,
+                actor: str | None = None) -> None:
+    """Put a date back as it was (``None``: unregistered). Used by undo."""
+    if record is None:
+        clear_day(db, placement_ref, day, actor)
+    else:
+        log_day(db, placement_ref, cf.attendance_json(record), actor)
+
+
+def log_week_as_planned(db: Database, placement_ref: str, any_day: date, actor: str | None = None) -> list[date]:
+    """Mark every planned, unregistered day of the ISO week as present with the planned hours.
+
+    Days already registered are left alone; returns the dates that were logged.
+    """
+    monday = any_day - timedelta(days=any_day.weekday())
+    with db.transaction() as s:
+        placement = by_ref(s, m.Placement, placement_ref)
+        plan = plan_of(mapping.placement_out(placement))
+        logged: list[date] = []
+        now = utcnow()
+        for i in range(7):
+            day = monday + timedelta(days=i)
+            planned = plan.planned(day, today())
+            if planned > 0 and day not in plan.records:
+                s.add(m.AttendanceRecord(placement_id=placement.id, day=day, status="present", minutes=planned,
+                                         logged_by=actor, logged_at=now, updated_by=actor))
+                logged.append(day)
+        return logged
+
+
+def week(db: Database, placement_ref: str, any_day: date) -> list[DayState]:
+    """The seven days of the ISO week with planned hours and what is registered."""
+    from placement_desk.domain.plan import is_holiday
+
+    monday = any_day - timedelta(days=any_day.weekday())
+    with db.reading() as s:
+        placement = by_ref(s, m.Placement, placement_ref)
+        data = mapping.placement_out(placement)
+    plan = plan_of(data)
+    records = {a.day: a for a in data.attendance}
+    days = [monday + timedelta(days=i) for i in range(7)]
+    return [DayState(placement_ref, d, plan.planned(d, today()), records.get(d), is_holiday(d)) for d in days]

@@ -1,0 +1,179 @@
+"""Citizens and what belongs to them directly: referrals, accommodation needs, goals and scores."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from placement_desk.db import models as m
+from placement_desk.db.base import utcnow
+from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import (
+    parse_accommodation,
+    parse_citizen,
+    parse_date,
+    parse_goal,
+    parse_referral,
+    parse_score,
+)
+from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.services import mapping
+from placement_desk.services.common import by_ref, check_version
+
+CITIZEN_FIELDS = ("ref", "name", "cpr", "birth_year", "benefit", "caseworker", "job_goal", "own_view")
+
+
+def _fields(c: cf.Citizen) -> dict[str, Any]:
+    return {k: getattr(c, k) for k in CITIZEN_FIELDS}
+
+
+def create_citizen(db: Database, fields: dict[str, Any], actor: str | None = None) -> str:
+    """A new citizen from case-file fields (``ref`` and ``name`` required); returns the ref."""
+    data = parse_citizen({k: fields.get(k) for k in CITIZEN_FIELDS}, "")
+    with db.transaction() as s:
+        if s.scalar(select(m.Citizen.id).where(m.Citizen.ref == data.ref)) is not None:
+            raise ValidationError("ref", f"a citizen with ref {data.ref} exists already")
+        row = m.Citizen(ref=data.ref)
+        mapping.apply_citizen_fields(row, data, actor)
+        s.add(row)
+    return data.ref
+
+
+def update_citizen(
+    db: Database, ref: str, changes: dict[str, Any], expected_version: int | None = None, actor: str | None = None
+) -> int:
+    """Change some of a citizen's own fields; returns the new version."""
+    unknown = set(changes) - set(CITIZEN_FIELDS) - {"ref"}
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "is not a field of a citizen")
+    with db.transaction() as s:
+        row = by_ref(s, m.Citizen, ref)
+        check_version(row, expected_version)
+        current = cf.Citizen(**{k: getattr(row, k) for k in CITIZEN_FIELDS})
+        data = parse_citizen({**_fields(current), **changes, "ref": ref}, "")
+        mapping.apply_citizen_fields(row, data, actor)
+        s.flush()
+        return row.version
+
+
+def set_archived(db: Database, ref: str, archived: bool, actor: str | None = None) -> None:
+    """Archive (or restore) a citizen: gone from the lists, nothing deleted."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Citizen, ref)
+        row.archived_at = utcnow() if archived else None
+        row.updated_by = actor
+
+
+# ---- referrals ---------------------------------------------------------------------------------
+
+
+def add_referral(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
+    data = parse_referral(fields, "")
+    with db.transaction() as s:
+        row = by_ref(s, m.Citizen, citizen_ref)
+        referral = mapping.referrals_in((data,), actor)[0]
+        referral.position = len(row.referrals)
+        row.referrals.append(referral)
+        s.flush()
+        return referral.id
+
+
+def _referral(s: Any, referral_id: int) -> m.Referral:
+    row = s.get(m.Referral, referral_id)
+    if row is None:
+        raise NotFoundError("referral", str(referral_id))
+    return row  # type: ignore[no-any-return]
+
+
+def extend_referral(db: Database, referral_id: int, new_end: str, actor: str | None = None) -> None:
+    """Record an extension: a new end date later than the current one."""
+    day = parse_date(new_end, "new_end", required=True)
+    assert day is not None
+    with db.transaction() as s:
+        row = _referral(s, referral_id)
+        current = row.extensions[-1].new_end if row.extensions else (row.end or row.start)
+        if day <= current:
+            raise ValidationError("new_end", f"must be later than the current end {current.isoformat()}")
+        row.extensions.append(m.ReferralExtension(new_end=day))
+        row.updated_by = actor
+
+
+def end_referral(db: Database, referral_id: int, end: str, reason: str, actor: str | None = None) -> None:
+    """Stop a referral early (interruption) with the reason, e.g. dental treatment."""
+    day = parse_date(end, "end", required=True)
+    assert day is not None
+    if not reason.strip():
+        raise ValidationError("end_reason", "is required when a referral is stopped")
+    with db.transaction() as s:
+        row = _referral(s, referral_id)
+        if day < row.start:
+            raise ValidationError("end", "is before the referral's start")
+        row.end, row.end_reason, row.updated_by = day, reason, actor
+        row.extensions = [e for e in row.extensions if e.new_end <= day]
+
+
+# ---- accommodation needs -----------------------------------------------------------------------
+
+
+def add_accommodation(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
+    data = parse_accommodation(fields, "")
+    with db.transaction() as s:
+        row = by_ref(s, m.Citizen, citizen_ref)
+        acc = mapping.accommodations_in((data,), actor)[0]
+        acc.position = len(row.accommodations)
+        row.accommodations.append(acc)
+        s.flush()
+        return acc.id
+
+
+def update_accommodation(db: Database, accommodation_id: int, changes: dict[str, Any], actor: str | None = None) -> None:
+    with db.transaction() as s:
+        row = s.get(m.Accommodation, accommodation_id)
+        if row is None:
+            raise NotFoundError("accommodation", str(accommodation_id))
+        current = {
+            "category": row.category, "text": row.text, "source": row.source, "active": row.active,
+            "identified": row.identified.isoformat() if row.identified else None,
+            "retired": row.retired.isoformat() if row.retired else None,
+        }
+        data = parse_accommodation({**current, **changes}, "")
+        row.category, row.text, row.identified, row.source = data.category, data.text, data.identified, data.source
+        row.active, row.retired, row.updated_by = data.active, data.retired, actor
+
+
+def retire_accommodation(db: Database, accommodation_id: int, on: date, actor: str | None = None) -> None:
+    """The need no longer applies from ``on``; it stays in the record as retired."""
+    update_accommodation(db, accommodation_id, {"active": False, "retired": on.isoformat()}, actor)
+
+
+# ---- goals and progression ---------------------------------------------------------------------
+
+
+def add_goal(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
+    data = parse_goal(fields, "")
+    with db.transaction() as s:
+        row = by_ref(s, m.Citizen, citizen_ref)
+        goal = mapping.goals_in((data,), actor)[0]
+        goal.position = len(row.goals)
+        row.goals.append(goal)
+        s.flush()
+        return goal.id
+
+
+def add_score(db: Database, goal_id: int, fields: dict[str, Any], actor: str | None = None) -> int:
+    """A progression score -5..5 on a date by one assessor (citizen, mentor or consultant)."""
+    data = parse_score(fields, "")
+    with db.transaction() as s:
+        goal = s.get(m.Goal, goal_id)
+        if goal is None:
+            raise NotFoundError("goal", str(goal_id))
+        if any(x.day == data.day and x.assessor == data.assessor for x in goal.scores):
+            raise ValidationError("date", f"this assessor has a score on {data.day.isoformat()} already")
+        score = m.GoalScore(day=data.day, score=data.score, assessor=data.assessor, position=len(goal.scores))
+        goal.scores.append(score)
+        goal.updated_by = actor
+        s.flush()
+        return score.id

@@ -1,0 +1,67 @@
+"""Companies and their contact persons (workplace mentors)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import select
+
+from placement_desk.db import models as m
+from placement_desk.db.base import utcnow
+from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_company, parse_contact
+from placement_desk.domain.errors import ValidationError
+from placement_desk.services import mapping
+from placement_desk.services.common import by_ref, check_version, new_ref
+
+
+def create_company(db: Database, fields: dict[str, Any], actor: str | None = None) -> str:
+    """A new company from case-file fields (``name``, ``cvr``...); returns its ref."""
+    with db.transaction() as s:
+        fields = dict(fields)
+        fields.setdefault("ref", new_ref(s, m.Company, "co"))
+        data = parse_company(fields, "")
+        if s.scalar(select(m.Company.id).where(m.Company.ref == data.ref)) is not None:
+            raise ValidationError("ref", f"a company with ref {data.ref} exists already")
+        row = m.Company(ref=data.ref)
+        s.add(row)
+        mapping.apply_company(row, data, actor)
+        return data.ref
+
+
+def update_company(
+    db: Database, ref: str, changes: dict[str, Any], expected_version: int | None = None, actor: str | None = None
+) -> int:
+    """Change some fields of a company (contacts included when given); returns the new version."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Company, ref)
+        check_version(row, expected_version)
+        merged = {**cf.company_json(mapping.company_out(row)), **changes, "ref": ref}
+        mapping.apply_company(row, parse_company(merged, ""), actor)
+        s.flush()
+        return row.version
+
+
+def add_contact(db: Database, company_ref: str, fields: dict[str, Any], actor: str | None = None) -> str:
+    """Add a contact person to a company; returns the contact's ref."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Company, company_ref)
+        fields = dict(fields)
+        taken = {k.ref for k in row.contacts}
+        fields.setdefault("ref", next(f"k{i}" for i in range(1, len(taken) + 2) if f"k{i}" not in taken))
+        contact = parse_contact(fields, "")
+        if contact.ref in taken:
+            raise ValidationError("ref", f"the company has a contact with ref {contact.ref} already")
+        data = mapping.company_out(row)
+        mapping.apply_company(row, replace(data, contacts=(*data.contacts, contact)), actor)
+        return contact.ref
+
+
+def set_archived(db: Database, ref: str, archived: bool, actor: str | None = None) -> None:
+    """Archive (or restore) a company: it leaves the lists but nothing is deleted."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Company, ref)
+        row.archived_at = utcnow() if archived else None
+        row.updated_by = actor

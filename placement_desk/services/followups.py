@@ -1,0 +1,99 @@
+"""Follow-up meetings: record, edit while a draft, finalise (then immutable), append corrections."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from placement_desk.db import models as m
+from placement_desk.db.base import utcnow
+from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_followup
+from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.services import mapping
+from placement_desk.services.common import by_ref, check_version
+
+EDITABLE = ("date", "kind", "placement", "participants", "note", "citizen_view", "agreed_changes", "topics")
+
+
+def _placement_for(s: Session, citizen: m.Citizen, ref: str | None) -> m.Placement | None:
+    if ref is None:
+        return None
+    placement = next((p for p in citizen.placements if p.ref == ref), None)
+    if placement is None:
+        raise ValidationError("placement", f"{ref} is not one of this citizen's placements")
+    return placement
+
+
+def record_followup(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
+    """A new follow-up meeting (a draft until finalised); returns its id."""
+    data = parse_followup({k: v for k, v in fields.items() if k in EDITABLE}, "")
+    with db.transaction() as s:
+        citizen = by_ref(s, m.Citizen, citizen_ref)
+        placement = _placement_for(s, citizen, data.placement)
+        row = mapping.followup_in(data, {placement.ref: placement} if placement else {}, actor)
+        citizen.followups.append(row)
+        s.flush()
+        return row.id
+
+
+def _get(s: Session, followup_id: int) -> m.Followup:
+    row = s.get(m.Followup, followup_id)
+    if row is None:
+        raise NotFoundError("follow-up", str(followup_id))
+    return row
+
+
+def update_followup(
+    db: Database, followup_id: int, changes: dict[str, Any], expected_version: int | None = None,
+    actor: str | None = None,
+) -> int:
+    """Change a draft follow-up; a finalised one is refused (append a correction instead)."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "cannot be changed")
+    with db.transaction() as s:
+        row = _get(s, followup_id)
+        if row.finalised_at is not None:
+            raise ValidationError("note", "the follow-up is finalised and cannot be changed; add a correction")
+        check_version(row, expected_version)
+        current = cf.followup_json(mapping.followup_out(row))
+        data = parse_followup({**{k: current.get(k) for k in EDITABLE}, **changes}, "")
+        citizen = s.get(m.Citizen, row.citizen_id)
+        assert citizen is not None
+        row.placement = _placement_for(s, citizen, data.placement)
+        row.day, row.kind, row.participants = data.day, data.kind, list(data.participants)
+        row.note, row.citizen_view, row.agreed_changes = data.note, data.citizen_view, data.agreed_changes
+        row.topics, row.updated_by = dict(data.topics), actor
+        s.flush()
+        return row.version
+
+
+def finalise_followup(db: Database, followup_id: int, actor: str | None = None) -> None:
+    """Make a follow-up read-only; later changes are appended as corrections with who and when."""
+    with db.transaction() as s:
+        row = _get(s, followup_id)
+        if row.finalised_at is None:
+            row.finalised_at, row.finalised_by, row.updated_by = utcnow(), actor, actor
+
+
+def add_correction(db: Database, followup_id: int, text: str, on: date, actor: str | None = None) -> None:
+    if not text.strip():
+        raise ValidationError("text", "a correction needs a text")
+    with db.transaction() as s:
+        row = _get(s, followup_id)
+        if row.finalised_at is None:
+            raise ValidationError("text", "the follow-up is still a draft: edit it directly")
+        row.corrections.append(m.FollowupCorrection(day=on, author=actor, text=text, created_at=utcnow()))
+
+
+def delete_draft(db: Database, followup_id: int) -> None:
+    """Remove a draft follow-up (undo of recording it); finalised ones are never removed."""
+    with db.transaction() as s:
+        row = _get(s, followup_id)
+        if row.finalised_at is not None:
+            raise ValidationError("note", "a finalised follow-up cannot be removed")
+        s.delete(row)

@@ -1,0 +1,117 @@
+"""Placements: create, change, archive; the hours plan (schedule steps) and capacity assessments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from placement_desk.db import models as m
+from placement_desk.db.base import utcnow
+from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import check_in_period, parse_capacity, parse_placement, parse_step
+from placement_desk.domain.errors import ValidationError
+from placement_desk.services import mapping
+from placement_desk.services.common import by_ref, check_version, new_ref
+
+PLACEMENT_FIELDS = ("company", "type", "purpose", "start", "end", "end_reason", "tasks", "workplace_mentor")
+
+
+def _validated(s: Session, fields: dict[str, Any]) -> tuple[cf.Placement, m.Company]:
+    data = parse_placement(fields, "")
+    company = s.scalar(select(m.Company).where(m.Company.ref == data.company))
+    if company is None:
+        raise ValidationError("company", f"unknown company {data.company}")
+    if data.workplace_mentor is not None and data.workplace_mentor not in {k.ref for k in company.contacts}:
+        raise ValidationError("workplace_mentor", f"{data.workplace_mentor} is not a contact of {company.name}")
+    return data, company
+
+
+def create_placement(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> str:
+    """A new placement for a citizen from case-file fields, usually with its first hours step.
+
+    ``fields`` may hold ``schedule`` (a list of steps); returns the placement's ref.
+    """
+    with db.transaction() as s:
+        citizen = by_ref(s, m.Citizen, citizen_ref)
+        fields = {k: v for k, v in fields.items() if k != "attendance"}
+        fields.setdefault("ref", new_ref(s, m.Placement, citizen_ref))
+        data, company = _validated(s, fields)
+        if s.scalar(select(m.Placement.id).where(m.Placement.ref == data.ref)) is not None:
+            raise ValidationError("ref", f"a placement with ref {data.ref} exists already")
+        row = m.Placement(ref=data.ref, citizen=citizen)
+        s.add(row)
+        mapping.apply_placement(s, row, data, company, actor)
+        return data.ref
+
+
+def update_placement(
+    db: Database, ref: str, changes: dict[str, Any], expected_version: int | None = None, actor: str | None = None
+) -> int:
+    """Change a placement's own fields (period, type, mentor, tasks...); its records are checked against
+    the new period. Returns the new version."""
+    unknown = set(changes) - set(PLACEMENT_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "cannot be changed here")
+    with db.transaction() as s:
+        row = by_ref(s, m.Placement, ref)
+        check_version(row, expected_version)
+        merged = {**cf.placement_json(mapping.placement_out(row)), **changes}
+        data, company = _validated(s, merged)
+        mapping.apply_placement_fields(row, data, company, actor)
+        s.flush()
+        return row.version
+
+
+def set_archived(db: Database, ref: str, archived: bool, actor: str | None = None) -> None:
+    with db.transaction() as s:
+        row = by_ref(s, m.Placement, ref)
+        row.archived_at = utcnow() if archived else None
+        row.updated_by = actor
+
+
+def add_schedule_step(db: Database, ref: str, step: dict[str, Any], actor: str | None = None) -> None:
+    """A new step of the hours plan (ramp-up or ramp-down) from a date; replaces a step on the same date."""
+    data = parse_step(step, "")
+    with db.transaction() as s:
+        row = by_ref(s, m.Placement, ref)
+        check_in_period(data.start, mapping.placement_out(row), "from")
+        existing = next((x for x in row.schedule if x.valid_from == data.start), None)
+        if existing is None:
+            existing = m.ScheduleStep(valid_from=data.start)
+            row.schedule.append(existing)
+        for key, value in mapping.step_values(data).items():
+            setattr(existing, key, value)
+        existing.updated_by = actor
+        row.updated_by = actor
+
+
+def remove_schedule_step(db: Database, ref: str, start: str, actor: str | None = None) -> dict[str, Any]:
+    """Remove the step that starts on ``start``; returns it (case-file form) so it can be put back."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Placement, ref)
+        step = next((x for x in row.schedule if x.valid_from.isoformat() == start), None)
+        if step is None:
+            raise ValidationError("from", f"no step starts on {start}")
+        out = cf.step_json(cf.ScheduleStep(step.valid_from, step.minutes, step.paid_per_week))
+        row.schedule.remove(step)
+        row.updated_by = actor
+        return out
+
+
+def add_capacity(db: Database, ref: str, fields: dict[str, Any], actor: str | None = None) -> None:
+    """A capacity assessment (effectiveness %, optional task breakdown) on a date."""
+    data = parse_capacity(fields, "")
+    with db.transaction() as s:
+        row = by_ref(s, m.Placement, ref)
+        if any(c.day == data.day for c in row.capacity):
+            raise ValidationError("date", f"there is an assessment on {data.day.isoformat()} already")
+        row.capacity.append(
+            m.CapacityAssessment(
+                day=data.day, effectiveness_cpct=data.effectiveness_cpct, note=data.note, updated_by=actor,
+                tasks=[m.CapacityTask(position=i, name=t.name, time_share_pct=t.time_share_pct, tempo_pct=t.tempo_pct,
+                                      quality_pct=t.quality_pct) for i, t in enumerate(data.tasks)],
+            )
+        )

@@ -1,0 +1,54 @@
+"""Shared fixtures: a migrated template SQLite database copied per test (fast and real)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user's data: data, config and the pinned date live in temp dirs."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("PLACEMENT_DESK_DB", raising=False)
+    monkeypatch.setenv("PLACEMENT_DESK_TODAY", "2026-11-23")
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from placement_desk.db.engine import Database
+    from placement_desk.db.migrate import upgrade
+
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    db = Database(f"sqlite:///{path}")
+    upgrade(db)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "desk.db"
+    shutil.copyfile(template_db, target)
+    return target
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[object]:
+    from placement_desk.db.engine import Database
+
+    database = Database(f"sqlite:///{db_path}")
+    yield database
+    database.dispose()
