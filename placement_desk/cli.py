@@ -84,7 +84,9 @@ def cmd_import(db: Any, args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         raise ValidationError(str(args.file), "is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise ValidationError(str(args.file), f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise ValidationError(
+            str(args.file), f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
     result = import_case_file(db, data)
     print(f"imported {args.file}: {result.describe()}")
     return EXIT_OK

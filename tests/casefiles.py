@@ -12,7 +12,9 @@ COMPANY = {
     "industry": "Service",
     "address": "Saxogade 1, 1662 København V",
     "internal": True,
-    "contacts": [{"ref": "wm-1", "name": "Karim", "role": "workplace_mentor", "phone": "+45 12 34 56 78", "email": None}],
+    "contacts": [
+        {"ref": "wm-1", "name": "Karim", "role": "workplace_mentor", "phone": "+45 12 34 56 78", "email": None}
+    ],
 }
 
 # March 2023 (no Danish holidays): Mon-Fri 4 h from 1 March, ramp-down to Mon+Wed 2 h from 13 March.
@@ -44,8 +46,13 @@ def ramp_down_citizen() -> dict[str, Any]:
         "job_goal": "Lagermedarbejder",
         "own_view": "Jeg vil gerne arbejde, men migrænen stopper mig",
         "referrals": [
-            {"programme": "Lokalt forankret indsats", "start": "2023-02-01", "end": "2023-04-30",
-             "extensions": ["2023-07-31"], "end_reason": None}
+            {
+                "programme": "Lokalt forankret indsats",
+                "start": "2023-02-01",
+                "end": "2023-04-30",
+                "extensions": ["2023-07-31"],
+                "end_reason": None,
+            }
         ],
         "placements": [
             {
@@ -59,7 +66,11 @@ def ramp_down_citizen() -> dict[str, Any]:
                 "tasks": ["maling", "flytte borde og stole"],
                 "workplace_mentor": "wm-1",
                 "schedule": [
-                    {"from": "2023-03-01", "hours": {"mon": 4, "tue": 4, "wed": 4, "thu": 4, "fri": 4}, "paid_per_week": 0},
+                    {
+                        "from": "2023-03-01",
+                        "hours": {"mon": 4, "tue": 4, "wed": 4, "thu": 4, "fri": 4},
+                        "paid_per_week": 0,
+                    },
                     {"from": "2023-03-13", "hours": {"mon": 2, "wed": 2}, "paid_per_week": 0},
                 ],
                 "attendance": copy.deepcopy(RAMP_DOWN_ATTENDANCE),
@@ -70,20 +81,48 @@ def ramp_down_citizen() -> dict[str, Any]:
             }
         ],
         "accommodations": [
-            {"category": "sensory", "text": "Dæmpet lys og ro", "identified": "2023-03-06", "source": "doctor", "active": True},
-            {"category": "psychological", "text": "Klare og enkle instruktioner", "identified": "2023-03-02",
-             "source": "observed", "active": True},
+            {
+                "category": "sensory",
+                "text": "Dæmpet lys og ro",
+                "identified": "2023-03-06",
+                "source": "doctor",
+                "active": True,
+            },
+            {
+                "category": "psychological",
+                "text": "Klare og enkle instruktioner",
+                "identified": "2023-03-02",
+                "source": "observed",
+                "active": True,
+            },
         ],
         "followups": [
-            {"date": "2023-03-13", "kind": "three_party", "placement": "DC-1",
-             "participants": ["citizen", "mentor", "workplace_mentor"], "note": "Meget fravær. Trappes ned.",
-             "citizen_view": "Det er for meget lige nu", "agreed_changes": "2x2 timer fra 13/3"},
-            {"date": "2023-02-15", "kind": "startup", "placement": None, "participants": ["citizen", "consultant"],
-             "note": "Opstart", "citizen_view": None, "agreed_changes": None},
+            {
+                "date": "2023-03-13",
+                "kind": "three_party",
+                "placement": "DC-1",
+                "participants": ["citizen", "mentor", "workplace_mentor"],
+                "note": "Meget fravær. Trappes ned.",
+                "citizen_view": "Det er for meget lige nu",
+                "agreed_changes": "2x2 timer fra 13/3",
+            },
+            {
+                "date": "2023-02-15",
+                "kind": "startup",
+                "placement": None,
+                "participants": ["citizen", "consultant"],
+                "note": "Opstart",
+                "citizen_view": None,
+                "agreed_changes": None,
+            },
         ],
         "goals": [
-            {"area": "health", "text": "Håndtere migræne på arbejdet", "subgoals": ["Sige til i tide"],
-             "scores": [{"date": "2023-03-31", "score": 2}, {"date": "2023-03-01", "score": -1}]},
+            {
+                "area": "health",
+                "text": "Håndtere migræne på arbejdet",
+                "subgoals": ["Sige til i tide"],
+                "scores": [{"date": "2023-03-31", "score": 2}, {"date": "2023-03-01", "score": -1}],
+            },
         ],
     }
 
@@ -114,7 +153,9 @@ def case_file(*citizens: dict[str, Any], companies: list[dict[str, Any]] | None 
     return {
         "format": "placement-desk/case-file",
         "version": 1,
-        "companies": companies if companies is not None else [
+        "companies": companies
+        if companies is not None
+        else [
             copy.deepcopy(COMPANY),
             {"ref": "co-kids", "name": "Børnehaven Solsikken", "internal": False, "contacts": []},
         ],

@@ -48,12 +48,17 @@ def test_importing_twice_changes_nothing(db: Database) -> None:
     import_case_file(db, doc)
     first = export_case_file(db)
     with db.reading() as s:
-        versions = s.execute(__import__("sqlalchemy").text("select id, version, updated_at from attendance order by id")).all()
+        versions = s.execute(
+            __import__("sqlalchemy").text("select id, version, updated_at from attendance order by id")
+        ).all()
     again = import_case_file(db, doc)
     assert not again.changed and again.unchanged == 4
     assert export_case_file(db) == first
     with db.reading() as s:
-        assert s.execute(__import__("sqlalchemy").text("select id, version, updated_at from attendance order by id")).all() == versions
+        assert (
+            s.execute(__import__("sqlalchemy").text("select id, version, updated_at from attendance order by id")).all()
+            == versions
+        )
 
 
 def test_lists_inside_a_placement_are_replaced_not_appended(db: Database) -> None:
@@ -99,38 +104,81 @@ def _placement(d: dict[str, Any]) -> dict[str, Any]:
 
 
 BAD_INPUT = [
-    ("wrong type", lambda d: _placement(d).__setitem__("start", 20230301),
-     "citizens[0].placements[0].start", "not a date"),
-    ("impossible date", lambda d: _placement(d)["schedule"][1].__setitem__("from", "2023-02-30"),
-     "citizens[0].placements[0].schedule[1].from", "does not exist"),
-    ("unknown company", lambda d: _placement(d).__setitem__("company", "co-nowhere"),
-     "citizens[0].placements[0].company", "unknown company ref co-nowhere"),
-    ("unknown mentor", lambda d: _placement(d).__setitem__("workplace_mentor", "wm-9"),
-     "citizens[0].placements[0].workplace_mentor", "not a contact"),
-    ("date outside placement", lambda d: _placement(d)["attendance"].append(
-        {"date": "2023-04-03", "status": "present", "hours": 2}),
-     "citizens[0].placements[0].attendance[13].date", "outside the placement's period"),
-    ("duplicate date", lambda d: _placement(d)["attendance"].append(
-        {"date": "2023-03-01", "status": "sick", "hours": 0}),
-     "citizens[0].placements[0].attendance[13].date", "duplicate attendance date"),
-    ("paid above weekly hours", lambda d: _placement(d)["schedule"][1].__setitem__("paid_per_week", 5),
-     "citizens[0].placements[0].schedule[1].paid_per_week", "between 0 and the step's weekly hours (4)"),
-    ("bad CPR date", lambda d: d["citizens"][0].__setitem__("cpr", "320190-1234"),
-     "citizens[0].cpr", "real date"),
-    ("bad CPR length", lambda d: d["citizens"][0].__setitem__("cpr", "01019-1234"),
-     "citizens[0].cpr", "10 digits"),
-    ("bad CVR", lambda d: d["companies"][0].__setitem__("cvr", "12345678"),
-     "companies[0].cvr", "modulus-11"),
-    ("hours above 24", lambda d: _placement(d)["schedule"][0]["hours"].__setitem__("mon", 25),
-     "citizens[0].placements[0].schedule[0].hours.mon", "between 0 and 24"),
-    ("unknown status", lambda d: _placement(d)["attendance"][0].__setitem__("status", "late"),
-     "citizens[0].placements[0].attendance[0].status", "'late' is not one of"),
-    ("end before start", lambda d: _placement(d).__setitem__("end", "2023-02-01"),
-     "citizens[0].placements[0].end", "before start"),
-    ("score out of range", lambda d: d["citizens"][0]["goals"][0]["scores"][0].__setitem__("score", 7),
-     "citizens[0].goals[0].scores[0].score", "-5 to 5"),
-    ("duplicate step", lambda d: _placement(d)["schedule"][1].__setitem__("from", "2023-03-01"),
-     "citizens[0].placements[0].schedule[1].from", "duplicate from date"),
+    (
+        "wrong type",
+        lambda d: _placement(d).__setitem__("start", 20230301),
+        "citizens[0].placements[0].start",
+        "not a date",
+    ),
+    (
+        "impossible date",
+        lambda d: _placement(d)["schedule"][1].__setitem__("from", "2023-02-30"),
+        "citizens[0].placements[0].schedule[1].from",
+        "does not exist",
+    ),
+    (
+        "unknown company",
+        lambda d: _placement(d).__setitem__("company", "co-nowhere"),
+        "citizens[0].placements[0].company",
+        "unknown company ref co-nowhere",
+    ),
+    (
+        "unknown mentor",
+        lambda d: _placement(d).__setitem__("workplace_mentor", "wm-9"),
+        "citizens[0].placements[0].workplace_mentor",
+        "not a contact",
+    ),
+    (
+        "date outside placement",
+        lambda d: _placement(d)["attendance"].append({"date": "2023-04-03", "status": "present", "hours": 2}),
+        "citizens[0].placements[0].attendance[13].date",
+        "outside the placement's period",
+    ),
+    (
+        "duplicate date",
+        lambda d: _placement(d)["attendance"].append({"date": "2023-03-01", "status": "sick", "hours": 0}),
+        "citizens[0].placements[0].attendance[13].date",
+        "duplicate attendance date",
+    ),
+    (
+        "paid above weekly hours",
+        lambda d: _placement(d)["schedule"][1].__setitem__("paid_per_week", 5),
+        "citizens[0].placements[0].schedule[1].paid_per_week",
+        "between 0 and the step's weekly hours (4)",
+    ),
+    ("bad CPR date", lambda d: d["citizens"][0].__setitem__("cpr", "320190-1234"), "citizens[0].cpr", "real date"),
+    ("bad CPR length", lambda d: d["citizens"][0].__setitem__("cpr", "01019-1234"), "citizens[0].cpr", "10 digits"),
+    ("bad CVR", lambda d: d["companies"][0].__setitem__("cvr", "12345678"), "companies[0].cvr", "modulus-11"),
+    (
+        "hours above 24",
+        lambda d: _placement(d)["schedule"][0]["hours"].__setitem__("mon", 25),
+        "citizens[0].placements[0].schedule[0].hours.mon",
+        "between 0 and 24",
+    ),
+    (
+        "unknown status",
+        lambda d: _placement(d)["attendance"][0].__setitem__("status", "late"),
+        "citizens[0].placements[0].attendance[0].status",
+        "'late' is not one of",
+    ),
+    (
+        "end before start",
+        lambda d: _placement(d).__setitem__("end", "2023-02-01"),
+        "citizens[0].placements[0].end",
+        "before start",
+    ),
+    (
+        "score out of range",
+        lambda d: d["citizens"][0]["goals"][0]["scores"][0].__setitem__("score", 7),
+        "citizens[0].goals[0].scores[0].score",
+        "-5 to 5",
+    ),
+    (
+        "duplicate step",
+        lambda d: _placement(d)["schedule"][1].__setitem__("from", "2023-03-01"),
+        "citizens[0].placements[0].schedule[1].from",
+        "duplicate from date",
+    ),
     ("not an object", lambda d: d["citizens"].__setitem__(0, "DC"), "citizens[0]", "must be an object"),
 ]
 
@@ -152,7 +200,9 @@ def test_bad_input_names_the_path_and_changes_nothing(
     assert (tmp_path / "before.json").read_bytes() == (tmp_path / "after.json").read_bytes()
 
 
-def test_invalid_json_and_missing_file_exit_2(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_json_and_missing_file_exit_2(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
     assert cli(db_path, "import", str(tmp_path / "broken.json")) == 2
     assert "not valid JSON" in capsys.readouterr().err
@@ -184,8 +234,9 @@ def test_dossier_json_from_the_command_line(db_path: Path, tmp_path: Path) -> No
     assert cli(db_path, "dossier", "DC", "--json", str(out), "--from", "2023-04-01", "--to", "2023-03-01") == 2
 
 
-def test_pdf_and_xlsx_say_plainly_they_are_not_available(db_path: Path, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_pdf_and_xlsx_say_plainly_they_are_not_available(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(tmp_path / "in.json", case_file(ramp_down_citizen()))
     assert cli(db_path, "import", str(tmp_path / "in.json")) == 0
     code = cli(db_path, "dossier", "DC", "--pdf", str(tmp_path / "d.pdf"), "--json", str(tmp_path / "d.json"))

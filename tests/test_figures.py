@@ -16,8 +16,9 @@ TODAY = date(2026, 11, 23)
 NAMES = {"co-saxo": "Pedelteamet, Saxogade", "co-kids": "Børnehaven Solsikken"}
 
 
-def dossier(citizen: dict[str, Any], period_from: date | None = None, period_to: date | None = None,
-            today: date = TODAY) -> dict[str, Any]:
+def dossier(
+    citizen: dict[str, Any], period_from: date | None = None, period_to: date | None = None, today: date = TODAY
+) -> dict[str, Any]:
     case = parse_case_file(case_file(citizen))
     return summary(build_dossier(case.citizens[0], NAMES, today, period_from, period_to))
 
@@ -51,13 +52,23 @@ def test_weeks_months_and_sustained_hours() -> None:
     weeks = by(s["weeks"], "week")
     assert list(weeks) == ["2023-W09", "2023-W10", "2023-W11", "2023-W12", "2023-W13"]
     assert [(w["planned"], w["attended"]) for w in s["weeks"]] == [
-        (12.0, 5.5), (20.0, 10.0), (4.0, 2.0), (4.0, 2.0), (4.0, 2.25)
+        (12.0, 5.5),
+        (20.0, 10.0),
+        (4.0, 2.0),
+        (4.0, 2.0),
+        (4.0, 2.25),
     ]
     # the 4-week windows: min(5.5, 10, 2, 2) = 2 and min(10, 2, 2, 2.25) = 2
     assert s["max_sustained_weekly_hours"] == 2.0
     assert s["months"] == [
-        {"month": "2023-03", "planned": 44.0, "attended": 21.75, "attendance_rate": 0.6042,
-         "absence_share": 0.4583, "unregistered_days": 2}
+        {
+            "month": "2023-03",
+            "planned": 44.0,
+            "attended": 21.75,
+            "attendance_rate": 0.6042,
+            "absence_share": 0.4583,
+            "unregistered_days": 2,
+        }
     ]
 
 
@@ -79,7 +90,8 @@ def test_period_clip_cuts_a_week_in_half() -> None:
     assert (p["planned"], p["attended"]) == (14.0, 12.0)
     assert p["attendance_rate"] == 0.8571 and p["absence_share"] == 0.2857
     assert [(w["week"], w["planned"], w["attended"]) for w in s["weeks"]] == [
-        ("2023-W10", 12.0, 10.0), ("2023-W11", 2.0, 2.0)
+        ("2023-W10", 12.0, 10.0),
+        ("2023-W11", 2.0, 2.0),
     ]
     assert s["max_sustained_weekly_hours"] is None  # fewer than 4 weeks
     assert s["absence_by_reason"] == [{"reason": "absent_unexcused", "days": 1, "hours": 4.0}]
@@ -87,17 +99,25 @@ def test_period_clip_cuts_a_week_in_half() -> None:
 
 def test_public_holidays_are_not_planned() -> None:
     citizen = {
-        "ref": "TE", "name": "T. E.",
-        "placements": [{
-            "ref": "TE-1", "company": "co-saxo", "type": "internship", "start": "2023-04-03", "end": "2023-04-14",
-            "schedule": [{"from": "2023-04-03", "hours": {d: 3 for d in ("mon", "tue", "wed", "thu", "fri")}}],
-            "attendance": [{"date": "2023-04-06", "status": "present", "hours": 1}],
-        }],
+        "ref": "TE",
+        "name": "T. E.",
+        "placements": [
+            {
+                "ref": "TE-1",
+                "company": "co-saxo",
+                "type": "internship",
+                "start": "2023-04-03",
+                "end": "2023-04-14",
+                "schedule": [{"from": "2023-04-03", "hours": {d: 3 for d in ("mon", "tue", "wed", "thu", "fri")}}],
+                "attendance": [{"date": "2023-04-06", "status": "present", "hours": 1}],
+            }
+        ],
     }
     s = dossier(citizen)
     # Maundy Thursday 6 Apr, Good Friday 7 Apr and Easter Monday 10 Apr are holidays
     assert [(w["week"], w["planned"], w["attended"]) for w in s["weeks"]] == [
-        ("2023-W14", 9.0, 1.0), ("2023-W15", 12.0, 0.0)
+        ("2023-W14", 9.0, 1.0),
+        ("2023-W15", 12.0, 0.0),
     ]
     p = s["placements"][0]
     assert p["planned"] == 21.0
@@ -110,7 +130,8 @@ def test_hybrid_paid_hours_split_across_a_partial_week() -> None:
     s = dossier(hybrid_citizen())
     # W01: Tue 4 + Thu 6 = 10 h of a 14 h week with 6 paid -> 10 * 6 / 14 = 4.2857
     assert [(w["week"], w["planned"], w["paid_planned"]) for w in s["weeks"]] == [
-        ("2024-W01", 10.0, 4.29), ("2024-W02", 14.0, 6.0)
+        ("2024-W01", 10.0, 4.29),
+        ("2024-W02", 14.0, 6.0),
     ]
     assert s["placements"][0]["paid_planned"] == 10.29
     assert s["placements"][0]["unregistered_days"] == 5  # Tue 2, Thu 4, Mon 8, Tue 9, Thu 11 Jan
@@ -118,13 +139,21 @@ def test_hybrid_paid_hours_split_across_a_partial_week() -> None:
 
 def test_open_placement_runs_to_today() -> None:
     citizen = {
-        "ref": "MA", "name": "Malthe",
-        "placements": [{
-            "ref": "MA-1", "company": "co-saxo", "type": "internship", "start": "2026-11-02",
-            "schedule": [{"from": "2026-11-02", "hours": {"mon": 3, "wed": 3}}],
-            "attendance": [{"date": d, "status": "present", "hours": 3}
-                           for d in ("2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16", "2026-11-18")],
-        }],
+        "ref": "MA",
+        "name": "Malthe",
+        "placements": [
+            {
+                "ref": "MA-1",
+                "company": "co-saxo",
+                "type": "internship",
+                "start": "2026-11-02",
+                "schedule": [{"from": "2026-11-02", "hours": {"mon": 3, "wed": 3}}],
+                "attendance": [
+                    {"date": d, "status": "present", "hours": 3}
+                    for d in ("2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16", "2026-11-18")
+                ],
+            }
+        ],
     }
     s = dossier(citizen)
     assert s["period"] == {"from": "2026-11-02", "to": "2026-11-23"}
@@ -138,10 +167,16 @@ def test_open_placement_runs_to_today() -> None:
 
 def test_placements_outside_the_period_are_left_out() -> None:
     citizen = ramp_down_citizen()
-    citizen["placements"].append({
-        "ref": "DC-2", "company": "co-kids", "type": "internship", "start": "2023-05-01", "end": "2023-05-31",
-        "schedule": [{"from": "2023-05-01", "hours": {"tue": 3}}],
-    })
+    citizen["placements"].append(
+        {
+            "ref": "DC-2",
+            "company": "co-kids",
+            "type": "internship",
+            "start": "2023-05-01",
+            "end": "2023-05-31",
+            "schedule": [{"from": "2023-05-01", "hours": {"tue": 3}}],
+        }
+    )
     s = dossier(citizen, date(2023, 3, 1), date(2023, 4, 30))
     assert [p["ref"] for p in s["placements"]] == ["DC-1"]
     s = dossier(citizen)
@@ -158,7 +193,9 @@ def test_lists_and_goals() -> None:
         {"date": "2023-02-15", "kind": "startup", "placement": None},
         {"date": "2023-03-13", "kind": "three_party", "placement": "DC-1"},
     ]
-    assert s["goals"] == [{"area": "health", "text": "Håndtere migræne på arbejdet", "first_score": -1, "latest_score": 2}]
+    assert s["goals"] == [
+        {"area": "health", "text": "Håndtere migræne på arbejdet", "first_score": -1, "latest_score": 2}
+    ]
     assert s["citizen"] == {"ref": "DC", "name": "D. C."}
 
 

@@ -18,14 +18,31 @@ from tests.casefiles import case_file, ramp_down_citizen
 
 @pytest.fixture
 def seeded(db: Database) -> Database:
-    companies.create_company(db, {"ref": "co-1", "name": "Genbrugsbutikken", "internal": True,
-                                  "contacts": [{"ref": "wm", "name": "Lise", "role": "workplace_mentor"}]})
+    companies.create_company(
+        db,
+        {
+            "ref": "co-1",
+            "name": "Genbrugsbutikken",
+            "internal": True,
+            "contacts": [{"ref": "wm", "name": "Lise", "role": "workplace_mentor"}],
+        },
+    )
     citizens.create_citizen(db, {"ref": "SA", "name": "S. A.", "birth_year": 1972})
-    placements.create_placement(db, "SA", {
-        "ref": "SA-1", "company": "co-1", "type": "internal_training", "purpose": "training",
-        "start": "2022-09-05", "end": "2022-11-30", "workplace_mentor": "wm",
-        "schedule": [{"from": "2022-09-05", "hours": {"thu": 2}}],
-    }, actor="karin")
+    placements.create_placement(
+        db,
+        "SA",
+        {
+            "ref": "SA-1",
+            "company": "co-1",
+            "type": "internal_training",
+            "purpose": "training",
+            "start": "2022-09-05",
+            "end": "2022-11-30",
+            "workplace_mentor": "wm",
+            "schedule": [{"from": "2022-09-05", "hours": {"thu": 2}}],
+        },
+        actor="karin",
+    )
     return db
 
 
@@ -90,8 +107,9 @@ def test_schedule_steps_ramp_up_and_down(seeded: Database) -> None:
 def test_log_day_and_week_as_planned(seeded: Database) -> None:
     logged = attendance.log_week_as_planned(seeded, "SA-1", date(2022, 9, 7), actor="lise")
     assert logged == [date(2022, 9, 8)]
-    before = attendance.log_day(seeded, "SA-1", {"date": "2022-09-08", "status": "sick", "hours": 0,
-                                                 "reason": "Migræne"}, actor="lise")
+    before = attendance.log_day(
+        seeded, "SA-1", {"date": "2022-09-08", "status": "sick", "hours": 0, "reason": "Migræne"}, actor="lise"
+    )
     assert before is not None and before.status == "present" and before.minutes == 120
     assert attendance.log_week_as_planned(seeded, "SA-1", date(2022, 9, 8)) == []  # already registered
     with pytest.raises(ValidationError) as err:
@@ -113,12 +131,20 @@ def test_log_day_and_week_as_planned(seeded: Database) -> None:
 
 
 def test_followup_draft_finalise_and_correct(seeded: Database) -> None:
-    fid = followups.record_followup(seeded, "SA", {
-        "date": "2022-10-03", "kind": "monthly", "placement": "SA-1",
-        "participants": ["citizen", "mentor", "workplace_mentor"], "note": "Trives",
-        "citizen_view": "Glad for opgaverne", "agreed_changes": "2x2 timer fra 3/10",
-        "topics": {"attendance": "Stabilt fremmøde", "behaviour": "Rolig"},
-    })
+    fid = followups.record_followup(
+        seeded,
+        "SA",
+        {
+            "date": "2022-10-03",
+            "kind": "monthly",
+            "placement": "SA-1",
+            "participants": ["citizen", "mentor", "workplace_mentor"],
+            "note": "Trives",
+            "citizen_view": "Glad for opgaverne",
+            "agreed_changes": "2x2 timer fra 3/10",
+            "topics": {"attendance": "Stabilt fremmøde", "behaviour": "Rolig"},
+        },
+    )
     followups.update_followup(seeded, fid, {"note": "Trives godt"})
     followups.finalise_followup(seeded, fid, actor="karin")
     with pytest.raises(ValidationError):
@@ -144,12 +170,16 @@ def test_goals_scores_with_assessors_kept_apart(seeded: Database) -> None:
         citizens.add_score(seeded, gid, {"date": "2022-10-05", "score": 6, "assessor": "mentor"})
     assert err.value.path == "score"
     scores = export_case_file(seeded)["citizens"][0]["goals"][0]["scores"]
-    assert scores == [{"date": "2022-09-05", "score": 0, "assessor": "citizen"},
-                      {"date": "2022-09-05", "score": -1, "assessor": "mentor"}]
+    assert scores == [
+        {"date": "2022-09-05", "score": 0, "assessor": "citizen"},
+        {"date": "2022-09-05", "score": -1, "assessor": "mentor"},
+    ]
 
 
 def test_referral_extension_and_interruption(seeded: Database) -> None:
-    rid = citizens.add_referral(seeded, "SA", {"programme": "LFI 4-6 timer", "start": "2022-09-01", "end": "2023-02-28"})
+    rid = citizens.add_referral(
+        seeded, "SA", {"programme": "LFI 4-6 timer", "start": "2022-09-01", "end": "2023-02-28"}
+    )
     citizens.extend_referral(seeded, rid, "2023-07-31")
     with pytest.raises(ValidationError):
         citizens.extend_referral(seeded, rid, "2023-05-01")
@@ -162,8 +192,11 @@ def test_referral_extension_and_interruption(seeded: Database) -> None:
 
 
 def test_accommodations_are_retired_not_deleted(seeded: Database) -> None:
-    aid = citizens.add_accommodation(seeded, "SA", {"category": "physical", "text": "Ingen tunge løft",
-                                                    "identified": "2022-10-01", "source": "doctor"})
+    aid = citizens.add_accommodation(
+        seeded,
+        "SA",
+        {"category": "physical", "text": "Ingen tunge løft", "identified": "2022-10-01", "source": "doctor"},
+    )
     citizens.retire_accommodation(seeded, aid, date(2023, 1, 1))
     a = export_case_file(seeded)["citizens"][0]["accommodations"][0]
     assert a["active"] is False and a["retired"] == "2023-01-01" and a["text"] == "Ingen tunge løft"

@@ -83,9 +83,7 @@ class Referral(Tracked, Base):
     end: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    extensions: Mapped[list[ReferralExtension]] = relationship(
-        cascade=CASCADE, order_by="ReferralExtension.new_end"
-    )
+    extensions: Mapped[list[ReferralExtension]] = relationship(cascade=CASCADE, order_by="ReferralExtension.new_end")
 
 
 class ReferralExtension(Base):
@@ -216,9 +214,7 @@ class Followup(Tracked, Base):
     finalised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finalised_by: Mapped[str | None] = mapped_column(String(80))
     placement: Mapped[Placement | None] = relationship()
-    corrections: Mapped[list[FollowupCorrection]] = relationship(
-        cascade=CASCADE, order_by="FollowupCorrection.id"
-    )
+    corrections: Mapped[list[FollowupCorrection]] = relationship(cascade=CASCADE, order_by="FollowupCorrection.id")
 
 
 class FollowupCorrection(Base):

@@ -18,7 +18,7 @@ Json = dict[str, Any]
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-_DK_HOLIDAYS = holidays.DK()
+_DK_HOLIDAYS = holidays.country_holidays("DK")  # the same list as holidays.DK
 
 
 def is_holiday(day: dt.date) -> bool:
@@ -98,6 +98,7 @@ class Mark:
 # In an overrides map, SKIP leaves a planned day unregistered.
 SKIP: Mark | None = None
 Overrides = dict[dt.date, Mark | None]
+FERIE = Mark("absent_agreed", "Ferie")
 
 _SICK_NOTES: tuple[str, ...] = ("ringede kl. 8", "sms om morgenen", "", "", "meldte syg via app")
 

@@ -199,9 +199,7 @@ def canonical_citizen(c: Citizen) -> Citizen:
         c,
         referrals=tuple(sorted(c.referrals, key=lambda r: r.start)),
         placements=tuple(canonical_placement(p) for p in sorted(c.placements, key=lambda p: (p.start, p.ref))),
-        accommodations=tuple(
-            sorted(c.accommodations, key=lambda a: (a.identified is None, a.identified or date.min))
-        ),
+        accommodations=tuple(sorted(c.accommodations, key=lambda a: (a.identified is None, a.identified or date.min))),
         followups=tuple(sorted(c.followups, key=lambda f: f.day)),
         goals=tuple(replace(g, scores=tuple(sorted(g.scores, key=lambda s: s.day))) for g in c.goals),
     )
@@ -227,8 +225,7 @@ def company_json(c: Company) -> Json:
         "address": c.address,
         "internal": c.internal,
         "contacts": [
-            {"ref": k.ref, "name": k.name, "role": k.role, "phone": k.phone, "email": k.email}
-            for k in c.contacts
+            {"ref": k.ref, "name": k.name, "role": k.role, "phone": k.phone, "email": k.email} for k in c.contacts
         ],
     }
 
@@ -297,9 +294,7 @@ def followup_json(f: Followup) -> Json:
     if f.finalised:
         out["finalised"] = True
     if f.corrections:
-        out["corrections"] = [
-            {"date": _d(k.day), "author": k.author, "text": k.text} for k in f.corrections
-        ]
+        out["corrections"] = [{"date": _d(k.day), "author": k.author, "text": k.text} for k in f.corrections]
     return out
 
 

@@ -76,11 +76,11 @@ class Node:
         assert v is not None
         return v
 
-    def date(self, key: str, required: bool = False) -> date | None:
+    def day(self, key: str, required: bool = False) -> date | None:
         return parse_date(self.value.get(key), self.at(key), required)
 
-    def req_date(self, key: str) -> date:
-        v = self.date(key, required=True)
+    def req_day(self, key: str) -> date:
+        v = self.day(key, required=True)
         assert v is not None
         return v
 
@@ -204,16 +204,14 @@ def parse_company(v: Any, path: str) -> cf.Company:
 
 def parse_step(v: Any, path: str) -> cf.ScheduleStep:
     n = Node(v, path)
-    start = n.req_date("from")
+    start = n.req_day("from")
     hours = n.raw("hours")
     if not isinstance(hours, dict):
         raise n.fail("hours", "must be an object of weekday: hours (mon..sun)")
     for key in hours:
         if key not in WEEKDAYS:
             raise ValidationError(f"{n.at('hours')}.{key}", "not a weekday (mon tue wed thu fri sat sun)")
-    minutes = tuple(
-        _minutes(hours[k], f"{n.at('hours')}.{k}") if hours.get(k) is not None else 0 for k in WEEKDAYS
-    )
+    minutes = tuple(_minutes(hours[k], f"{n.at('hours')}.{k}") if hours.get(k) is not None else 0 for k in WEEKDAYS)
     weekly = sum(minutes)
     paid_raw = n.raw("paid_per_week")
     paid = 0 if paid_raw is None else _minutes(paid_raw, n.at("paid_per_week"), 0, 24 * 7)
@@ -230,7 +228,7 @@ def parse_attendance(v: Any, path: str) -> cf.Attendance:
     if raw_hours is None:
         raise n.fail("hours", "is required")
     return cf.Attendance(
-        day=n.req_date("date"),
+        day=n.req_day("date"),
         status=status,
         minutes=_minutes(raw_hours, n.at("hours")),
         reason=n.text("reason"),
@@ -248,7 +246,9 @@ def _capacity_task(v: Any, path: str) -> cf.CapacityTask:
             raise n.fail(key, "must be a whole number")
         return int(value)
 
-    return cf.CapacityTask(n.req_text("name"), pct("time_share_pct", 100), pct("tempo_pct", 200), pct("quality_pct", 200))
+    return cf.CapacityTask(
+        n.req_text("name"), pct("time_share_pct", 100), pct("tempo_pct", 200), pct("quality_pct", 200)
+    )
 
 
 def parse_capacity(v: Any, path: str) -> cf.CapacityAssessment:
@@ -262,7 +262,7 @@ def parse_capacity(v: Any, path: str) -> cf.CapacityAssessment:
         raise n.fail("tasks", "at most 5 tasks")
     if tasks and sum(t.time_share_pct for t in tasks) != 100:
         raise n.fail("tasks", "the tasks' time shares must add up to 100 %")
-    return cf.CapacityAssessment(n.req_date("date"), int(pct * 100), n.text("note"), tasks)
+    return cf.CapacityAssessment(n.req_day("date"), int(pct * 100), n.text("note"), tasks)
 
 
 def check_in_period(day: date, p: cf.Placement, path: str) -> None:
@@ -273,8 +273,8 @@ def check_in_period(day: date, p: cf.Placement, path: str) -> None:
 
 def parse_placement(v: Any, path: str) -> cf.Placement:
     n = Node(v, path)
-    start = n.req_date("start")
-    end = n.date("end")
+    start = n.req_day("start")
+    end = n.day("end")
     if end is not None and end < start:
         raise n.fail("end", "is before start")
     p = cf.Placement(
@@ -306,8 +306,8 @@ def parse_placement(v: Any, path: str) -> cf.Placement:
 
 def parse_referral(v: Any, path: str) -> cf.Referral:
     n = Node(v, path)
-    start = n.req_date("start")
-    end = n.date("end")
+    start = n.req_day("start")
+    end = n.day("end")
     if end is not None and end < start:
         raise n.fail("end", "is before start")
     extensions = n.items("extensions", lambda x, p: parse_date(x, p, required=True))
@@ -315,7 +315,9 @@ def parse_referral(v: Any, path: str) -> cf.Referral:
     for i, e in enumerate(extensions):
         assert e is not None
         if e <= previous:
-            raise ValidationError(f"{n.at('extensions')}[{i}]", "an extension must be a later end date than the one before")
+            raise ValidationError(
+                f"{n.at('extensions')}[{i}]", "an extension must be a later end date than the one before"
+            )
         previous = e
     return cf.Referral(n.req_text("programme"), start, end, tuple(e for e in extensions if e), n.text("end_reason"))
 
@@ -325,16 +327,16 @@ def parse_accommodation(v: Any, path: str) -> cf.Accommodation:
     return cf.Accommodation(
         category=str(n.enum("category", AccommodationCategory)),
         text=n.req_text("text"),
-        identified=n.date("identified"),
+        identified=n.day("identified"),
         source=n.enum("source", AccommodationSource, required=False),
         active=n.boolean("active", True),
-        retired=n.date("retired"),
+        retired=n.day("retired"),
     )
 
 
 def _correction(v: Any, path: str) -> cf.Correction:
     n = Node(v, path)
-    return cf.Correction(n.req_date("date"), n.text("author"), n.req_text("text"))
+    return cf.Correction(n.req_day("date"), n.text("author"), n.req_text("text"))
 
 
 def parse_followup(v: Any, path: str) -> cf.Followup:
@@ -351,7 +353,7 @@ def parse_followup(v: Any, path: str) -> cf.Followup:
                     raise ValidationError(f"{n.at('topics')}.{key}", "must be text")
                 topics.append((key, value))
     return cf.Followup(
-        day=n.req_date("date"),
+        day=n.req_day("date"),
         kind=str(n.enum("kind", FollowupKind)),
         placement=n.text("placement"),
         participants=n.items("participants", _text_item),
@@ -371,7 +373,7 @@ def parse_score(v: Any, path: str) -> cf.Score:
         raise n.fail("score", "must be a whole number from -5 to 5")
     if not -5 <= raw <= 5:
         raise n.fail("score", "must be a whole number from -5 to 5")
-    return cf.Score(n.req_date("date"), raw, n.enum("assessor", Assessor, required=False))
+    return cf.Score(n.req_day("date"), raw, n.enum("assessor", Assessor, required=False))
 
 
 def parse_goal(v: Any, path: str) -> cf.Goal:
@@ -424,7 +426,9 @@ def parse_case_file(data: Any, known: Known | None = None) -> cf.CaseFile:
     if root.raw("format") != cf.FORMAT:
         raise ValidationError("format", f"must be {cf.FORMAT!r}")
     if root.raw("version") != cf.VERSION:
-        raise ValidationError("version", f"version {root.raw('version')!r} is not supported (this program reads {cf.VERSION})")
+        raise ValidationError(
+            "version", f"version {root.raw('version')!r} is not supported (this program reads {cf.VERSION})"
+        )
     companies = root.items("companies", parse_company)
     _unique([(f"companies[{i}].ref", c.ref) for i, c in enumerate(companies)], "company ref")
     citizens = root.items("citizens", parse_citizen)

@@ -95,9 +95,7 @@ def build_dossier(
     citizen = cf.canonical_citizen(citizen)
     first, last = resolve_period(citizen, today, period_from, period_to)
     overlapping = [
-        p
-        for p in citizen.placements
-        if p.start <= last and (p.end if p.end is not None else today) >= first
+        p for p in citizen.placements if p.start <= last and (p.end if p.end is not None else today) >= first
     ]
     overlapping.sort(key=lambda p: (p.start, p.ref))
     figures = compute([plan_of(p) for p in overlapping], first, last, today)

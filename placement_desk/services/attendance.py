@@ -71,8 +71,9 @@ def clear_day(db: Database, placement_ref: str, day: date, actor: str | None = N
         return before
 
 
-def restore_day(db: Database, placement_ref: str, day: date, record: cf.Attendance | None,
-                actor: str | None = None) -> None:
+def restore_day(
+    db: Database, placement_ref: str, day: date, record: cf.Attendance | None, actor: str | None = None
+) -> None:
     """Put a date back as it was (``None``: unregistered). Used by undo."""
     if record is None:
         clear_day(db, placement_ref, day, actor)
@@ -95,8 +96,17 @@ def log_week_as_planned(db: Database, placement_ref: str, any_day: date, actor: 
             day = monday + timedelta(days=i)
             planned = plan.planned(day, today())
             if planned > 0 and day not in plan.records:
-                s.add(m.AttendanceRecord(placement_id=placement.id, day=day, status="present", minutes=planned,
-                                         logged_by=actor, logged_at=now, updated_by=actor))
+                s.add(
+                    m.AttendanceRecord(
+                        placement_id=placement.id,
+                        day=day,
+                        status="present",
+                        minutes=planned,
+                        logged_by=actor,
+                        logged_at=now,
+                        updated_by=actor,
+                    )
+                )
                 logged.append(day)
         return logged
 

@@ -47,7 +47,8 @@ def known_refs(session: Session) -> Known:
         if contact_ref is not None:
             companies[company_ref].add(contact_ref)
     placements = dict(
-        (row[0], row[1]) for row in session.execute(
+        (row[0], row[1])
+        for row in session.execute(
             select(m.Placement.ref, m.Citizen.ref).join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
         )
     )

@@ -129,13 +129,18 @@ def add_accommodation(db: Database, citizen_ref: str, fields: dict[str, Any], ac
         return acc.id
 
 
-def update_accommodation(db: Database, accommodation_id: int, changes: dict[str, Any], actor: str | None = None) -> None:
+def update_accommodation(
+    db: Database, accommodation_id: int, changes: dict[str, Any], actor: str | None = None
+) -> None:
     with db.transaction() as s:
         row = s.get(m.Accommodation, accommodation_id)
         if row is None:
             raise NotFoundError("accommodation", str(accommodation_id))
         current = {
-            "category": row.category, "text": row.text, "source": row.source, "active": row.active,
+            "category": row.category,
+            "text": row.text,
+            "source": row.source,
+            "active": row.active,
             "identified": row.identified.isoformat() if row.identified else None,
             "retired": row.retired.isoformat() if row.retired else None,
         }

@@ -48,7 +48,10 @@ def _get(s: Session, followup_id: int) -> m.Followup:
 
 
 def update_followup(
-    db: Database, followup_id: int, changes: dict[str, Any], expected_version: int | None = None,
+    db: Database,
+    followup_id: int,
+    changes: dict[str, Any],
+    expected_version: int | None = None,
     actor: str | None = None,
 ) -> int:
     """Change a draft follow-up; a finalised one is refused (append a correction instead)."""

@@ -85,9 +85,7 @@ def citizen_out(c: m.Citizen, include_archived: bool = False) -> cf.Citizen:
                 cf.Referral(r.programme, r.start, r.end, tuple(e.new_end for e in r.extensions), r.end_reason)
                 for r in c.referrals
             ),
-            placements=tuple(
-                placement_out(p) for p in c.placements if include_archived or p.archived_at is None
-            ),
+            placements=tuple(placement_out(p) for p in c.placements if include_archived or p.archived_at is None),
             accommodations=tuple(
                 cf.Accommodation(a.category, a.text, a.identified, a.source, a.active, a.retired)
                 for a in c.accommodations
@@ -142,7 +140,7 @@ def apply_placement(
         p.schedule.clear()
         p.capacity.clear()
         session.flush()
-    p.schedule = [m.ScheduleStep(**step_values(s), updated_by=actor) for s in data.schedule]  # type: ignore[arg-type]
+    p.schedule = [m.ScheduleStep(**step_values(s), updated_by=actor) for s in data.schedule]
     p.capacity = [
         m.CapacityAssessment(
             day=c.day,
@@ -151,7 +149,10 @@ def apply_placement(
             updated_by=actor,
             tasks=[
                 m.CapacityTask(
-                    position=i, name=t.name, time_share_pct=t.time_share_pct, tempo_pct=t.tempo_pct,
+                    position=i,
+                    name=t.name,
+                    time_share_pct=t.time_share_pct,
+                    tempo_pct=t.tempo_pct,
                     quality_pct=t.quality_pct,
                 )
                 for i, t in enumerate(c.tasks)
@@ -172,9 +173,7 @@ def apply_placement_fields(p: m.Placement, data: cf.Placement, company: m.Compan
         p.tasks = [m.PlacementTask(position=i, text=t) for i, t in enumerate(data.tasks)]
 
 
-def replace_attendance(
-    session: Session, p: m.Placement, rows: tuple[cf.Attendance, ...], actor: str | None
-) -> None:
+def replace_attendance(session: Session, p: m.Placement, rows: tuple[cf.Attendance, ...], actor: str | None) -> None:
     """Replace all attendance of a placement with one bulk insert (imports can be large)."""
     session.flush()
     session.execute(delete(m.AttendanceRecord).where(m.AttendanceRecord.placement_id == p.id))
@@ -187,9 +186,18 @@ def replace_attendance(
         insert(m.AttendanceRecord),
         [
             {
-                "placement_id": p.id, "day": a.day, "status": a.status, "minutes": a.minutes,
-                "reason": a.reason, "note": a.note, "logged_by": actor, "logged_at": now,
-                "created_at": now, "updated_at": now, "updated_by": actor, "version": 1,
+                "placement_id": p.id,
+                "day": a.day,
+                "status": a.status,
+                "minutes": a.minutes,
+                "reason": a.reason,
+                "note": a.note,
+                "logged_by": actor,
+                "logged_at": now,
+                "created_at": now,
+                "updated_at": now,
+                "updated_by": actor,
+                "version": 1,
             }
             for a in rows
         ],
@@ -205,7 +213,12 @@ def apply_citizen_fields(c: m.Citizen, data: cf.Citizen, actor: str | None) -> N
 def referrals_in(data: tuple[cf.Referral, ...], actor: str | None) -> list[m.Referral]:
     return [
         m.Referral(
-            programme=r.programme, start=r.start, end=r.end, end_reason=r.end_reason, position=i, updated_by=actor,
+            programme=r.programme,
+            start=r.start,
+            end=r.end,
+            end_reason=r.end_reason,
+            position=i,
+            updated_by=actor,
             extensions=[m.ReferralExtension(new_end=e) for e in r.extensions],
         )
         for i, r in enumerate(data)
@@ -215,8 +228,14 @@ def referrals_in(data: tuple[cf.Referral, ...], actor: str | None) -> list[m.Ref
 def accommodations_in(data: tuple[cf.Accommodation, ...], actor: str | None) -> list[m.Accommodation]:
     return [
         m.Accommodation(
-            category=a.category, text=a.text, source=a.source, identified=a.identified, active=a.active,
-            retired=a.retired, position=i, updated_by=actor,
+            category=a.category,
+            text=a.text,
+            source=a.source,
+            identified=a.identified,
+            active=a.active,
+            retired=a.retired,
+            position=i,
+            updated_by=actor,
         )
         for i, a in enumerate(data)
     ]
@@ -236,16 +255,23 @@ def followup_in(f: cf.Followup, placements: dict[str, m.Placement], actor: str |
         finalised_at=now if f.finalised else None,
         finalised_by=actor if f.finalised else None,
         updated_by=actor,
-        corrections=[m.FollowupCorrection(day=k.day, author=k.author, text=k.text, created_at=now) for k in f.corrections],
+        corrections=[
+            m.FollowupCorrection(day=k.day, author=k.author, text=k.text, created_at=now) for k in f.corrections
+        ],
     )
 
 
 def goals_in(data: tuple[cf.Goal, ...], actor: str | None) -> list[m.Goal]:
     return [
         m.Goal(
-            area=g.area, text=g.text, position=i, updated_by=actor,
+            area=g.area,
+            text=g.text,
+            position=i,
+            updated_by=actor,
             subgoals=[m.SubGoal(position=j, text=t) for j, t in enumerate(g.subgoals)],
-            scores=[m.GoalScore(day=s.day, score=s.score, assessor=s.assessor, position=j) for j, s in enumerate(g.scores)],
+            scores=[
+                m.GoalScore(day=s.day, score=s.score, assessor=s.assessor, position=j) for j, s in enumerate(g.scores)
+            ],
         )
         for i, g in enumerate(data)
     ]

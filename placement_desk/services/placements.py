@@ -110,8 +110,19 @@ def add_capacity(db: Database, ref: str, fields: dict[str, Any], actor: str | No
             raise ValidationError("date", f"there is an assessment on {data.day.isoformat()} already")
         row.capacity.append(
             m.CapacityAssessment(
-                day=data.day, effectiveness_cpct=data.effectiveness_cpct, note=data.note, updated_by=actor,
-                tasks=[m.CapacityTask(position=i, name=t.name, time_share_pct=t.time_share_pct, tempo_pct=t.tempo_pct,
-                                      quality_pct=t.quality_pct) for i, t in enumerate(data.tasks)],
+                day=data.day,
+                effectiveness_cpct=data.effectiveness_cpct,
+                note=data.note,
+                updated_by=actor,
+                tasks=[
+                    m.CapacityTask(
+                        position=i,
+                        name=t.name,
+                        time_share_pct=t.time_share_pct,
+                        tempo_pct=t.tempo_pct,
+                        quality_pct=t.quality_pct,
+                    )
+                    for i, t in enumerate(data.tasks)
+                ],
             )
         )

@@ -39,10 +39,14 @@ class CompanyRow:
 def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenRow]:
     on = today()
     with db.reading() as s:
-        stmt = select(m.Citizen).options(
-            selectinload(m.Citizen.placements).selectinload(m.Placement.company),
-            selectinload(m.Citizen.placements).selectinload(m.Placement.schedule),
-        ).order_by(m.Citizen.name)
+        stmt = (
+            select(m.Citizen)
+            .options(
+                selectinload(m.Citizen.placements).selectinload(m.Placement.company),
+                selectinload(m.Citizen.placements).selectinload(m.Placement.schedule),
+            )
+            .order_by(m.Citizen.name)
+        )
         if not include_archived:
             stmt = stmt.where(m.Citizen.archived_at.is_(None))
         rows = []
@@ -52,15 +56,19 @@ def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenR
             shown = current or (placements[-1] if placements else None)
             steps = [x for x in shown.schedule if x.valid_from <= on] if shown else []
             step = steps[-1] if steps else (shown.schedule[-1] if shown and shown.schedule else None)
-            rows.append(CitizenRow(
-                ref=c.ref, name=c.name, job_goal=c.job_goal,
-                company=shown.company.name if shown else None,
-                placement_type=shown.type if shown else None,
-                weekly_minutes=sum(step.minutes) if step else None,
-                placement_end=shown.end if shown else None,
-                active=current is not None,
-                archived=c.archived_at is not None,
-            ))
+            rows.append(
+                CitizenRow(
+                    ref=c.ref,
+                    name=c.name,
+                    job_goal=c.job_goal,
+                    company=shown.company.name if shown else None,
+                    placement_type=shown.type if shown else None,
+                    weekly_minutes=sum(step.minutes) if step else None,
+                    placement_end=shown.end if shown else None,
+                    active=current is not None,
+                    archived=c.archived_at is not None,
+                )
+            )
         return rows
 
 

@@ -1,0 +1,76 @@
+"""The citizen list (Borgere): search, sort, open a citizen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from placement_desk.db.engine import Database
+from placement_desk.domain.vocab import label
+from placement_desk.services.queries import CitizenRow, list_citizens
+from placement_desk.ui.formatting import fmt_date, fmt_hours
+from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+
+
+def citizen_columns(t: Callable[[str], str]) -> list[Column[CitizenRow]]:
+    return [
+        Column(t("Name"), lambda r: r.name),
+        Column(t("Ref"), lambda r: r.ref),
+        Column(t("Company"), lambda r: r.company or ""),
+        Column(t("Type"), lambda r: label(r.placement_type)),
+        Column(t("Hours/week"), lambda r: fmt_hours(r.weekly_minutes), lambda r: r.weekly_minutes or 0, True),
+        Column(
+            t("Ends"),
+            lambda r: fmt_date(r.placement_end),
+            lambda r: r.placement_end.isoformat() if r.placement_end else "9999",
+        ),
+        Column(t("Job goal"), lambda r: r.job_goal or ""),
+    ]
+
+
+class CitizensPage(QWidget):
+    citizen_opened = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.model: RowTableModel[CitizenRow] = RowTableModel(citizen_columns(self.tr), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search citizens (name, ref, company)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.show_archived = QCheckBox(self.tr("Show archived"), self)
+        self.show_archived.toggled.connect(lambda _checked: self.refresh())
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._open)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_archived)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(list_citizens(self.db, include_archived=self.show_archived.isChecked()))
+
+    def _open(self, index: object) -> None:
+        row = self.proxy.data(index, ROW_ROLE)  # type: ignore[arg-type]
+        if row is not None:
+            self.citizen_opened.emit(row.ref)
