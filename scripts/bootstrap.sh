@@ -46,11 +46,14 @@ apt_install libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontco
 
 stamp=".venv/.installed-${extras:-base}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    if [ -n "$extras" ]; then
-        .venv/bin/python -m pip install -q -e ".[${extras}]"
-    else
-        .venv/bin/python -m pip install -q -e .
+    echo "installing the project into .venv${extras:+ (extras: $extras)}"
+    target="."
+    [ -n "$extras" ] && target=".[${extras}]"
+    # pip's output goes to a log and is shown only when the install fails.
+    if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e "$target"; } \
+        >.venv/pip.log 2>&1; then
+        cat .venv/pip.log >&2
+        exit 1
     fi
     touch "$stamp"
 fi
