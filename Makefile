@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint bench translations clean
+.PHONY: run test lint translations clean
 
 run:
 	bash scripts/bootstrap.sh
@@ -17,6 +17,10 @@ lint:
 	bash scripts/bootstrap.sh test,lint
 	$(VENV)/bin/ruff check placement_desk tests
 	$(VENV)/bin/mypy placement_desk
+
+translations:
+	bash scripts/bootstrap.sh
+	$(PY) scripts/translations.py --check
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,122 @@
+"""Hours plans written the way consultants say them: "2x3", "2x4+1x3", "man-fre 12-15", "tir 2, tor 2".
+
+``parse_hours_text`` turns such a text into hours per weekday key; ``describe_week`` writes a week
+back in the short form ("3 × 4 t + 1 × 3 t = 15 t"). Danish and English day names both work.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from placement_desk.domain.vocab import WEEKDAYS
+
+DAY_NAMES = {
+    "man": 0, "mandag": 0, "mon": 0, "monday": 0,
+    "tir": 1, "tirsdag": 1, "tue": 1, "tuesday": 1,
+    "ons": 2, "onsdag": 2, "wed": 2, "wednesday": 2,
+    "tor": 3, "torsdag": 3, "thu": 3, "thursday": 3,
+    "fre": 4, "fredag": 4, "fri": 4, "friday": 4,
+    "lør": 5, "lørdag": 5, "sat": 5, "saturday": 5,
+    "søn": 6, "søndag": 6, "sun": 6, "sunday": 6,
+}
+DANISH_SHORT = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
+# Which weekdays N working days fall on when only a count is given: spread over the week.
+SPREAD = {1: (2,), 2: (1, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4), 6: (0, 1, 2, 3, 4, 5),
+          7: (0, 1, 2, 3, 4, 5, 6)}
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_COUNT = re.compile(rf"^(\d+)\s*[x×*]\s*({_NUM})\s*t?$")
+_TIME = rf"\d{{1,2}}(?:[.:]\d{{2}})?"
+_RANGE_DAYS = re.compile(rf"^([a-zæøå]+)\s*[-–]\s*([a-zæøå]+)\s+(?:kl\.?\s*)?({_TIME})\s*[-–]\s*({_TIME})$")
+_DAY_HOURS = re.compile(rf"^([a-zæøå]+)\.?\s*:?\s*({_NUM})\s*t?$")
+_DAY_TIMES = re.compile(rf"^([a-zæøå]+)\.?\s+(?:kl\.?\s*)?({_TIME})\s*[-–]\s*({_TIME})$")
+
+
+class HoursTextError(ValueError):
+    pass
+
+
+def _num(text: str) -> Fraction:
+    return Fraction(text.replace(",", "."))
+
+
+def _clock(text: str) -> Fraction:
+    parts = re.split(r"[.:]", text)
+    hours = Fraction(int(parts[0]))
+    if len(parts) > 1:
+        hours += Fraction(int(parts[1]), 60)
+    if hours > 24:
+        raise HoursTextError(f"{text} is not a time of day")
+    return hours
+
+
+def _day(name: str) -> int:
+    key = name.strip(". ").lower()
+    if key not in DAY_NAMES:
+        raise HoursTextError(f"unknown weekday {name!r}")
+    return DAY_NAMES[key]
+
+
+def parse_hours_text(text: str) -> dict[str, float]:
+    """Hours per weekday key from a short text; raises HoursTextError if it cannot be read."""
+    hours = [Fraction(0)] * 7
+    parts = [p.strip().lower() for p in re.split(r"\s*[+;]\s*|,\s+|,(?=[a-zæøå])|\s+og\s+|\s+and\s+", text.strip()) if p.strip()]
+    if not parts:
+        raise HoursTextError("no hours given")
+    counted: list[Fraction] = []
+    for part in parts:
+        if m := _COUNT.match(part):
+            counted.extend([_num(m.group(2))] * int(m.group(1)))
+        elif m := _RANGE_DAYS.match(part):
+            first, last = _day(m.group(1)), _day(m.group(2))
+            length = _clock(m.group(4)) - _clock(m.group(3))
+            for d in range(first, last + 1):
+                hours[d] += length
+        elif m := _DAY_TIMES.match(part):
+            hours[_day(m.group(1))] += _clock(m.group(3)) - _clock(m.group(2))
+        elif m := _DAY_HOURS.match(part):
+            hours[_day(m.group(1))] += _num(m.group(2))
+        else:
+            raise HoursTextError(f"cannot read {part!r} (try '2x3', 'man-fre 12-15' or 'tir 2, tor 2')")
+    if counted:
+        free = [d for d in range(7) if hours[d] == 0]
+        if len(counted) > len(free):
+            raise HoursTextError("more working days than there are days in the week")
+        days = _spread(free, len(counted))
+        for d, h in zip(sorted(days), sorted(counted, reverse=True), strict=True):
+            hours[d] = h
+    if any(h < 0 or h > 24 for h in hours):
+        raise HoursTextError("a day must have between 0 and 24 hours")
+    return {WEEKDAYS[d]: float(h) for d, h in enumerate(hours) if h}
+
+
+def _spread(free: list[int], n: int) -> list[int]:
+    """N days among the free ones, spread over the week (weekdays before the weekend)."""
+    preferred = [d for d in SPREAD.get(n, ()) if d in free]
+    if len(preferred) == n:
+        return preferred
+    pool = [d for d in free if d < 5] if n <= len([d for d in free if d < 5]) else free
+    if n == 1:
+        return [pool[len(pool) // 2]]
+    return [pool[round(i * (len(pool) - 1) / (n - 1))] for i in range(n)]
+
+
+def describe_week(minutes: tuple[int, ...]) -> str:
+    """'2 × 4 t + 1 × 3 t = 11 t (man, ons, fre)' for a week of minutes per weekday."""
+    worked = [(d, mins) for d, mins in enumerate(minutes) if mins]
+    if not worked:
+        return "0 t"
+    groups: dict[int, int] = {}
+    for _, mins in worked:
+        groups[mins] = groups.get(mins, 0) + 1
+    text = " + ".join(f"{n} × {_h(mins)} t" for mins, n in sorted(groups.items(), key=lambda g: -g[0]))
+    days = ", ".join(DANISH_SHORT[d] for d, _ in worked)
+    return f"{text} = {_h(sum(minutes))} t ({days})"
+
+
+def _h(minutes: int) -> str:
+    value = Fraction(minutes, 60)
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{float(value):.2f}".rstrip("0").replace(".", ",")

@@ -1,0 +1,1 @@
+"""The citizen page and its tabs."""

@@ -1,0 +1,90 @@
+"""The citizen page: a header and the tabs (Overblik, Forløb, Timeplan, Fremmøde, ...)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from placement_desk.domain.errors import NotFoundError
+from placement_desk.services.common import today
+from placement_desk.services.views import CitizenDetail, citizen_detail
+from placement_desk.ui.citizen.accommodations_tab import AccommodationsTab
+from placement_desk.ui.citizen.attendance_tab import AttendanceTab
+from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.capacity_tab import CapacityTab
+from placement_desk.ui.citizen.documents_tab import DocumentsTab
+from placement_desk.ui.citizen.followup_tab import FollowupTab
+from placement_desk.ui.citizen.goals_tab import GoalsTab
+from placement_desk.ui.citizen.overview_tab import OverviewTab
+from placement_desk.ui.citizen.placements_tab import PlacementsTab
+from placement_desk.ui.citizen.schedule_tab import ScheduleTab
+from placement_desk.ui.context import ALL, UiContext
+from placement_desk.ui.formatting import fmt_date
+
+TAB_CLASSES: tuple[type[CitizenTab], ...] = (
+    OverviewTab, PlacementsTab, ScheduleTab, AttendanceTab, AccommodationsTab, FollowupTab, GoalsTab,
+    CapacityTab, DocumentsTab,
+)
+
+
+class CitizenPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ref: str | None = None
+        self.detail: CitizenDetail | None = None
+        self.header = QLabel(self)
+        self.header.setObjectName("citizenHeader")
+        self.header.setStyleSheet("#citizenHeader { font-size: 16pt; font-weight: 600; padding: 4px 0; }")
+        self.subheader = QLabel(self)
+        self.subheader.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        titles = {
+            "overview": self.tr("Overview"), "placements": self.tr("Placements"), "schedule": self.tr("Hours plan"),
+            "attendance": self.tr("Attendance"), "accommodations": self.tr("Accommodations"),
+            "followup": self.tr("Follow-up"), "goals": self.tr("Goals and progression"),
+            "capacity": self.tr("Work capacity"), "documents": self.tr("Documentation"),
+        }
+        self.tab_by_key: dict[str, CitizenTab] = {}
+        for cls in TAB_CLASSES:
+            tab = cls(ctx, self)
+            self.tab_by_key[cls.key] = tab
+            self.tabs.addTab(tab, titles[cls.key])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.subheader)
+        layout.addWidget(self.tabs, 1)
+        ctx.changed.connect(self._on_changed)
+
+    def show_citizen(self, ref: str, tab: str | None = None) -> None:
+        self.ref = ref
+        self.reload()
+        if tab and tab in self.tab_by_key:
+            self.tabs.setCurrentWidget(self.tab_by_key[tab])
+
+    def reload(self) -> None:
+        if self.ref is None:
+            return
+        try:
+            self.detail = citizen_detail(self.ctx.db, self.ref)
+        except NotFoundError:
+            self.ref = None
+            self.header.setText(self.tr("The citizen no longer exists"))
+            return
+        c = self.detail.citizen
+        self.header.setText(f"{c.name}  ·  {c.ref}")
+        current = self.detail.current_placements(today())
+        parts = []
+        if c.job_goal:
+            parts.append(self.tr("Job goal: %1").replace("%1", c.job_goal))
+        for p in current:
+            info = self.detail.placements[p.ref]
+            parts.append(self.tr("Now: %1 from %2").replace("%1", info.company_name).replace("%2", fmt_date(p.start)))
+        if self.detail.archived:
+            parts.append(self.tr("ARCHIVED"))
+        self.subheader.setText("   ·   ".join(parts))
+        for tab in self.tab_by_key.values():
+            tab.load(self.detail)
+
+    def _on_changed(self, scope: str) -> None:
+        if self.ref is not None and scope in (ALL, self.ref):
+            self.reload()

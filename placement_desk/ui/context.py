@@ -1,0 +1,75 @@
+"""What every screen shares: the database, the user, the undo stack and a change signal.
+
+Edits go through :meth:`UiContext.execute`: the service call runs first (so a validation error
+reaches the form that caused it), then an undo command is pushed that can undo and redo it.
+Screens refresh when :attr:`UiContext.changed` names the citizen they show (Anki's habit: views
+refresh from a change notice instead of poking each other).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from placement_desk.db.engine import Database
+from placement_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from placement_desk.ui.messages import danish_error
+
+EXPECTED = (ValidationError, ConflictError, NotFoundError)
+ALL = "*"
+
+
+class ServiceCommand(QUndoCommand):
+    """An edit done by a service call, undone by another; both are separate transactions."""
+
+    def __init__(self, ctx: UiContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str,
+                 state: Any) -> None:
+        super().__init__(text)
+        self._ctx, self._do, self._undo, self._scope, self._state = ctx, do, undo, scope, state
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:  # the edit was already carried out by UiContext.execute
+            self._done_once = False
+            return
+        if self._ctx.guarded(lambda: self._store(self._do())):
+            self._ctx.changed.emit(self._scope)
+
+    def undo(self) -> None:
+        if self._ctx.guarded(lambda: self._undo(self._state)):
+            self._ctx.changed.emit(self._scope)
+
+    def _store(self, state: Any) -> None:
+        self._state = state
+
+
+class UiContext(QObject):
+    changed = Signal(str)  # a citizen ref, or "*" for anything
+    open_citizen = Signal(str, str)  # citizen ref, tab key
+
+    def __init__(self, db: Database, actor: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.undo_stack = QUndoStack(self)
+        self.dialog_parent: QWidget | None = None
+
+    def execute(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str = ALL) -> Any:
+        """Run ``do`` now (errors propagate to the caller's form), then make it undoable."""
+        state = do()
+        self.undo_stack.push(ServiceCommand(self, text, do, undo, scope, state))
+        self.changed.emit(scope)
+        return state
+
+    def guarded(self, action: Callable[[], Any]) -> bool:
+        """Run an action; expected errors are shown to the user in plain Danish. True if it worked."""
+        try:
+            action()
+        except EXPECTED as exc:
+            QMessageBox.warning(self.dialog_parent, self.tr("Could not save"), danish_error(exc))
+            return False
+        return True
