@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import platformdirs
 
 from placement_desk.db.engine import APP_NAME, Database, resolve_url
 from placement_desk.db.migrate import upgrade
+from placement_desk.resources import SOURCE_ROOT, resource_path
 
-SOURCE_ROOT = Path(__file__).resolve().parent.parent
-
-
-def resource_path(*parts: str) -> Path:
-    """A file under resources/, in a source checkout and in a frozen (PyInstaller) bundle alike."""
-    base = Path(getattr(sys, "_MEIPASS", SOURCE_ROOT))
-    return base.joinpath("resources", *parts)
+__all__ = ["SOURCE_ROOT", "log_dir", "open_database", "resource_path", "run_gui"]
 
 
 def log_dir() -> Path:

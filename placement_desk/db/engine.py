@@ -12,6 +12,9 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from placement_desk.domain.errors import ConflictError
 
 APP_NAME = "PlacementDesk"
 ENV_DB = "PLACEMENT_DESK_DB"
@@ -82,9 +85,20 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        A row that someone else saved between our read and our write (the version column no longer
+        matches, e.g. two team members on one PostgreSQL server) is a ConflictError, never a silent
+        overwrite.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConflictError(
+                "The record was changed by someone else while you were saving; nothing of yours was saved. "
+                "Reload it and make your change again."
+            ) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -70,7 +70,7 @@ class Citizen(Tracked, Base):
     referrals: Mapped[list[Referral]] = relationship(cascade=CASCADE, order_by="Referral.position")
     placements: Mapped[list[Placement]] = relationship(back_populates="citizen", cascade=CASCADE)
     accommodations: Mapped[list[Accommodation]] = relationship(cascade=CASCADE, order_by="Accommodation.position")
-    followups: Mapped[list[Followup]] = relationship(cascade=CASCADE, order_by="Followup.day")
+    followups: Mapped[list[Followup]] = relationship(cascade=CASCADE, order_by="(Followup.day, Followup.id)")
     goals: Mapped[list[Goal]] = relationship(cascade=CASCADE, order_by="Goal.position")
 
 

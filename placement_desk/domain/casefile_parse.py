@@ -7,6 +7,7 @@ placements already in the database are resolved through the ``known`` argument.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -32,7 +33,29 @@ from placement_desk.domain.vocab import (
 )
 
 T = TypeVar("T")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Dates outside these years are typing errors in this domain (and would make the figures run for ages).
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+# The longest text each kind of field may hold: the column widths of the database, which PostgreSQL
+# enforces (SQLite does not), so the same input is accepted or refused on both.
+REF_MAX = 80  # refs, author
+NAME_MAX = 200  # names, e-mail, industry, benefit, caseworker, absence reason, task name
+LINE_MAX = 300  # address, job goal, programme
+SHORT_MAX = 50  # contact role and phone
+
+
+def check_text(v: str, path: str, limit: int | None = None) -> str:
+    """Text the database can keep: no NUL character, valid Unicode, at most ``limit`` characters."""
+    if "\x00" in v:
+        raise ValidationError(path, "must not contain the NUL character (\\u0000)")
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(path, "is not valid Unicode text (a lone surrogate)") from None
+    if limit is not None and len(v) > limit:
+        raise ValidationError(path, f"is too long: at most {limit} characters (this one has {len(v)})")
+    return v
 
 
 @dataclass
@@ -61,7 +84,7 @@ class Node:
     def fail(self, key: str, message: str) -> ValidationError:
         return ValidationError(self.at(key), message)
 
-    def text(self, key: str, required: bool = False) -> str | None:
+    def text(self, key: str, required: bool = False, limit: int | None = None) -> str | None:
         v = self.value.get(key)
         if v is None or (isinstance(v, str) and not v.strip() and required):
             if required:
@@ -69,10 +92,10 @@ class Node:
             return None
         if not isinstance(v, str):
             raise self.fail(key, "must be text")
-        return v
+        return check_text(v, self.at(key), limit)
 
-    def req_text(self, key: str) -> str:
-        v = self.text(key, required=True)
+    def req_text(self, key: str, limit: int | None = None) -> str:
+        v = self.text(key, required=True, limit=limit)
         assert v is not None
         return v
 
@@ -125,17 +148,22 @@ def parse_date(v: Any, path: str, required: bool = False) -> date | None:
         if required:
             raise ValidationError(path, "is required")
         return None
-    if not isinstance(v, str) or not _DATE.match(v):
+    if not isinstance(v, str) or not _DATE.fullmatch(v):
         raise ValidationError(path, "not a date (YYYY-MM-DD)")
     try:
-        return date.fromisoformat(v)
+        day = date.fromisoformat(v)
     except ValueError:
         raise ValidationError(path, f"not a date ({v} does not exist)") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValidationError(path, f"{v} is not a plausible date (years {MIN_YEAR}-{MAX_YEAR})")
+    return day
 
 
 def parse_number(v: Any, path: str, lo: float, hi: float) -> Fraction:
     if isinstance(v, bool) or not isinstance(v, int | float):
         raise ValidationError(path, "must be a number")
+    if isinstance(v, float) and not math.isfinite(v):
+        raise ValidationError(path, "must be a finite number")
     value = Fraction(str(v))
     if not lo <= value <= hi:
         raise ValidationError(path, f"must be between {lo:g} and {hi:g}")
@@ -153,7 +181,7 @@ def _minutes(v: Any, path: str, lo: float = 0, hi: float = 24) -> int:
 def _text_item(v: Any, path: str) -> str:
     if not isinstance(v, str) or not v.strip():
         raise ValidationError(path, "must be non-empty text")
-    return v
+    return check_text(v, path)
 
 
 def _unique(values: list[tuple[str, Any]], what: str) -> None:
@@ -170,11 +198,11 @@ def _unique(values: list[tuple[str, Any]], what: str) -> None:
 def parse_contact(v: Any, path: str) -> cf.Contact:
     n = Node(v, path)
     return cf.Contact(
-        ref=n.req_text("ref"),
-        name=n.req_text("name"),
-        role=n.text("role"),
-        phone=n.text("phone"),
-        email=n.text("email"),
+        ref=n.req_text("ref", REF_MAX),
+        name=n.req_text("name", NAME_MAX),
+        role=n.text("role", limit=SHORT_MAX),
+        phone=n.text("phone", limit=SHORT_MAX),
+        email=n.text("email", limit=NAME_MAX),
     )
 
 
@@ -189,11 +217,11 @@ def parse_company(v: Any, path: str) -> cf.Company:
     contacts = n.items("contacts", parse_contact)
     _unique([(f"{n.at('contacts')}[{i}].ref", c.ref) for i, c in enumerate(contacts)], "contact ref")
     return cf.Company(
-        ref=n.req_text("ref"),
-        name=n.req_text("name"),
+        ref=n.req_text("ref", REF_MAX),
+        name=n.req_text("name", NAME_MAX),
         cvr=cvr,
-        industry=n.text("industry"),
-        address=n.text("address"),
+        industry=n.text("industry", limit=NAME_MAX),
+        address=n.text("address", limit=LINE_MAX),
         internal=n.boolean("internal", False),
         contacts=contacts,
     )
@@ -231,7 +259,7 @@ def parse_attendance(v: Any, path: str) -> cf.Attendance:
         day=n.req_day("date"),
         status=status,
         minutes=_minutes(raw_hours, n.at("hours")),
-        reason=n.text("reason"),
+        reason=n.text("reason", limit=NAME_MAX),
         note=n.text("note"),
     )
 
@@ -247,7 +275,7 @@ def _capacity_task(v: Any, path: str) -> cf.CapacityTask:
         return int(value)
 
     return cf.CapacityTask(
-        n.req_text("name"), pct("time_share_pct", 100), pct("tempo_pct", 200), pct("quality_pct", 200)
+        n.req_text("name", NAME_MAX), pct("time_share_pct", 100), pct("tempo_pct", 200), pct("quality_pct", 200)
     )
 
 
@@ -278,15 +306,15 @@ def parse_placement(v: Any, path: str) -> cf.Placement:
     if end is not None and end < start:
         raise n.fail("end", "is before start")
     p = cf.Placement(
-        ref=n.req_text("ref"),
-        company=n.req_text("company"),
+        ref=n.req_text("ref", REF_MAX),
+        company=n.req_text("company", REF_MAX),
         type=str(n.enum("type", PlacementType)),
         purpose=n.enum("purpose", Purpose, required=False),
         start=start,
         end=end,
         end_reason=n.text("end_reason"),
         tasks=n.items("tasks", _text_item),
-        workplace_mentor=n.text("workplace_mentor"),
+        workplace_mentor=n.text("workplace_mentor", limit=REF_MAX),
         schedule=n.items("schedule", parse_step),
         attendance=n.items("attendance", parse_attendance),
         capacity=n.items("capacity", parse_capacity),
@@ -319,7 +347,7 @@ def parse_referral(v: Any, path: str) -> cf.Referral:
                 f"{n.at('extensions')}[{i}]", "an extension must be a later end date than the one before"
             )
         previous = e
-    return cf.Referral(n.req_text("programme"), start, end, tuple(e for e in extensions if e), n.text("end_reason"))
+    return cf.Referral(n.req_text("programme", LINE_MAX), start, end, tuple(e for e in extensions if e), n.text("end_reason"))
 
 
 def parse_accommodation(v: Any, path: str) -> cf.Accommodation:
@@ -336,7 +364,7 @@ def parse_accommodation(v: Any, path: str) -> cf.Accommodation:
 
 def _correction(v: Any, path: str) -> cf.Correction:
     n = Node(v, path)
-    return cf.Correction(n.req_day("date"), n.text("author"), n.req_text("text"))
+    return cf.Correction(n.req_day("date"), n.text("author", limit=REF_MAX), n.req_text("text"))
 
 
 def parse_followup(v: Any, path: str) -> cf.Followup:
@@ -351,11 +379,11 @@ def parse_followup(v: Any, path: str) -> cf.Followup:
             if value is not None:
                 if not isinstance(value, str):
                     raise ValidationError(f"{n.at('topics')}.{key}", "must be text")
-                topics.append((key, value))
+                topics.append((key, check_text(value, f"{n.at('topics')}.{key}")))
     return cf.Followup(
         day=n.req_day("date"),
         kind=str(n.enum("kind", FollowupKind)),
-        placement=n.text("placement"),
+        placement=n.text("placement", limit=REF_MAX),
         participants=n.items("participants", _text_item),
         note=n.text("note"),
         citizen_view=n.text("citizen_view"),
@@ -400,13 +428,13 @@ def parse_citizen(v: Any, path: str) -> cf.Citizen:
     ):
         raise n.fail("birth_year", "must be a year such as 1972")
     return cf.Citizen(
-        ref=n.req_text("ref"),
-        name=n.req_text("name"),
+        ref=n.req_text("ref", REF_MAX),
+        name=n.req_text("name", NAME_MAX),
         cpr=cpr,
         birth_year=birth_year,
-        benefit=n.text("benefit"),
-        caseworker=n.text("caseworker"),
-        job_goal=n.text("job_goal"),
+        benefit=n.text("benefit", limit=NAME_MAX),
+        caseworker=n.text("caseworker", limit=NAME_MAX),
+        job_goal=n.text("job_goal", limit=LINE_MAX),
         own_view=n.text("own_view"),
         referrals=n.items("referrals", parse_referral),
         placements=n.items("placements", parse_placement),

@@ -11,6 +11,7 @@ from datetime import date
 from fractions import Fraction
 
 from placement_desk.domain import casefile as cf
+from placement_desk.domain import dossier_detail as detail
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.figures import Figures, Totals, compute
 from placement_desk.domain.plan import Capacity, PlacementPlan, Record, Step
@@ -41,6 +42,14 @@ class GoalRow:
     goal: cf.Goal
     first_score: int | None
     latest_score: int | None
+    by_assessor: tuple[detail.AssessorScores, ...] = ()
+
+    @property
+    def change(self) -> int | None:
+        """Latest minus first score (None without scores)."""
+        if self.first_score is None or self.latest_score is None:
+            return None
+        return self.latest_score - self.first_score
 
 
 @dataclass
@@ -58,6 +67,25 @@ class DossierData:
     recommendation: str | None = None
     consultant: str | None = None
     company_names: Mapping[str, str] = field(default_factory=dict)
+    # Prepared detail for the PDF and Excel documents (see dossier_detail).
+    recipient: str | None = None
+    programmes: list[cf.Referral] = field(default_factory=list)
+    week_rows: list[detail.PeriodRow] = field(default_factory=list)  # the summary's weeks
+    week_series: list[detail.PeriodRow] = field(default_factory=list)  # contiguous, for charts
+    month_rows: list[detail.PeriodRow] = field(default_factory=list)
+    capacity: list[detail.CapacityPoint] = field(default_factory=list)
+    absence_days: list[detail.AbsenceDay] = field(default_factory=list)
+    agreed_absence_days: int = 0
+
+    @property
+    def latest_effectiveness_pct(self) -> Fraction | None:
+        """The effectiveness of the latest capacity assessment in the period (None without any)."""
+        return self.capacity[-1].effectiveness_pct if self.capacity else None
+
+    @property
+    def citizen_views(self) -> list[tuple[date, str]]:
+        """The citizen's own words from the follow-ups, dated, in date order."""
+        return [(f.day, f.citizen_view) for f in self.followups if f.citizen_view]
 
 
 def default_period(citizen: cf.Citizen, today: date) -> tuple[date, date] | None:
@@ -103,7 +131,15 @@ def build_dossier(
     goals = []
     for g in citizen.goals:
         scores = sorted(g.scores, key=lambda s: s.day)
-        goals.append(GoalRow(g, scores[0].score if scores else None, scores[-1].score if scores else None))
+        goals.append(
+            GoalRow(
+                g,
+                scores[0].score if scores else None,
+                scores[-1].score if scores else None,
+                detail.scores_by_assessor(scores),
+            )
+        )
+    absences, agreed = detail.absence_days(figures, overlapping, company_names)
     return DossierData(
         citizen=citizen,
         period_from=first,
@@ -115,4 +151,11 @@ def build_dossier(
         followups=list(citizen.followups),
         goals=goals,
         company_names=dict(company_names),
+        programmes=detail.programmes(citizen, first, last),
+        week_rows=detail.week_rows(figures),
+        week_series=detail.week_series(figures),
+        month_rows=detail.month_rows(figures),
+        capacity=detail.capacity_points(overlapping, company_names, first, last),
+        absence_days=absences,
+        agreed_absence_days=agreed,
     )

@@ -27,7 +27,7 @@ SPREAD = {1: (2,), 2: (1, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4),
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _COUNT = re.compile(rf"^(\d+)\s*[x×*]\s*({_NUM})\s*t?$")
-_TIME = rf"\d{{1,2}}(?:[.:]\d{{2}})?"
+_TIME = r"\d{1,2}(?:[.:]\d{2})?"
 _RANGE_DAYS = re.compile(rf"^([a-zæøå]+)\s*[-–]\s*([a-zæøå]+)\s+(?:kl\.?\s*)?({_TIME})\s*[-–]\s*({_TIME})$")
 _DAY_HOURS = re.compile(rf"^([a-zæøå]+)\.?\s*:?\s*({_NUM})\s*t?$")
 _DAY_TIMES = re.compile(rf"^([a-zæøå]+)\.?\s+(?:kl\.?\s*)?({_TIME})\s*[-–]\s*({_TIME})$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_CPR = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+_CPR = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{2})-?([0-9]{4})")  # ASCII digits only
 _CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
 
@@ -16,7 +16,7 @@ def cpr_birth_date(cpr: str) -> date:
     valid when it has 10 digits (DDMMYY-XXXX or DDMMYYXXXX) and encodes a real date. The century
     follows the 7th digit as the CPR office defines it.
     """
-    m = _CPR.match(cpr.strip())
+    m = _CPR.fullmatch(cpr.strip())
     if not m:
         raise ValueError("must be 10 digits, DDMMYY-XXXX or DDMMYYXXXX")
     dd, mm, yy, serial = (int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4))
@@ -45,7 +45,7 @@ def normalise_cpr(cpr: str) -> str:
 def check_cvr(cvr: str) -> str:
     """The CVR number if it is 8 digits and modulus-11 valid; raises ValueError otherwise."""
     value = cvr.strip().replace(" ", "")
-    if not re.fullmatch(r"\d{8}", value):
+    if not re.fullmatch(r"[0-9]{8}", value):
         raise ValueError("must be 8 digits")
     if sum(int(d) * w for d, w in zip(value, _CVR_WEIGHTS, strict=True)) % 11 != 0:
         raise ValueError("fails the modulus-11 check")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,8 +56,17 @@ def known_refs(session: Session) -> Known:
     return Known({k: frozenset(v) for k, v in companies.items()}, placements)
 
 
-def import_case_file(db: Database, data: Any, actor: str | None = None) -> ImportResult:
-    """Validate the whole document, then upsert it in one transaction (nothing changes on error)."""
+Progress = Callable[[int, int], None]
+
+
+def import_case_file(
+    db: Database, data: Any, actor: str | None = None, progress: Progress | None = None
+) -> ImportResult:
+    """Validate the whole document, then upsert it in one transaction (nothing changes on error).
+
+    ``progress(done, total)`` is called per citizen; an exception raised from it (a cancel) rolls
+    the whole import back.
+    """
     result = ImportResult()
     with db.transaction() as session:
         case = parse_case_file(data, known_refs(session))
@@ -65,7 +75,11 @@ def import_case_file(db: Database, data: Any, actor: str | None = None) -> Impor
             _upsert_company(session, companies, company, actor, result)
         session.flush()
         for index, citizen in enumerate(case.citizens):
+            if progress is not None:
+                progress(index, len(case.citizens))
             _upsert_citizen(session, companies, index, cf.canonical_citizen(citizen), actor, result)
+        if progress is not None:
+            progress(len(case.citizens), len(case.citizens))
     return result
 
 

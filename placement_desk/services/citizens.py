@@ -182,3 +182,101 @@ def add_score(db: Database, goal_id: int, fields: dict[str, Any], actor: str | N
         goal.updated_by = actor
         s.flush()
         return score.id
+
+
+# ---- undo counterparts (the goals screen) ------------------------------------------------------
+
+
+def remove_goal(db: Database, goal_id: int, actor: str | None = None) -> dict[str, Any]:
+    """Remove a goal with its sub-goals and scores (the undo of :func:`add_goal`).
+
+    Returns what :func:`restore_goal` needs to put it back with the same id and position:
+    ``{"citizen": ref, "id": ..., "position": ..., "goal": case-file fields}``.
+    """
+    with db.transaction() as s:
+        goal = s.get(m.Goal, goal_id)
+        if goal is None:
+            raise NotFoundError("goal", str(goal_id))
+        citizen = s.get(m.Citizen, goal.citizen_id)
+        assert citizen is not None
+        fields: dict[str, Any] = {
+            "area": goal.area,
+            "text": goal.text,
+            "subgoals": [x.text for x in goal.subgoals],
+            "scores": [_score_fields(x) for x in goal.scores],
+        }
+        removed = {"citizen": citizen.ref, "id": goal.id, "position": goal.position, "goal": fields}
+        citizen.goals.remove(goal)
+        citizen.updated_by = actor
+        return removed
+
+
+def restore_goal(db: Database, removed: dict[str, Any], actor: str | None = None) -> int:
+    """Put back a goal that :func:`remove_goal` removed, under its old id (so later edits that name
+    the id, e.g. a redone score, still find it). Returns the id."""
+    data = parse_goal(removed["goal"], "")
+    goal_id = int(removed["id"])
+    with db.transaction() as s:
+        if s.get(m.Goal, goal_id) is not None:
+            raise ValidationError("goal", f"goal {goal_id} exists already")
+        row = by_ref(s, m.Citizen, str(removed["citizen"]))
+        goal = mapping.goals_in((data,), actor)[0]
+        goal.id, goal.position = goal_id, int(removed["position"])
+        row.goals.append(goal)
+        s.flush()
+        return goal_id
+
+
+def remove_score(
+    db: Database, goal_id: int, day: str, assessor: str | None, actor: str | None = None
+) -> dict[str, Any]:
+    """Remove one assessor's score of a date (the undo of :func:`add_score`); returns its fields and
+    position for :func:`restore_score`."""
+    with db.transaction() as s:
+        goal = s.get(m.Goal, goal_id)
+        if goal is None:
+            raise NotFoundError("goal", str(goal_id))
+        found = next((x for x in goal.scores if x.day.isoformat() == day and x.assessor == assessor), None)
+        if found is None:
+            raise ValidationError("date", f"no score on {day} by {assessor or 'no named assessor'}")
+        out = {**_score_fields(found), "position": found.position}
+        goal.scores.remove(found)
+        goal.updated_by = actor
+        return out
+
+
+def restore_score(db: Database, goal_id: int, removed: dict[str, Any], actor: str | None = None) -> int:
+    """Put back a score that :func:`remove_score` removed, in its old place among same-day scores."""
+    data = parse_score({k: v for k, v in removed.items() if k != "position"}, "")
+    with db.transaction() as s:
+        goal = s.get(m.Goal, goal_id)
+        if goal is None:
+            raise NotFoundError("goal", str(goal_id))
+        if any(x.day == data.day and x.assessor == data.assessor for x in goal.scores):
+            raise ValidationError("date", f"this assessor has a score on {data.day.isoformat()} already")
+        score = m.GoalScore(
+            day=data.day,
+            score=data.score,
+            assessor=data.assessor,
+            position=int(removed.get("position", len(goal.scores))),
+        )
+        goal.scores.append(score)
+        goal.updated_by = actor
+        s.flush()
+        return score.id
+
+
+def _score_fields(score: m.GoalScore) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": score.day.isoformat(), "score": score.score}
+    if score.assessor is not None:
+        out["assessor"] = score.assessor
+    return out
+
+
+def remove_accommodation(db: Database, accommodation_id: int) -> None:
+    """Delete an accommodation need just added (the undo of adding it). Use retire otherwise."""
+    with db.transaction() as s:
+        row = s.get(m.Accommodation, accommodation_id)
+        if row is None:
+            raise NotFoundError("accommodation", str(accommodation_id))
+        s.delete(row)

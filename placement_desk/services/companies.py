@@ -65,3 +65,27 @@ def set_archived(db: Database, ref: str, archived: bool, actor: str | None = Non
         row = by_ref(s, m.Company, ref)
         row.archived_at = utcnow() if archived else None
         row.updated_by = actor
+
+
+def remove_contact(db: Database, company_ref: str, contact_ref: str, actor: str | None = None) -> None:
+    """Archive a contact (the undo of adding one); placements keep their link."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Company, company_ref)
+        contact = next((k for k in row.contacts if k.ref == contact_ref), None)
+        if contact is None:
+            raise ValidationError("ref", f"no contact {contact_ref}")
+        linked = s.scalar(select(m.Placement.id).where(m.Placement.workplace_mentor_id == contact.id).limit(1))
+        if linked is None:
+            row.contacts.remove(contact)
+        else:
+            contact.archived_at = utcnow()
+        row.updated_by = actor
+
+
+def discard_company(db: Database, ref: str) -> None:
+    """Delete a company that nothing refers to (the undo of creating it); otherwise refuse."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Company, ref)
+        if s.scalar(select(m.Placement.id).where(m.Placement.company_id == row.id).limit(1)) is not None:
+            raise ValidationError("ref", f"company {ref} has placements and cannot be removed; archive it instead")
+        s.delete(row)

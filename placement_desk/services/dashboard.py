@@ -62,10 +62,17 @@ def dashboard(db: Database, on: date | None = None) -> list[Task]:
         ids = [p.id for p in placements]
         if ids:
             for pid, day, status, minutes, reason in s.execute(
-                select(m.AttendanceRecord.placement_id, m.AttendanceRecord.day, m.AttendanceRecord.status,
-                       m.AttendanceRecord.minutes, m.AttendanceRecord.reason)
-                .where(m.AttendanceRecord.placement_id.in_(ids), m.AttendanceRecord.day >= first,
-                       m.AttendanceRecord.day <= yesterday)
+                select(
+                    m.AttendanceRecord.placement_id,
+                    m.AttendanceRecord.day,
+                    m.AttendanceRecord.status,
+                    m.AttendanceRecord.minutes,
+                    m.AttendanceRecord.reason,
+                ).where(
+                    m.AttendanceRecord.placement_id.in_(ids),
+                    m.AttendanceRecord.day >= first,
+                    m.AttendanceRecord.day <= yesterday,
+                )
             ):
                 records.setdefault(pid, {})[day] = Record(day, Status(status), minutes, reason)
         for p in placements:
@@ -90,8 +97,9 @@ def _placement_tasks(p: m.Placement, records: dict[date, Record], on: date, firs
         out.append(task("followup_overdue", due, None, "followup"))
     elif due <= on + DUE_SOON:
         out.append(task("followup_due", due, None, "followup"))
-    plan = PlacementPlan(p.ref, p.start, p.end, [Step(x.valid_from, x.minutes, x.paid_per_week) for x in p.schedule],
-                         records)
+    plan = PlacementPlan(
+        p.ref, p.start, p.end, [Step(x.valid_from, x.minutes, x.paid_per_week) for x in p.schedule], records
+    )
     fig = compute([plan], first, last, on)
     rate = fig.total.attendance_rate
     if rate is not None and rate < LOW_ATTENDANCE:

@@ -100,3 +100,20 @@ def delete_draft(db: Database, followup_id: int) -> None:
         if row.finalised_at is not None:
             raise ValidationError("note", "a finalised follow-up cannot be removed")
         s.delete(row)
+
+
+def reopen_followup(db: Database, followup_id: int) -> None:
+    """Undo a finalisation made a moment ago (only while it has no corrections)."""
+    with db.transaction() as s:
+        row = _get(s, followup_id)
+        if row.corrections:
+            raise ValidationError("note", "the follow-up has corrections and stays finalised")
+        row.finalised_at, row.finalised_by = None, None
+
+
+def remove_last_correction(db: Database, followup_id: int) -> None:
+    """Undo the correction just appended."""
+    with db.transaction() as s:
+        row = _get(s, followup_id)
+        if row.corrections:
+            s.delete(row.corrections[-1])

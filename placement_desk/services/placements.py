@@ -126,3 +126,69 @@ def add_capacity(db: Database, ref: str, fields: dict[str, Any], actor: str | No
                 ],
             )
         )
+
+
+def discard_placement(db: Database, ref: str) -> None:
+    """Delete a placement that has no attendance or follow-ups yet (the undo of creating it)."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Placement, ref)
+        used = s.scalar(select(m.AttendanceRecord.id).where(m.AttendanceRecord.placement_id == row.id).limit(1))
+        used = used or s.scalar(select(m.Followup.id).where(m.Followup.placement_id == row.id).limit(1))
+        if used is not None:
+            raise ValidationError("ref", f"placement {ref} has records; archive it instead")
+        s.delete(row)
+
+
+# ---- undo counterparts (the hours plan and capacity screens) -------------------------------------
+
+
+def replace_schedule_step(
+    db: Database, ref: str, step: dict[str, Any], actor: str | None = None
+) -> dict[str, Any] | None:
+    """Like :func:`add_schedule_step`, in one transaction, returning the step it replaced (case-file
+    form) or None, so that an undo can put the old step back."""
+    data = parse_step(step, "")
+    with db.transaction() as s:
+        row = by_ref(s, m.Placement, ref)
+        check_in_period(data.start, mapping.placement_out(row), "from")
+        existing = next((x for x in row.schedule if x.valid_from == data.start), None)
+        previous = None
+        if existing is None:
+            existing = m.ScheduleStep(valid_from=data.start)
+            row.schedule.append(existing)
+        else:
+            previous = cf.step_json(cf.ScheduleStep(existing.valid_from, existing.minutes, existing.paid_per_week))
+        for key, value in mapping.step_values(data).items():
+            setattr(existing, key, value)
+        existing.updated_by = actor
+        row.updated_by = actor
+        return previous
+
+
+def remove_capacity(db: Database, ref: str, day: str, actor: str | None = None) -> dict[str, Any]:
+    """Remove the capacity assessment of a date; returns it (the fields :func:`add_capacity` takes)."""
+    from placement_desk.domain.capacity import pct_value
+
+    with db.transaction() as s:
+        row = by_ref(s, m.Placement, ref)
+        found = next((c for c in row.capacity if c.day.isoformat() == day), None)
+        if found is None:
+            raise ValidationError("date", f"no assessment on {day}")
+        out: dict[str, Any] = {
+            "date": day,
+            "effectiveness_pct": pct_value(found.effectiveness_cpct),
+            "note": found.note,
+        }
+        if found.tasks:
+            out["tasks"] = [
+                {
+                    "name": t.name,
+                    "time_share_pct": t.time_share_pct,
+                    "tempo_pct": t.tempo_pct,
+                    "quality_pct": t.quality_pct,
+                }
+                for t in found.tasks
+            ]
+        row.capacity.remove(found)
+        row.updated_by = actor
+        return out

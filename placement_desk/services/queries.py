@@ -89,3 +89,154 @@ def list_companies(db: Database, include_archived: bool = False) -> list[Company
             CompanyRow(c.ref, c.name, c.cvr, c.internal, active.get(c.id, 0), c.archived_at is not None)
             for c in companies
         ]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "citizen" | "company" | "placement"
+    ref: str
+    title: str
+    detail: str
+    citizen_ref: str | None  # where a placement hit opens
+
+
+def search(db: Database, text: str, limit: int = 30) -> list[SearchHit]:
+    """Citizens, companies and placements whose name, ref, CPR or CVR contain the text."""
+    needle = text.strip()
+    if not needle:
+        return []
+    pattern = f"%{needle}%"
+    hits: list[SearchHit] = []
+    with db.reading() as s:
+        for c in s.scalars(
+            select(m.Citizen)
+            .where(m.Citizen.archived_at.is_(None))
+            .where(m.Citizen.name.ilike(pattern) | m.Citizen.ref.ilike(pattern) | m.Citizen.cpr.ilike(pattern))
+            .order_by(m.Citizen.name)
+            .limit(limit)
+        ):
+            hits.append(SearchHit("citizen", c.ref, c.name, c.job_goal or "", c.ref))
+        for co in s.scalars(
+            select(m.Company)
+            .where(m.Company.archived_at.is_(None))
+            .where(m.Company.name.ilike(pattern) | m.Company.ref.ilike(pattern) | m.Company.cvr.ilike(pattern))
+            .order_by(m.Company.name)
+            .limit(limit)
+        ):
+            hits.append(SearchHit("company", co.ref, co.name, co.industry or "", None))
+        for p, citizen_name, citizen_ref, company_name in s.execute(
+            select(m.Placement, m.Citizen.name, m.Citizen.ref, m.Company.name)
+            .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
+            .join(m.Company, m.Placement.company_id == m.Company.id)
+            .where(m.Placement.archived_at.is_(None), m.Citizen.archived_at.is_(None))
+            .where(m.Placement.ref.ilike(pattern))
+            .order_by(m.Placement.start.desc())
+            .limit(limit)
+        ):
+            hits.append(SearchHit("placement", p.ref, f"{p.ref}: {citizen_name}", company_name, citizen_ref))
+    return hits[:limit]
+
+
+@dataclass(frozen=True)
+class FollowupRow:
+    id: int
+    citizen_ref: str
+    citizen_name: str
+    day: date
+    kind: str
+    placement_ref: str | None
+    finalised: bool
+    note: str | None
+
+
+def list_followups(db: Database, since: date | None = None) -> list[FollowupRow]:
+    """Follow-up meetings of active citizens, newest first."""
+    with db.reading() as s:
+        stmt = (
+            select(m.Followup, m.Citizen.ref, m.Citizen.name)
+            .join(m.Citizen, m.Followup.citizen_id == m.Citizen.id)
+            .where(m.Citizen.archived_at.is_(None))
+            .options(selectinload(m.Followup.placement))
+            .order_by(m.Followup.day.desc(), m.Followup.id.desc())
+        )
+        if since is not None:
+            stmt = stmt.where(m.Followup.day >= since)
+        return [
+            FollowupRow(
+                f.id,
+                ref,
+                name,
+                f.day,
+                f.kind,
+                f.placement.ref if f.placement else None,
+                f.finalised_at is not None,
+                f.note,
+            )
+            for f, ref, name in s.execute(stmt)
+        ]
+
+
+@dataclass(frozen=True)
+class CompanyPlacement:
+    ref: str
+    citizen_ref: str
+    citizen_name: str
+    type: str
+    start: date
+    end: date | None
+    mentor: str | None
+    current: bool
+
+
+@dataclass(frozen=True)
+class CompanyDetail:
+    ref: str
+    name: str
+    cvr: str | None
+    industry: str | None
+    address: str | None
+    internal: bool
+    version: int
+    archived: bool
+    contacts: list[tuple[str, str, str | None, str | None, str | None]]  # ref, name, role, phone, email
+    placements: list[CompanyPlacement]
+
+
+def company_detail(db: Database, ref: str) -> CompanyDetail:
+    from placement_desk.services.common import by_ref
+
+    on = today()
+    with db.reading() as s:
+        c = by_ref(s, m.Company, ref)
+        rows = s.execute(
+            select(m.Placement, m.Citizen.ref, m.Citizen.name)
+            .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
+            .where(m.Placement.company_id == c.id, m.Placement.archived_at.is_(None))
+            .options(selectinload(m.Placement.workplace_mentor))
+            .order_by(m.Placement.start.desc())
+        )
+        placements = [
+            CompanyPlacement(
+                p.ref,
+                cref,
+                cname,
+                p.type,
+                p.start,
+                p.end,
+                p.workplace_mentor.name if p.workplace_mentor else None,
+                p.start <= on and (p.end is None or p.end >= on),
+            )
+            for p, cref, cname in rows
+        ]
+        return CompanyDetail(
+            c.ref,
+            c.name,
+            c.cvr,
+            c.industry,
+            c.address,
+            c.internal,
+            c.version,
+            c.archived_at is not None,
+            [(k.ref, k.name, k.role, k.phone, k.email) for k in c.contacts if k.archived_at is None],
+            placements,
+        )

@@ -71,27 +71,42 @@ def citizen_detail(db: Database, ref: str) -> CitizenDetail:
             version=row.version,
             archived=row.archived_at is not None,
             referrals=[
-                Row(r.id, r.version, cf.Referral(r.programme, r.start, r.end, tuple(e.new_end for e in r.extensions),
-                                                 r.end_reason))
+                Row(
+                    r.id,
+                    r.version,
+                    cf.Referral(r.programme, r.start, r.end, tuple(e.new_end for e in r.extensions), r.end_reason),
+                )
                 for r in sorted(row.referrals, key=lambda r: r.start)
             ],
             accommodations=[
                 Row(a.id, a.version, cf.Accommodation(a.category, a.text, a.identified, a.source, a.active, a.retired))
                 for a in sorted(row.accommodations, key=lambda a: (a.identified is None, a.identified or date.min))
             ],
-            followups=[Row(f.id, f.version, mapping.followup_out(f)) for f in sorted(row.followups, key=lambda f: f.day)],
+            followups=[
+                Row(f.id, f.version, mapping.followup_out(f)) for f in sorted(row.followups, key=lambda f: f.day)
+            ],
             goals=[
-                Row(g.id, g.version, cf.Goal(g.area, g.text, tuple(s.text for s in g.subgoals),
-                                             tuple(cf.Score(s.day, s.score, s.assessor) for s in g.scores)))
+                Row(
+                    g.id,
+                    g.version,
+                    cf.Goal(
+                        g.area,
+                        g.text,
+                        tuple(s.text for s in g.subgoals),
+                        tuple(cf.Score(s.day, s.score, s.assessor) for s in g.scores),
+                    ),
+                )
                 for g in row.goals
             ],
             placements={
                 p.ref: PlacementInfo(
-                    p.ref, p.version, p.company.name, p.company.internal,
-                    p.workplace_mentor.name if p.workplace_mentor else None, p.archived_at is not None,
+                    p.ref,
+                    p.version,
+                    p.company.name,
+                    p.company.internal,
+                    p.workplace_mentor.name if p.workplace_mentor else None,
+                    p.archived_at is not None,
                 )
                 for p in row.placements
             },
         )
-
-

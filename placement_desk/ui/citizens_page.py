@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from placement_desk.db.engine import Database
 from placement_desk.domain.vocab import label
 from placement_desk.services.queries import CitizenRow, list_citizens
+from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_hours
 from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
@@ -33,9 +33,10 @@ def citizen_columns(t: Callable[[str], str]) -> list[Column[CitizenRow]]:
 class CitizensPage(QWidget):
     citizen_opened = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.ctx = ctx
+        self.db = ctx.db
         self.model: RowTableModel[CitizenRow] = RowTableModel(citizen_columns(self.tr), self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -65,6 +66,7 @@ class CitizensPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        ctx.changed.connect(lambda _scope: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:

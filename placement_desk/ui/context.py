@@ -26,8 +26,9 @@ ALL = "*"
 class ServiceCommand(QUndoCommand):
     """An edit done by a service call, undone by another; both are separate transactions."""
 
-    def __init__(self, ctx: UiContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str,
-                 state: Any) -> None:
+    def __init__(
+        self, ctx: UiContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str, state: Any
+    ) -> None:
         super().__init__(text)
         self._ctx, self._do, self._undo, self._scope, self._state = ctx, do, undo, scope, state
         self._done_once = True

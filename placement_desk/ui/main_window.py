@@ -1,68 +1,136 @@
-"""The main window: navigation, the pages, menus, status bar with the open database."""
+"""The main window: navigation, the pages, global search, undo/redo, menus, status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from placement_desk import __version__
 from placement_desk.db.engine import Database
+from placement_desk.ui.attendance_page import AttendancePage
+from placement_desk.ui.citizen.page import CitizenPage
 from placement_desk.ui.citizens_page import CitizensPage
+from placement_desk.ui.companies_page import CompaniesPage
+from placement_desk.ui.context import UiContext
+from placement_desk.ui.dashboard_page import DashboardPage
+from placement_desk.ui.followups_page import FollowupsPage
+from placement_desk.ui.search_dialog import SearchDialog
+from placement_desk.ui.work import WorkMenu
+
+NAV_KEYS = ("dashboard", "citizens", "companies", "attendance", "followups")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, actor: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.ctx = UiContext(db, actor, self)
+        self.ctx.dialog_parent = self
         self.setWindowTitle(self.tr("Placement Desk"))
         self.nav = QListWidget(self)
-        self.nav.setMaximumWidth(200)
+        self.nav.setMaximumWidth(190)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
         self.pages = QStackedWidget(self)
-        self.citizens = CitizensPage(db, self)
-        self._add_page(self.tr("Citizens"), self.citizens)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(0)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        self.dashboard = DashboardPage(self.ctx, self)
+        self.citizens = CitizensPage(self.ctx, self)
+        self.companies = CompaniesPage(self.ctx, self)
+        self.attendance = AttendancePage(self.ctx, self)
+        self.followups = FollowupsPage(self.ctx, self)
+        titles = (
+            self.tr("Overview"),
+            self.tr("Citizens"),
+            self.tr("Companies"),
+            self.tr("Attendance"),
+            self.tr("Follow-ups"),
+        )
+        for title, page in zip(
+            titles, (self.dashboard, self.citizens, self.companies, self.attendance, self.followups), strict=True
+        ):
+            self.nav.addItem(title)
+            self.pages.addWidget(page)
+        self.citizen_page = CitizenPage(self.ctx, self)
+        self.pages.addWidget(self.citizen_page)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.setFixedWidth(170)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 4)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", db.description), self)
         self.statusBar().addPermanentWidget(self.db_label)
+        self.ctx.open_citizen.connect(self.open_citizen)
+        self.citizens.citizen_opened.connect(lambda ref: self.open_citizen(ref, "overview"))
+        self.work = WorkMenu(self.ctx, self)
         self._build_menus()
-        self._restore_geometry()
+        self._restore_state()
 
-    def _add_page(self, title: str, page: QWidget) -> None:
-        self.nav.addItem(title)
-        self.pages.addWidget(page)
+    # ---- navigation ---------------------------------------------------------------------------
+
+    def _nav_changed(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentIndex(row)
+            QSettings().setValue("main/page", NAV_KEYS[row])
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(NAV_KEYS.index(key))
+
+    def open_citizen(self, ref: str, tab: str = "overview") -> None:
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+        self.citizen_page.show_citizen(ref, tab)
+        self.pages.setCurrentWidget(self.citizen_page)
+
+    def open_search(self) -> None:
+        dialog = SearchDialog(self.ctx, self)
+        if dialog.exec() and dialog.chosen is not None:
+            hit = dialog.chosen
+            if hit.kind == "company":
+                self.show_page("companies")
+                self.companies.select(hit.ref)
+            elif hit.citizen_ref:
+                self.open_citizen(hit.citizen_ref, "placements" if hit.kind == "placement" else "overview")
+
+    # ---- menus --------------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        file_menu.addAction(refresh)
+        self.work.add_actions(file_menu)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(self._action(self.tr("&Search…"), self.open_search, "Ctrl+K"))
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for i, key in enumerate(NAV_KEYS):
+            go.addAction(
+                self._action(self.nav.item(i).text(), lambda _c=False, k=key: self.show_page(k), f"Ctrl+{i + 1}")
+            )
+        go.addSeparator()
+        go.addAction(
+            self._action(self.tr("&Refresh"), lambda: self.ctx.changed.emit("*"), QKeySequence.StandardKey.Refresh)
+        )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Placement Desk"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-
-    def refresh(self) -> None:
-        self.citizens.refresh()
+        help_menu.addAction(self._action(self.tr("&About Placement Desk"), self.show_about))
 
     def about_text(self) -> str:
         text = self.tr(
@@ -74,12 +142,17 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Placement Desk"), self.about_text())
 
-    def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main/geometry")
+    # ---- state --------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 700)
+            self.resize(1200, 760)
+        page = str(settings.value("main/page", "dashboard"))
+        self.show_page(page if page in NAV_KEYS else "dashboard")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("main/geometry", self.saveGeometry())

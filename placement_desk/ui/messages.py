@@ -8,13 +8,36 @@ from placement_desk.domain.errors import ConflictError, NotFoundError, Validatio
 
 # Field names as the forms label them.
 FIELDS = {
-    "name": "Navn", "ref": "Reference", "cpr": "CPR-nummer", "birth_year": "Fødselsår", "cvr": "CVR-nummer",
-    "company": "Virksomhed", "type": "Type", "purpose": "Formål", "start": "Start", "end": "Slut",
-    "end_reason": "Årsag til afslutning", "workplace_mentor": "Virksomhedsmentor", "from": "Gælder fra",
-    "hours": "Timer", "paid_per_week": "Løntimer pr. uge", "date": "Dato", "status": "Status",
-    "reason": "Årsag", "score": "Score", "text": "Tekst", "category": "Kategori", "source": "Kilde",
-    "effectiveness_pct": "Effektivitet", "kind": "Type", "placement": "Forløb", "note": "Notat",
-    "programme": "Indsats", "new_end": "Ny slutdato", "identified": "Afdækket", "area": "Livsområde",
+    "name": "Navn",
+    "ref": "Reference",
+    "cpr": "CPR-nummer",
+    "birth_year": "Fødselsår",
+    "cvr": "CVR-nummer",
+    "company": "Virksomhed",
+    "type": "Type",
+    "purpose": "Formål",
+    "start": "Start",
+    "end": "Slut",
+    "end_reason": "Årsag til afslutning",
+    "workplace_mentor": "Virksomhedsmentor",
+    "from": "Gælder fra",
+    "hours": "Timer",
+    "paid_per_week": "Løntimer pr. uge",
+    "date": "Dato",
+    "status": "Status",
+    "reason": "Årsag",
+    "score": "Score",
+    "text": "Tekst",
+    "category": "Kategori",
+    "source": "Kilde",
+    "effectiveness_pct": "Effektivitet",
+    "kind": "Type",
+    "placement": "Forløb",
+    "note": "Notat",
+    "programme": "Indsats",
+    "new_end": "Ny slutdato",
+    "identified": "Afdækket",
+    "area": "Livsområde",
 }
 
 PATTERNS: list[tuple[str, str]] = [
@@ -58,8 +81,7 @@ def danish_error(exc: Exception) -> str:
         label = field_label(exc.path)
         return f"{label}: {danish_message(exc.message)}" if label else danish_message(exc.message)
     if isinstance(exc, ConflictError):
-        return ("En anden har gemt en nyere udgave af posten, mens du arbejdede med den. "
-                "Indlæs den igen, før du gemmer.")
+        return "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer."
     if isinstance(exc, NotFoundError):
         return f"Findes ikke længere: {exc.key}"
     return str(exc)

@@ -1,12 +1,189 @@
-"""Temporary: being written."""
+"""Skånehensyn: accommodation needs with category, source and dates; add, edit, retire."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.vocab import AccommodationCategory, AccommodationSource, label
+from placement_desk.services import citizens
+from placement_desk.services.common import today
+from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.context import UiContext
+from placement_desk.ui.formatting import fmt_date
+from placement_desk.ui.forms import DateField, Form, vocab_combo
+from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
+
+
+def as_fields(a: cf.Accommodation) -> dict[str, object]:
+    return {
+        "category": a.category,
+        "text": a.text,
+        "source": a.source,
+        "active": a.active,
+        "identified": a.identified.isoformat() if a.identified else None,
+        "retired": a.retired.isoformat() if a.retired else None,
+    }
+
+
+class AccommodationDialog(QDialog):
+    def __init__(
+        self, ctx: UiContext, citizen_ref: str, row: Row[cf.Accommodation] | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.citizen_ref, self.row = ctx, citizen_ref, row
+        a = row.value if row else None
+        self.setWindowTitle(self.tr("Edit accommodation need") if row else self.tr("New accommodation need"))
+        self.setMinimumWidth(480)
+        self.form = Form(self)
+        self.text = self.form.add("text", self.tr("Need"), QLineEdit(a.text if a else "", self))
+        self.text.setPlaceholderText(self.tr("e.g. clear and simple instructions; no heavy lifting"))
+        self.category = self.form.add(
+            "category", self.tr("Category"), vocab_combo([c.value for c in AccommodationCategory], parent=self)
+        )
+        self.source = self.form.add(
+            "source", self.tr("Source"), vocab_combo([s.value for s in AccommodationSource], optional=True, parent=self)
+        )
+        self.identified = self.form.add(
+            "identified", self.tr("Identified"), DateField(a.identified if a else today(), self)
+        )
+        self.active = self.form.add("active", self.tr("Applies now"), QCheckBox(self))
+        self.active.setChecked(a.active if a else True)
+        self.retired = self.form.add("retired", self.tr("Retired on"), DateField(a.retired if a else None, self))
+        if a:
+            self.category.setCurrentIndex(self.category.findData(a.category))
+            self.source.setCurrentIndex(self.source.findData(a.source))
+        else:
+            self.source.setCurrentIndex(self.source.findData("observed"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+    def fields(self) -> dict[str, object]:
+        return {
+            "text": self.text.text().strip(),
+            "category": self.category.currentData(),
+            "source": self.source.currentData(),
+            "identified": self.identified.value(),
+            "active": self.active.isChecked(),
+            "retired": self.retired.value(),
+        }
+
+    def save(self) -> None:
+        db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.citizen_ref, self.fields()
+        try:
+            if self.row is None:
+                self.ctx.execute(
+                    self.tr("New accommodation need"),
+                    lambda: citizens.add_accommodation(db, ref, fields, actor),
+                    lambda new_id: citizens.remove_accommodation(db, new_id),
+                    ref,
+                )
+            else:
+                row_id, before = self.row.id, as_fields(self.row.value)
+                self.ctx.execute(
+                    self.tr("Edit accommodation need"),
+                    lambda: citizens.update_accommodation(db, row_id, fields, actor),
+                    lambda _s: citizens.update_accommodation(db, row_id, before, actor),
+                    ref,
+                )
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return
+        self.accept()
 
 
 class AccommodationsTab(CitizenTab):
     key = "accommodations"
 
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model: RowTableModel[Row[cf.Accommodation]] = RowTableModel(
+            [
+                Column(self.tr("Need"), lambda r: r.value.text),
+                Column(self.tr("Category"), lambda r: label(r.value.category)),
+                Column(self.tr("Source"), lambda r: label(r.value.source)),
+                Column(self.tr("Identified"), lambda r: fmt_date(r.value.identified)),
+                Column(
+                    self.tr("Status"),
+                    lambda r: (
+                        self.tr("applies")
+                        if r.value.active
+                        else self.tr("retired %1").replace("%1", fmt_date(r.value.retired))
+                    ),
+                ),
+            ],
+            self,
+        )
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        add = QPushButton(self.tr("New need…"), self)
+        add.clicked.connect(self.add)
+        edit = QPushButton(self.tr("Edit…"), self)
+        edit.clicked.connect(self.edit_selected)
+        retire = QPushButton(self.tr("Retire"), self)
+        retire.clicked.connect(self.retire_selected)
+        buttons = QHBoxLayout()
+        for b in (add, edit, retire):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
     def refresh(self) -> None:
-        pass
+        assert self.detail is not None
+        self.model.set_rows(self.detail.accommodations)
+
+    def selected(self) -> Row[cf.Accommodation] | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def add(self) -> AccommodationDialog:
+        dialog = AccommodationDialog(self.ctx, self.ref, None, self)
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> AccommodationDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = AccommodationDialog(self.ctx, self.ref, row, self)
+        dialog.open()
+        return dialog
+
+    def retire_selected(self) -> None:
+        row = self.selected()
+        if row is None or not row.value.active:
+            return
+        db, actor, before = self.ctx.db, self.ctx.actor, as_fields(row.value)
+        self.ctx.guarded(
+            lambda: self.ctx.execute(
+                self.tr("Retire accommodation need"),
+                lambda: citizens.retire_accommodation(db, row.id, today(), actor),
+                lambda _s: citizens.update_accommodation(db, row.id, before, actor),
+                self.ref,
+            )
+        )

@@ -1,12 +1,298 @@
-"""Temporary: being written."""
+"""Opfølgning: follow-up meetings. A new one is pre-filled with the attendance since the last one;
+an agreed hours change becomes a step of the hours plan in the same action; finalised ones are
+read-only and take appended corrections."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.vocab import label
+from placement_desk.services import followups, placements
+from placement_desk.services.common import today
+from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.followup_editor import FollowupForm, attendance_summary
+from placement_desk.ui.context import UiContext
+from placement_desk.ui.formatting import fmt_date
 
 
 class FollowupTab(CitizenTab):
     key = "followup"
 
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.current: Row[cf.Followup] | None = None  # None: a new follow-up
+        self.list = QListWidget(self)
+        self.list.currentRowChanged.connect(self._select)
+        self.new_button = QPushButton(self.tr("New follow-up"), self)
+        self.new_button.clicked.connect(self.start_new)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.list)
+        self.state = QLabel(self)
+        self.state.setWordWrap(True)
+        self.form = FollowupForm(self)
+        self.corrections = QLabel(self)
+        self.corrections.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save  (Ctrl+S)"), self)
+        self.save_button.clicked.connect(self.save)
+        self.finalise_button = QPushButton(self.tr("Finalise"), self)
+        self.finalise_button.clicked.connect(self.finalise)
+        self.correct_button = QPushButton(self.tr("Add correction…"), self)
+        self.correct_button.clicked.connect(self.add_correction)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        buttons = QHBoxLayout()
+        for b in (self.save_button, self.finalise_button, self.correct_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        editor = QWidget(self)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.state)
+        editor_layout.addWidget(self.form)
+        editor_layout.addWidget(self.corrections)
+        editor_layout.addLayout(buttons)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # ---- loading ------------------------------------------------------------------------------
+
     def refresh(self) -> None:
-        pass
+        assert self.detail is not None
+        keep = self.current.id if self.current else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in reversed(self.detail.followups):
+            f = row.value
+            mark = "🔒 " if f.finalised else "✎ "
+            item = QListWidgetItem(f"{mark}{fmt_date(f.day)}  {label(f.kind)}")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        rows = list(reversed(self.detail.followups))
+        index = next((i for i, r in enumerate(rows) if r.id == keep), None)
+        if index is not None:
+            self.list.setCurrentRow(index)
+            self._select(index)
+        else:
+            self.start_new()
+
+    def _rows(self) -> list[Row[cf.Followup]]:
+        assert self.detail is not None
+        return list(reversed(self.detail.followups))
+
+    def _select(self, index: int) -> None:
+        if index < 0 or self.detail is None:
+            return
+        self.current = self._rows()[index]
+        f = self.current.value
+        self.form.load(self.detail, f, f.placement)
+        self.form.set_read_only(f.finalised)
+        self.form.new_hours.setEnabled(not f.finalised)
+        self.form.hours_from.setEnabled(not f.finalised)
+        self.state.setText(
+            self.tr("Finalised: read-only. Corrections are appended below.")
+            if f.finalised
+            else self.tr("Draft: can still be changed.")
+        )
+        self.corrections.setText(
+            "\n".join(
+                self.tr("Correction %1 by %2: %3")
+                .replace("%1", fmt_date(k.day))
+                .replace("%2", k.author or "?")
+                .replace("%3", k.text)
+                for k in f.corrections
+            )
+        )
+        self.save_button.setEnabled(not f.finalised)
+        self.finalise_button.setEnabled(not f.finalised)
+        self.correct_button.setEnabled(f.finalised)
+
+    def start_new(self, placement_ref: str | None = None) -> None:
+        """A new follow-up pre-filled: today, monthly, the current placement, attendance since the last one."""
+        d = self.detail
+        assert d is not None
+        on = today()
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        self.current = None
+        current = d.current_placements(on)
+        ref = placement_ref or (current[-1].ref if current else None)
+        held = [r.value.day for r in d.followups if r.value.day < on]
+        since = (max(held) + timedelta(days=1)) if held else (current[-1].start if current else on - timedelta(days=30))
+        summary = attendance_summary(d, since, on - timedelta(days=1))
+        draft = cf.Followup(
+            day=on,
+            kind="monthly" if held else "startup",
+            placement=ref,
+            participants=("citizen", "mentor", "workplace_mentor") if ref else ("citizen", "mentor"),
+            topics=(("attendance", summary),) if summary else (),
+        )
+        self.form.load(d, draft, ref)
+        self.form.set_read_only(False)
+        self.state.setText(self.tr("New follow-up (not saved yet)"))
+        self.corrections.setText("")
+        self.save_button.setEnabled(True)
+        self.finalise_button.setEnabled(False)
+        self.correct_button.setEnabled(False)
+        self.form.note.setFocus()
+
+    # ---- actions ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.detail is None or (self.current is not None and self.current.value.finalised):
+            return False
+        citizen = self.ref
+        try:
+            fields = self.form.values()
+            step = self.form.hours_change(date.fromisoformat(fields["date"]) if _is_iso(fields["date"]) else today())
+            if step is not None:
+                step = self._with_paid(fields["placement"], step)
+            replaced = self._step_on(fields["placement"], step["from"]) if step else None
+            if self.current is None:
+                self.ctx.execute(
+                    self.tr("New follow-up"),
+                    lambda: self._create(fields, step),
+                    lambda fid: self._undo_create(fid, fields.get("placement"), step, replaced),
+                    citizen,
+                )
+            else:
+                row = self.current
+                before = cf.followup_json(row.value)
+                self.ctx.execute(
+                    self.tr("Edit follow-up"),
+                    lambda: self._update(row.id, fields, row.version, step),
+                    lambda _v: self._undo_update(row.id, before, fields.get("placement"), step, replaced),
+                    citizen,
+                )
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return False
+        return True
+
+    def _create(self, fields: dict[str, Any], step: dict[str, Any] | None) -> int:
+        db, actor = self.ctx.db, self.ctx.actor
+        if step is not None:  # the step first: its errors must not leave a follow-up behind
+            placements.add_schedule_step(db, fields["placement"], step, actor)
+        try:
+            fid = followups.record_followup(db, self.ref, fields, actor)
+        except ValidationError:
+            if step is not None:
+                placements.remove_schedule_step(db, fields["placement"], step["from"], actor)
+            raise
+        self.current = Row(fid, 1, cf.Followup(day=today(), kind=fields["kind"]))
+        return fid
+
+    def _undo_create(
+        self, fid: int, placement: str | None, step: dict[str, Any] | None, replaced: dict[str, Any] | None
+    ) -> None:
+        followups.delete_draft(self.ctx.db, fid)
+        self._undo_step(placement, step, replaced)
+
+    def _update(self, fid: int, fields: dict[str, Any], version: int, step: dict[str, Any] | None) -> int:
+        if step is not None:
+            placements.add_schedule_step(self.ctx.db, fields["placement"], step, self.ctx.actor)
+        return followups.update_followup(self.ctx.db, fid, fields, version, self.ctx.actor)
+
+    def _undo_update(
+        self,
+        fid: int,
+        before: dict[str, Any],
+        placement: str | None,
+        step: dict[str, Any] | None,
+        replaced: dict[str, Any] | None,
+    ) -> None:
+        keys = ("date", "kind", "placement", "participants", "note", "citizen_view", "agreed_changes", "topics")
+        followups.update_followup(self.ctx.db, fid, {k: before.get(k) for k in keys}, None, self.ctx.actor)
+        self._undo_step(placement, step, replaced)
+
+    def _undo_step(self, placement: str | None, step: dict[str, Any] | None, replaced: dict[str, Any] | None) -> None:
+        if step is None or placement is None:
+            return
+        placements.remove_schedule_step(self.ctx.db, placement, step["from"], self.ctx.actor)
+        if replaced is not None:
+            placements.add_schedule_step(self.ctx.db, placement, replaced, self.ctx.actor)
+
+    def _step_on(self, placement: str | None, start: str) -> dict[str, Any] | None:
+        if self.detail is None or placement is None:
+            return None
+        p = self.detail.placement(placement)
+        return next((cf.step_json(s) for s in p.schedule if s.start.isoformat() == start), None)
+
+    def _with_paid(self, placement: str | None, step: dict[str, Any]) -> dict[str, Any]:
+        """A new step keeps the paid hours per week of the step before it (capped at the new week)."""
+        if self.detail is None or placement is None:
+            return step
+        p = self.detail.placement(placement)
+        earlier = [s for s in p.schedule if s.start.isoformat() <= str(step["from"])]
+        paid = earlier[-1].paid_per_week / 60 if earlier else 0
+        return {**step, "paid_per_week": min(paid, sum(step["hours"].values()))}
+
+    def finalise(self) -> None:
+        row = self.current
+        if row is None or row.value.finalised:
+            return
+        if not self.save():
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.guarded(
+            lambda: self.ctx.execute(
+                self.tr("Finalise follow-up"),
+                lambda: followups.finalise_followup(db, row.id, actor),
+                lambda _s: followups.reopen_followup(db, row.id),
+                self.ref,
+            )
+        )
+
+    def add_correction(self, text: str | None = None) -> None:
+        row = self.current
+        if row is None or not row.value.finalised:
+            return
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Add correction"), self.tr("Correction"))
+            if not ok:
+                return
+        db, actor, body = self.ctx.db, self.ctx.actor, text
+        self.ctx.guarded(
+            lambda: self.ctx.execute(
+                self.tr("Add correction"),
+                lambda: followups.add_correction(db, row.id, body, today(), actor),
+                lambda _s: followups.remove_last_correction(db, row.id),
+                self.ref,
+            )
+        )
+
+
+def _is_iso(value: Any) -> bool:
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True

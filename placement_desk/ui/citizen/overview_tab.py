@@ -1,12 +1,174 @@
-"""Temporary: being written."""
+"""Overblik for one citizen: the timeline, key figures, current accommodation needs, the next follow-up."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.numbers import hours, rate
+from placement_desk.domain.vocab import label
+from placement_desk.services import citizens
+from placement_desk.services.common import today
+from placement_desk.services.dashboard import FOLLOWUP_INTERVAL
+from placement_desk.services.views import CitizenDetail
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.timeline import Timeline, bars_of
+from placement_desk.ui.context import UiContext
+from placement_desk.ui.formatting import fmt_date, fmt_number
+from placement_desk.ui.forms import Form, text_or_none
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{fmt_number(value * 100, 1)} %"
+
+
+def hrs(value: float | None) -> str:
+    return "–" if value is None else f"{fmt_number(value)} t"
+
+
+class CitizenDialog(QDialog):
+    """Edit the citizen's own fields (name, CPR, job goal, own view, ...)."""
+
+    FIELDS = ("name", "cpr", "birth_year", "benefit", "caseworker", "job_goal")
+
+    def __init__(self, ctx: UiContext, detail: CitizenDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.detail = ctx, detail
+        c = detail.citizen
+        self.setWindowTitle(self.tr("Edit citizen"))
+        self.form = Form(self)
+        captions = {
+            "name": self.tr("Name"),
+            "cpr": self.tr("CPR number"),
+            "birth_year": self.tr("Birth year"),
+            "benefit": self.tr("Benefit"),
+            "caseworker": self.tr("Case worker"),
+            "job_goal": self.tr("Job goal"),
+        }
+        self.edits = {k: self.form.add(k, captions[k], QLineEdit(str(getattr(c, k) or ""), self)) for k in self.FIELDS}
+        self.own_view = self.form.add(
+            "own_view", self.tr("The citizen's own view"), QPlainTextEdit(c.own_view or "", self)
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        c, db, actor = self.detail.citizen, self.ctx.db, self.ctx.actor
+        after: dict[str, object] = {k: text_or_none(e) for k, e in self.edits.items()}
+        year = after["birth_year"]
+        if isinstance(year, str) and year.isdigit():
+            after["birth_year"] = int(year)
+        after["own_view"] = self.own_view.toPlainText().strip() or None
+        before = {k: getattr(c, k) for k in (*self.FIELDS, "own_view")}
+        try:
+            self.ctx.execute(
+                self.tr("Edit citizen"),
+                lambda: citizens.update_citizen(db, c.ref, after, self.detail.version, actor),
+                lambda _v: citizens.update_citizen(db, c.ref, before, None, actor),
+                c.ref,
+            )
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return
+        self.accept()
 
 
 class OverviewTab(CitizenTab):
     key = "overview"
 
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.timeline = Timeline(self)
+        self.figures = QGridLayout()
+        self.figure_labels: dict[str, QLabel] = {}
+        captions = [
+            ("sustained", self.tr("Sustained hours per week (4 weeks)")),
+            ("rate", self.tr("Attendance rate, whole period")),
+            ("rate_recent", self.tr("Attendance rate, last 3 months")),
+            ("effective", self.tr("Effective hours")),
+            ("placements", self.tr("Placements")),
+            ("next_followup", self.tr("Next follow-up")),
+        ]
+        for i, (key, caption) in enumerate(captions):
+            value = QLabel("–", self)
+            value.setStyleSheet("font-size: 14pt; font-weight: 600;")
+            self.figure_labels[key] = value
+            self.figures.addWidget(QLabel(caption, self), (i // 3) * 2, i % 3)
+            self.figures.addWidget(value, (i // 3) * 2 + 1, i % 3)
+        figures_box = QGroupBox(self.tr("Key figures"), self)
+        figures_box.setLayout(self.figures)
+        self.accommodations = QLabel(self)
+        self.accommodations.setWordWrap(True)
+        acc_box = QGroupBox(self.tr("Current accommodation needs"), self)
+        QVBoxLayout(acc_box).addWidget(self.accommodations)
+        self.own_view = QLabel(self)
+        self.own_view.setWordWrap(True)
+        view_box = QGroupBox(self.tr("The citizen's own view"), self)
+        QVBoxLayout(view_box).addWidget(self.own_view)
+        edit = QPushButton(self.tr("Edit citizen…"), self)
+        edit.clicked.connect(self.edit)
+        timeline_box = QGroupBox(self.tr("Referrals and placements"), self)
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+        layout = QVBoxLayout(self)
+        layout.addWidget(timeline_box)
+        layout.addWidget(figures_box)
+        layout.addWidget(acc_box)
+        layout.addWidget(view_box)
+        layout.addWidget(edit)
+        layout.addStretch(1)
+
     def refresh(self) -> None:
-        pass
+        d = self.detail
+        assert d is not None
+        on = today()
+        self.timeline.set_bars(bars_of(d.citizen, d.company_names, on), on)
+        data = d.figures()
+        f = self.figure_labels
+        if data is not None:
+            fig = data.figures
+            f["sustained"].setText(
+                hrs(hours(fig.max_sustained_weekly) if fig.max_sustained_weekly is not None else None)
+            )
+            f["rate"].setText(pct(rate(fig.total.attendance_rate)))
+            f["effective"].setText(hrs(hours(fig.total.effective) if fig.total.effective is not None else None))
+            recent = d.figures(max(data.period_from, data.period_to - timedelta(days=91)), data.period_to)
+            f["rate_recent"].setText(pct(rate(recent.figures.total.attendance_rate)) if recent else "–")
+        else:
+            for key in ("sustained", "rate", "effective", "rate_recent"):
+                f[key].setText("–")
+        f["placements"].setText(str(len(d.citizen.placements)))
+        current = d.current_placements(on)
+        if current:
+            held = [x.value.day for x in d.followups if x.value.day <= on]
+            due = max([*held, min(p.start for p in current)]) + FOLLOWUP_INTERVAL
+            late = due < on
+            f["next_followup"].setText(fmt_date(due) + (self.tr(" (overdue)") if late else ""))
+            f["next_followup"].setStyleSheet("font-size: 14pt; font-weight: 600;" + ("color: #b00020;" if late else ""))
+        else:
+            f["next_followup"].setText(self.tr("no active placement"))
+        active = [a.value for a in d.accommodations if a.value.active]
+        self.accommodations.setText(
+            "\n".join(f"• {a.text}  ({label(a.category)})" for a in active) or self.tr("None registered")
+        )
+        self.own_view.setText(d.citizen.own_view or self.tr("Not written yet"))
+
+    def edit(self) -> None:
+        if self.detail is not None:
+            CitizenDialog(self.ctx, self.detail, self).open()

@@ -21,8 +21,15 @@ from placement_desk.ui.context import ALL, UiContext
 from placement_desk.ui.formatting import fmt_date
 
 TAB_CLASSES: tuple[type[CitizenTab], ...] = (
-    OverviewTab, PlacementsTab, ScheduleTab, AttendanceTab, AccommodationsTab, FollowupTab, GoalsTab,
-    CapacityTab, DocumentsTab,
+    OverviewTab,
+    PlacementsTab,
+    ScheduleTab,
+    AttendanceTab,
+    AccommodationsTab,
+    FollowupTab,
+    GoalsTab,
+    CapacityTab,
+    DocumentsTab,
 )
 
 
@@ -39,10 +46,15 @@ class CitizenPage(QWidget):
         self.subheader.setWordWrap(True)
         self.tabs = QTabWidget(self)
         titles = {
-            "overview": self.tr("Overview"), "placements": self.tr("Placements"), "schedule": self.tr("Hours plan"),
-            "attendance": self.tr("Attendance"), "accommodations": self.tr("Accommodations"),
-            "followup": self.tr("Follow-up"), "goals": self.tr("Goals and progression"),
-            "capacity": self.tr("Work capacity"), "documents": self.tr("Documentation"),
+            "overview": self.tr("Overview"),
+            "placements": self.tr("Placements"),
+            "schedule": self.tr("Hours plan"),
+            "attendance": self.tr("Attendance"),
+            "accommodations": self.tr("Accommodations"),
+            "followup": self.tr("Follow-up"),
+            "goals": self.tr("Goals and progression"),
+            "capacity": self.tr("Work capacity"),
+            "documents": self.tr("Documentation"),
         }
         self.tab_by_key: dict[str, CitizenTab] = {}
         for cls in TAB_CLASSES:
@@ -71,7 +83,7 @@ class CitizenPage(QWidget):
             self.header.setText(self.tr("The citizen no longer exists"))
             return
         c = self.detail.citizen
-        self.header.setText(f"{c.name}  ·  {c.ref}")
+        self.header.setText(c.name if c.name == c.ref else f"{c.name}  ·  {c.ref}")
         current = self.detail.current_placements(today())
         parts = []
         if c.job_goal:

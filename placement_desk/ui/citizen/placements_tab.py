@@ -1,12 +1,158 @@
-"""Temporary: being written."""
+"""Forløb: the citizen's placements; register a new one, end one, archive one."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.hours_text import describe_week
+from placement_desk.domain.vocab import label
+from placement_desk.services import placements
+from placement_desk.services.common import today
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.placement_dialog import PlacementDialog
+from placement_desk.ui.context import UiContext
+from placement_desk.ui.formatting import fmt_date
+from placement_desk.ui.forms import DateField, Form, text_or_none
+from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
+
+
+def current_step(p: cf.Placement) -> cf.ScheduleStep | None:
+    on = min(today(), p.end) if p.end else today()
+    steps = [s for s in p.schedule if s.start <= on]
+    return steps[-1] if steps else (p.schedule[0] if p.schedule else None)
+
+
+class EndPlacementDialog(QDialog):
+    """End a placement (date and why) — the end reason is what the dossier reports as 'why it stopped'."""
+
+    def __init__(self, ctx: UiContext, placement: cf.Placement, version: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.placement, self.version = ctx, placement, version
+        self.scope = parent.ref if isinstance(parent, CitizenTab) else "*"
+        self.setWindowTitle(self.tr("End placement %1").replace("%1", placement.ref))
+        self.form = Form(self)
+        self.end = self.form.add("end", self.tr("End"), DateField(placement.end or today(), self))
+        self.reason = self.form.add("end_reason", self.tr("Why it ended"), QLineEdit(placement.end_reason or "", self))
+        self.reason.setPlaceholderText(self.tr("e.g. stopped by the company: needed too much training"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        p, db, actor = self.placement, self.ctx.db, self.ctx.actor
+        before = {"end": p.end.isoformat() if p.end else None, "end_reason": p.end_reason}
+        after = {"end": self.end.value(), "end_reason": text_or_none(self.reason)}
+        try:
+            self.ctx.execute(
+                self.tr("End placement %1").replace("%1", p.ref),
+                lambda: placements.update_placement(db, p.ref, after, self.version, actor),
+                lambda _v: placements.update_placement(db, p.ref, before, None, actor),
+                self.scope,
+            )
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return
+        self.accept()
 
 
 class PlacementsTab(CitizenTab):
     key = "placements"
 
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        info = lambda r: self.detail.placements[r.ref] if self.detail else None  # noqa: E731
+        self.model: RowTableModel[cf.Placement] = RowTableModel(
+            [
+                Column(self.tr("Company"), lambda r: info(r).company_name if info(r) else r.company),
+                Column(self.tr("Type"), lambda r: label(r.type)),
+                Column(self.tr("Purpose"), lambda r: label(r.purpose)),
+                Column(
+                    self.tr("Period"),
+                    lambda r: f"{fmt_date(r.start)} – {fmt_date(r.end)}",
+                    lambda r: r.start.isoformat(),
+                ),
+                Column(self.tr("Hours now"), lambda r: describe_week(s.minutes) if (s := current_step(r)) else ""),
+                Column(
+                    self.tr("Workplace mentor"),
+                    lambda r: (info(r).mentor_name or self.tr("missing")) if info(r) else "",
+                ),
+                Column(self.tr("Why it ended"), lambda r: r.end_reason or ""),
+            ],
+            self,
+        )
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda _i: self.end_selected())
+        self.new_button = QPushButton(self.tr("New placement…  (Ctrl+N)"), self)
+        self.new_button.clicked.connect(self.new_placement)
+        self.end_button = QPushButton(self.tr("End placement…"), self)
+        self.end_button.clicked.connect(self.end_selected)
+        self.archive_button = QPushButton(self.tr("Archive"), self)
+        self.archive_button.clicked.connect(self.archive_selected)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_placement)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.end_button, self.archive_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
     def refresh(self) -> None:
-        pass
+        assert self.detail is not None
+        rows = sorted(self.detail.citizen.placements, key=lambda p: p.start, reverse=True)
+        self.model.set_rows(rows)
+        if rows:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def selected(self) -> cf.Placement | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def new_placement(self) -> PlacementDialog:
+        dialog = PlacementDialog(self.ctx, self.ref, self)
+        dialog.open()
+        return dialog
+
+    def end_selected(self) -> EndPlacementDialog | None:
+        p = self.selected()
+        if p is None or self.detail is None:
+            return None
+        dialog = EndPlacementDialog(self.ctx, p, self.detail.placements[p.ref].version, self)
+        dialog.open()
+        return dialog
+
+    def archive_selected(self) -> None:
+        p = self.selected()
+        if p is None:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.guarded(
+            lambda: self.ctx.execute(
+                self.tr("Archive placement %1").replace("%1", p.ref),
+                lambda: placements.set_archived(db, p.ref, True, actor),
+                lambda _s: placements.set_archived(db, p.ref, False, actor),
+                self.ref,
+            )
+        )

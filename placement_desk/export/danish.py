@@ -1,0 +1,156 @@
+"""Danish formatting shared by the PDF and Excel documents: ``95,5 %``, ``42,00 t``, ``24-12-2024``.
+
+Figures are first rounded as the spec says (``numbers.hours``/``numbers.rate``: the same values the
+JSON summary carries) and only then written the Danish way, so all three documents agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from placement_desk.domain.numbers import hours, rate
+from placement_desk.domain.vocab import label
+
+DASH = "–"
+
+MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
+MONTHS_SHORT = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+WEEKDAYS_SHORT = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
+
+# Excel number formats (Excel shows them with the reader's own separators: 1.234,50 in Danish Excel).
+XL_HOURS = "#,##0.00"
+XL_RATE = "0.0%"
+XL_PCT = '0.0" %"'
+XL_INT = "0"
+XL_DATE = "dd-mm-yyyy"
+
+
+def number(value: float | int | Fraction | Decimal, decimals: int = 2) -> str:
+    """``1234.5`` -> ``1.234,50`` (rounded half away from zero)."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(str(value))
+    q = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{q:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def hours_text(minutes: int | Fraction | None) -> str:
+    """Minutes as Danish hours: ``42,00 t`` (``–`` when unknown)."""
+    if minutes is None:
+        return DASH
+    return f"{number(hours(minutes))} t"
+
+
+def short_hours(minutes: int) -> str:
+    """Plan hours without trailing zeros: ``2 t``, ``2,5 t``, ``2,25 t``."""
+    text = number(hours(minutes))
+    return f"{text.rstrip('0').rstrip(',')} t"
+
+
+def hours_value_text(value: float | None) -> str:
+    """Already rounded hours (as in the JSON summary) as Danish text."""
+    return DASH if value is None else f"{number(value)} t"
+
+
+def rate_text(value: Fraction | None) -> str:
+    """A rate or share as a Danish percentage with one decimal: ``95,5 %``."""
+    rounded = rate(value)
+    return DASH if rounded is None else rate_value_text(rounded)
+
+
+def rate_value_text(value: float | None) -> str:
+    """An already rounded rate (0.9545) as ``95,5 %``."""
+    return DASH if value is None else f"{number(Decimal(str(value)) * 100, 1)} %"
+
+
+def pct_text(value: Fraction | int | None) -> str:
+    """A percentage (60.5 means 60,5 %): ``60 %`` when whole, else one decimal."""
+    if value is None:
+        return DASH
+    if Fraction(value).denominator == 1:
+        return f"{number(value, 0)} %"
+    return f"{number(value, 1)} %"
+
+
+def pct_value(value: Fraction | int | None) -> float | None:
+    """A percentage as an Excel fraction (60.5 -> 0.605), rounded to 4 decimals."""
+    return rate(Fraction(value) / 100) if value is not None else None
+
+
+def date_text(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else DASH
+
+
+def period_text(first: date | None, last: date | None) -> str:
+    return f"{date_text(first)} – {date_text(last) if last else 'åben'}"
+
+
+def week_text(key: str) -> str:
+    """``2022-W36`` -> ``uge 36, 2022``."""
+    year, week = key.split("-W")
+    return f"uge {int(week)}, {year}"
+
+
+def month_text(key: str) -> str:
+    """``2022-09`` -> ``september 2022``."""
+    year, month = key.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
+
+def month_short(key: str) -> str:
+    """``2022-09`` -> ``sep 22``."""
+    year, month = key.split("-")
+    return f"{MONTHS_SHORT[int(month) - 1]} {year[2:]}"
+
+
+def weekday_text(value: date) -> str:
+    return WEEKDAYS[value.weekday()]
+
+
+def score_text(value: int | None) -> str:
+    if value is None:
+        return DASH
+    return f"+{value}" if value > 0 else str(value)
+
+
+def code_text(code: str | None) -> str:
+    """A vocabulary code in Danish (``internal_training`` -> ``Intern træningsbane``)."""
+    return label(code) if code else DASH
+
+
+PARTICIPANTS = {
+    "citizen": "borger",
+    "mentor": "mentor",
+    "workplace_mentor": "virksomhedsmentor",
+    "consultant": "konsulent",
+    "caseworker": "sagsbehandler",
+}
+ASSESSORS = {"citizen": "Borgeren", "mentor": "Mentor", "consultant": "Konsulent", None: "Ikke angivet"}
+
+
+def participants_text(codes: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(PARTICIPANTS.get(c, c) for c in codes) if codes else DASH
+
+
+def assessor_text(code: str | None) -> str:
+    return ASSESSORS.get(code, code or ASSESSORS[None])
+
+
+def reason_text(reason: str) -> str:
+    """An absence reason group: a status code in Danish (``sick`` -> ``Syg``), else capitalised."""
+    if reason in ("sick", "absent_unexcused", "left_early", "absent_agreed"):
+        return label(reason)
+    return reason[:1].upper() + reason[1:]
+
+
+def text_or_dash(value: str | None) -> str:
+    return value.strip() if value and value.strip() else DASH
+
+
+def yes_no(value: bool) -> str:
+    return "Ja" if value else "Nej"

@@ -1,0 +1,162 @@
+"""Shared Excel layout: a titled sheet with one table (styled, frozen header, autofilter), numeric cells
+with number formats, dates as dates, and print setup (A4, fit to width, FORTROLIGT, page numbers)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from placement_desk.export.danish import XL_DATE
+
+NAVY = "1F3A5F"
+HEAD_FILL = PatternFill("solid", fgColor="E3EAF2")
+TOTAL_BORDER = Border(top=Side(style="thin", color=NAVY))
+HEAD_BORDER = Border(bottom=Side(style="thin", color=NAVY))
+TITLE_FONT = Font(name="Calibri", size=14, bold=True, color=NAVY)
+SUB_FONT = Font(name="Calibri", size=10, italic=True, color="6B7280")
+HEAD_FONT = Font(name="Calibri", size=10, bold=True, color=NAVY)
+BOLD = Font(name="Calibri", bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+HEADER_ROW = 4  # row 1 title, row 2 subtitle, row 3 empty
+
+Value = str | int | float | date | None
+
+
+@dataclass(frozen=True)
+class XCol:
+    """A table column: header, width (characters), number format, wrap text."""
+
+    header: str
+    width: float = 14
+    fmt: str | None = None
+    wrap: bool = False
+
+
+class Book:
+    """A workbook being written: one sheet per section, same page setup everywhere."""
+
+    def __init__(self, title: str, subtitle: str, author: str | None, on: date) -> None:
+        self.wb = Workbook()
+        self.title = title
+        self.subtitle = subtitle
+        props = self.wb.properties
+        props.title, props.creator, props.subject = title, "Placement Desk", subtitle
+        props.lastModifiedBy = author or "Placement Desk"
+        stamp = datetime.combine(on, time())
+        props.created = props.modified = stamp
+        self._first = True
+
+    def sheet(self, name: str, heading: str | None = None, landscape: bool = False) -> Worksheet:
+        """A new sheet (tab ``name``) with its heading in A1 and the document line in A2."""
+        if self._first:
+            ws = self.wb.active
+            assert ws is not None
+            ws.title = name
+            self._first = False
+        else:
+            ws = self.wb.create_sheet(name)
+        ws["A1"] = heading or name
+        ws["A1"].font = TITLE_FONT
+        ws["A2"] = self.subtitle
+        ws["A2"].font = SUB_FONT
+        print_setup(ws, f"{self.title} – {name}", landscape)
+        return ws
+
+    def to_bytes(self) -> bytes:
+        out = io.BytesIO()
+        self.wb.save(out)
+        return out.getvalue()
+
+
+def print_setup(ws: Worksheet, title: str, landscape: bool) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.oddHeader.left.text = title
+    ws.oddHeader.left.size = 8
+    ws.oddHeader.right.text = "&BFORTROLIGT"
+    ws.oddHeader.right.color = "B00020"
+    ws.oddFooter.right.text = "Side &P af &N"
+    ws.oddFooter.right.size = 8
+    ws.oddFooter.left.text = "Placement Desk"
+    ws.oddFooter.left.size = 8
+
+
+def write_table(
+    ws: Worksheet,
+    columns: Sequence[XCol],
+    rows: Sequence[Sequence[Value]],
+    top: int = HEADER_ROW,
+    total: Sequence[Value] | None = None,
+    main: bool = True,
+) -> int:
+    """A table with its header at row ``top``; returns the last row written.
+
+    The main table of a sheet gets the frozen header, the autofilter and the repeated print rows.
+    """
+    for c, col in enumerate(columns, 1):
+        cell = ws.cell(row=top, column=c, value=col.header)
+        cell.font, cell.fill, cell.border = HEAD_FONT, HEAD_FILL, HEAD_BORDER
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        dim = ws.column_dimensions[get_column_letter(c)]
+        dim.width = col.width if main else max(col.width, dim.width or 0)
+    r = top
+    for r, values in enumerate(rows, top + 1):
+        _row(ws, r, columns, values)
+    if total is not None:
+        r += 1
+        _row(ws, r, columns, total)
+        for c in range(1, len(columns) + 1):
+            ws.cell(row=r, column=c).font = BOLD
+            ws.cell(row=r, column=c).border = TOTAL_BORDER
+    if main:
+        ws.freeze_panes = ws.cell(row=top + 1, column=1)
+        last_data = r - (1 if total is not None else 0)
+        ws.auto_filter.ref = f"A{top}:{get_column_letter(len(columns))}{max(last_data, top)}"
+        ws.print_title_rows = f"{top}:{top}"
+    return r
+
+
+def _row(ws: Worksheet, r: int, columns: Sequence[XCol], values: Sequence[Value]) -> None:
+    for c, (col, value) in enumerate(zip(columns, values, strict=True), 1):
+        cell = ws.cell(row=r, column=c, value=value)
+        if isinstance(value, date):
+            cell.number_format = XL_DATE
+        elif col.fmt and isinstance(value, int | float):
+            cell.number_format = col.fmt
+        cell.alignment = WRAP if col.wrap else TOP
+
+
+def key_values(ws: Worksheet, pairs: Sequence[tuple[str, Value]], top: int = HEADER_ROW, fmt: dict[str, str] | None = None) -> int:
+    """Label/value pairs in columns A and B (the cover and the texts)."""
+    ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 26)
+    ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width or 0, 90)
+    r = top
+    for r, (k, v) in enumerate(pairs, top):
+        key = ws.cell(row=r, column=1, value=k)
+        key.font, key.alignment = HEAD_FONT, TOP
+        cell = ws.cell(row=r, column=2, value=v)
+        cell.alignment = WRAP
+        if isinstance(v, date):
+            cell.number_format = XL_DATE
+        elif fmt and k in fmt:
+            cell.number_format = fmt[k]
+    return r
+
+
+def anchor_right_of(columns: Sequence[Any], top: int = HEADER_ROW) -> str:
+    """The cell a chart is anchored to: two columns right of the table."""
+    return f"{get_column_letter(len(columns) + 2)}{top}"

@@ -1,0 +1,216 @@
+"""What both attendance screens share: the kinds of day, their colours and short texts, the legend.
+
+A day is one of the :class:`Kind` values; the grid and the mentor's list colour it the same way and
+write it the same way ("4 t", "Syg", "F", "U"), so a workplace mentor and a consultant read one
+language. Texts go through Qt translation (context "Attendance"); English is the source.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+from functools import lru_cache
+
+import holidays
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.numbers import minutes_from_hours
+from placement_desk.services.mentor import PlannedDay
+from placement_desk.ui.formatting import fmt_number
+
+CONTEXT = "Attendance"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class Kind(StrEnum):
+    OUTSIDE = "outside"  # outside the placement's period
+    FREE = "free"  # nothing planned, nothing registered
+    HOLIDAY = "holiday"
+    PLANNED = "planned"  # planned, still to come
+    UNREGISTERED = "unregistered"  # planned, passed, nothing registered
+    ATTENDED = "attended"
+    PARTIAL = "partial"  # present, fewer hours than planned
+    SICK = "sick"
+    AGREED = "agreed"
+    NOSHOW = "noshow"
+
+
+# (background, text) per kind: light fills with dark text; every kind also differs in its text.
+COLOURS: dict[Kind, tuple[str, str]] = {
+    Kind.OUTSIDE: ("#f3f3f3", "#9a9a9a"),
+    Kind.FREE: ("#ffffff", "#505050"),
+    Kind.HOLIDAY: ("#e2e2e2", "#505050"),
+    Kind.PLANNED: ("#dcebfa", "#1d3f66"),
+    Kind.UNREGISTERED: ("#ffe49a", "#5c4300"),
+    Kind.ATTENDED: ("#c9eccf", "#1b4d24"),
+    Kind.PARTIAL: ("#e5f1bd", "#3d4a10"),
+    Kind.SICK: ("#f7c6c6", "#6b1010"),
+    Kind.AGREED: ("#ddd5f3", "#352466"),
+    Kind.NOSHOW: ("#ee9d9d", "#5a0000"),
+}
+
+LEGEND: tuple[tuple[Kind, str], ...] = (
+    (Kind.PLANNED, QT_TRANSLATE_NOOP("Attendance", "Planned")),
+    (Kind.UNREGISTERED, QT_TRANSLATE_NOOP("Attendance", "Not registered")),
+    (Kind.ATTENDED, QT_TRANSLATE_NOOP("Attendance", "Attended")),
+    (Kind.PARTIAL, QT_TRANSLATE_NOOP("Attendance", "Fewer hours")),
+    (Kind.SICK, QT_TRANSLATE_NOOP("Attendance", "Sick")),
+    (Kind.AGREED, QT_TRANSLATE_NOOP("Attendance", "Agreed absence")),
+    (Kind.NOSHOW, QT_TRANSLATE_NOOP("Attendance", "No-show")),
+    (Kind.HOLIDAY, QT_TRANSLATE_NOOP("Attendance", "Holiday")),
+)
+
+STATUS_LABELS = {
+    "present": QT_TRANSLATE_NOOP("Attendance", "Present"),
+    "sick": QT_TRANSLATE_NOOP("Attendance", "Sick"),
+    "absent_agreed": QT_TRANSLATE_NOOP("Attendance", "Agreed absence"),
+    "absent_unexcused": QT_TRANSLATE_NOOP("Attendance", "No-show"),
+}
+STATUS_SHORT = {
+    "sick": QT_TRANSLATE_NOOP("Attendance", "Sick"),
+    "absent_agreed": QT_TRANSLATE_NOOP("Attendance", "AA"),  # Danish: F (fravær aftalt)
+    "absent_unexcused": QT_TRANSLATE_NOOP("Attendance", "NS"),  # Danish: U (udeblevet)
+}
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Attendance", "Mon"),
+    QT_TRANSLATE_NOOP("Attendance", "Tue"),
+    QT_TRANSLATE_NOOP("Attendance", "Wed"),
+    QT_TRANSLATE_NOOP("Attendance", "Thu"),
+    QT_TRANSLATE_NOOP("Attendance", "Fri"),
+    QT_TRANSLATE_NOOP("Attendance", "Sat"),
+    QT_TRANSLATE_NOOP("Attendance", "Sun"),
+)
+MONTHS = (
+    QT_TRANSLATE_NOOP("Attendance", "January"),
+    QT_TRANSLATE_NOOP("Attendance", "February"),
+    QT_TRANSLATE_NOOP("Attendance", "March"),
+    QT_TRANSLATE_NOOP("Attendance", "April"),
+    QT_TRANSLATE_NOOP("Attendance", "May"),
+    QT_TRANSLATE_NOOP("Attendance", "June"),
+    QT_TRANSLATE_NOOP("Attendance", "July"),
+    QT_TRANSLATE_NOOP("Attendance", "August"),
+    QT_TRANSLATE_NOOP("Attendance", "September"),
+    QT_TRANSLATE_NOOP("Attendance", "October"),
+    QT_TRANSLATE_NOOP("Attendance", "November"),
+    QT_TRANSLATE_NOOP("Attendance", "December"),
+)
+
+
+def kind_of(d: PlannedDay) -> Kind:
+    r = d.record
+    if r is not None:
+        if r.status == "present":
+            return Kind.PARTIAL if r.minutes < d.planned else Kind.ATTENDED
+        return {"sick": Kind.SICK, "absent_agreed": Kind.AGREED}.get(r.status, Kind.NOSHOW)
+    if not d.in_period:
+        return Kind.OUTSIDE
+    if d.holiday:
+        return Kind.HOLIDAY
+    if d.planned == 0:
+        return Kind.FREE
+    return Kind.PLANNED if d.future else Kind.UNREGISTERED
+
+
+def colours(kind: Kind) -> tuple[QColor, QColor]:
+    back, fore = COLOURS[kind]
+    return QColor(back), QColor(fore)
+
+
+def short_hours(minutes: int) -> str:
+    """150 -> '2,5 t', 105 -> '1,75 t', 240 -> '4 t'."""
+    text = fmt_number(minutes / 60, 2)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return tr("%1 h").replace("%1", text)
+
+
+def status_label(status: str) -> str:
+    return tr(STATUS_LABELS.get(status, status))
+
+
+def registered_text(r: cf.Attendance) -> str:
+    """The registration in a word: '4 t', 'Syg', 'F', 'U' (hours too when an absence has some)."""
+    if r.status == "present":
+        return short_hours(r.minutes)
+    word = tr(STATUS_SHORT.get(r.status, r.status))
+    return f"{word} {short_hours(r.minutes)}" if r.minutes else word
+
+
+def plan_vs_registered(d: PlannedDay) -> str:
+    """'3 t / 3 t' (planned / registered), '3 t / Syg', '3 t / –'; empty on a free day."""
+    if d.record is None and d.planned == 0:
+        return ""
+    planned = short_hours(d.planned) if d.planned else "0"
+    registered = registered_text(d.record) if d.record is not None else "–"
+    return f"{planned} / {registered}"
+
+
+def weekday_short(index: int) -> str:
+    return tr(WEEKDAYS[index])
+
+
+def month_title(year: int, month: int) -> str:
+    return f"{tr(MONTHS[month - 1])} {year}"
+
+
+def week_label(day: date) -> str:
+    return tr("week %1").replace("%1", str(day.isocalendar()[1]))
+
+
+def day_title(day: date) -> str:
+    """'man 23-11-2026'."""
+    return f"{weekday_short(day.weekday())} {day.strftime('%d-%m-%Y')}"
+
+
+@lru_cache(maxsize=64)
+def _holiday_names(year: int, language: str) -> dict[date, str]:
+    return dict(holidays.country_holidays("DK", years=year, language=language).items())
+
+
+def holiday_name(day: date) -> str | None:
+    """The Danish public holiday's name, in the UI language (Danish unless English is chosen)."""
+    language = "en_US" if str(QSettings().value("ui/language", "da")) == "en" else "da"
+    return _holiday_names(day.year, language).get(day)
+
+
+def parse_hours(text: str) -> int:
+    """Typed hours as minutes: '2', '2,5', '1.75', '2:30', '2½', '3 t'. Raises ValueError."""
+    value = text.strip().lower().rstrip("th ").replace("½", ".5").replace(",", ".")
+    if m := re.fullmatch(r"(\d{1,2}):([0-5]\d)", value):
+        minutes = int(m.group(1)) * 60 + int(m.group(2))
+    elif re.fullmatch(r"\d{0,2}(?:\.\d{1,4})?", value) and any(c.isdigit() for c in value):
+        minutes = minutes_from_hours(Fraction("0" + value))
+    else:
+        raise ValueError(text)
+    if minutes > 24 * 60:
+        raise ValueError(text)
+    return minutes
+
+
+def legend(parent: QWidget | None = None, columns: int = 0) -> QWidget:
+    """Coloured swatches with what each colour means: one row, or a grid of ``columns``."""
+    box = QWidget(parent)
+    box.setObjectName("attendanceLegend")
+    layout = QGridLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setHorizontalSpacing(6)
+    layout.setVerticalSpacing(4)
+    for i, (kind, text) in enumerate(LEGEND):
+        back, fore = COLOURS[kind]
+        swatch = QLabel(tr(text), box)
+        swatch.setStyleSheet(
+            f"background: {back}; color: {fore}; border: 1px solid #b8b8b8; border-radius: 3px; padding: 1px 6px;"
+        )
+        row, col = divmod(i, columns) if columns else (0, i)
+        layout.addWidget(swatch, row, col)
+    if not columns:
+        layout.setColumnStretch(len(LEGEND), 1)
+    return box

@@ -1,0 +1,116 @@
+"""The keyboard of both attendance screens: a table view that turns keys into attendance actions.
+
+=====================  ===================================================
+key                    action (``AttendanceView.action`` emits the name)
+=====================  ===================================================
+0-9 , . (a number)     opens a small editor; Enter logs *present* with those hours
+Enter, Space           ``planned``: present as planned (on a registered day: change it)
+S / F / U              ``sick`` / ``absent_agreed`` / ``absent_unexcused``: the reason picker
+R, F2, double-click    ``reason``: the reason picker for the day as it is
+Delete, Backspace      ``clear``: remove the registration
+W, Ctrl+Enter          ``week``: the whole week as planned
+PageUp / PageDown      ``previous`` / ``next`` (month, day or week)
+=====================  ===================================================
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+
+from placement_desk.ui.attendance_style import tr
+
+Index = QModelIndex | QPersistentModelIndex
+NUMBER_CHARS = set("0123456789,.½")
+LETTERS = {
+    Qt.Key.Key_S: "sick",
+    Qt.Key.Key_F: "absent_agreed",
+    Qt.Key.Key_U: "absent_unexcused",
+    Qt.Key.Key_R: "reason",
+    Qt.Key.Key_W: "week",
+}
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class HoursDelegate(QStyledItemDelegate):
+    """The editor a typed number opens: a line edit; its text goes to ``AttendanceView.hours_typed``
+    (the model is never written: the service call does that, and the model is read again)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        editor = QLineEdit(parent)
+        editor.setObjectName("hoursEditor")
+        editor.setPlaceholderText(tr("hours"))
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        pass  # the typed key is the start of the text
+
+    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:  # noqa: N802
+        view = self.parent()
+        if isinstance(editor, QLineEdit) and isinstance(view, AttendanceView) and editor.text().strip():
+            view._typed.emit(index.row(), index.column(), editor.text())
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        rect = option.rect  # type: ignore[attr-defined]
+        height = min(rect.height(), max(editor.sizeHint().height(), 24))
+        editor.setGeometry(rect.x() + 2, rect.y() + (rect.height() - height) // 2, rect.width() - 4, height)
+
+
+class AttendanceView(QTableView):
+    """A QTableView whose keys are the attendance actions of the module docstring."""
+
+    action = Signal(str)
+    hours_typed = Signal(int, int, str)  # row, column, text: always after the editor has closed
+    _typed = Signal(int, int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)
+        self.doubleClicked.connect(lambda _index: self.action.emit("reason"))
+        # Queued: the edit reads the screen again, which must not happen while the editor commits.
+        self._typed.connect(self.hours_typed.emit, Qt.ConnectionType.QueuedConnection)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+            return
+        name = self._action_of(event)
+        if name is not None:
+            event.accept()
+            self.action.emit(name)
+        elif event.text() and event.text() in NUMBER_CHARS:
+            super().keyPressEvent(event)  # AnyKeyPressed: opens the hours editor with the key in it
+        elif event.text().isprintable() and event.text().strip() and not self._has_command_modifier(event):
+            event.accept()  # other letters do nothing (no editor, no keyboard search)
+        else:
+            super().keyPressEvent(event)
+
+    @staticmethod
+    def _has_command_modifier(event: QKeyEvent) -> bool:
+        mods = event.modifiers()
+        return bool(mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                            | Qt.KeyboardModifier.MetaModifier))
+
+    def _action_of(self, event: QKeyEvent) -> str | None:
+        key = event.key()
+        command = self._has_command_modifier(event)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if key in ENTER:
+            return "week" if ctrl else None if command else "planned"
+        if command:
+            return None
+        if key == Qt.Key.Key_Space:
+            return "planned"
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            return "clear"
+        if key == Qt.Key.Key_F2:
+            return "reason"
+        if key == Qt.Key.Key_PageUp:
+            return "previous"
+        if key == Qt.Key.Key_PageDown:
+            return "next"
+        return LETTERS.get(key)

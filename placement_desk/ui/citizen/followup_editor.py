@@ -1,0 +1,146 @@
+"""The follow-up form: standing topics, the citizen's own view, agreed changes and an hours change."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.hours_text import HoursTextError, parse_hours_text
+from placement_desk.domain.numbers import hours, rate
+from placement_desk.domain.vocab import FollowupKind, label
+from placement_desk.services.views import CitizenDetail
+from placement_desk.ui.formatting import fmt_date, fmt_number
+from placement_desk.ui.forms import DateField, Form, vocab_combo
+
+PARTICIPANTS = ("citizen", "mentor", "workplace_mentor", "consultant", "caseworker")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FollowupEditor", text)
+
+
+def attendance_summary(detail: CitizenDetail, since: date, until: date) -> str:
+    """'Fremmøde 13-10-2026 – 23-11-2026: 86,4 % (38,00 t af 44,00 t). Fravær: migræne 2 dage (6,00 t).'"""
+    if since > until:
+        return ""
+    data = detail.figures(since, until)
+    if data is None or data.figures.total.counted_planned == 0:
+        return tr("No planned hours registered %1 – %2.").replace("%1", fmt_date(since)).replace("%2", fmt_date(until))
+    t = data.figures.total
+    value = rate(t.attendance_rate)
+    text = (
+        tr("Attendance %1 – %2: %3 % (%4 h of %5 h).")
+        .replace("%1", fmt_date(since))
+        .replace("%2", fmt_date(until))
+        .replace("%3", fmt_number((value or 0) * 100, 1))
+        .replace("%4", fmt_number(hours(t.attended_counted)))
+        .replace("%5", fmt_number(hours(t.counted_planned)))
+    )
+    reasons = data.figures.absence_by_reason()
+    if reasons:
+        parts = ", ".join(f"{label(r.reason)} {r.days} d ({fmt_number(hours(r.minutes))} t)" for r in reasons[:4])
+        text += " " + tr("Absence: %1.").replace("%1", parts)
+    return text
+
+
+class FollowupForm(Form):
+    """Fields of one follow-up; ``values()`` gives the service fields, ``hours_change()`` the step."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = self.add("date", tr("Date"), DateField(None, self))
+        self.kind = self.add("kind", tr("Kind"), vocab_combo([k.value for k in FollowupKind], parent=self))
+        self.placement = self.add("placement", tr("Placement"), QComboBox(self))
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.participants: dict[str, QCheckBox] = {}
+        for key in PARTICIPANTS:
+            box = QCheckBox(label(key) if key != "workplace_mentor" else tr("Workplace mentor"), holder)
+            if key == "caseworker":
+                box.setText(tr("Case worker"))
+            self.participants[key] = box
+            row.addWidget(box)
+        self.add("participants", tr("Participants"), holder)
+        self.topics: dict[str, QPlainTextEdit] = {}
+        captions = {
+            "attendance": tr("Attendance stability"),
+            "benefit": tr("Benefit of the activities"),
+            "behaviour": tr("Behaviour (ageren)"),
+            "goals": tr("Goals and sub-goals"),
+            "accommodations": tr("Accommodation needs"),
+        }
+        for key in cf.FOLLOWUP_TOPICS:
+            self.topics[key] = self.add(f"topics.{key}", captions[key], _text(self, 2))
+        self.note = self.add("note", tr("Note"), _text(self, 3))
+        self.citizen_view = self.add("citizen_view", tr("The citizen's own view"), _text(self, 2))
+        self.agreed = self.add("agreed_changes", tr("Agreed changes"), _text(self, 2))
+        self.new_hours = self.add("hours", tr("New hours per week"), QLineEdit(self))
+        self.new_hours.setPlaceholderText(tr("optional, e.g. 3x4 — becomes a step of the hours plan"))
+        self.hours_from = self.add("from", tr("New hours from"), DateField(None, self))
+
+    def load(self, detail: CitizenDetail, f: cf.Followup, placement_ref: str | None) -> None:
+        self.clear_errors()
+        self.placement.clear()
+        self.placement.addItem("—", None)
+        for p in sorted(detail.citizen.placements, key=lambda p: p.start, reverse=True):
+            self.placement.addItem(f"{detail.placements[p.ref].company_name} ({fmt_date(p.start)})", p.ref)
+        self.day.set_date(f.day)
+        self.kind.setCurrentIndex(self.kind.findData(f.kind))
+        self.placement.setCurrentIndex(max(0, self.placement.findData(placement_ref)))
+        for key, box in self.participants.items():
+            box.setChecked(key in f.participants)
+        topics = dict(f.topics)
+        for key, edit in self.topics.items():
+            edit.setPlainText(topics.get(key, ""))
+        self.note.setPlainText(f.note or "")
+        self.citizen_view.setPlainText(f.citizen_view or "")
+        self.agreed.setPlainText(f.agreed_changes or "")
+        self.new_hours.clear()
+        self.hours_from.set_date(None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.fields.values():
+            widget.setEnabled(not read_only)
+
+    def values(self) -> dict[str, Any]:
+        topics = {k: e.toPlainText().strip() for k, e in self.topics.items() if e.toPlainText().strip()}
+        return {
+            "date": self.day.value(),
+            "kind": self.kind.currentData(),
+            "placement": self.placement.currentData(),
+            "participants": [k for k, box in self.participants.items() if box.isChecked()],
+            "note": self.note.toPlainText().strip() or None,
+            "citizen_view": self.citizen_view.toPlainText().strip() or None,
+            "agreed_changes": self.agreed.toPlainText().strip() or None,
+            "topics": topics,
+        }
+
+    def hours_change(self, default_from: date) -> dict[str, Any] | None:
+        """The schedule step agreed at the meeting, or None; raises ValidationError naming the field."""
+        text = self.new_hours.text().strip()
+        if not text:
+            return None
+        try:
+            hours_per_day = parse_hours_text(text)
+        except HoursTextError as exc:
+            raise ValidationError("hours", str(exc)) from None
+        if self.placement.currentData() is None:
+            raise ValidationError("placement", "choose the placement whose hours change")
+        start = (
+            self.hours_from.value()
+            or (default_from + timedelta(days=(7 - default_from.weekday()) % 7 or 7)).isoformat()
+        )
+        return {"from": start, "hours": hours_per_day, "paid_per_week": 0}
+
+
+def _text(parent: QWidget, lines: int) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(10 + lines * edit.fontMetrics().lineSpacing() + 8)
+    return edit

@@ -1,0 +1,96 @@
+"""Overblik: what needs doing now. Every row opens the place that resolves it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from placement_desk.services.dashboard import KINDS, Task, dashboard
+from placement_desk.ui.context import UiContext
+from placement_desk.ui.formatting import fmt_date, fmt_number
+from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
+
+
+def kind_titles() -> dict[str, str]:
+    t: Callable[[str], str] = lambda s: QCoreApplication.translate("Dashboard", s)  # noqa: E731
+    return {
+        "followup_overdue": t("Follow-up overdue"),
+        "followup_due": t("Follow-up due soon"),
+        "low_attendance": t("Attendance below 75 % (4 weeks)"),
+        "unregistered": t("Planned days not registered"),
+        "referral_ending": t("Referral ends within 30 days"),
+        "no_mentor": t("Placement without workplace mentor"),
+    }
+
+
+def task_detail(task: Task) -> str:
+    t: Callable[[str], str] = lambda s: QCoreApplication.translate("Dashboard", s)  # noqa: E731
+    if task.kind == "low_attendance" and task.value is not None:
+        return t("%1 % attended").replace("%1", fmt_number(task.value * 100, 1))
+    if task.kind == "unregistered" and task.value is not None:
+        return t("%1 days").replace("%1", str(int(task.value)))
+    if task.kind in ("followup_overdue", "followup_due"):
+        return t("due %1").replace("%1", fmt_date(task.when))
+    if task.kind == "referral_ending":
+        return t("ends %1").replace("%1", fmt_date(task.when))
+    return t("since %1").replace("%1", fmt_date(task.when))
+
+
+class DashboardPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        titles = kind_titles()
+        self.model: RowTableModel[Task] = RowTableModel(
+            [
+                Column(self.tr("What"), lambda r: titles[r.kind], lambda r: KINDS.index(r.kind)),
+                Column(self.tr("Citizen"), lambda r: r.citizen_name),
+                Column(self.tr("Placement / programme"), lambda r: r.company or ""),
+                Column(self.tr("Details"), task_detail, lambda r: r.when.isoformat() if r.when else ""),
+            ],
+            self,
+        )
+        self.summary = QLabel(self)
+        self.summary.setObjectName("dashboardSummary")
+        self.summary.setStyleSheet("#dashboardSummary { font-size: 12pt; }")
+        self.counts = QHBoxLayout()
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._open)
+        title = QLabel(self.tr("What needs doing"), self)
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        hint = QLabel(self.tr("Enter or double-click opens the citizen where the task is done."), self)
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        ctx.changed.connect(lambda _scope: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        tasks = dashboard(self.ctx.db)
+        self.model.set_rows(tasks)
+        titles = kind_titles()
+        counts = {k: sum(1 for t in tasks if t.kind == k) for k in KINDS}
+        parts = [f"{titles[k]}: <b>{n}</b>" for k, n in counts.items() if n]
+        self.summary.setText(" · ".join(parts) if parts else self.tr("Nothing is waiting. Well done."))
+        if tasks and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _open(self, index: object) -> None:
+        task = self.model.data(index, ROW_ROLE)  # type: ignore[arg-type]
+        if task is not None:
+            self.ctx.open_citizen.emit(task.citizen_ref, task.tab)
+
+    def focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

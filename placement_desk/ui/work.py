@@ -1,0 +1,185 @@
+"""Long work off the UI thread (import, export, demo data) with progress and cancel; settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from placement_desk.domain.errors import ValidationError
+from placement_desk.export.json_summary import dumps
+from placement_desk.services.casefile_io import export_case_file, import_case_file
+from placement_desk.services.demo import load_demo
+from placement_desk.ui.context import ALL, UiContext
+from placement_desk.ui.launch import LANGUAGES
+from placement_desk.ui.messages import danish_error
+
+
+class Cancelled(Exception):
+    pass
+
+
+class Worker(QThread):
+    """Runs ``job(progress)`` in a thread; ``progress(done, total)`` raises Cancelled once asked to stop."""
+
+    progressed = Signal(int, int)
+    finished_ok = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, job: Callable[[Callable[[int, int], None]], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel:
+            raise Cancelled
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self._job(self._progress)
+        except Exception as exc:  # noqa: BLE001 - handed to the UI thread, which reports it
+            self.failed.emit(exc)
+        else:
+            self.finished_ok.emit(result)
+
+
+def run_with_progress(
+    parent: QWidget, title: str, job: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None]
+) -> Worker:
+    """Show a progress dialog with Cancel while ``job`` runs in a thread; the window stays responsive."""
+    dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(0)
+    worker = Worker(job, parent)
+    worker.progressed.connect(lambda d, t: (dialog.setMaximum(max(t, 1)), dialog.setValue(d)))
+    dialog.canceled.connect(worker.cancel)
+
+    def finish_ok(result: Any) -> None:
+        dialog.reset()
+        done(result)
+
+    def finish_failed(exc: Exception) -> None:
+        dialog.reset()
+        if isinstance(exc, Cancelled):
+            QMessageBox.information(parent, title, parent.tr("Cancelled. Nothing was changed."))
+        elif isinstance(exc, ValidationError | OSError | ValueError):
+            QMessageBox.warning(parent, title, parent.tr("Nothing was changed.") + "\n\n" + danish_error(exc))
+        else:
+            raise exc
+
+    worker.finished_ok.connect(finish_ok)
+    worker.failed.connect(finish_failed)
+    worker.finished.connect(worker.deleteLater)
+    worker.start()
+    return worker
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(str(QSettings().value("ui/language", "da")))))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language (after restart)"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        QSettings().setValue("ui/language", self.language.currentData())
+        super().accept()
+
+
+class WorkMenu(QObject):
+    """The File menu's long-running commands."""
+
+    def __init__(self, ctx: UiContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.worker: Worker | None = None
+
+    def add_actions(self, menu: QMenu) -> None:
+        menu.addAction(self.tr("&Import case file…"), "Ctrl+I", self.import_file)
+        menu.addAction(self.tr("&Export case file…"), "Ctrl+E", self.export_file)
+        menu.addAction(self.tr("Load &demo data"), self.load_demo)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Settings…"), self.settings)
+
+    def _done(self, title: str) -> Callable[[Any], None]:
+        def show(result: Any) -> None:
+            self.ctx.changed.emit(ALL)
+            text = result.describe() if hasattr(result, "describe") else str(result)
+            QMessageBox.information(self.window, title, text)
+
+        return show
+
+    def import_file(self, path: str | None = None) -> Worker | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import case file"), "", self.tr("Case files (*.json)")
+            )
+        if not path:
+            return None
+        db, actor, title = self.ctx.db, self.ctx.actor, self.tr("Import case file")
+
+        def job(progress: Callable[[int, int], None]) -> Any:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            return import_case_file(db, data, actor, progress)
+
+        self.worker = run_with_progress(self.window, title, job, self._done(title))
+        return self.worker
+
+    def export_file(self, path: str | None = None) -> Worker | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export case file"), "case-file.json", self.tr("Case files (*.json)")
+            )
+        if not path:
+            return None
+        db, title = self.ctx.db, self.tr("Export case file")
+
+        def job(progress: Callable[[int, int], None]) -> str:
+            progress(0, 1)
+            target = Path(path)
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_text(dumps(export_case_file(db)), encoding="utf-8")
+            tmp.replace(target)
+            progress(1, 1)
+            return self.tr("Saved to %1").replace("%1", str(target))
+
+        self.worker = run_with_progress(self.window, title, job, self._done(title))
+        return self.worker
+
+    def load_demo(self) -> Worker:
+        db, title = self.ctx.db, self.tr("Load demo data")
+        self.worker = run_with_progress(
+            self.window, title, lambda progress: load_demo(db, progress=progress), self._done(title)
+        )
+        return self.worker
+
+    def settings(self) -> None:
+        SettingsDialog(self.window).exec()
