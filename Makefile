@@ -2,8 +2,11 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 export PYTHONDONTWRITEBYTECODE := 1
+# The one version number, placement_desk.__version__, read from the source (no venv needed).
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' placement_desk/__init__.py)
+ISCC ?= iscc
 
-.PHONY: run test lint translations clean
+.PHONY: run test lint translations clean dist dist-check icons
 
 run:
 	bash scripts/bootstrap.sh
@@ -18,9 +21,36 @@ lint:
 	$(VENV)/bin/ruff check placement_desk tests
 	$(VENV)/bin/mypy placement_desk
 
+# Longer runs of the crash-safety and bad-input tests (make test runs 20 kills and a few hundred examples).
+.PHONY: soak
+soak:
+	bash scripts/bootstrap.sh test
+	CRASH_TRIALS=200 BAD_INPUT_EXAMPLES=500 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
+		tests/test_crash_safety.py tests/test_bad_input.py
+
 translations:
 	bash scripts/bootstrap.sh
 	$(PY) scripts/translations.py --check
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# The one-folder bundle dist/placement-desk/ (PyInstaller); with Inno Setup's iscc on the PATH (Windows)
+# also the installer dist/PlacementDesk-Setup-$(VERSION).exe.
+dist:
+	bash scripts/bootstrap.sh dist
+	$(PY) -m PyInstaller packaging/placement_desk.spec --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller
+	@if command -v $(ISCC) >/dev/null 2>&1; then \
+		$(ISCC) /DMyAppVersion=$(VERSION) installer.iss; \
+	else \
+		echo "bundle: dist/placement-desk/ (the Windows installer: iscc /DMyAppVersion=$(VERSION) installer.iss)"; \
+	fi
+
+# Builds the bundle and runs it headless: --version, demo, dossier, the GUI offscreen.
+dist-check: dist
+	$(PY) packaging/check_bundle.py dist/placement-desk
+
+# Re-renders resources/icons/placement-desk.png and .ico from placement-desk.svg.
+icons:
+	bash scripts/bootstrap.sh dist
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py

@@ -75,6 +75,7 @@ class Bundle:
             [str(self.exe(exe)), *args],
             cwd=self.work,
             env=self.env(**env),
+            check=False,
             capture_output=True,
             text=True,
             encoding="utf-8",

@@ -36,7 +36,7 @@ def render_png(renderer: object, size: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; Qt wants str
         raise RuntimeError(f"could not encode the {size} px render as PNG")
     buffer.close()
     return bytes(data.data())
@@ -57,7 +57,9 @@ def main() -> int:
     images = [Image.open(io.BytesIO(render_png(renderer, size))).convert("RGBA") for size in ICO_SIZES]
     largest = images[-1]
     largest.save(ICO, format="ICO", sizes=[im.size for im in images], append_images=images[:-1])
-    print(f"wrote {PNG.relative_to(ROOT)} ({PNG_SIZE} px) and {ICO.relative_to(ROOT)} ({', '.join(map(str, ICO_SIZES))} px)")
+    print(
+        f"wrote {PNG.relative_to(ROOT)} ({PNG_SIZE} px) and {ICO.relative_to(ROOT)} ({', '.join(map(str, ICO_SIZES))} px)"
+    )
     return 0
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from placement_desk import __version__
+from placement_desk import __version__, cli_backup, cli_documents
 from placement_desk.domain.errors import NotFoundError, ValidationError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
@@ -53,16 +53,20 @@ def build_parser() -> argparse.ArgumentParser:
     dos.add_argument("--json", type=Path, metavar="F")
     dos.add_argument("--from", dest="period_from", type=_date_arg("--from"), metavar="D")
     dos.add_argument("--to", dest="period_to", type=_date_arg("--to"), metavar="D")
+    cli_documents.add_dossier_options(dos, _date_arg)
     sub.add_parser("demo", help="load the demo citizens (built from the seed cases)")
+    cli_documents.add_parsers(sub, _date_arg)
+    cli_backup.add_parsers(sub)
     return parser
 
 
-def open_database(url: str | None) -> Any:
+def open_database(url: str | None, migrate: bool = True) -> Any:
     from placement_desk.db.engine import Database, resolve_url
     from placement_desk.db.migrate import upgrade
 
     db = Database(resolve_url(url))
-    upgrade(db)
+    if migrate:
+        upgrade(db)
     return db
 
 
@@ -102,21 +106,8 @@ def cmd_export(db: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_dossier(db: Any, args: argparse.Namespace) -> int:
-    from placement_desk.export.json_summary import dumps, summary
-    from placement_desk.services.dossier import dossier_data
-
-    if not (args.pdf or args.xlsx or args.json):
-        raise ValidationError("dossier", "name at least one output: --json F, --pdf F or --xlsx F")
-    unavailable = [flag for flag, value in (("--pdf", args.pdf), ("--xlsx", args.xlsx)) if value]
-    if unavailable:
-        raise CliError(
-            f"{' and '.join(unavailable)}: the PDF and Excel dossiers are not available in this version yet; "
-            "nothing was written (use --json)"
-        )
-    data = dossier_data(db, args.ref, args.period_from, args.period_to)
-    write_text(args.json, dumps(summary(data)))
-    print(f"dossier summary for {args.ref} written to {args.json}")
-    return EXIT_OK
+    """The dossier as JSON, PDF and/or Excel; ``--issue-to`` keeps the issued version (cli_documents)."""
+    return cli_documents.cmd_dossier(db, args)
 
 
 def cmd_demo(db: Any, args: argparse.Namespace) -> int:
@@ -127,7 +118,8 @@ def cmd_demo(db: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"import": cmd_import, "export": cmd_export, "dossier": cmd_dossier, "demo": cmd_demo}
+COMMANDS = {"import": cmd_import, "export": cmd_export, "dossier": cmd_dossier, "demo": cmd_demo,
+            **cli_documents.COMMANDS, **cli_backup.COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.db)
     try:
-        db = open_database(args.db)
+        db = open_database(args.db, migrate=args.command not in cli_backup.RAW_COMMANDS)
         try:
             return COMMANDS[args.command](db, args)
         finally:

@@ -44,6 +44,12 @@ apt_install libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontco
     libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libasound2 fonts-dejavu-core \
     poppler-utils || true
 
+# The tests start a throw-away PostgreSQL server (tests/postgres/server.py): the Debian package brings
+# initdb and pg_ctl, and the postgres user the server runs as when the tests run as root.
+case ",$extras," in
+    *,test,*) apt_install postgresql || true ;;
+esac
+
 stamp=".venv/.installed-${extras:-base}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "installing the project into .venv${extras:+ (extras: $extras)}"

@@ -234,12 +234,17 @@ def test_dossier_json_from_the_command_line(db_path: Path, tmp_path: Path) -> No
     assert cli(db_path, "dossier", "DC", "--json", str(out), "--from", "2023-04-01", "--to", "2023-03-01") == 2
 
 
-def test_pdf_and_xlsx_say_plainly_they_are_not_available(
+def test_dossier_files_are_all_written_or_none(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path / "in.json", case_file(ramp_down_citizen()))
     assert cli(db_path, "import", str(tmp_path / "in.json")) == 0
-    code = cli(db_path, "dossier", "DC", "--pdf", str(tmp_path / "d.pdf"), "--json", str(tmp_path / "d.json"))
-    assert code == 1
-    assert "not available" in capsys.readouterr().err
-    assert not (tmp_path / "d.pdf").exists() and not (tmp_path / "d.json").exists()
+    pdf, xlsx, js = tmp_path / "d.pdf", tmp_path / "d.xlsx", tmp_path / "d.json"
+    # a password cannot protect the JSON: bad input, nothing written
+    code = cli(db_path, "dossier", "DC", "--pdf", str(pdf), "--json", str(js), "--password", "hemmelig-kode")
+    assert code == 2
+    assert "JSON" in capsys.readouterr().err
+    assert not pdf.exists() and not js.exists()
+    assert cli(db_path, "dossier", "DC", "--pdf", str(pdf), "--xlsx", str(xlsx), "--json", str(js)) == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and xlsx.read_bytes().startswith(b"PK") and js.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

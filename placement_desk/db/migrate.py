@@ -64,3 +64,8 @@ def upgrade(db: Database) -> Path | None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return copy
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this program can migrate from (a file at another revision is from elsewhere)."""
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from placement_desk.db.base import Base, Tracked, UTCDateTime
@@ -258,3 +258,36 @@ class GoalScore(Base):
     score: Mapped[int] = mapped_column(Integer)
     assessor: Mapped[str | None] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class IssuedDocument(Base):
+    """A dossier or absence overview as it was issued (sent): never changed, so it can be proven later."""
+
+    __tablename__ = "issued_documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # dossier | absence
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    recipient: Mapped[str | None] = mapped_column(String(300))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    issued_by: Mapped[str | None] = mapped_column(String(80))
+    summary_json: Mapped[str] = mapped_column(Text)  # the dossier summary (spec section 3) as issued
+    assessment: Mapped[str | None] = mapped_column(Text)
+    recommendation: Mapped[str | None] = mapped_column(Text)
+    files: Mapped[list[IssuedFile]] = relationship(cascade=CASCADE, order_by="IssuedFile.id")
+
+
+class IssuedFile(Base):
+    """One file of an issued document, byte for byte as it left the app (encrypted if it was)."""
+
+    __tablename__ = "issued_files"
+    __table_args__ = (UniqueConstraint("document_id", "format"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("issued_documents.id", ondelete="CASCADE"), index=True)
+    format: Mapped[str] = mapped_column(String(10))  # pdf | xlsx | json
+    filename: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    protected: Mapped[bool] = mapped_column(Boolean, default=False)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

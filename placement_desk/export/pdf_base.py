@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -52,6 +52,8 @@ HEAD_BG = colors.HexColor("#E3EAF2")
 ZEBRA = colors.HexColor("#F6F8FA")
 
 CONFIDENTIAL = "FORTROLIGT"
+# Tables set a font even when every cell is a paragraph: make it ours, never an unembedded Helvetica.
+FONT_STYLE: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8)]
 
 
 def register_fonts() -> None:
@@ -77,8 +79,8 @@ def _style(name: str, size: float, bold: bool = False, **kw: Any) -> ParagraphSt
 STYLES: dict[str, ParagraphStyle] = {
     "title": _style("title", 24, True, textColor=NAVY, spaceAfter=4 * mm, leading=30),
     "subtitle": _style("subtitle", 12, textColor=GREY, spaceAfter=8 * mm),
-    "h1": _style("h1", 15, True, textColor=NAVY, spaceBefore=5 * mm, spaceAfter=3 * mm, keepWithNext=1),
-    "h2": _style("h2", 11.5, True, textColor=NAVY, spaceBefore=4 * mm, spaceAfter=2 * mm, keepWithNext=1),
+    "h1": _style("h1", 15, True, textColor=NAVY, spaceBefore=5 * mm, spaceAfter=3 * mm),
+    "h2": _style("h2", 11.5, True, textColor=NAVY, spaceBefore=4 * mm, spaceAfter=2 * mm),
     "body": _style("body", 9.5, spaceAfter=2 * mm),
     "small": _style("small", 8, textColor=GREY, spaceAfter=1.5 * mm),
     "quote": _style("quote", 9.5, leftIndent=5 * mm, textColor=NAVY, spaceAfter=2 * mm),
@@ -87,6 +89,8 @@ STYLES: dict[str, ParagraphStyle] = {
     "cell_b": _style("cell_b", 8.2, True),
     "cell_br": _style("cell_br", 8.2, True, alignment=TA_RIGHT),
     "cell_s": _style("cell_s", 7.4, textColor=GREY),
+    "cell_c": _style("cell_c", 7.4),
+    "cell_cr": _style("cell_cr", 7.4, alignment=TA_RIGHT),
     "head": _style("head", 7.5, True, textColor=NAVY),
     "head_r": _style("head_r", 7.5, True, textColor=NAVY, alignment=TA_RIGHT),
     "key": _style("key", 8, textColor=GREY),
@@ -113,7 +117,7 @@ def sub(text: str, room: float = 35 * mm) -> list[Flowable]:
     return [CondPageBreak(room), p(text, "h2")]
 
 
-class Heading(Paragraph):
+class Heading(Paragraph):  # type: ignore[misc]
     """A section heading that becomes a PDF bookmark."""
 
     def __init__(self, text: str, level: int = 0) -> None:
@@ -132,17 +136,19 @@ class Col:
     right: bool = False
 
 
-def _cell_style(right: bool, bold: bool) -> str:
+def _cell_style(right: bool, bold: bool, compact: bool) -> str:
+    if compact:
+        return "cell_cr" if right else "cell_c"
     return ("cell_br" if right else "cell_b") if bold else ("cell_r" if right else "cell")
 
 
-Cell = str | Flowable | list[Flowable]
+Cell: TypeAlias = str | Flowable | list[Flowable]
 
 
-def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = False) -> Table:
+def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = False, compact: bool = False) -> Table:
     """A readable table: wrapped cells, the header repeated on every page, zebra rows.
 
-    ``total`` draws the last row bold with a rule above it.
+    ``total`` draws the last row bold with a rule above it; ``compact`` uses a smaller type and padding.
     """
     head = [p(c.header, "head_r" if c.right else "head") for c in columns]
     body: list[list[Cell]] = []
@@ -150,7 +156,7 @@ def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = 
         bold = total and i == len(rows) - 1
         body.append(
             [
-                p(cell, _cell_style(c.right, bold)) if isinstance(cell, str) else cell
+                p(cell, _cell_style(c.right, bold, compact)) if isinstance(cell, str) else cell
                 for c, cell in zip(columns, row, strict=True)
             ]
         )
@@ -160,8 +166,8 @@ def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = 
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2 if compact else 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 if compact else 2.2),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, LINE),
@@ -170,7 +176,7 @@ def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = 
         style.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
     if total and body:
         style.append(("LINEABOVE", (0, len(body)), (-1, len(body)), 0.8, NAVY))
-    t.setStyle(TableStyle(style))
+    t.setStyle(TableStyle(FONT_STYLE + style))
     return t
 
 
@@ -180,7 +186,8 @@ def key_value_table(pairs: Sequence[tuple[str, str]], key_width: float = 42) -> 
     t = Table(rows, colWidths=[key_width * mm, WIDTH - key_width * mm], hAlign="LEFT")
     t.setStyle(
         TableStyle(
-            [
+            FONT_STYLE
+            + [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, LINE),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -207,7 +214,8 @@ def figure_boxes(items: Sequence[tuple[str, str, str]], per_row: int = 3) -> Tab
     t = Table(cells, colWidths=[w] * per_row, hAlign="LEFT")
     t.setStyle(
         TableStyle(
-            [
+            FONT_STYLE
+            + [
                 ("BOX", (0, 0), (-1, -1), 0.5, LINE),
                 ("INNERGRID", (0, 0), (-1, -1), 0.5, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -227,7 +235,7 @@ def figure_boxes(items: Sequence[tuple[str, str, str]], per_row: int = 3) -> Tab
 def _numbered_canvas(title: str, footer: str) -> type[Canvas]:
     """A canvas that knows the page count when it saves: header and footer drawn at the end."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
@@ -263,7 +271,7 @@ def _numbered_canvas(title: str, footer: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-class _Doc(BaseDocTemplate):
+class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         if isinstance(flowable, Heading):
             key = f"h{id(flowable)}"
@@ -290,6 +298,8 @@ def build_pdf(
         creator="Placement Desk",
         lang="da-DK",
         invariant=True,
+        initialFontName=FONT,
+        initialFontSize=9,
     )
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, WIDTH, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])

@@ -78,7 +78,7 @@ def weekly_hours_chart(bars: Sequence[WeekBar], width: float, height: float, top
 
     ``top_hours`` gives several charts of one document the same scale.
     """
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1, y0, y1 = 30.0, width - 6, 26.0, height - 20
     top, step = nice_scale(max([b.planned for b in bars] + [b.attended for b in bars] + [1.0, top_hours]))
     _y_axis(d, x0, x1, y0, y1, top, step, "timer")
@@ -116,7 +116,7 @@ def weekly_hours_chart(bars: Sequence[WeekBar], width: float, height: float, top
 
 def monthly_rate_chart(months: Sequence[tuple[str, float | None]], width: float, height: float) -> Drawing:
     """Attendance rate per month in percent (bars); months without counted plan show a dash."""
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1, y0, y1 = 30.0, width - 6, 18.0, height - 20
     values = [v for _, v in months if v is not None]
     top = max(100.0, *values) if values else 100.0
@@ -159,7 +159,7 @@ def capacity_chart(
 
     ``months``: (first day, label, attended hours, effective hours); ``points``: (date, effectiveness %).
     """
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1, y0, y1 = 30.0, width - 30, 18.0, height - 20
     top, step = nice_scale(max([m[2] for m in months] + [1.0]), 4)
     _y_axis(d, x0, x1, y0, y1, top, step, "timer")
@@ -172,9 +172,9 @@ def capacity_chart(
         d.add(Rect(x + bw * 0.5, y0, bw * 0.38, effective * (y1 - y0) / top, fillColor=GREEN, strokeColor=None))
         if i % every == 0:
             d.add(_text(x + bw / 2, y0 - 9, name, 6))
-    for pct in (0, 25, 50, 75, 100):
-        y = y0 + (y1 - y0) * pct / 100
-        d.add(_text(x1 + 3, y - 2.2, f"{pct} %", 6.5, "start", color=ORANGE))
+    for tick in (0, 25, 50, 75, 100):
+        y = y0 + (y1 - y0) * tick / 100
+        d.add(_text(x1 + 3, y - 2.2, f"{tick} %", 6.5, "start", color=ORANGE))
     firsts = [m[0] for m in months]
     coords: list[float] = []
     for day, pct in points:
@@ -196,7 +196,7 @@ def capacity_chart(
 def spider_chart(labels: Sequence[str], first: Sequence[int], latest: Sequence[int], size: float) -> Drawing:
     """Progression -5..5 per goal: the first score (dashed) and the latest (filled)."""
     width = size * 1.9
-    d = Drawing(width, size)
+    d = Drawing(width, size, initialFontName=FONT, initialFontSize=7)
     d.hAlign = "CENTER"
     cx, cy, radius = width / 2, size / 2 - 6, size / 2 - 24
     n = len(labels)
@@ -234,7 +234,7 @@ def dumbbell_chart(labels: Sequence[str], first: Sequence[int], latest: Sequence
     """First and latest score per goal on a -5..5 axis (for fewer than three goals)."""
     row = 18.0
     height = 34 + row * len(labels)
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1 = 110.0, width - 12
     y_axis = 16.0
 
@@ -258,7 +258,7 @@ def reason_bars(items: Sequence[tuple[str, float, str]], width: float) -> Drawin
     """Absence hours by reason as horizontal bars: (reason, hours, value label)."""
     row = 13.0
     height = 8 + row * len(items)
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1 = 120.0, width - 60
     top = max([v for _, v, _ in items] + [1.0])
     for i, (name, value, text) in enumerate(items):

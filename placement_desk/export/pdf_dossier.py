@@ -130,7 +130,7 @@ def step_text(step: cf.ScheduleStep) -> str:
 
 
 PLACEMENT_COLS = (
-    Col("Forløb", 13), Col("Virksomhed og periode", 44), Col("Planlagt", 18, True), Col("Fremmødt", 19, True),
+    Col("Forløb", 57), Col("Planlagt", 18, True), Col("Fremmødt", 19, True),
     Col("Løntimer", 17, True), Col("Fremmøde", 19, True), Col("Fravær", 15, True), Col("Ureg.", 11, True),
     Col("Effektive", 18, True),
 )  # fmt: skip
@@ -142,7 +142,7 @@ def placements(data: DossierData) -> list[Flowable]:
     for r in data.placements:
         pl, t = r.placement, r.totals
         rows.append([
-            pl.ref, f"{r.company}\n{dk.period_text(pl.start, pl.end)}", dk.hours_text(t.planned),
+            [p(r.company), p(f"{dk.period_text(pl.start, pl.end)} · {pl.ref}", "cell_s")], dk.hours_text(t.planned),
             dk.hours_text(t.attended),
             dk.hours_text(t.paid_planned), dk.rate_text(t.attendance_rate), dk.rate_text(t.absence_share),
             str(t.unregistered_days), dk.hours_text(t.effective),

@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
-from placement_desk.export.pdf_base import LINE, NAVY, WIDTH, Col, Heading, key_value_table, p, sub, table
+from placement_desk.export.pdf_base import FONT_STYLE, LINE, NAVY, WIDTH, Col, Heading, key_value_table, p, sub, table
 from placement_desk.export.pdf_charts import capacity_chart, dumbbell_chart, spider_chart
 
 DEFINITIONS = (
@@ -217,7 +217,8 @@ def signatures(title: Heading, data: DossierData) -> list[Flowable]:
     box = Table(rows, colWidths=[WIDTH / 3] * 3, rowHeights=[None, 10 * mm, 12 * mm, None, 12 * mm, None], hAlign="LEFT")
     box.setStyle(
         TableStyle(
-            [
+            FONT_STYLE
+            + [
                 ("BOX", (0, 0), (-1, -1), 0.6, NAVY),
                 ("LINEBEFORE", (1, 0), (-1, -1), 0.6, LINE),
                 ("LINEBELOW", (0, 2), (-1, 2), 0.5, NAVY),

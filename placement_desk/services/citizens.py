@@ -280,3 +280,28 @@ def remove_accommodation(db: Database, accommodation_id: int) -> None:
         if row is None:
             raise NotFoundError("accommodation", str(accommodation_id))
         s.delete(row)
+
+
+def discard_citizen(db: Database, ref: str) -> None:
+    """Delete a citizen with nothing recorded yet (the undo of creating one); otherwise refuse."""
+    with db.transaction() as s:
+        row = by_ref(s, m.Citizen, ref)
+        if row.placements or row.followups or row.referrals or row.goals or row.accommodations:
+            raise ValidationError("ref", f"citizen {ref} has records; archive instead")
+        s.delete(row)
+
+
+def set_referral(db: Database, referral_id: int, fields: dict[str, Any], actor: str | None = None) -> None:
+    """Replace a referral's fields (programme, start, end, extensions, end_reason); used by undo."""
+    data = parse_referral(fields, "")
+    with db.transaction() as s:
+        row = _referral(s, referral_id)
+        row.programme, row.start, row.end, row.end_reason = data.programme, data.start, data.end, data.end_reason
+        row.extensions = [m.ReferralExtension(new_end=e) for e in data.extensions]
+        row.updated_by = actor
+
+
+def remove_referral(db: Database, referral_id: int) -> None:
+    """Delete a referral just added (the undo of adding it)."""
+    with db.transaction() as s:
+        s.delete(_referral(s, referral_id))

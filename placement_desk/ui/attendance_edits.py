@@ -12,10 +12,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.numbers import hours_value
 from placement_desk.services import attendance
-from placement_desk.ui.attendance_style import day_title, status_label, tr
+from placement_desk.services.mentor import PlannedDay
+from placement_desk.ui.attendance_style import day_title, status_label
 from placement_desk.ui.context import EXPECTED, UiContext
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.messages import danish_error
@@ -38,7 +41,7 @@ class AttendanceEdits:
         """Register one day (``fields`` as in the case file); undo puts the old record back."""
         day = date.fromisoformat(str(fields["date"]))
         db, actor = self.ctx.db, self.ctx.actor
-        text = tr("Attendance %1: %2").replace("%1", day_title(day)).replace("%2", status_label(str(fields["status"])))
+        text = QCoreApplication.translate("Attendance", "Attendance %1: %2").replace("%1", day_title(day)).replace("%2", status_label(str(fields["status"])))
         return self._run(
             text,
             lambda: attendance.log_day(db, placement, fields, actor),
@@ -59,11 +62,19 @@ class AttendanceEdits:
     def clear(self, placement: str, day: date, scope: str) -> str | None:
         db, actor = self.ctx.db, self.ctx.actor
         return self._run(
-            tr("Clear attendance %1").replace("%1", day_title(day)),
+            QCoreApplication.translate("Attendance", "Clear attendance %1").replace("%1", day_title(day)),
             lambda: attendance.clear_day(db, placement, day, actor),
             lambda removed: attendance.restore_day(db, placement, day, removed, actor),
             scope,
         )
+
+    def week_as_planned(self, placement: str, week: Sequence[PlannedDay], scope: str) -> str | None:
+        """One placement's ISO week as planned: ``log_week_as_planned`` for a week that is over; in the
+        current week only the days up to today (the service would log the days still to come too)."""
+        if not any(d.future for d in week):
+            return self.weeks_as_planned([placement], week[0].day, scope)
+        todo = [(placement, d.day, d.planned) for d in week if d.planned and d.record is None and not d.future]
+        return self.days_as_planned(todo, scope, QCoreApplication.translate("Attendance", "Week %1 as planned").replace("%1", week_number(week[0].day)))
 
     def weeks_as_planned(self, placements: Sequence[str], any_day: date, scope: str) -> str | None:
         """Every planned, unregistered day of the ISO week as planned, for each placement."""
@@ -84,10 +95,9 @@ class AttendanceEdits:
                 for day in days:
                     attendance.clear_day(db, ref, day, actor)
 
-        week = str(any_day.isocalendar()[1])
-        return self._run(tr("Week %1 as planned").replace("%1", week), do, undo, scope)
+        return self._run(QCoreApplication.translate("Attendance", "Week %1 as planned").replace("%1", week_number(any_day)), do, undo, scope)
 
-    def days_as_planned(self, items: Sequence[tuple[str, date, int]], scope: str) -> str | None:
+    def days_as_planned(self, items: Sequence[tuple[str, date, int]], scope: str, text: str = "") -> str | None:
         """Several days (placement, day, planned minutes) as present as planned, undone together."""
         db, actor = self.ctx.db, self.ctx.actor
 
@@ -108,4 +118,8 @@ class AttendanceEdits:
 
         days = sorted({day for _, day, _ in items})
         when = fmt_date(days[0]) if len(days) == 1 else f"{fmt_date(days[0])} – {fmt_date(days[-1])}"
-        return self._run(tr("All as planned %1").replace("%1", when), do, undo, scope)
+        return self._run(text or QCoreApplication.translate("Attendance", "All as planned %1").replace("%1", when), do, undo, scope)
+
+
+def week_number(day: date) -> str:
+    return str(day.isocalendar()[1])

@@ -26,8 +26,9 @@ from placement_desk.ui.formatting import fmt_number
 CONTEXT = "Attendance"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: object) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("Attendance", ...)."""
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 class Kind(StrEnum):
@@ -57,10 +58,10 @@ COLOURS: dict[Kind, tuple[str, str]] = {
     Kind.NOSHOW: ("#ee9d9d", "#5a0000"),
 }
 
-LEGEND: tuple[tuple[Kind, str], ...] = (
+LEGEND: tuple[tuple[Kind, object], ...] = (
     (Kind.PLANNED, QT_TRANSLATE_NOOP("Attendance", "Planned")),
     (Kind.UNREGISTERED, QT_TRANSLATE_NOOP("Attendance", "Not registered")),
-    (Kind.ATTENDED, QT_TRANSLATE_NOOP("Attendance", "Attended")),
+    (Kind.ATTENDED, QT_TRANSLATE_NOOP("Attendance", "Present")),
     (Kind.PARTIAL, QT_TRANSLATE_NOOP("Attendance", "Fewer hours")),
     (Kind.SICK, QT_TRANSLATE_NOOP("Attendance", "Sick")),
     (Kind.AGREED, QT_TRANSLATE_NOOP("Attendance", "Agreed absence")),
@@ -124,33 +125,38 @@ def colours(kind: Kind) -> tuple[QColor, QColor]:
     return QColor(back), QColor(fore)
 
 
+def hours_number(minutes: int) -> str:
+    """150 -> '2,5', 105 -> '1,75', 240 -> '4'."""
+    text = fmt_number(minutes / 60, 2)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
 def short_hours(minutes: int) -> str:
     """150 -> '2,5 t', 105 -> '1,75 t', 240 -> '4 t'."""
-    text = fmt_number(minutes / 60, 2)
-    if "," in text:
-        text = text.rstrip("0").rstrip(",")
-    return tr("%1 h").replace("%1", text)
+    return QCoreApplication.translate("Attendance", "%1 h").replace("%1", hours_number(minutes))
 
 
 def status_label(status: str) -> str:
     return tr(STATUS_LABELS.get(status, status))
 
 
-def registered_text(r: cf.Attendance) -> str:
+def registered_text(r: cf.Attendance, compact: bool = False) -> str:
     """The registration in a word: '4 t', 'Syg', 'F', 'U' (hours too when an absence has some)."""
+    hours = hours_number if compact else short_hours
     if r.status == "present":
-        return short_hours(r.minutes)
+        return hours(r.minutes)
     word = tr(STATUS_SHORT.get(r.status, r.status))
-    return f"{word} {short_hours(r.minutes)}" if r.minutes else word
+    return f"{word} {hours(r.minutes)}" if r.minutes else word
 
 
-def plan_vs_registered(d: PlannedDay) -> str:
-    """'3 t / 3 t' (planned / registered), '3 t / Syg', '3 t / –'; empty on a free day."""
+def plan_vs_registered(d: PlannedDay, compact: bool = False) -> str:
+    """'3 t / 3 t' (planned / registered), '3 t / Syg', '3 t / –'; empty on a free day.
+    Compact, for narrow cells: '3/3', '3/Syg'."""
     if d.record is None and d.planned == 0:
         return ""
-    planned = short_hours(d.planned) if d.planned else "0"
-    registered = registered_text(d.record) if d.record is not None else "–"
-    return f"{planned} / {registered}"
+    planned = (hours_number if compact else short_hours)(d.planned) if d.planned else "0"
+    registered = registered_text(d.record, compact) if d.record is not None else "–"
+    return f"{planned}/{registered}" if compact else f"{planned} / {registered}"
 
 
 def weekday_short(index: int) -> str:
@@ -162,7 +168,7 @@ def month_title(year: int, month: int) -> str:
 
 
 def week_label(day: date) -> str:
-    return tr("week %1").replace("%1", str(day.isocalendar()[1]))
+    return QCoreApplication.translate("Attendance", "week %1").replace("%1", str(day.isocalendar()[1]))
 
 
 def day_title(day: date) -> str:
@@ -211,6 +217,5 @@ def legend(parent: QWidget | None = None, columns: int = 0) -> QWidget:
         )
         row, col = divmod(i, columns) if columns else (0, i)
         layout.addWidget(swatch, row, col)
-    if not columns:
-        layout.setColumnStretch(len(LEGEND), 1)
+    layout.setColumnStretch(columns or len(LEGEND), 1)  # swatches keep their size, on the left
     return box

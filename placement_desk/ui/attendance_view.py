@@ -15,20 +15,26 @@ PageUp / PageDown      ``previous`` / ``next`` (month, day or week)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
-
-from placement_desk.ui.attendance_style import tr
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 NUMBER_CHARS = set("0123456789,.½")
-LETTERS = {
-    Qt.Key.Key_S: "sick",
-    Qt.Key.Key_F: "absent_agreed",
-    Qt.Key.Key_U: "absent_unexcused",
-    Qt.Key.Key_R: "reason",
-    Qt.Key.Key_W: "week",
+LETTERS: dict[int, str] = {
+    Qt.Key.Key_S.value: "sick",
+    Qt.Key.Key_F.value: "absent_agreed",
+    Qt.Key.Key_U.value: "absent_unexcused",
+    Qt.Key.Key_R.value: "reason",
+    Qt.Key.Key_W.value: "week",
 }
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -37,10 +43,31 @@ class HoursDelegate(QStyledItemDelegate):
     """The editor a typed number opens: a line edit; its text goes to ``AttendanceView.hours_typed``
     (the model is never written: the service call does that, and the model is read again)."""
 
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """The cell's own colour stays visible: selection is a light tint, the cursor a frame."""
+        opt = QStyleOptionViewItem(option)
+        state = opt.state
+        opt.state = state & ~QStyle.StateFlag.State_Selected & ~QStyle.StateFlag.State_HasFocus
+        rect = option.rect
+        back = index.data(Qt.ItemDataRole.BackgroundRole)
+        # The view has already filled a selected row with the highlight colour: paint over it.
+        painter.fillRect(rect, back if back is not None else option.palette.base())
+        super().paint(painter, opt, index)
+        highlight = QColor(option.palette.highlight().color())
+        painter.save()
+        if state & QStyle.StateFlag.State_Selected:
+            tint = QColor(highlight)
+            tint.setAlpha(28)
+            painter.fillRect(rect, tint)
+        if state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(highlight, 3))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)
         editor.setObjectName("hoursEditor")
-        editor.setPlaceholderText(tr("hours"))
+        editor.setPlaceholderText(QCoreApplication.translate("Attendance", "hours"))
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return editor
 
@@ -53,7 +80,7 @@ class HoursDelegate(QStyledItemDelegate):
             view._typed.emit(index.row(), index.column(), editor.text())
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         height = min(rect.height(), max(editor.sizeHint().height(), 24))
         editor.setGeometry(rect.x() + 2, rect.y() + (rect.height() - height) // 2, rect.width() - 4, height)
 

@@ -12,6 +12,7 @@ read the numbers back from the Qt series (for tests and tooltips).
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,6 +75,11 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def two_lines(first: str, second: str, limit: int = LABEL_CHARS) -> str:
+    """An axis label on two lines (axis labels are rich text), each cut to ``limit`` characters."""
+    return f"{html.escape(shorten(first, limit))}<br>{html.escape(shorten(second, limit))}"
+
+
 def _msecs(day: date) -> float:
     return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
 
@@ -109,7 +115,6 @@ class ChartPanel(QChartView):
             chart.removeAxis(axis)
             axis.deleteLater()
         chart.setTitle(f"{self._title} — {message}" if message and self._title else message or self._title)
-        chart.legend().setVisible(not message)
         self._categories = []
 
     def show_weeks(
@@ -165,12 +170,11 @@ class ChartPanel(QChartView):
         pad = max((last - first).days // 20, 7)
         x_axis = QDateTimeAxis()
         x_axis.setFormat("dd-MM-yyyy")
-        x_axis.setTickCount(min(6, max(2, (last - first).days // 30 + 2)))
+        x_axis.setTickCount(min(5, max(2, (last - first).days // 30 + 2)))
         x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(_msecs(first) - pad * 86_400_000)),
             QDateTime.fromMSecsSinceEpoch(int(_msecs(last) + pad * 86_400_000)),
         )
-        x_axis.setLabelsAngle(-30)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         y_axis = self._value_axis(y_range[0], y_range[1], y_title, y_ticks)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -263,7 +267,7 @@ class ChartPanel(QChartView):
         axis.setRange(lo, hi)
         if ticks:
             axis.setTickCount(ticks)
-            axis.setLabelFormat("%d")
+            axis.setLabelFormat("%.0f")  # "%d" draws nothing when numbers are localised
         else:
             top, step = nice_scale(hi - lo)
             axis.setRange(lo, lo + top)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from placement_desk.domain.vocab import label
 from placement_desk.services.queries import CitizenRow, list_citizens
+from placement_desk.ui.citizen_dialog import NewCitizenDialog
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_hours
 from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
@@ -60,9 +70,14 @@ class CitizensPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open)
+        self.new_button = QPushButton(self.tr("New citizen…"), self)
+        self.new_button.clicked.connect(self.new_citizen)
+        self.search.setText(str(QSettings().value("citizens/filter", "")))
+        self.search.textChanged.connect(lambda text: QSettings().setValue("citizens/filter", text))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.show_archived)
+        top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
@@ -71,6 +86,11 @@ class CitizensPage(QWidget):
 
     def refresh(self) -> None:
         self.model.set_rows(list_citizens(self.db, include_archived=self.show_archived.isChecked()))
+
+    def new_citizen(self) -> None:
+        dialog = NewCitizenDialog(self.ctx, self)
+        if dialog.exec() and dialog.created:
+            self.citizen_opened.emit(dialog.created)
 
     def _open(self, index: object) -> None:
         row = self.proxy.data(index, ROW_ROLE)  # type: ignore[arg-type]

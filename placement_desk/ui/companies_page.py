@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.vocab import label
 from placement_desk.services import companies
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
@@ -99,8 +99,12 @@ class CompanyDialog(QDialog):
                         db, ref, fields, self.detail.version if self.detail else None, actor
                     ),
                     lambda _v: companies.update_company(db, ref, before, None, actor),
+                    force=lambda: companies.update_company(db, ref, fields, None, actor),
                 )
                 self.saved_ref = ref
+        except ConflictError:
+            self.reject()  # the screens reloaded the other person's version
+            return
         except ValidationError as exc:
             self.form.show_error(exc)
             return

@@ -59,12 +59,40 @@ class UiContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.dialog_parent: QWidget | None = None
 
-    def execute(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str = ALL) -> Any:
-        """Run ``do`` now (errors propagate to the caller's form), then make it undoable."""
-        state = do()
+    def execute(
+        self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str = ALL,
+        force: Callable[[], Any] | None = None,
+    ) -> Any:
+        """Run ``do`` now (errors propagate to the caller's form), then make it undoable.
+
+        If someone else saved the record meanwhile (ConflictError), the user chooses: reload (the
+        error propagates and the screens reload) or keep mine (``force`` saves over it, knowingly).
+        """
+        try:
+            state = do()
+        except ConflictError:
+            if force is None or not self.keep_mine():
+                self.changed.emit(scope)
+                raise
+            do = force
+            state = do()
         self.undo_stack.push(ServiceCommand(self, text, do, undo, scope, state))
         self.changed.emit(scope)
         return state
+
+    def keep_mine(self) -> bool:
+        """Ask what to do about a conflicting change: True = keep mine, False = reload theirs."""
+        box = QMessageBox(self.dialog_parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed by someone else"))
+        box.setText(self.tr("Someone else saved a newer version of this record while you were editing it."))
+        box.setInformativeText(self.tr("Reload shows their version (your changes are dropped). "
+                                       "Keep mine saves your version over theirs."))
+        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(self.tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(reload_button)
+        box.exec()
+        return box.clickedButton() is keep
 
     def guarded(self, action: Callable[[], Any]) -> bool:
         """Run an action; expected errors are shown to the user in plain Danish. True if it worked."""

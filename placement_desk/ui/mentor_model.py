@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from placement_desk.services.mentor import ExpectedCitizen, PlannedDay
 from placement_desk.ui.attendance_style import (
@@ -22,7 +23,6 @@ from placement_desk.ui.attendance_style import (
     registered_text,
     short_hours,
     status_label,
-    tr,
     weekday_short,
 )
 
@@ -30,6 +30,7 @@ Index = QModelIndex | QPersistentModelIndex
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # (ExpectedCitizen, PlannedDay | None)
 DAY, WEEK = "day", "week"
 DAY_COLUMNS = 4  # citizen, planned, registered, reason / note
+TOTAL_BACKGROUND = "#f4f4f4"
 
 
 class MentorModel(QAbstractTableModel):
@@ -73,10 +74,12 @@ class MentorModel(QAbstractTableModel):
         return self.day
 
     def index_of(self, placement: str, day: date) -> QModelIndex:
+        offset = (day - self.monday).days
+        if self.mode == WEEK and not 0 <= offset <= 6:
+            return QModelIndex()
         for row, r in enumerate(self._rows):
             if r.placement == placement:
-                column = 1 + (day - self.monday).days if self.mode == WEEK else 0
-                return self.index(row, column if 0 <= column < self.columnCount() else 0)
+                return self.index(row, 1 + offset if self.mode == WEEK else 0)
         return QModelIndex()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
@@ -119,6 +122,8 @@ class MentorModel(QAbstractTableModel):
         return None
 
     def _plain(self, row: ExpectedCitizen, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column:
+            return QColor(TOTAL_BACKGROUND)
         if role != Qt.ItemDataRole.DisplayRole:
             return int(Qt.AlignmentFlag.AlignCenter) if role == Qt.ItemDataRole.TextAlignmentRole and column else None
         if column == 0:
@@ -141,9 +146,9 @@ class MentorModel(QAbstractTableModel):
     def _tooltip(row: ExpectedCitizen, day: PlannedDay) -> str:
         lines = [f"{row.citizen_name} · {day.day.strftime('%d-%m-%Y')}"]
         if day.holiday:
-            lines.append(holiday_name(day.day) or tr("Holiday"))
+            lines.append(holiday_name(day.day) or QCoreApplication.translate("Attendance", "Holiday"))
         if day.planned:
-            lines.append(tr("Planned: %1").replace("%1", short_hours(day.planned)))
+            lines.append(QCoreApplication.translate("Attendance", "Planned: %1").replace("%1", short_hours(day.planned)))
         if day.record is not None:
             lines.append(f"{status_label(day.record.status)}: {short_hours(day.record.minutes)}")
         return "\n".join(lines)
@@ -155,9 +160,9 @@ class MentorModel(QAbstractTableModel):
             return None
         if self.mode == WEEK:
             if section == 0:
-                return tr("Citizen")
+                return QCoreApplication.translate("Attendance", "Citizen")
             if section == 8:
-                return tr("Week total")
+                return QCoreApplication.translate("Attendance", "Total")
             day = self.monday + timedelta(days=section - 1)
             return f"{weekday_short(section - 1)} {day.day}/{day.month}"
-        return (tr("Citizen"), tr("Planned"), tr("Registered"), tr("Reason / note"))[section]
+        return (QCoreApplication.translate("Attendance", "Citizen"), QCoreApplication.translate("Attendance", "Planned"), QCoreApplication.translate("Attendance", "Registered"), QCoreApplication.translate("Attendance", "Reason / note"))[section]

@@ -78,10 +78,13 @@ class ReasonPicker(QDialog):
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reason.addItems(reason_choices(used_reasons))
-        self.reason.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.reason.lineEdit().setPlaceholderText(self.tr("Choose or type a reason"))
+        completer, edit = self.reason.completer(), self.reason.lineEdit()
+        assert completer is not None and edit is not None
+        self.reason_edit: QLineEdit = edit
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.reason_edit.setPlaceholderText(self.tr("Choose or type a reason"))
         # Enter that accepts an inline completion never reaches the OK button: accept here too.
-        self.reason.lineEdit().returnPressed.connect(self.accept)
+        self.reason_edit.returnPressed.connect(self.accept)
         self.hours = QLineEdit(self)
         self.hours.setMaximumWidth(90)
         self.hours.textEdited.connect(self._touch_hours)
@@ -91,14 +94,11 @@ class ReasonPicker(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         form = QFormLayout()
-        form.addRow(self.tr("&Status"), self.status)
-        form.addRow(self.tr("&Reason"), self.reason)
-        form.addRow(self.tr("&Hours attended"), self.hours)
-        form.addRow(self.tr("&Note"), self.note)
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setBuddy(form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget())
+        for caption, field in ((self.tr("&Status"), self.status), (self.tr("&Reason"), self.reason),
+                               (self.tr("&Hours attended"), self.hours), (self.tr("&Note"), self.note)):
+            caption_label = QLabel(caption, self)
+            caption_label.setBuddy(field)  # Alt + the underlined letter moves there
+            form.addRow(caption_label, field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -127,7 +127,7 @@ class ReasonPicker(QDialog):
         self.status.setCurrentIndex(max(STATUSES.index(status) if status in STATUSES else 0, 0))
         same = record is not None and record.status == status
         self.reason.setEditText(record.reason or "" if record is not None and same else "")
-        self.reason.lineEdit().selectAll()
+        self.reason_edit.selectAll()
         self.note.setText(record.note or "" if record is not None else "")
         minutes = record.minutes if record is not None and same else self._default_minutes(status)
         self.hours.setText(self._hours_text(minutes))

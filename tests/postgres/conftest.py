@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -70,12 +71,21 @@ def pg_empty(pg_server: pg.Server) -> Iterator[Database]:
     _admin(pg_server, f"DROP DATABASE {name}")
 
 
+@contextmanager
+def migrated_database(server: pg.Server, template: str) -> Iterator[Database]:
+    """A new database copied from the migrated template; dropped afterwards."""
+    name = f"desk_test_{next(_numbers)}"
+    _admin(server, f"CREATE DATABASE {name} TEMPLATE {template}")
+    db = Database(server.url(name))
+    try:
+        yield db
+    finally:
+        db.dispose()
+        _admin(server, f"DROP DATABASE {name}")
+
+
 @pytest.fixture
 def pg_db(pg_server: pg.Server, pg_template: str) -> Iterator[Database]:
     """A migrated database of its own for one test."""
-    name = f"desk_test_{next(_numbers)}"
-    _admin(pg_server, f"CREATE DATABASE {name} TEMPLATE {pg_template}")
-    db = Database(pg_server.url(name))
-    yield db
-    db.dispose()
-    _admin(pg_server, f"DROP DATABASE {name}")
+    with migrated_database(pg_server, pg_template) as db:
+        yield db

@@ -60,8 +60,13 @@ class Server:
 
 
 def find_bindir() -> Path:
-    """The directory of initdb/pg_ctl: ``pg_config --bindir``, else the newest /usr/lib/postgresql/*/bin."""
-    candidates: list[Path] = []
+    """The directory of initdb/pg_ctl: $PG_BINDIR, ``pg_config --bindir``, else the newest /usr/lib/postgresql/*/bin."""
+    if os.environ.get("PG_BINDIR"):  # an explicit choice: only that one
+        candidates = [Path(os.environ["PG_BINDIR"])]
+        if not (candidates[0] / "initdb").is_file():
+            raise Unavailable(f"PG_BINDIR={candidates[0]} has no initdb")
+        return candidates[0]
+    candidates = []
     pg_config = shutil.which("pg_config")
     if pg_config:
         out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=False).stdout.strip()

@@ -75,6 +75,8 @@ def danish() -> Iterator[None]:
 def screenshot(widget: QWidget, folder: Path, name: str) -> Path:
     """Save a PNG of the widget in ``folder`` (and in $PLACEMENT_DESK_SCREENSHOTS when set)."""
     path = folder / f"{name}.png"
+    for _ in range(3):  # let charts finish their deferred layout (legends)
+        QCoreApplication.processEvents()
     assert widget.grab().save(str(path))
     extra = os.environ.get("PLACEMENT_DESK_SCREENSHOTS")
     if extra:

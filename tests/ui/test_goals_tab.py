@@ -32,8 +32,9 @@ def choose(combo: object, code: str) -> None:
 
 
 def test_goals_by_area_with_scores_side_by_side(qtbot: QtBot, demo_db: Database, qtmodeltester: object) -> None:
-    citizens.add_score(demo_db, citizen_detail(demo_db, "Poul").goals[0].id,
-                       {"date": "2025-01-30", "score": 4, "assessor": "citizen"})
+    citizens.add_score(
+        demo_db, citizen_detail(demo_db, "Poul").goals[0].id, {"date": "2025-01-30", "score": 4, "assessor": "citizen"}
+    )
     tab = open_tab(qtbot, demo_db, "Poul", "goals")
     assert isinstance(tab, GoalsTab)
     areas = [tab.tree.topLevelItem(i).text(0) for i in range(tab.tree.topLevelItemCount())]
@@ -42,6 +43,7 @@ def test_goals_by_area_with_scores_side_by_side(qtbot: QtBot, demo_db: Database,
     assert everyday.text(0).startswith("Struktur på dagligdagen")
     assert everyday.childCount() == 2 and everyday.child(0).text(0).startswith("· ")
     assert everyday.text(1) == "+4" and everyday.text(4) == "+5"  # latest by citizen / not stated
+    assert [tab.tree.isColumnHidden(c) for c in range(5)] == [False, False, True, True, False]
     tab.tree.setCurrentItem(everyday)
     qtmodeltester.check(tab.model)  # type: ignore[attr-defined]
     last = tab.model.rowCount() - 1
@@ -63,7 +65,7 @@ def test_spider_holds_first_and_latest_of_every_goal(qtbot: QtBot, demo_db: Data
     assert latest == [g.latest_score for g in dossier.goals] + [dossier.goals[0].latest_score]
     angles = [x for x, _ in tab.spider.line_points("Latest")]
     assert angles == [i * 360 / n for i in range(n + 1)]
-    assert tab.spider.categories()[0].startswith("Hverdagsliv: Struktur")
+    assert tab.spider.categories()[0].startswith("Hverdagsliv<br>Struktur")
 
 
 def test_add_goal_and_score_with_undo_and_redo(qtbot: QtBot, dc_db: Database) -> None:
@@ -80,8 +82,12 @@ def test_add_goal_and_score_with_undo_and_redo(qtbot: QtBot, dc_db: Database) ->
 
     check_undo_redo(tab, add_goal)
     goal = goals_of(dc_db)[-1]
-    assert goal == {"area": "employment", "text": "Fast arbejde på lageret",
-                    "subgoals": ["Møde til tiden", "Sige til ved migræne"], "scores": []}
+    assert goal == {
+        "area": "employment",
+        "text": "Fast arbejde på lageret",
+        "subgoals": ["Møde til tiden", "Sige til ved migræne"],
+        "scores": [],
+    }
     item = tab.tree.findItems("Fast arbejde på lageret", Qt.MatchFlag.MatchRecursive)[0]
     assert item.parent().text(0) == "Beskæftigelse"
     assert item.childCount() == 2

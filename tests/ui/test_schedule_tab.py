@@ -154,3 +154,14 @@ def test_screenshot(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
     qtbot.keyClicks(tab.hours, "2x4+1x3")
     path = screenshot(tab.window(), tmp_path, "citizen-schedule")
     assert path.stat().st_size > 10_000
+
+
+def test_running_placement_suggests_next_monday(qtbot: QtBot, demo_db: Database) -> None:
+    tab = open_tab(qtbot, demo_db, "Malthe", "schedule")
+    assert tab.picker.current_ref() == "Malthe-1"
+    assert tab.start.text() == "23-11-2026"  # PLACEMENT_DESK_TODAY is a Monday
+    qtbot.keyClicks(tab.hours, "3x4")
+    check_undo_redo(tab, lambda: qtbot.keyClick(tab.hours, Qt.Key.Key_Return))
+    schedule = export_case_file(demo_db, "Malthe")["citizens"][0]["placements"][0]["schedule"]
+    assert schedule[-1] == {"from": "2026-11-23", "hours": {"mon": 4, "wed": 4, "fri": 4}, "paid_per_week": 0}
+    assert tab.model.index(tab.model.rowCount() - 1, 4).data().startswith(("↑", "↓", "→"))

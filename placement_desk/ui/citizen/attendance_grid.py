@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
@@ -24,7 +24,6 @@ from placement_desk.ui.attendance_style import (
     plan_vs_registered,
     short_hours,
     status_label,
-    tr,
     week_label,
     weekday_short,
 )
@@ -47,9 +46,7 @@ class MonthGridModel(QAbstractTableModel):
     def set_days(self, year: int, month: int, days: list[PlannedDay]) -> None:
         """Whole weeks (Monday first) around the month; same shape -> cells change in place."""
         weeks = [days[i : i + 7] for i in range(0, len(days), 7)]
-        same = (year, month) == (self.year, self.month) and [w[0].day for w in weeks] == [
-            w[0].day for w in self._weeks
-        ]
+        same = (year, month) == (self.year, self.month) and [w[0].day for w in weeks] == [w[0].day for w in self._weeks]
         if same:
             self._weeks = weeks
             if weeks:
@@ -119,18 +116,18 @@ class MonthGridModel(QAbstractTableModel):
         if d.record is not None:
             return " · ".join(x for x in (d.record.reason, d.record.note) if x)
         if d.holiday:
-            return holiday_name(d.day) or tr("Holiday")
+            return holiday_name(d.day) or QCoreApplication.translate("Attendance", "Holiday")
         return ""
 
     @staticmethod
     def _tooltip(d: PlannedDay) -> str:
         lines = [d.day.strftime("%d-%m-%Y")]
         if d.holiday:
-            lines.append(holiday_name(d.day) or tr("Holiday"))
+            lines.append(holiday_name(d.day) or QCoreApplication.translate("Attendance", "Holiday"))
         if not d.in_period:
-            lines.append(tr("Outside the placement's period"))
+            lines.append(QCoreApplication.translate("Attendance", "Outside the placement's period"))
         elif d.planned:
-            lines.append(tr("Planned: %1").replace("%1", short_hours(d.planned)))
+            lines.append(QCoreApplication.translate("Attendance", "Planned: %1").replace("%1", short_hours(d.planned)))
         if d.record is not None:
             lines.append(f"{status_label(d.record.status)}: {short_hours(d.record.minutes)}")
             lines.extend(x for x in (d.record.reason, d.record.note) if x)
@@ -143,8 +140,11 @@ class MonthGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{short_hours(planned)} / {short_hours(attended)}" if planned or attended else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("Week: planned %1, registered %2").replace("%1", short_hours(planned)).replace(
-                "%2", short_hours(attended))
+            return (
+                QCoreApplication.translate("Attendance", "Week: planned %1, registered %2")
+                .replace("%1", short_hours(planned))
+                .replace("%2", short_hours(attended))
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -153,7 +153,7 @@ class MonthGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section <= TOTAL_COLUMN:
-            return tr("Week total") if section == TOTAL_COLUMN else weekday_short(section)
+            return QCoreApplication.translate("Attendance", "Total") if section == TOTAL_COLUMN else weekday_short(section)
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._weeks):
             return week_label(self._weeks[section][0].day)
         return None
@@ -163,14 +163,15 @@ class DayDelegate(HoursDelegate):
     """Paints a day cell; the hours editor comes from :class:`HoursDelegate`."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        state = option.state
         day = index.data(DAY_ROLE)
         painter.save()
-        if day is None:  # the week's total
+        if day is None:  # the week's total: planned over registered, on two lines
             painter.fillRect(rect, QColor("#f6f6f6"))
             painter.setPen(QColor("#303030"))
-            painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter, str(index.data() or ""))
+            text = str(index.data() or "").replace(" / ", "\n")
+            painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter, text)
             painter.restore()
             return
         back, fore = index.data(Qt.ItemDataRole.BackgroundRole), index.data(Qt.ItemDataRole.ForegroundRole)
@@ -178,7 +179,7 @@ class DayDelegate(HoursDelegate):
             painter.setOpacity(0.45)
         painter.fillRect(rect, back)
         inner = rect.adjusted(5, 3, -5, -3)
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         small = QFont(font)
         small.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
         is_today = day.day == today()
@@ -188,12 +189,15 @@ class DayDelegate(HoursDelegate):
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(day.day.day))
         if is_today:
             painter.setFont(small)
-            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, tr("today"))
+            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, QCoreApplication.translate("Attendance", "today"))
         main = plan_vs_registered(day)
         if main:
-            big = QFont(option.font)  # type: ignore[attr-defined]
+            big = QFont(option.font)
             big.setBold(day.record is not None or index.data(KIND_ROLE) == Kind.UNREGISTERED.value)
             painter.setFont(big)
+            if painter.fontMetrics().horizontalAdvance(main) > inner.width():  # a narrow cell: '4/4'
+                main = painter.fontMetrics().elidedText(plan_vs_registered(day, compact=True),
+                                                        Qt.TextElideMode.ElideRight, inner.width())
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, main)
         text = index.data(SMALL_ROLE)
         if text:
@@ -202,6 +206,6 @@ class DayDelegate(HoursDelegate):
             painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, elided)
         painter.setOpacity(1.0)
         if state & QStyle.StateFlag.State_HasFocus or state & QStyle.StateFlag.State_Selected:
-            painter.setPen(QPen(option.palette.highlight().color(), 3))  # type: ignore[attr-defined]
+            painter.setPen(QPen(option.palette.highlight().color(), 3))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()

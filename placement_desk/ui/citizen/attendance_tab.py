@@ -24,24 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.dossier import plan_of
-from placement_desk.domain.figures import compute
-from placement_desk.domain.numbers import rate
 from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.mentor import PlannedDay, planned_days
 from placement_desk.ui.attendance_edits import AttendanceEdits
-from placement_desk.ui.attendance_style import legend, month_title, parse_hours, short_hours, status_label
+from placement_desk.ui.attendance_style import legend, month_title, parse_hours
 from placement_desk.ui.attendance_view import AttendanceView
 from placement_desk.ui.citizen.attendance_grid import TOTAL_COLUMN, DayDelegate, MonthGridModel
+from placement_desk.ui.citizen.attendance_summary import month_summary_html
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.formatting import fmt_date, fmt_number
+from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import ERROR_STYLE
 from placement_desk.ui.reason_picker import ReasonPicker, open_picker
 
 STATUS_KEYS = ("sick", "absent_agreed", "absent_unexcused")
-NARROW = 900  # below this width the summary goes under the grid
+NARROW = 640  # below this width the summary goes under the grid
 
 
 def default_placement(placements: list[cf.Placement], on: date) -> cf.Placement | None:
@@ -86,7 +84,7 @@ class AttendanceTab(CitizenTab):
         self.grid.setShowGrid(True)
         self.grid.setStyleSheet("QTableView#attendanceGrid { gridline-color: #c8c8c8; }")
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.horizontalHeader().setMinimumSectionSize(60)
+        self.grid.horizontalHeader().setMinimumSectionSize(44)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setMinimumSectionSize(54)
         self.grid.setMinimumHeight(6 * 54 + 30)
@@ -96,9 +94,13 @@ class AttendanceTab(CitizenTab):
         self.summary.setObjectName("attendanceSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.keys_help = QLabel(self.tr(
-            "Keys: a number = hours present · Enter = as planned · S sick · F agreed absence · U no-show · "
-            "R reason · Delete = clear · W = the whole week as planned · PageUp/PageDown = month"), self)
+        self.keys_help = QLabel(
+            self.tr(
+                "Keys: a number = hours present · Enter = as planned · S sick · F agreed absence · U no-show · "
+                "R reason · Delete = clear · W = the whole week as planned · PageUp/PageDown = month"
+            ),
+            self,
+        )
         self.keys_help.setWordWrap(True)
         self.keys_help.setStyleSheet("color: #555;")
         self.message = QLabel(self)
@@ -131,7 +133,7 @@ class AttendanceTab(CitizenTab):
         side.addStretch(1)
         self.side = QWidget(self)
         self.side.setLayout(side)
-        self.side.setMaximumWidth(300)
+        self.side.setMaximumWidth(230)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.addWidget(self.grid, 1)
         self.body.addWidget(self.side)
@@ -173,7 +175,8 @@ class AttendanceTab(CitizenTab):
         self.placement_box.clear()
         for p in sorted(placements, key=lambda p: p.start, reverse=True):
             info = self.detail.placements.get(p.ref)
-            period = f"{fmt_date(p.start)} – {fmt_date(p.end) if p.end else self.tr('open')}"
+            end = fmt_date(p.end) if p.end else self.tr("open")
+            period = f"{fmt_date(p.start)} – {end}"
             name = info.company_name if info else p.company
             self.placement_box.addItem(f"{name} · {label(p.type)} · {period}", p.ref)
         self.placement_box.setCurrentIndex(max(self.placement_box.findData(self.placement_ref), 0))
@@ -194,7 +197,7 @@ class AttendanceTab(CitizenTab):
             return
         start, end = first - timedelta(days=first.weekday()), last + timedelta(days=6 - last.weekday())
         self.model.set_days(self.year, self.month, planned_days(p, start, end, today()))
-        self.summary.setText(self._summary_html(p, first, last))
+        self.summary.setText(month_summary_html(p, first, last, today()))
         target = kept.day if kept is not None and self.model.index_of(kept.day).isValid() else self._default_day()
         self.grid.setCurrentIndex(self.model.index_of(target))
 
@@ -211,38 +214,6 @@ class AttendanceTab(CitizenTab):
 
     def current_day(self) -> PlannedDay | None:
         return self.model.day_at(self.grid.currentIndex())
-
-    def _summary_html(self, p: cf.Placement, first: date, last: date) -> str:
-        fig = compute([plan_of(p)], first, last, today())
-        t = fig.total
-        share = rate(t.attendance_rate)
-        rows = [
-            (self.tr("Planned"), short_hours(t.planned)),
-            (self.tr("Attended"), short_hours(t.attended)),
-            (self.tr("Attendance"), f"{fmt_number(share * 100, 1)} %" if share is not None else "–"),
-            (self.tr("Not registered"), self._days_text(t.unregistered_days)),
-        ]
-        html = [f"<b>{month_title(self.year, self.month)}</b><table cellspacing='0' cellpadding='1'>"]
-        html += [f"<tr><td>{k}:&nbsp;</td><td align='right'>{v}</td></tr>" for k, v in rows]
-        html.append("</table>")
-        absences = fig.absence_by_reason()
-        if absences:
-            html.append(f"<b>{self.tr('Absence by reason')}</b><table cellspacing='0' cellpadding='1'>")
-            for r in absences:
-                html.append(f"<tr><td>{self._reason_text(r.reason)}:&nbsp;</td><td align='right'>"
-                            f"{short_hours(r.minutes)} ({self._days_text(r.days)})</td></tr>")
-            html.append("</table>")
-        return "".join(html)
-
-    def _days_text(self, n: int) -> str:
-        return self.tr("1 day") if n == 1 else self.tr("%1 days").replace("%1", str(n))
-
-    def _reason_text(self, reason: str) -> str:
-        if reason == "left_early":
-            return self.tr("Left early")
-        if reason in ("sick", "absent_unexcused", "absent_agreed", "present"):
-            return status_label(reason)
-        return reason[:1].upper() + reason[1:]
 
     # ---- navigation --------------------------------------------------------------------------------
 
@@ -278,7 +249,7 @@ class AttendanceTab(CitizenTab):
         super().resizeEvent(event)
         narrow = event.size().width() < NARROW
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
-        self.side.setMaximumWidth(16777215 if narrow else 300)
+        self.side.setMaximumWidth(16777215 if narrow else 230)
 
     # ---- editing -------------------------------------------------------------------------------------
 
@@ -325,7 +296,7 @@ class AttendanceTab(CitizenTab):
         if not todo:
             self._say(self.tr("Nothing left to register as planned in this week."))
             return
-        if self._say(self.edits.weeks_as_planned([p.ref], todo[0].day, self.ref)):
+        if self._say(self.edits.week_as_planned(p.ref, week, self.ref)):
             self._advance(week[-1].day)
 
     def _on_hours(self, row: int, column: int, text: str) -> None:
@@ -358,8 +329,16 @@ class AttendanceTab(CitizenTab):
             if self._say(self.edits.log(ref, fields, self.ref)):
                 self._advance(d.day)
 
-        self.picker = open_picker(self, accepted, day=d.day, status=status, planned=d.planned, record=d.record,
-                                  heading=heading, used_reasons=used)
+        self.picker = open_picker(
+            self,
+            accepted,
+            day=d.day,
+            status=status,
+            planned=d.planned,
+            record=d.record,
+            heading=heading,
+            used_reasons=used,
+        )
         self.picker.rejected.connect(self._picker_closed)
 
     def _picker_closed(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.vocab import label
 from placement_desk.services import followups, placements
 from placement_desk.services.common import today
@@ -191,7 +191,10 @@ class FollowupTab(CitizenTab):
                     lambda: self._update(row.id, fields, row.version, step),
                     lambda _v: self._undo_update(row.id, before, fields.get("placement"), step, replaced),
                     citizen,
+                    force=lambda: self._update(row.id, fields, None, step),
                 )
+        except ConflictError:
+            return False
         except ValidationError as exc:
             self.form.show_error(exc)
             return False
@@ -216,7 +219,7 @@ class FollowupTab(CitizenTab):
         followups.delete_draft(self.ctx.db, fid)
         self._undo_step(placement, step, replaced)
 
-    def _update(self, fid: int, fields: dict[str, Any], version: int, step: dict[str, Any] | None) -> int:
+    def _update(self, fid: int, fields: dict[str, Any], version: int | None, step: dict[str, Any] | None) -> int:
         if step is not None:
             placements.add_schedule_step(self.ctx.db, fields["placement"], step, self.ctx.actor)
         return followups.update_followup(self.ctx.db, fid, fields, version, self.ctx.actor)

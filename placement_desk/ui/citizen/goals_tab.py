@@ -32,7 +32,7 @@ from placement_desk.domain.vocab import Assessor, GoalArea, label
 from placement_desk.services import citizens as svc
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
-from placement_desk.ui.charts import ChartPanel, DateSeries, Series, shorten
+from placement_desk.ui.charts import ChartPanel, DateSeries, Series, shorten, two_lines
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.tab_tools import KeyAction
 from placement_desk.ui.context import EXPECTED, UiContext
@@ -72,6 +72,10 @@ def first_and_latest(goal: cf.Goal) -> tuple[int | None, int | None]:
     return (scores[0].score, scores[-1].score) if scores else (None, None)
 
 
+def assessor_column(header: str, assessor: str | None) -> Column[ScoreRow]:
+    return Column(header, lambda r: signed(r.scores.get(assessor)), lambda r: r.scores.get(assessor, -99), True)
+
+
 class GoalAdder:
     """add_goal as an undoable edit: the undo removes the goal, the redo puts it back under its old id
     (a redone score on the goal then still finds it)."""
@@ -94,10 +98,15 @@ class GoalsTab(CitizenTab):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.assessor_names = {"citizen": self.tr("Citizen"), "mentor": self.tr("Mentor"),
-                               "consultant": self.tr("Consultant"), None: self.tr("Not stated")}
+        self.assessor_names = {
+            "citizen": self.tr("Citizen"),
+            "mentor": self.tr("Mentor"),
+            "consultant": self.tr("Consultant"),
+            None: self.tr("Not stated"),
+        }
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Goal"), *(self.assessor_names[a] for a in ASSESSORS)])
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(ASSESSORS) + 1):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -119,8 +128,7 @@ class GoalsTab(CitizenTab):
         self.goal_title.setStyleSheet("font-weight: 600;")
         self.model: RowTableModel[ScoreRow] = RowTableModel(
             [Column(self.tr("Date"), lambda r: fmt_date(r.day), lambda r: r.day.isoformat())]
-            + [Column(self.assessor_names[a], lambda r, a=a: signed(r.scores.get(a)),
-                      lambda r, a=a: r.scores.get(a, -99), True) for a in ASSESSORS],
+            + [assessor_column(self.assessor_names[a], a) for a in ASSESSORS],
             self,
         )
         self.table = QTableView(self)
@@ -129,8 +137,9 @@ class GoalsTab(CitizenTab):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         KeyAction(self.table, (Qt.Key.Key_Delete,), self.remove_selected_score)
-        self.legend = QLabel(self.tr("Scores: −5 … −1 worse than at the start · 0 status quo · 1 … 4 progress · "
-                                     "5 goal reached"), self)
+        self.legend = QLabel(
+            self.tr("Scores: −5 … −1 worse than at the start · 0 status quo · 1 … 4 progress · 5 goal reached"), self
+        )
         self.legend.setWordWrap(True)
         self.score_form = Form(self)
         self.score_date = self.score_form.add("date", self.tr("Date"), DateField(today(), self))
@@ -204,6 +213,9 @@ class GoalsTab(CitizenTab):
                 if goal.id == chosen or select is None:
                     select = item
         self.tree.expandAll()
+        used = {s.assessor for g in self.detail.goals for s in g.value.scores}
+        for column, assessor in enumerate(ASSESSORS, start=1):
+            self.tree.setColumnHidden(column, assessor not in used)
         self.tree.blockSignals(False)
         if select is not None:
             self.tree.setCurrentItem(select)
@@ -241,8 +253,14 @@ class GoalsTab(CitizenTab):
                 return
 
     def _goal_items(self) -> list[QTreeWidgetItem]:
-        root = self.tree.invisibleRootItem()
-        return [root.child(i).child(j) for i in range(root.childCount()) for j in range(root.child(i).childCount())]
+        areas = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        return [
+            item
+            for area in areas
+            if area is not None
+            for item in map(area.child, range(area.childCount()))
+            if item is not None
+        ]
 
     def _show_goal(self) -> None:
         goal = self.goal()
@@ -257,8 +275,9 @@ class GoalsTab(CitizenTab):
         unstated = any(s.assessor is None for s in goal.value.scores)
         self.table.setColumnHidden(len(ASSESSORS), not unstated)
         series = [
-            DateSeries(self.assessor_names[a], [(s.day, s.score) for s in goal.value.scores if s.assessor == a],
-                       COLORS[a])
+            DateSeries(
+                self.assessor_names[a], [(s.day, s.score) for s in goal.value.scores if s.assessor == a], COLORS[a]
+            )
             for a in ASSESSORS
             if any(s.assessor == a for s in goal.value.scores)
         ]
@@ -274,12 +293,15 @@ class GoalsTab(CitizenTab):
             self.spider.clear(self.tr("no scores yet"))
             return
         pairs = [first_and_latest(g) for g in goals]
-        axes = [shorten(f"{label(g.area)}: {g.text}") for g in goals]
+        axes = [two_lines(label(g.area), g.text) for g in goals]
         self.spider.show_spider(
             axes,
-            [Series(self.tr("First"), [p[0] for p in pairs], "#999999"),
-             Series(self.tr("Latest"), [p[1] for p in pairs], "#0072B2")],
-            -5, 5,
+            [
+                Series(self.tr("First"), [p[0] for p in pairs], "#999999"),
+                Series(self.tr("Latest"), [p[1] for p in pairs], "#0072B2"),
+            ],
+            -5,
+            5,
         )
 
     # ---- editing -------------------------------------------------------------------------------
@@ -312,11 +334,18 @@ class GoalsTab(CitizenTab):
         assessor = self.assessor.currentData()
         fields = {"date": self.score_date.value(), "score": self.score.value(), "assessor": assessor}
         db, actor, goal_id = self.ctx.db, self.ctx.actor, goal.id
-        text = self.tr("Score %1 on %2").replace("%1", signed(self.score.value())).replace(
-            "%2", shorten(goal.value.text, 40))
+        text = (
+            self.tr("Score %1 on %2")
+            .replace("%1", signed(self.score.value()))
+            .replace("%2", shorten(goal.value.text, 40))
+        )
         try:
-            self.ctx.execute(text, lambda: svc.add_score(db, goal_id, fields, actor),
-                             lambda _id: svc.remove_score(db, goal_id, str(fields["date"]), assessor, actor), self.ref)
+            self.ctx.execute(
+                text,
+                lambda: svc.add_score(db, goal_id, fields, actor),
+                lambda _id: svc.remove_score(db, goal_id, str(fields["date"]), assessor, actor),
+                self.ref,
+            )
         except EXPECTED as exc:
             self.score_form.show_error(exc)
             return False
@@ -339,8 +368,12 @@ class GoalsTab(CitizenTab):
         db, actor, goal_id, day = self.ctx.db, self.ctx.actor, goal.id, row.day.isoformat()
         text = self.tr("Remove score of %1").replace("%1", fmt_date(row.day))
         try:
-            self.ctx.execute(text, lambda: svc.remove_score(db, goal_id, day, assessor, actor),
-                             lambda removed: svc.restore_score(db, goal_id, removed, actor), self.ref)
+            self.ctx.execute(
+                text,
+                lambda: svc.remove_score(db, goal_id, day, assessor, actor),
+                lambda removed: svc.restore_score(db, goal_id, removed, actor),
+                self.ref,
+            )
         except EXPECTED as exc:
             self.score_form.show_error(exc)
             return False

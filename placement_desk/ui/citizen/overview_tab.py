@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -17,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.numbers import hours, rate
 from placement_desk.domain.vocab import label
 from placement_desk.services import citizens
 from placement_desk.services.common import today
 from placement_desk.services.dashboard import FOLLOWUP_INTERVAL
-from placement_desk.services.views import CitizenDetail
+from placement_desk.services.views import CitizenDetail, Row
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_number
@@ -83,7 +86,11 @@ class CitizenDialog(QDialog):
                 lambda: citizens.update_citizen(db, c.ref, after, self.detail.version, actor),
                 lambda _v: citizens.update_citizen(db, c.ref, before, None, actor),
                 c.ref,
+                force=lambda: citizens.update_citizen(db, c.ref, after, None, actor),
             )
+        except ConflictError:
+            self.reject()
+            return
         except ValidationError as exc:
             self.form.show_error(exc)
             return
@@ -96,6 +103,7 @@ class OverviewTab(CitizenTab):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.timeline = Timeline(self)
+        self.referral_buttons: dict[str, QPushButton] = {}
         self.figures = QGridLayout()
         self.figure_labels: dict[str, QLabel] = {}
         captions = [
@@ -124,14 +132,31 @@ class OverviewTab(CitizenTab):
         QVBoxLayout(view_box).addWidget(self.own_view)
         edit = QPushButton(self.tr("Edit citizen…"), self)
         edit.clicked.connect(self.edit)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(edit)
+        edit_row.addStretch(1)
         timeline_box = QGroupBox(self.tr("Referrals and placements"), self)
-        QVBoxLayout(timeline_box).addWidget(self.timeline)
+        box_layout = QVBoxLayout(timeline_box)
+        box_layout.addWidget(self.timeline)
+        referral_buttons = QHBoxLayout()
+        for text, mode in (
+            (self.tr("New referral…"), "new"),
+            (self.tr("Extend referral…"), "extend"),
+            (self.tr("Stop referral…"), "stop"),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _c=False, m=mode: self.referral(m))
+            referral_buttons.addWidget(button)
+            self.referral_buttons[mode] = button
+        self.referral_info = QLabel(self)
+        referral_buttons.addWidget(self.referral_info, 1)
+        box_layout.addLayout(referral_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(timeline_box)
         layout.addWidget(figures_box)
         layout.addWidget(acc_box)
         layout.addWidget(view_box)
-        layout.addWidget(edit)
+        layout.addLayout(edit_row)
         layout.addStretch(1)
 
     def refresh(self) -> None:
@@ -168,6 +193,31 @@ class OverviewTab(CitizenTab):
             "\n".join(f"• {a.text}  ({label(a.category)})" for a in active) or self.tr("None registered")
         )
         self.own_view.setText(d.citizen.own_view or self.tr("Not written yet"))
+        latest = self.latest_referral()
+        active = latest is not None and latest.value.end_reason is None
+        self.referral_buttons["extend"].setEnabled(active)
+        self.referral_buttons["stop"].setEnabled(active)
+        if latest is not None:
+            r = latest.value
+            end = r.extensions[-1] if r.extensions else r.end
+            self.referral_info.setText(
+                self.tr("%1: %2 – %3")
+                .replace("%1", r.programme)
+                .replace("%2", fmt_date(r.start))
+                .replace("%3", fmt_date(end))
+                + (f"  ({r.end_reason})" if r.end_reason else "")
+            )
+
+    def latest_referral(self) -> Row[cf.Referral] | None:
+        return self.detail.referrals[-1] if self.detail and self.detail.referrals else None
+
+    def referral(self, mode: str) -> ReferralDialog | None:
+        row = self.latest_referral()
+        if self.detail is None or (mode != "new" and row is None):
+            return None
+        dialog = ReferralDialog(self.ctx, self.ref, mode, row, self)
+        dialog.open()
+        return dialog
 
     def edit(self) -> None:
         if self.detail is not None:

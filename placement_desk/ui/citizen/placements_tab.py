@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.hours_text import describe_week
 from placement_desk.domain.vocab import label
 from placement_desk.services import placements
@@ -64,7 +64,11 @@ class EndPlacementDialog(QDialog):
                 lambda: placements.update_placement(db, p.ref, after, self.version, actor),
                 lambda _v: placements.update_placement(db, p.ref, before, None, actor),
                 self.scope,
+                force=lambda: placements.update_placement(db, p.ref, after, None, actor),
             )
+        except ConflictError:
+            self.reject()
+            return
         except ValidationError as exc:
             self.form.show_error(exc)
             return

@@ -85,11 +85,15 @@ class ScheduleTab(CitizenTab):
         self.picker.currentIndexChanged.connect(lambda _i: self._show_placement())
         self.model: RowTableModel[StepRow] = RowTableModel(
             [
-                Column(self.tr("From"), lambda r: fmt_date(r.step.start), lambda r: r.step.start.isoformat()),
+                Column(self.tr("Valid from"), lambda r: fmt_date(r.step.start), lambda r: r.step.start.isoformat()),
                 Column(self.tr("Hours per weekday"), lambda r: describe_week(r.step.minutes)),
                 Column(self.tr("Per week"), lambda r: fmt_hours(r.step.weekly), lambda r: r.step.weekly, True),
-                Column(self.tr("Paid per week"), lambda r: fmt_hours(r.step.paid_per_week),
-                       lambda r: r.step.paid_per_week, True),
+                Column(
+                    self.tr("Paid per week"),
+                    lambda r: fmt_hours(r.step.paid_per_week),
+                    lambda r: r.step.paid_per_week,
+                    True,
+                ),
                 Column(self.tr("Change"), change_text, lambda r: r.change or 0),
             ],
             self,
@@ -111,7 +115,7 @@ class ScheduleTab(CitizenTab):
         self.preview = QLabel(self)
         self.preview.setObjectName("hoursPreview")
         self.form.layout_.addRow(self.tr("Read as"), self.preview)
-        self.start = self.form.add("from", self.tr("From"), DateField(parent=self))
+        self.start = self.form.add("from", self.tr("Valid from"), DateField(parent=self))
         self.paid = self.form.add("paid_per_week", self.tr("Paid hours per week"), QLineEdit(self))
         self.paid.setPlaceholderText("0")
         self.paid.setMaximumWidth(140)
@@ -151,6 +155,7 @@ class ScheduleTab(CitizenTab):
         layout = QVBoxLayout(self)
         layout.addLayout(picker_row)
         layout.addWidget(splitter, 1)
+        self._shown: str | None = None
         self._preview("")
 
     # ---- showing -------------------------------------------------------------------------------
@@ -174,10 +179,10 @@ class ScheduleTab(CitizenTab):
             self.chart.clear(self.tr("no placements yet"))
             return
         self.model.set_rows(step_rows(p.schedule))
-        if not self.start.text():
+        if p.ref != self._shown or not self.start.text():  # a new placement: suggest next Monday
             monday = next_monday(today())
-            if p.start <= monday and (p.end is None or monday <= p.end):
-                self.start.set_date(monday)
+            self.start.set_date(monday if p.start <= monday and (p.end is None or monday <= p.end) else None)
+            self._shown = p.ref
         self._show_chart(p.ref)
 
     def _show_chart(self, ref: str) -> None:
@@ -191,13 +196,15 @@ class ScheduleTab(CitizenTab):
         planned = [t.planned / 60 for _, t in weeks]
         attended = [None if is_future_week(k) else t.attended / 60 for k, t in weeks]
         if any(paid):
-            bars = [Series(self.tr("Planned, unpaid"), [p - q for p, q in zip(planned, paid, strict=True)],
-                           PLANNED_COLOR),
-                    Series(self.tr("Paid hours"), paid, PAID_COLOR)]
+            bars = [
+                Series(self.tr("Planned, unpaid"), [p - q for p, q in zip(planned, paid, strict=True)], PLANNED_COLOR),
+                Series(self.tr("Paid hours"), paid, PAID_COLOR),
+            ]
         else:
             bars = [Series(self.tr("Planned"), planned, PLANNED_COLOR)]
-        self.chart.show_weeks(keys, bars, [Series(self.tr("Attended"), attended, ATTENDED_COLOR)],
-                              y_title=self.tr("Hours"))
+        self.chart.show_weeks(
+            keys, bars, [Series(self.tr("Attended"), attended, ATTENDED_COLOR)], y_title=self.tr("Hours")
+        )
 
     def _preview(self, text: str) -> None:
         """Show how the hours text is read while it is typed; a mistake is shown by the field."""
@@ -251,8 +258,11 @@ class ScheduleTab(CitizenTab):
             self.paid.setFocus()
             return False
         start = self.start.value()
-        step: dict[str, Any] = {"from": start, "hours": {k: number_value(v) for k, v in hours.items()},
-                                "paid_per_week": number_value(paid)}
+        step: dict[str, Any] = {
+            "from": start,
+            "hours": {k: number_value(v) for k, v in hours.items()},
+            "paid_per_week": number_value(paid),
+        }
         db, ref, actor = self.ctx.db, p.ref, self.ctx.actor
 
         def undo(previous: dict[str, Any] | None) -> None:
@@ -261,8 +271,11 @@ class ScheduleTab(CitizenTab):
             else:
                 svc.add_schedule_step(db, ref, previous, actor)
 
-        text = self.tr("Hours step from %1: %2").replace("%1", self.start.text()).replace(
-            "%2", describe_week(minutes_of(hours)))
+        text = (
+            self.tr("Hours step from %1: %2")
+            .replace("%1", self.start.text())
+            .replace("%2", describe_week(minutes_of(hours)))
+        )
         try:
             self.ctx.execute(text, lambda: svc.replace_schedule_step(db, ref, step, actor), undo, self.ref)
         except EXPECTED as exc:
@@ -282,8 +295,12 @@ class ScheduleTab(CitizenTab):
         db, ref, actor, start = self.ctx.db, p.ref, self.ctx.actor, step.start.isoformat()
         text = self.tr("Remove hours step from %1").replace("%1", fmt_date(step.start))
         try:
-            self.ctx.execute(text, lambda: svc.remove_schedule_step(db, ref, start, actor),
-                             lambda removed: svc.add_schedule_step(db, ref, removed, actor), self.ref)
+            self.ctx.execute(
+                text,
+                lambda: svc.remove_schedule_step(db, ref, start, actor),
+                lambda removed: svc.add_schedule_step(db, ref, removed, actor),
+                self.ref,
+            )
         except EXPECTED as exc:
             self.form.show_error(exc)
             return False

@@ -1,0 +1,38 @@
+"""The absence overview as an Excel workbook: summary, absence by reason, absence date by date."""
+
+from __future__ import annotations
+
+from placement_desk.domain.dossier import DossierData
+from placement_desk.domain.numbers import hours, rate
+from placement_desk.export import danish as dk
+from placement_desk.export.excel_common import Book, Value, key_values
+from placement_desk.export.excel_dossier import absence_sheets
+from placement_desk.export.pdf_absence import TITLE
+
+
+def render_absence_xlsx(data: DossierData) -> bytes:
+    """The absence overview workbook of a computed DossierData."""
+    t = data.figures.total
+    period = dk.period_text(data.period_from, data.period_to)
+    book = Book(TITLE, f"{data.citizen.name} · {period}", data.consultant, data.today)
+    ws = book.sheet("Oversigt", f"{TITLE} – {data.citizen.name}")
+    pairs: list[tuple[str, Value]] = [
+        ("Borger", data.citizen.name),
+        ("CPR-nr.", data.citizen.cpr),
+        ("Periode fra", data.period_from),
+        ("Periode til", data.period_to),
+        ("Udarbejdet", data.today),
+        ("Modtager", data.recipient),
+        ("Planlagte timer", hours(t.counted_planned)),
+        ("Fraværstimer", hours(t.absent)),
+        ("Fravær", rate(t.absence_share)),
+        ("Dage med fravær", len(data.absence_days)),
+        ("Dage med aftalt fravær (ikke medregnet)", data.agreed_absence_days),
+    ]
+    key_values(
+        ws,
+        [(k, v) for k, v in pairs if v is not None],
+        fmt={"Planlagte timer": dk.XL_HOURS, "Fraværstimer": dk.XL_HOURS, "Fravær": dk.XL_RATE},
+    )
+    absence_sheets(book, data)
+    return book.to_bytes()

@@ -1,0 +1,200 @@
+"""The workplace mentor's attendance sheet: make it for a company and a month, read it back.
+
+- :func:`make_attendance_sheet` - the .xlsx with every expected day per citizen prefilled;
+- :func:`review_attendance_sheet` - validate every row and compare with what is registered; writes nothing;
+- :func:`apply_attendance_sheet` - the same checks, then store new days (and the conflicts the user
+  chose to overwrite) in one transaction. All or nothing; reading the same sheet twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from placement_desk.db import models as m
+from placement_desk.db.base import utcnow
+from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.attendance_sheet import (
+    SheetEntry,
+    SheetErrors,
+    SheetRowError,
+    collect_rows,
+    month_bounds,
+    same_record,
+    sheet_lines,
+)
+from placement_desk.export.excel_attendance import read_attendance_sheet, render_attendance_sheet, sheet_filename
+from placement_desk.services import mapping
+from placement_desk.services.common import by_ref, today
+from placement_desk.services.documents import DocumentFile
+
+ACTOR = "fremmødeark"
+
+
+@dataclass(frozen=True)
+class SheetChange:
+    """A day the sheet registers: ``before`` is what was registered (None: nothing)."""
+
+    row: int
+    placement: str
+    citizen: str
+    day: date
+    after: cf.Attendance
+    before: cf.Attendance | None = None
+
+
+@dataclass
+class SheetReview:
+    """What reading a sheet would do: new days, days already registered the same, and conflicts."""
+
+    company: str
+    month: str
+    new: list[SheetChange] = field(default_factory=list)
+    conflicts: list[SheetChange] = field(default_factory=list)  # registered differently: the user decides
+    unchanged: int = 0
+    empty_rows: int = 0
+
+
+@dataclass
+class SheetResult:
+    review: SheetReview
+    written: list[SheetChange] = field(default_factory=list)  # new days stored
+    overwritten: list[SheetChange] = field(default_factory=list)  # conflicts replaced by the sheet's values
+    kept: list[SheetChange] = field(default_factory=list)  # conflicts left as registered
+
+    def describe(self) -> str:
+        return (
+            f"{len(self.written)} nye dage gemt, {len(self.overwritten)} overskrevet, "
+            f"{self.review.unchanged} uændrede, {len(self.kept)} konflikter ikke overskrevet"
+        )
+
+
+def _company_placements(s: Session, company: m.Company, first: date, last: date) -> list[m.Placement]:
+    return list(
+        s.scalars(
+            select(m.Placement)
+            .where(
+                m.Placement.company_id == company.id,
+                m.Placement.archived_at.is_(None),
+                m.Placement.start <= last,
+                (m.Placement.end.is_(None)) | (m.Placement.end >= first),
+            )
+            .options(
+                selectinload(m.Placement.citizen),
+                selectinload(m.Placement.company),
+                selectinload(m.Placement.schedule),
+                selectinload(m.Placement.attendance),
+                selectinload(m.Placement.capacity).selectinload(m.CapacityAssessment.tasks),
+                selectinload(m.Placement.tasks),
+                selectinload(m.Placement.workplace_mentor),
+            )
+        )
+    )
+
+
+def make_attendance_sheet(db: Database, company_ref: str, month: str) -> DocumentFile:
+    """The attendance sheet of a company for a month (``YYYY-MM``): one row per expected day per citizen."""
+    first, last = month_bounds(month)
+    with db.reading() as s:
+        company = by_ref(s, m.Company, company_ref)
+        rows = [
+            (p.citizen.ref, p.citizen.name, mapping.placement_out(p))
+            for p in _company_placements(s, company, first, last)
+            if p.citizen.archived_at is None
+        ]
+        name = company.name
+    lines = sheet_lines(rows, first, last, today())
+    content = render_attendance_sheet(company_ref, name, month, lines)
+    return DocumentFile("xlsx", sheet_filename(company_ref, month), content)
+
+
+def _review(s: Session, content: bytes) -> tuple[SheetReview, list[tuple[SheetChange, m.AttendanceRecord | None]]]:
+    meta, raw = read_attendance_sheet(content)
+    first, last = month_bounds(meta.month)
+    entries, errors = collect_rows(raw)
+    company = by_ref(s, m.Company, meta.company_ref)
+    placements = {p.ref: p for p in _company_placements(s, company, first, last)}
+    review = SheetReview(meta.company_ref, meta.month, empty_rows=len(raw) - len(entries) - len(errors))
+    pairs: list[tuple[SheetChange, m.AttendanceRecord | None]] = []
+    for e in entries:
+        p = placements.get(e.placement)
+        problem = _problem(e, p, first, last)
+        if problem:
+            errors.append(SheetRowError(e.row, *problem))
+            continue
+        assert p is not None
+        existing = next((a for a in p.attendance if a.day == e.record.day), None)
+        before = cf.Attendance(existing.day, existing.status, existing.minutes, existing.reason, existing.note) if existing else None
+        change = SheetChange(e.row, p.ref, p.citizen.name, e.record.day, e.record, before)
+        if before is None:
+            review.new.append(change)
+        elif same_record(before, e.record):
+            review.unchanged += 1
+            continue
+        else:
+            review.conflicts.append(change)
+        pairs.append((change, existing))
+    if errors:
+        raise SheetErrors(sorted(errors, key=lambda x: x.row))
+    return review, pairs
+
+
+def _problem(e: SheetEntry, p: m.Placement | None, first: date, last: date) -> tuple[str, str] | None:
+    day = e.record.day
+    if p is None:
+        return "Forløb", f"{e.placement} er ikke et forløb hos virksomheden i måneden"
+    if not first <= day <= last:
+        return "Dato", f"{day.strftime('%d-%m-%Y')} ligger ikke i arkets måned"
+    if day < p.start or (p.end is not None and day > p.end):
+        return "Dato", f"{day.strftime('%d-%m-%Y')} ligger uden for forløbets periode"
+    return None
+
+
+def review_attendance_sheet(db: Database, content: bytes) -> SheetReview:
+    """Validate a filled-in sheet and compare it with what is registered; nothing is written.
+
+    Raises SheetErrors (a ValidationError; ``.errors`` lists each bad row with its row number and column)
+    or ValidationError when the file is not an attendance sheet.
+    """
+    with db.reading() as s:
+        return _review(s, content)[0]
+
+
+def apply_attendance_sheet(
+    db: Database,
+    content: bytes,
+    overwrite: bool | Collection[tuple[str, date]] = False,
+    actor: str | None = None,
+) -> SheetResult:
+    """Store the sheet's new days, and the conflicts chosen in ``overwrite`` (True: all; or a set of
+    (placement ref, date)); other conflicts keep what is registered. One transaction, all or nothing.
+    """
+    who = actor or ACTOR
+    with db.transaction() as s:
+        review, pairs = _review(s, content)
+        result = SheetResult(review)
+        now = utcnow()
+        for change, existing in pairs:
+            row = existing
+            if row is not None:
+                chosen = overwrite is True or (
+                    not isinstance(overwrite, bool) and (change.placement, change.day) in overwrite
+                )
+                if not chosen:
+                    result.kept.append(change)
+                    continue
+                result.overwritten.append(change)
+            else:
+                placement = by_ref(s, m.Placement, change.placement)
+                row = m.AttendanceRecord(placement_id=placement.id, day=change.day)
+                s.add(row)
+                result.written.append(change)
+            a = change.after
+            row.status, row.minutes, row.reason, row.note = a.status, a.minutes, a.reason, a.note
+            row.logged_by, row.logged_at, row.updated_by = who, now, who
+        return result

@@ -1,0 +1,325 @@
+"""Backups of the embedded database: make (online, while the app works), verify, list, rotate, restore,
+and the quick integrity check at start-up.
+
+A backup is a SQLite file ``<db name>-backup-<UTC time>.db`` in a folder (by default ``backups`` next to
+the database) with a small manifest beside it (``.json``: schema revision, SHA-256 of the file, row
+count of every table as the source had them). Verification opens the backup, runs SQLite's integrity
+check and compares checksum and row counts with the manifest. A PostgreSQL server is backed up by its
+administrator with ``pg_dump``; these functions refuse it with that advice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import DBAPIError
+
+from placement_desk.db import sqlite_files as files
+from placement_desk.db.engine import Database, sqlite_path
+from placement_desk.db.migrate import backup_sqlite_file, known_revisions, upgrade
+
+DEFAULT_KEEP = 14
+MANIFEST_FORMAT = "placement-desk/backup"
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(r"(?P<stem>.+)-backup-(?P<stamp>[0-9]{8}T[0-9]{12}Z)\.db")
+PG_ADVICE = (
+    "This database is a PostgreSQL server: back it up on the server with pg_dump "
+    "(e.g. pg_dump -Fc -f placement-desk.dump DBNAME) and restore with pg_restore."
+)
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot be done or a backup that fails verification; says why and what to do."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime  # UTC
+    size: int
+    revision: str | None = None
+    tables: dict[str, int] = field(default_factory=dict)  # rows per table when the backup was made
+    verified: bool = False  # checksum, integrity and row counts checked just now
+
+    @property
+    def rows(self) -> int:
+        return sum(self.tables.values())
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: BackupInfo
+    safety_copy: Path | None  # the database as it was just before the restore
+
+
+def database_file(db: Database) -> Path:
+    path = sqlite_path(db.url)
+    if path is None:
+        raise BackupError(PG_ADVICE)
+    return path
+
+
+def default_folder(db: Database) -> Path:
+    """``backups`` next to the database file (in the user data directory for the embedded database)."""
+    return database_file(db).parent / "backups"
+
+
+def integrity_problems(db: Database, full: bool = False) -> list[str]:
+    """What SQLite's integrity check finds (``quick_check`` unless ``full``); empty when all is well.
+
+    A file that is not a database at all is a problem too. PostgreSQL checks itself: always empty.
+    """
+    if sqlite_path(db.url) is None:
+        return []
+    try:
+        with db.engine.connect() as conn:
+            rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
+    except DBAPIError as exc:
+        return [str(exc.orig)]
+    return [] if rows == ["ok"] else rows
+
+
+def integrity_ok(db: Database) -> bool:
+    """The quick check at start-up: False means do not write; offer the latest good backup instead."""
+    return not integrity_problems(db)
+
+
+# ---- make, list, rotate --------------------------------------------------------------------------
+
+
+def make_backup(db: Database, folder: Path | None = None, keep: int = DEFAULT_KEEP,
+                now: datetime | None = None) -> BackupInfo:
+    """A verified backup of the database in ``folder``; then only the ``keep`` newest backups are kept."""
+    if keep < 1:
+        raise BackupError("keep at least 1 backup")
+    source = database_file(db)
+    if not source.exists():
+        raise BackupError(f"there is no database file at {source} to back up")
+    folder = (folder or default_folder(db)).expanduser()
+    folder.mkdir(parents=True, exist_ok=True)
+    created = (now or datetime.now(UTC)).astimezone(UTC)
+    target = folder / f"{source.stem}-backup-{created.strftime(_STAMP)}.db"
+    while target.exists():  # two backups within a microsecond
+        created += timedelta(microseconds=1)
+        target = folder / f"{source.stem}-backup-{created.strftime(_STAMP)}.db"
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        counts = files.snapshot_copy(source, partial)
+        info = _check_file(partial, {"created": _iso(created), "tables": counts})
+        _write_manifest(target, info, created)
+        os.replace(partial, target)
+        files.fsync_dir(folder)
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupError(f"the backup to {folder} failed: {exc}") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    rotate(folder, source.stem, keep)
+    return BackupInfo(target, created, info.size, info.revision, info.tables, verified=True)
+
+
+def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
+    """The backups in ``folder`` (of the database named ``stem``, or all), newest first; not verified."""
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        m = _NAME.fullmatch(path.name)
+        if m is None or (stem is not None and m["stem"] != stem) or not path.is_file():
+            continue
+        manifest = _read_manifest(path)
+        created = datetime.strptime(m["stamp"], _STAMP).replace(tzinfo=UTC)
+        found.append(
+            BackupInfo(path, created, path.stat().st_size, manifest.get("revision"), dict(manifest.get("tables", {})))
+        )
+    return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest backups of ``stem`` (with their manifests); returns what went."""
+    removed = []
+    for old in list_backups(folder, stem)[keep:]:
+        old.path.unlink(missing_ok=True)
+        _manifest_path(old.path).unlink(missing_ok=True)
+        removed.append(old.path)
+    for stale in folder.glob(f".{stem}-backup-*.partial"):  # left by a backup that was interrupted
+        stale.unlink(missing_ok=True)
+    return removed
+
+
+def backup_if_due(db: Database, folder: Path | None = None, keep: int = DEFAULT_KEEP,
+                  now: datetime | None = None) -> BackupInfo | None:
+    """The daily automatic backup: makes one unless there is one from today (local time) already.
+
+    Returns the new backup, or None when none was due (or the database is a PostgreSQL server).
+    """
+    if sqlite_path(db.url) is None:
+        return None
+    folder = folder or default_folder(db)
+    moment = now or datetime.now(UTC)
+    existing = list_backups(folder, database_file(db).stem)
+    if existing and existing[0].created.astimezone().date() >= moment.astimezone().date():
+        return None
+    return make_backup(db, folder, keep, moment)
+
+
+# ---- verify and restore --------------------------------------------------------------------------
+
+
+def verify_backup(path: Path) -> BackupInfo:
+    """Open the backup and check it: SQLite integrity, a schema this program knows, and (when the
+    manifest is there) the checksum and the row count of every table. Raises BackupError saying what is
+    wrong; returns the checked backup."""
+    path = path.expanduser()
+    if not path.is_file():
+        raise BackupError(f"{path} is not a file")
+    manifest = _read_manifest(path)
+    if manifest.get("sha256") and manifest["sha256"] != _sha256(path):
+        raise BackupError(f"{path.name} was changed or damaged after it was made (its checksum differs)")
+    info = _check_file(path, manifest)
+    return BackupInfo(path, _created(path), info.size, info.revision, info.tables, verified=True)
+
+
+def restore_backup(db: Database, backup: Path) -> RestoreResult:
+    """Replace the database with a verified backup; a safety copy of the current file is taken first.
+
+    The replacement is one transaction (other connections see the old or the new database) or, when the
+    current file is too damaged for that, an atomic rename. Afterwards the database is migrated to this
+    program's schema. Close other windows that use the database first.
+    """
+    target = database_file(db)
+    info = verify_backup(backup)
+    if backup.expanduser().resolve() == target.resolve():
+        raise BackupError("that is the database itself, not a backup of it")
+    db.dispose()
+    safety = _safety_copy(target) if target.exists() else None
+    try:
+        files.copy_into(info.path, target)
+        files.fsync_file(target)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+            raise BackupError("the database is in use: close other Placement Desk windows and try again") from exc
+        _replace_file(info.path, target)  # the current file is not a usable database: swap the whole file
+    except sqlite3.DatabaseError:
+        _replace_file(info.path, target)
+    db.dispose()
+    with closing(files.connect(target, readonly=True)) as conn:
+        bad, counts = files.problems(conn), files.table_counts(conn)
+    if bad or (info.tables and counts != info.tables):
+        raise BackupError(
+            f"the restored database does not match the backup ({'; '.join(bad) or 'row counts differ'}); "
+            f"the database as it was before is in {safety}"
+        )
+    upgrade(db)
+    return RestoreResult(info, safety)
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _manifest_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".json")
+
+
+def _read_manifest(backup: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(_manifest_path(backup).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT else {}
+
+
+def _write_manifest(target: Path, info: BackupInfo, created: datetime) -> None:
+    document = {
+        "format": MANIFEST_FORMAT,
+        "version": 1,
+        "created": _iso(created),
+        "revision": info.revision,
+        "bytes": info.size,
+        "sha256": _sha256(info.path),
+        "tables": info.tables,
+    }
+    path = _manifest_path(target)
+    tmp = path.with_name(f".{path.name}.partial")
+    tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    files.fsync_file(tmp)
+    os.replace(tmp, path)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _created(path: Path) -> datetime:
+    m = _NAME.fullmatch(path.name)
+    if m is not None:
+        return datetime.strptime(m["stamp"], _STAMP).replace(tzinfo=UTC)
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+def _check_file(path: Path, manifest: dict[str, Any]) -> BackupInfo:
+    """Integrity, schema revision and row counts of a backup file (against ``manifest['tables']``)."""
+    try:
+        with closing(files.connect(path, readonly=True)) as conn:
+            bad = files.problems(conn)
+            if bad:
+                raise BackupError(f"{path.name} is damaged: {'; '.join(bad[:3])}")
+            revision = files.revision(conn)
+            counts = files.table_counts(conn)
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"{path.name} is not a readable database ({exc})") from None
+    if revision is None:
+        raise BackupError(f"{path.name} is not a Placement Desk database (it has no schema revision)")
+    if revision not in known_revisions():
+        raise BackupError(
+            f"{path.name} has schema revision {revision}, which this version of Placement Desk does not know "
+            "(was it made by a newer version?)"
+        )
+    expected = manifest.get("tables")
+    if expected is not None and counts != expected:
+        differ = sorted(t for t in set(counts) | set(expected) if counts.get(t) != expected.get(t))
+        raise BackupError(f"{path.name} does not hold the rows it was made with (tables: {', '.join(differ)})")
+    return BackupInfo(path, _created(path), path.stat().st_size, revision, counts)
+
+
+def _safety_copy(target: Path) -> Path:
+    """The current database before a restore: a consistent copy, or the raw files if it is damaged."""
+    try:
+        return backup_sqlite_file(target, "restore")
+    except sqlite3.Error:
+        stamp = datetime.now(UTC).strftime(_STAMP)
+        copy = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+        shutil.copy2(target, copy)
+        for extra in ("-wal", "-shm"):
+            side = target.with_name(target.name + extra)
+            if side.exists():
+                shutil.copy2(side, copy.with_name(copy.name + extra))
+        return copy
+
+
+def _replace_file(source: Path, target: Path) -> None:
+    """Swap in a copy of ``source`` as ``target`` with a rename (never half a file); the old WAL goes too."""
+    tmp = target.with_name(f".{target.name}.restoring")
+    shutil.copyfile(source, tmp)
+    files.fsync_file(tmp)
+    for extra in ("-wal", "-shm"):
+        target.with_name(target.name + extra).unlink(missing_ok=True)
+    os.replace(tmp, target)
+    files.fsync_dir(target.parent)

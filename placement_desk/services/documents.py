@@ -1,0 +1,319 @@
+"""The documents that leave the app: the work-capacity dossier and the absence overview as PDF, Excel
+and JSON, optionally password protected, and *issued* versions kept byte for byte with who, when and to
+whom, so the app can always show exactly what was sent.
+
+The UI and the CLI call only these functions:
+
+- :func:`render_document` - render without recording anything (preview, drafts);
+- :func:`issue_document` - render, store the exact files and the summary, return them (one transaction);
+- :func:`issued_documents` / :func:`issued_document` / :func:`issued_file` - list and re-open what was sent;
+- :func:`find_issued` - which issued version a file on disk is (by SHA-256).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from placement_desk.db import models as m
+from placement_desk.db.base import utcnow
+from placement_desk.db.engine import Database
+from placement_desk.domain.dossier import DossierData, build_dossier
+from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.export.excel_absence import render_absence_xlsx
+from placement_desk.export.excel_dossier import render_dossier_xlsx
+from placement_desk.export.json_summary import dumps, summary
+from placement_desk.export.pdf_absence import render_absence_pdf
+from placement_desk.export.pdf_dossier import render_dossier_pdf
+from placement_desk.export.protect import check_password, protect
+from placement_desk.services import mapping
+from placement_desk.services.common import load_citizen, today
+
+DOSSIER, ABSENCE = "dossier", "absence"
+KINDS = (DOSSIER, ABSENCE)
+FORMATS = ("pdf", "xlsx", "json")
+FILE_STEM = {DOSSIER: "arbejdsevnedokumentation", ABSENCE: "fravaersoversigt"}
+
+Renderer = Callable[[DossierData], bytes]
+RENDERERS: dict[tuple[str, str], Renderer] = {
+    (DOSSIER, "pdf"): render_dossier_pdf,
+    (DOSSIER, "xlsx"): render_dossier_xlsx,
+    (ABSENCE, "pdf"): render_absence_pdf,
+    (ABSENCE, "xlsx"): render_absence_xlsx,
+}
+
+
+@dataclass(frozen=True)
+class DocumentFile:
+    """One rendered (or issued) file: the exact bytes and a suggested file name."""
+
+    format: str
+    filename: str
+    content: bytes
+    protected: bool = False
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """The result of rendering or issuing: the data it shows and its files by format."""
+
+    kind: str
+    data: DossierData
+    files: dict[str, DocumentFile]
+    issued_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    format: str
+    filename: str
+    sha256: str
+    size: int
+    protected: bool
+
+
+@dataclass(frozen=True)
+class IssuedInfo:
+    """An issued version as the citizen page lists it (no file bytes)."""
+
+    id: int
+    citizen_ref: str
+    kind: str
+    period_from: date
+    period_to: date
+    recipient: str | None
+    issued_at: datetime  # UTC
+    issued_by: str | None
+    files: list[FileInfo] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IssuedDetail:
+    """An issued version with its stored summary (JSON text) and texts, for re-opening."""
+
+    info: IssuedInfo
+    summary_json: str
+    assessment: str | None
+    recommendation: str | None
+
+
+def _check_request(kind: str, formats: Sequence[str], password: str | None) -> None:
+    if kind not in KINDS:
+        raise ValidationError("kind", f"must be one of {', '.join(KINDS)}")
+    if not formats:
+        raise ValidationError("formats", "name at least one of pdf, xlsx, json")
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValidationError("formats", f"{unknown[0]} is not one of {', '.join(FORMATS)}")
+    if password is not None:
+        check_password(password)
+        if "json" in formats:
+            raise ValidationError("password", "the JSON summary cannot be password protected; leave out JSON")
+
+
+def _consultant(session: Session, row: m.Citizen) -> str | None:
+    if row.consultant_id is None:
+        return None
+    user = session.get(m.User, row.consultant_id)
+    return user.display_name if user else None
+
+
+def _data(
+    session: Session,
+    citizen_ref: str,
+    period_from: date | None,
+    period_to: date | None,
+    texts: dict[str, str | None],
+) -> tuple[m.Citizen, DossierData]:
+    row = load_citizen(session, citizen_ref)
+    names = {p.company.ref: p.company.name for p in row.placements}
+    data = build_dossier(mapping.citizen_out(row), names, today(), period_from, period_to)
+    consultant = texts.get("consultant") or _consultant(session, row)
+    clean = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in texts.items()}
+    return row, replace(
+        data,
+        assessment=clean.get("assessment"),
+        recommendation=clean.get("recommendation"),
+        recipient=clean.get("recipient"),
+        consultant=consultant,
+    )
+
+
+def filename(kind: str, data: DossierData, fmt: str) -> str:
+    ref = re.sub(r"[^A-Za-z0-9_-]+", "_", data.citizen.ref)
+    return f"{FILE_STEM[kind]}-{ref}-{data.period_from.isoformat()}-{data.period_to.isoformat()}.{fmt}"
+
+
+def _render(kind: str, data: DossierData, formats: Sequence[str], password: str | None) -> dict[str, DocumentFile]:
+    files: dict[str, DocumentFile] = {}
+    for fmt in dict.fromkeys(formats):
+        content = dumps(summary(data)).encode("utf-8") if fmt == "json" else RENDERERS[(kind, fmt)](data)
+        if password is not None:
+            content = protect(fmt, content, password)
+        files[fmt] = DocumentFile(fmt, filename(kind, data, fmt), content, password is not None)
+    return files
+
+
+def render_document(
+    db: Database,
+    citizen_ref: str,
+    *,
+    kind: str = DOSSIER,
+    formats: Sequence[str] = ("pdf",),
+    period_from: date | None = None,
+    period_to: date | None = None,
+    assessment: str | None = None,
+    recommendation: str | None = None,
+    consultant: str | None = None,
+    recipient: str | None = None,
+    password: str | None = None,
+) -> Document:
+    """Render the dossier (``kind="dossier"``) or absence overview (``"absence"``) without recording it.
+
+    ``formats``: any of ``pdf``, ``xlsx``, ``json``. ``password`` (8+ characters) encrypts the PDF
+    (AES-256) and the workbook; it cannot be combined with JSON. Raises ValidationError / NotFoundError.
+    """
+    _check_request(kind, formats, password)
+    texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,
+             "recipient": recipient}  # fmt: skip
+    with db.reading() as session:
+        _, data = _data(session, citizen_ref, period_from, period_to, texts)
+    return Document(kind, data, _render(kind, data, formats, password))
+
+
+def issue_document(
+    db: Database,
+    citizen_ref: str,
+    *,
+    recipient: str,
+    kind: str = DOSSIER,
+    formats: Sequence[str] = ("pdf", "xlsx"),
+    period_from: date | None = None,
+    period_to: date | None = None,
+    assessment: str | None = None,
+    recommendation: str | None = None,
+    consultant: str | None = None,
+    password: str | None = None,
+    actor: str | None = None,
+) -> Document:
+    """Render and *issue* a document in one transaction: the exact files (as sent, encrypted if a
+    password is given), their SHA-256, the summary JSON, who, when and to whom are stored for good.
+    Returns the files to save or send; ``Document.issued_id`` names the stored version.
+    """
+    if not recipient or not recipient.strip():
+        raise ValidationError("recipient", "name who the document is sent to")
+    _check_request(kind, formats, password)
+    texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,
+             "recipient": recipient}  # fmt: skip
+    with db.transaction() as session:
+        row, data = _data(session, citizen_ref, period_from, period_to, texts)
+        files = _render(kind, data, formats, password)
+        issued = m.IssuedDocument(
+            citizen_id=row.id,
+            kind=kind,
+            period_from=data.period_from,
+            period_to=data.period_to,
+            recipient=data.recipient,
+            issued_at=utcnow(),
+            issued_by=actor,
+            summary_json=dumps(summary(data)),
+            assessment=data.assessment,
+            recommendation=data.recommendation,
+            files=[
+                m.IssuedFile(
+                    format=f.format,
+                    filename=f.filename,
+                    sha256=f.sha256,
+                    protected=f.protected,
+                    size=len(f.content),
+                    content=f.content,
+                )
+                for f in files.values()
+            ],
+        )
+        session.add(issued)
+        session.flush()
+        return Document(kind, data, files, issued.id)
+
+
+def _info(d: m.IssuedDocument, citizen_ref: str) -> IssuedInfo:
+    return IssuedInfo(
+        id=d.id,
+        citizen_ref=citizen_ref,
+        kind=d.kind,
+        period_from=d.period_from,
+        period_to=d.period_to,
+        recipient=d.recipient,
+        issued_at=d.issued_at,
+        issued_by=d.issued_by,
+        files=[FileInfo(f.format, f.filename, f.sha256, f.size, f.protected) for f in d.files],
+    )
+
+
+def _info_query() -> Any:  # a Select of (IssuedDocument, citizen ref)
+    return (
+        select(m.IssuedDocument, m.Citizen.ref)
+        .join(m.Citizen, m.IssuedDocument.citizen_id == m.Citizen.id)
+        .options(selectinload(m.IssuedDocument.files).load_only(
+            m.IssuedFile.format, m.IssuedFile.filename, m.IssuedFile.sha256, m.IssuedFile.size, m.IssuedFile.protected
+        ))  # fmt: skip
+    )
+
+
+def issued_documents(db: Database, citizen_ref: str) -> list[IssuedInfo]:
+    """The issued versions of a citizen, newest first (for the citizen page)."""
+    with db.reading() as session:
+        citizen = session.scalar(select(m.Citizen.id).where(m.Citizen.ref == citizen_ref))
+        if citizen is None:
+            raise NotFoundError("citizen", citizen_ref)
+        rows = session.execute(
+            _info_query()
+            .where(m.IssuedDocument.citizen_id == citizen)
+            .order_by(m.IssuedDocument.issued_at.desc(), m.IssuedDocument.id.desc())
+        ).all()
+        return [_info(d, ref) for d, ref in rows]
+
+
+def issued_document(db: Database, issued_id: int) -> IssuedDetail:
+    """One issued version with its summary JSON and the consultant's texts."""
+    with db.reading() as session:
+        row = session.execute(_info_query().where(m.IssuedDocument.id == issued_id)).first()
+        if row is None:
+            raise NotFoundError("issued document", str(issued_id))
+        d, ref = row
+        return IssuedDetail(_info(d, ref), d.summary_json, d.assessment, d.recommendation)
+
+
+def issued_file(db: Database, issued_id: int, fmt: str) -> DocumentFile:
+    """The exact bytes of an issued file (byte-identical to what was sent)."""
+    with db.reading() as session:
+        f = session.scalar(
+            select(m.IssuedFile).where(m.IssuedFile.document_id == issued_id, m.IssuedFile.format == fmt)
+        )
+        if f is None:
+            raise NotFoundError("issued file", f"{issued_id}/{fmt}")
+        return DocumentFile(f.format, f.filename, f.content, f.protected)
+
+
+def find_issued(db: Database, content: bytes) -> list[IssuedInfo]:
+    """The issued versions a file belongs to, found by its SHA-256 (proof of what was sent)."""
+    digest = hashlib.sha256(content).hexdigest()
+    with db.reading() as session:
+        rows = session.execute(
+            _info_query()
+            .join(m.IssuedFile, m.IssuedFile.document_id == m.IssuedDocument.id)
+            .where(m.IssuedFile.sha256 == digest)
+            .order_by(m.IssuedDocument.id)
+        ).all()
+        return [_info(d, ref) for d, ref in rows]

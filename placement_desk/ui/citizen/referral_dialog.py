@@ -1,0 +1,95 @@
+"""Referrals: a new (re-)referral, an extension (a new end date), or a stop with the reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ValidationError
+from placement_desk.services import citizens
+from placement_desk.services.common import today
+from placement_desk.services.views import Row
+from placement_desk.ui.context import UiContext
+from placement_desk.ui.forms import DateField, Form, text_or_none
+
+
+def referral_fields(r: cf.Referral) -> dict[str, Any]:
+    return {
+        "programme": r.programme,
+        "start": r.start.isoformat(),
+        "end": r.end.isoformat() if r.end else None,
+        "extensions": [e.isoformat() for e in r.extensions],
+        "end_reason": r.end_reason,
+    }
+
+
+class ReferralDialog(QDialog):
+    """``mode``: "new", "extend" or "stop" (the last two act on ``row``)."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        citizen_ref: str,
+        mode: str,
+        row: Row[cf.Referral] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.citizen_ref, self.mode, self.row = ctx, citizen_ref, mode, row
+        titles = {
+            "new": self.tr("New referral"),
+            "extend": self.tr("Extend referral"),
+            "stop": self.tr("Stop referral"),
+        }
+        self.setWindowTitle(titles[mode])
+        self.setMinimumWidth(440)
+        self.form = Form(self)
+        if mode == "new":
+            self.programme = self.form.add("programme", self.tr("Programme"), QLineEdit(self))
+            self.programme.setPlaceholderText(self.tr("e.g. Lokalt forankret indsats 4-6 timer"))
+            self.start = self.form.add("start", self.tr("Start"), DateField(today(), self))
+            self.end = self.form.add("end", self.tr("End"), DateField(None, self))
+        elif mode == "extend":
+            self.new_end = self.form.add("new_end", self.tr("New end date"), DateField(None, self))
+        else:
+            self.end = self.form.add("end", self.tr("Stopped on"), DateField(today(), self))
+            self.reason = self.form.add("end_reason", self.tr("Why"), QLineEdit(self))
+            self.reason.setPlaceholderText(self.tr("e.g. dental treatment; sent to another provider"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        db, actor, ref = self.ctx.db, self.ctx.actor, self.citizen_ref
+        try:
+            if self.mode == "new":
+                fields = {
+                    "programme": self.programme.text().strip(),
+                    "start": self.start.value(),
+                    "end": self.end.value(),
+                }
+                self.ctx.execute(
+                    self.windowTitle(),
+                    lambda: citizens.add_referral(db, ref, fields, actor),
+                    lambda rid: citizens.remove_referral(db, rid),
+                    ref,
+                )
+            else:
+                assert self.row is not None
+                rid, before = self.row.id, referral_fields(self.row.value)
+                if self.mode == "extend":
+                    new_end = self.new_end.value() or ""
+                    do = lambda: citizens.extend_referral(db, rid, new_end, actor)  # noqa: E731
+                else:
+                    end, reason = self.end.value() or "", text_or_none(self.reason) or ""
+                    do = lambda: citizens.end_referral(db, rid, end, reason, actor)  # noqa: E731
+                self.ctx.execute(self.windowTitle(), do, lambda _s: citizens.set_referral(db, rid, before, actor), ref)
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return
+        self.accept()

@@ -1,0 +1,57 @@
+"""New citizen: reference, name, CPR (optional), birth year, job goal."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+
+from placement_desk.domain.errors import ValidationError
+from placement_desk.services import citizens
+from placement_desk.ui.context import UiContext
+from placement_desk.ui.forms import Form, text_or_none
+
+
+class NewCitizenDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.created: str | None = None
+        self.setWindowTitle(self.tr("New citizen"))
+        self.setMinimumWidth(420)
+        self.form = Form(self)
+        self.name = self.form.add("name", self.tr("Name"), QLineEdit(self))
+        self.ref = self.form.add("ref", self.tr("Reference (case number or initials)"), QLineEdit(self))
+        self.cpr = self.form.add("cpr", self.tr("CPR number (optional)"), QLineEdit(self))
+        self.cpr.setPlaceholderText("DDMMÅÅ-XXXX")
+        self.birth_year = self.form.add("birth_year", self.tr("Birth year"), QLineEdit(self))
+        self.job_goal = self.form.add("job_goal", self.tr("Job goal"), QLineEdit(self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+
+    def fields(self) -> dict[str, object]:
+        year: object = text_or_none(self.birth_year)
+        if isinstance(year, str) and year.isdigit():
+            year = int(year)
+        return {
+            "ref": text_or_none(self.ref),
+            "name": self.name.text().strip(),
+            "cpr": text_or_none(self.cpr),
+            "birth_year": year,
+            "job_goal": text_or_none(self.job_goal),
+        }
+
+    def save(self) -> None:
+        db, actor, fields = self.ctx.db, self.ctx.actor, self.fields()
+        try:
+            self.created = self.ctx.execute(
+                self.tr("New citizen"),
+                lambda: citizens.create_citizen(db, fields, actor),
+                lambda ref: citizens.discard_citizen(db, ref),
+            )
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return
+        self.accept()

@@ -1,0 +1,1784 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="da_DK">
+<context>
+    <name />
+    <message>
+        <source>No planned hours registered %1 – %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance %1 – %2: %3 % (%4 h of %5 h).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Absence: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance stability</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Benefit of the activities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Behaviour (ageren)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals and sub-goals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accommodation needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>The citizen's own view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agreed changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New hours per week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional, e.g. 3x4 — becomes a step of the hours plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New hours from</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccommodationDialog</name>
+    <message>
+        <source>Edit accommodation need</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New accommodation need</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Need</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. clear and simple instructions; no heavy lifting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applies now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccommodationsTab</name>
+    <message>
+        <source>Need</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>applies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retired %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New need…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retire accommodation need</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Attendance</name>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Ikke registreret</translation>
+    </message>
+    <message>
+        <source>Fewer hours</source>
+        <translation>Færre timer</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Syg</translation>
+    </message>
+    <message>
+        <source>Agreed absence</source>
+        <translation>Fravær aftalt</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Udeblevet</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Helligdag</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Mødt</translation>
+    </message>
+    <message>
+        <source>AA</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>NS</source>
+        <translation>U</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>man</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>tir</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>tor</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>lør</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>søn</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>marts</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>april</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>august</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>september</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>november</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>december</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 t</translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>uge %1</translation>
+    </message>
+    <message>
+        <source>Attendance %1: %2</source>
+        <translation>Fremmøde %1: %2</translation>
+    </message>
+    <message>
+        <source>Clear attendance %1</source>
+        <translation>Slet fremmøde %1</translation>
+    </message>
+    <message>
+        <source>Week %1 as planned</source>
+        <translation>Uge %1 som planlagt</translation>
+    </message>
+    <message>
+        <source>All as planned %1</source>
+        <translation>Alle som planlagt %1</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>timer</translation>
+    </message>
+    <message>
+        <source>Outside the placement's period</source>
+        <translation>Uden for forløbets periode</translation>
+    </message>
+    <message>
+        <source>Planned: %1</source>
+        <translation>Planlagt: %1</translation>
+    </message>
+    <message>
+        <source>Week: planned %1, registered %2</source>
+        <translation>Ugen: planlagt %1, registreret %2</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registreret</translation>
+    </message>
+    <message>
+        <source>Reason / note</source>
+        <translation>Årsag / notat</translation>
+    </message>
+    <message>
+        <source>The month has not begun yet.</source>
+        <translation>Måneden er ikke begyndt endnu.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 til %2</translation>
+    </message>
+    <message>
+        <source>Attended hours</source>
+        <translation>Fremmødte timer</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>Absence by reason</source>
+        <translation>Fravær fordelt på årsag</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 dage</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>Gået tidligt</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Dag</translation>
+    </message>
+    <message>
+        <source>W&amp;eek</source>
+        <translation>&amp;Uge</translation>
+    </message>
+    <message>
+        <source>Back (PageUp)</source>
+        <translation>Tilbage (PageUp)</translation>
+    </message>
+    <message>
+        <source>On (PageDown)</source>
+        <translation>Frem (PageDown)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;I dag</translation>
+    </message>
+    <message>
+        <source>&amp;All as planned</source>
+        <translation>&amp;Alle som planlagt</translation>
+    </message>
+    <message>
+        <source>Everyone expected, present as planned</source>
+        <translation>Alle forventede er mødt som planlagt</translation>
+    </message>
+    <message>
+        <source>Enter or Space = present as planned · a number = hours · S sick · F agreed absence · U no-show · R reason · Delete = clear · PageUp/PageDown = back/on</source>
+        <translation>Enter eller mellemrum = mødt som planlagt · et tal = timer · S syg · F fravær aftalt · U udeblevet · R årsag · Delete = slet · PageUp/PageDown = tilbage/frem</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Virksomhed:</translation>
+    </message>
+    <message>
+        <source>Nobody is expected at %1 on this day.</source>
+        <translation>Ingen er ventet hos %1 denne dag.</translation>
+    </message>
+    <message>
+        <source>Nobody is expected at %1 this week.</source>
+        <translation>Ingen er ventet hos %1 denne uge.</translation>
+    </message>
+    <message>
+        <source>Everyone expected is registered already.</source>
+        <translation>Alle forventede er allerede registreret.</translation>
+    </message>
+    <message>
+        <source>The day is outside the placement's period.</source>
+        <translation>Dagen ligger uden for forløbets periode.</translation>
+    </message>
+    <message>
+        <source>Nothing is planned on this day: type the hours instead.</source>
+        <translation>Der er intet planlagt denne dag: skriv timerne i stedet.</translation>
+    </message>
+    <message>
+        <source>Only agreed absence (F) can be registered ahead of the day.</source>
+        <translation>Kun aftalt fravær (F) kan registreres før dagen.</translation>
+    </message>
+    <message>
+        <source>Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75.</source>
+        <translation>Kunne ikke læse '%1' som timer: skriv fx 2, 2,5 eller 1,75.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <source>Previous month (PageUp)</source>
+        <translation>Forrige måned (PageUp)</translation>
+    </message>
+    <message>
+        <source>Next month (PageDown)</source>
+        <translation>Næste måned (PageDown)</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Denne måned</translation>
+    </message>
+    <message>
+        <source>Week as planned (W)</source>
+        <translation>Ugen som planlagt (W)</translation>
+    </message>
+    <message>
+        <source>Keys: a number = hours present · Enter = as planned · S sick · F agreed absence · U no-show · R reason · Delete = clear · W = the whole week as planned · PageUp/PageDown = month</source>
+        <translation>Taster: et tal = timer mødt · Enter = som planlagt · S syg · F fravær aftalt · U udeblevet · R årsag · Delete = slet · W = hele ugen som planlagt · PageUp/PageDown = måned</translation>
+    </message>
+    <message>
+        <source>No placements yet: create one on the Placements tab.</source>
+        <translation>Ingen forløb endnu: opret et under fanen Forløb.</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>Forløb:</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åben</translation>
+    </message>
+    <message>
+        <source>The day is outside the placement's period.</source>
+        <translation>Dagen ligger uden for forløbets periode.</translation>
+    </message>
+    <message>
+        <source>Nothing is planned on this day: type the hours instead.</source>
+        <translation>Der er intet planlagt denne dag: skriv timerne i stedet.</translation>
+    </message>
+    <message>
+        <source>Only agreed absence (F) can be registered ahead of the day.</source>
+        <translation>Kun aftalt fravær (F) kan registreres før dagen.</translation>
+    </message>
+    <message>
+        <source>Nothing left to register as planned in this week.</source>
+        <translation>Der er intet tilbage at registrere som planlagt i denne uge.</translation>
+    </message>
+    <message>
+        <source>Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75.</source>
+        <translation>Kunne ikke læse '%1' som timer: skriv fx 2, 2,5 eller 1,75.</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation>Effektivitet</translation>
+    </message>
+    <message>
+        <source>Tasks (time/tempo/quality %)</source>
+        <translation>Opgaver (tid/tempo/kvalitet %)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Effectiveness %</source>
+        <translation>Effektivitet %</translation>
+    </message>
+    <message>
+        <source>Task breakdown (optional)</source>
+        <translation>Opgavefordeling (valgfri)</translation>
+    </message>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>&amp;Brug den</translation>
+    </message>
+    <message>
+        <source>From the tasks</source>
+        <translation>Ud fra opgaverne</translation>
+    </message>
+    <message>
+        <source>&amp;Add assessment</source>
+        <translation>&amp;Tilføj vurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected assessment</source>
+        <translation>&amp;Fjern valgte vurdering</translation>
+    </message>
+    <message>
+        <source>Effective hours per week</source>
+        <translation>Effektive timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>Forløb:</translation>
+    </message>
+    <message>
+        <source>no placements yet</source>
+        <translation>ingen forløb endnu</translation>
+    </message>
+    <message>
+        <source>no attendance yet</source>
+        <translation>intet fremmøde endnu</translation>
+    </message>
+    <message>
+        <source>Effective hours</source>
+        <translation>Effektive timer</translation>
+    </message>
+    <message>
+        <source>Attended hours</source>
+        <translation>Fremmødte timer</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>fill in tasks to compute Σ time × tempo × quality</source>
+        <translation>udfyld opgaver for at beregne Σ tid × tempo × kvalitet</translation>
+    </message>
+    <message>
+        <source>(the time shares add up to %1 %, not 100 %)</source>
+        <translation>(tidsandelene giver %1 %, ikke 100 %)</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>skal være et tal</translation>
+    </message>
+    <message>
+        <source>Capacity assessment %1</source>
+        <translation>Arbejdsevnevurdering %1</translation>
+    </message>
+    <message>
+        <source>Remove capacity assessment %1</source>
+        <translation>Fjern arbejdsevnevurdering %1</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenDialog</name>
+    <message>
+        <source>Edit citizen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPR number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The citizen's own view</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CitizenPage</name>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>Accommodations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Goals and progression</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The citizen no longer exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job goal: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Now: %1 from %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ARCHIVED</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CitizensPage</name>
+    <message>
+        <source>Search citizens (name, ref, company)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New citizen…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CompaniesPage</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CVR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active placements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search companies…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CompanyDialog</name>
+    <message>
+        <source>Edit company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CVR number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Internal training ground</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New company %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit company %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CompanyPanel</name>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Placements (current and past)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No CVR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Internal training ground</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>New contact person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New contact %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Placement / programme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What needs doing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter or double-click opens the citizen where the task is done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is waiting. Well done.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EndPlacementDialog</name>
+    <message>
+        <source>End placement %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. stopped by the company: needed too much training</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FollowupTab</name>
+    <message>
+        <source>New follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save  (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finalise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add correction…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finalised: read-only. Corrections are appended below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft: can still be changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correction %1 by %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New follow-up (not saved yet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finalise follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FollowupsPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>finalised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Filter follow-ups…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drafts only</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Ikke angivet</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Life area</source>
+        <translation>Livsområde</translation>
+    </message>
+    <message>
+        <source>Sub-goals (one a line)</source>
+        <translation>Delmål (ét pr. linje)</translation>
+    </message>
+    <message>
+        <source>Add &amp;goal</source>
+        <translation>Tilføj &amp;mål</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Scores: −5 … −1 worse than at the start · 0 status quo · 1 … 4 progress · 5 goal reached</source>
+        <translation>Score: −5 … −1 dårligere end ved start · 0 status quo · 1 … 4 fremskridt · 5 målet er nået</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation>Vurderet af</translation>
+    </message>
+    <message>
+        <source>Add &amp;score</source>
+        <translation>Tilføj &amp;score</translation>
+    </message>
+    <message>
+        <source>Remove selected score</source>
+        <translation>Fjern valgte score</translation>
+    </message>
+    <message>
+        <source>All goals: first and latest score</source>
+        <translation>Alle mål: første og seneste score</translation>
+    </message>
+    <message>
+        <source>The selected goal over time</source>
+        <translation>Det valgte mål over tid</translation>
+    </message>
+    <message>
+        <source>No goals yet: add the first one on the left.</source>
+        <translation>Ingen mål endnu: tilføj det første til venstre.</translation>
+    </message>
+    <message>
+        <source>no goal chosen</source>
+        <translation>intet mål valgt</translation>
+    </message>
+    <message>
+        <source>no scores yet</source>
+        <translation>ingen score endnu</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Første</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Seneste</translation>
+    </message>
+    <message>
+        <source>Add goal: %1</source>
+        <translation>Tilføj mål: %1</translation>
+    </message>
+    <message>
+        <source>Score %1 on %2</source>
+        <translation>Score %1 på %2</translation>
+    </message>
+    <message>
+        <source>Remove score of %1</source>
+        <translation>Fjern score fra %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Placement Desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About Placement Desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Placement Desk %1
+
+Follow citizens in company placements and document their work capacity.
+
+Database: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About Placement Desk</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NewCitizenDialog</name>
+    <message>
+        <source>New citizen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference (case number or initials)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPR number (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Job goal</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Sustained hours per week (4 weeks)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance rate, whole period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance rate, last 3 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Effective hours</source>
+        <translation>Effektive timer</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current accommodation needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The citizen's own view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit citizen…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Referrals and placements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New referral…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extend referral…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop referral…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no active placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None registered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not written yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 – %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlacementDialog</name>
+    <message>
+        <source>New placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pick or type a new name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2</source>
+        <translation>fx 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2</translation>
+    </message>
+    <message>
+        <source>Paid hours per week</source>
+        <translation>Løntimer pr. uge</translation>
+    </message>
+    <message>
+        <source>Tasks (comma-separated)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlacementsTab</name>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New placement…  (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End placement…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive placement %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReasonPicker</name>
+    <message>
+        <source>Attendance %1</source>
+        <translation>Fremmøde %1</translation>
+    </message>
+    <message>
+        <source>Choose or type a reason</source>
+        <translation>Vælg eller skriv en årsag</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 'called at 8'</source>
+        <translation>Valgfrit, fx 'ringede kl. 8'</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Årsag</translation>
+    </message>
+    <message>
+        <source>&amp;Hours attended</source>
+        <translation>&amp;Timer mødt</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notat</translation>
+    </message>
+    <message>
+        <source>Present (left early or other hours)</source>
+        <translation>Mødt (gået tidligt eller andre timer)</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Syg</translation>
+    </message>
+    <message>
+        <source>Agreed absence</source>
+        <translation>Fravær aftalt</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Udeblevet</translation>
+    </message>
+    <message>
+        <source>planned %1</source>
+        <translation>planlagt %1</translation>
+    </message>
+    <message>
+        <source>Hours: write a number from 0 to 24, e.g. 2,5</source>
+        <translation>Timer: skriv et tal fra 0 til 24, fx 2,5</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>New referral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extend referral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop referral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Lokalt forankret indsats 4-6 timer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New end date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. dental treatment; sent to another provider</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScheduleTab</name>
+    <message>
+        <source>Valid from</source>
+        <translation>Gælder fra</translation>
+    </message>
+    <message>
+        <source>Hours per weekday</source>
+        <translation>Timer pr. ugedag</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Pr. uge</translation>
+    </message>
+    <message>
+        <source>Paid per week</source>
+        <translation>Løntimer pr. uge</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ændring</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>e.g. 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2</source>
+        <translation>fx 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Læses som</translation>
+    </message>
+    <message>
+        <source>Paid hours per week</source>
+        <translation>Løntimer pr. uge</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>&amp;Tilføj trin</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected step</source>
+        <translation>&amp;Fjern valgte trin</translation>
+    </message>
+    <message>
+        <source>Planned and attended hours per week</source>
+        <translation>Planlagte og fremmødte timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>Forløb:</translation>
+    </message>
+    <message>
+        <source>no placements yet</source>
+        <translation>ingen forløb endnu</translation>
+    </message>
+    <message>
+        <source>nothing planned yet</source>
+        <translation>intet planlagt endnu</translation>
+    </message>
+    <message>
+        <source>Planned, unpaid</source>
+        <translation>Planlagt, ulønnet</translation>
+    </message>
+    <message>
+        <source>Paid hours</source>
+        <translation>Løntimer</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>unknown weekday '%1'</source>
+        <translation>ukendt ugedag '%1'</translation>
+    </message>
+    <message>
+        <source>cannot read '%1' (try '2x3', 'man-fre 12-15' or 'tir 2, tor 2')</source>
+        <translation>kan ikke læse '%1' (prøv '2x3', 'man-fre 12-15' eller 'tir 2, tor 2')</translation>
+    </message>
+    <message>
+        <source>%1 is not a time of day</source>
+        <translation>%1 er ikke et klokkeslæt</translation>
+    </message>
+    <message>
+        <source>no hours given</source>
+        <translation>ingen timer angivet</translation>
+    </message>
+    <message>
+        <source>more working days than there are days in the week</source>
+        <translation>flere arbejdsdage, end der er dage i ugen</translation>
+    </message>
+    <message>
+        <source>a day must have between 0 and 24 hours</source>
+        <translation>en dag skal have mellem 0 og 24 timer</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>skal være et tal</translation>
+    </message>
+    <message>
+        <source>Hours step from %1: %2</source>
+        <translation>Timetrin fra %1: %2</translation>
+    </message>
+    <message>
+        <source>Remove hours step from %1</source>
+        <translation>Fjern timetrin fra %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name, ref, CPR or CVR…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TaskGrid</name>
+    <message>
+        <source>Task</source>
+        <translation>Opgave</translation>
+    </message>
+    <message>
+        <source>Time %</source>
+        <translation>Tid %</translation>
+    </message>
+    <message>
+        <source>Tempo %</source>
+        <translation>Tempo %</translation>
+    </message>
+    <message>
+        <source>Quality %</source>
+        <translation>Kvalitet %</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>No referrals or placements yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UiContext</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone else saved a newer version of this record while you were editing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload shows their version (your changes are dropped). Keep mine saves your version over theirs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorkMenu</name>
+    <message>
+        <source>&amp;Import case file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export case file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load &amp;demo data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import case file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case files (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export case file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something went wrong. Nothing you saved is lost.
+The details are in %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

@@ -1,0 +1,217 @@
+"""The PDF and Excel dossiers carry exactly the figures of the JSON summary (spec section 3), for every
+demo citizen: Danish-formatted in the PDF, numeric cells with number formats in Excel."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from placement_desk.export import danish as dk
+from tests.export.conftest import DEMO_REFS, Rendered
+
+FIRST_ROW = 5  # row 4 is the table header
+
+
+def h(value: float | None) -> str:
+    return dk.hours_value_text(value)
+
+
+def r(value: float | None) -> str:
+    return dk.rate_value_text(value)
+
+
+def d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def table(ws: Worksheet, width: int) -> list[list[Any]]:
+    return [list(row) for row in ws.iter_rows(min_row=FIRST_ROW, max_col=width, values_only=True) if row[0] is not None]
+
+
+# ---- PDF ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", DEMO_REFS)
+def test_pdf_shows_the_summary_figures(demo_docs: dict[str, Rendered], ref: str) -> None:
+    doc = demo_docs[ref]
+    s, text = doc.summary, doc.text
+    assert s["citizen"]["name"] in text
+    assert dk.period_text(d(s["period"]["from"]), d(s["period"]["to"])) in text
+    assert f"{h(s['max_sustained_weekly_hours'])} Vedvarende timer pr. uge" in text
+    for p in s["placements"]:
+        row = (
+            f"{p['company']} {dk.period_text(d(p['start']), d(p['end']))} · {p['ref']} {h(p['planned'])} "
+            f"{h(p['attended'])} {h(p['paid_planned'])} {r(p['attendance_rate'])} {r(p['absence_share'])} "
+            f"{p['unregistered_days']} {h(p['effective'])}"
+        )
+        assert row in text, row
+        assert dk.code_text(p["type"]) in text
+    for w in s["weeks"]:
+        monday = date.fromisocalendar(int(w["week"][:4]), int(w["week"][6:]), 1)
+        row = (
+            f"{dk.week_text(w['week'])} {dk.date_text(monday)} {h(w['planned'])} {h(w['attended'])} "
+            f"{h(w['paid_planned'])} {h(w['effective'])}"
+        )
+        assert row in text, row
+    for m in s["months"]:
+        pattern = (
+            re.escape(f"{dk.month_text(m['month'])} {h(m['planned'])} {h(m['attended'])} ")
+            + r"\S+ t "
+            + re.escape(f"{r(m['attendance_rate'])} {r(m['absence_share'])} {m['unregistered_days']} ")
+        )
+        assert re.search(pattern, text), pattern
+    for a in s["absence_by_reason"]:
+        assert f"{dk.reason_text(a['reason'])} {a['days']} {h(a['hours'])}" in text
+    for a in s["accommodations"]:
+        assert " ".join(a["text"].split()) in text
+    for f in s["followups"]:
+        assert dk.date_text(d(f["date"])) in text
+    for i, g in enumerate(s["goals"], 1):
+        assert f"{i} {dk.code_text(g['area'])} {g['text']}" in text
+        if g["first_score"] is not None:
+            change = g["latest_score"] - g["first_score"]
+            scores = f"{dk.score_text(g['first_score'])} {dk.score_text(g['latest_score'])} {dk.score_text(change)}"
+            assert scores in text
+    assert f"Vurdering af {ref}" in text  # the consultant's text
+
+
+@pytest.mark.parametrize("ref", DEMO_REFS)
+def test_every_pdf_page_is_marked_confidential_and_numbered(demo_docs: dict[str, Rendered], ref: str) -> None:
+    for kind, pages in (("dossier", demo_docs[ref].pages), ("absence", None)):
+        if pages is None:
+            from tests.export.conftest import pdf_pages
+
+            pages = pdf_pages(demo_docs[ref].absence_pdf)
+        assert pages, kind
+        for i, page in enumerate(pages, 1):
+            assert "FORTROLIGT" in page, (kind, i)
+            assert f"Side {i} af {len(pages)}" in page, (kind, i)
+
+
+@pytest.mark.parametrize("ref", ["SA", "DC"])
+def test_poppler_reads_and_renders_the_pdfs(demo_docs: dict[str, Rendered], ref: str, tmp_path: Path) -> None:
+    for name, content in (("dossier", demo_docs[ref].pdf), ("absence", demo_docs[ref].absence_pdf)):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(content)
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+        assert "A4" in info and pages >= 1
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+        assert "FORTROLIGT" in text.stdout and "æ" in text.stdout + "æ"
+        assert not text.stderr
+        subprocess.run(["pdftoppm", "-r", "20", "-png", str(path), str(tmp_path / name)], check=True)
+        assert len(list(tmp_path.glob(f"{name}-*.png"))) == pages
+
+
+def test_the_fonts_are_embedded(demo_docs: dict[str, Rendered], tmp_path: Path) -> None:
+    path = tmp_path / "sa.pdf"
+    path.write_bytes(demo_docs["SA"].pdf)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "DejaVuSans" in fonts and "DejaVuSans-Bold" in fonts
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # emb column
+
+
+# ---- Excel --------------------------------------------------------------------------------------
+
+
+def _numeric(cell: Any) -> None:
+    if cell.value is not None:
+        assert isinstance(cell.value, int | float) and not isinstance(cell.value, bool), cell.coordinate
+        assert cell.number_format != "General", cell.coordinate
+
+
+@pytest.mark.parametrize("ref", DEMO_REFS)
+def test_excel_cells_carry_the_summary_figures(demo_docs: dict[str, Rendered], ref: str) -> None:
+    s = demo_docs[ref].summary
+    wb = load_workbook(io.BytesIO(demo_docs[ref].xlsx))
+    placements = table(wb["Forløb"], 15)
+    assert [
+        [p[0], p[1], p[4].date(), p[5].date() if p[5] else None, *p[8:15]] for p in placements
+    ] == [
+        [p["ref"], p["company"], d(p["start"]), d(p["end"]), p["planned"], p["attended"], p["paid_planned"],
+         p["attendance_rate"], p["absence_share"], p["unregistered_days"], p["effective"]]
+        for p in s["placements"]
+    ]  # fmt: skip
+    weeks = table(wb["Uger"], 6)
+    assert [[w[0], *w[2:]] for w in weeks] == [
+        [dk.week_text(w["week"]), w["planned"], w["attended"], w["paid_planned"], w["effective"]] for w in s["weeks"]
+    ]
+    months = [m for m in table(wb["Måneder"], 9) if m[0] != "I alt"]
+    assert [[m[0], m[2], m[3], m[5], m[6], m[7]] for m in months] == [
+        [dk.month_text(m["month"]), m["planned"], m["attended"], m["attendance_rate"], m["absence_share"],
+         m["unregistered_days"]]
+        for m in s["months"]
+    ]  # fmt: skip
+    assert table(wb["Fravær"], 3) == [
+        [dk.reason_text(a["reason"]), a["days"], a["hours"]] for a in s["absence_by_reason"]
+    ]
+    key = {row[0]: row[1] for row in table(wb["Nøgletal"], 2)}
+    assert key["Vedvarende timer pr. uge"] == s["max_sustained_weekly_hours"]
+    assert key["Forløb i perioden"] == len(s["placements"])
+    assert [a[1] for a in table(wb["Skånehensyn"], 2)] == [a["text"] for a in s["accommodations"]]
+    goals = table(wb["Mål"], 6)
+    assert [[g[2], g[4], g[5]] for g in goals] == [[g["text"], g["first_score"], g["latest_score"]] for g in s["goals"]]
+
+
+@pytest.mark.parametrize("ref", ["SA", "DC", "Jasmin"])
+def test_excel_numbers_are_numeric_dates_are_dates_and_print_setup(demo_docs: dict[str, Rendered], ref: str) -> None:
+    wb = load_workbook(io.BytesIO(demo_docs[ref].xlsx))
+    ws = wb["Forløb"]
+    for row in ws.iter_rows(min_row=FIRST_ROW):
+        assert isinstance(row[4].value, datetime) and row[4].number_format == dk.XL_DATE
+        for cell in row[8:15]:
+            _numeric(cell)
+    for row in wb["Uger"].iter_rows(min_row=FIRST_ROW):
+        assert isinstance(row[1].value, datetime)
+        for cell in row[2:6]:
+            _numeric(cell)
+    assert wb["Måneder"]["F5"].number_format == dk.XL_RATE
+    assert wb["Uger"]["C5"].number_format == dk.XL_HOURS
+    for ws in wb.worksheets:
+        assert "FORTROLIGT" in (ws.oddHeader.right.text or ""), ws.title
+        assert "&P" in (ws.oddFooter.right.text or "") and "&N" in (ws.oddFooter.right.text or "")
+        assert int(ws.page_setup.paperSize) == 9 and int(ws.page_setup.fitToWidth) == 1  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        if ws.title not in ("Forside", "Vurdering"):
+            assert ws.freeze_panes == "A5", ws.title
+            assert (ws.auto_filter.ref or "").startswith("A4:"), ws.title
+    charts = {ws.title: len(ws._charts) for ws in wb.worksheets}
+    assert charts["Uger"] == 1 and charts["Måneder"] == 2 and charts["Mål"] == 1
+
+
+def test_excel_radar_chart_for_the_goals(demo_docs: dict[str, Rendered]) -> None:
+    from openpyxl.chart import RadarChart
+
+    wb = load_workbook(io.BytesIO(demo_docs["SA"].xlsx))
+    with io.BytesIO(demo_docs["SA"].xlsx) as f:
+        import zipfile
+
+        xml = "".join(zipfile.ZipFile(f).read(n).decode() for n in zipfile.ZipFile(f).namelist() if "chart" in n)
+    assert "radarChart" in xml and "barChart" in xml and "lineChart" in xml
+    assert RadarChart is not None and wb["Mål"].max_row >= FIRST_ROW
+
+
+def test_absence_overview_lists_every_absent_day(demo_docs: dict[str, Rendered]) -> None:
+    from tests.export.conftest import pdf_pages
+
+    doc = demo_docs["DC"]
+    text = " ".join(" ".join(pdf_pages(doc.absence_pdf)).split())
+    for a in doc.summary["absence_by_reason"]:
+        assert f"{dk.reason_text(a['reason'])} {a['days']} {h(a['hours'])}" in text
+    wb = load_workbook(io.BytesIO(doc.absence_xlsx))
+    days = table(wb["Fravær pr. dato"], 10)
+    assert sum(a["days"] for a in doc.summary["absence_by_reason"]) == len(days)
+    assert round(sum(row[7] for row in days), 2) == round(sum(a["hours"] for a in doc.summary["absence_by_reason"]), 2)
+    for row in days:
+        assert isinstance(row[0], datetime)
+        assert dk.date_text(row[0].date()) in text
+    migraine = [row for row in days if row[8] == "Migræne"]
+    assert len(migraine) == next(a["days"] for a in doc.summary["absence_by_reason"] if a["reason"] == "migræne")
