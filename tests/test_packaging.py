@@ -1,8 +1,10 @@
 """The PyInstaller bundle builds and runs headless (packaging/check_bundle.py does the checking).
 
-Skipped when PyInstaller is not installed (`make test` installs only the test extra); `make dist-check`
-builds dist/placement-desk and always runs the same check script. With PLACEMENT_DESK_BUNDLE=DIR this
-test checks an existing bundle instead of building one (about two minutes) into a temporary folder.
+Skipped when PyInstaller is not installed (`make test` installs only the test extra), and, because a
+build takes minutes and a shared .venv may well have PyInstaller from `make dist`, also unless asked:
+    PLACEMENT_DESK_BUNDLE=dist/placement-desk pytest -m bundle   checks an existing bundle;
+    PLACEMENT_DESK_BUNDLE=build pytest -m bundle                 builds one into a temporary folder.
+`make dist-check` builds dist/placement-desk and always runs the same check script on it.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ pytest.importorskip("PyInstaller")
 
 pytestmark = [pytest.mark.bundle, pytest.mark.slow]
 
+ENV = "PLACEMENT_DESK_BUNDLE"
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    given = os.environ.get("PLACEMENT_DESK_BUNDLE")
-    if given:
+    given = os.environ.get(ENV, "")
+    if not given:
+        pytest.skip(f"set {ENV}=DIR to check a bundle or {ENV}=build to build one (make dist-check does it)")
+    if given != "build":
         return Path(given).resolve()
     out = tmp_path_factory.mktemp("pyinstaller")
     build = subprocess.run(

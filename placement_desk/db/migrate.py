@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from placement_desk.db.engine import Database, sqlite_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATION_LOCK = 7_263_001  # the PostgreSQL advisory lock held while migrating (any fixed number)
 
 
 def alembic_config() -> Config:
@@ -61,6 +62,10 @@ def upgrade(db: Database) -> Path | None:
         copy = backup_sqlite_file(path, current)
     cfg = alembic_config()
     with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Team members starting a new version at the same moment: one migrates, the others wait
+            # for it and then find the schema at head (the lock ends with this transaction).
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return copy

@@ -215,7 +215,7 @@ def hours_over_time(data: DossierData) -> list[Flowable]:
     return out
 
 
-REASON_COLS = (Col("Fraværsårsag", 90), Col("Dage", 30, True), Col("Timer", 34, True))
+REASON_COLS = (Col("Fraværsårsag", 110), Col("Dage", 30, True), Col("Timer", 34, True))
 
 
 def attendance(data: DossierData) -> list[Flowable]:

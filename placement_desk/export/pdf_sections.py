@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
-from placement_desk.export.pdf_base import FONT_STYLE, LINE, NAVY, WIDTH, Col, Heading, key_value_table, p, sub, table
+from placement_desk.export.pdf_base import FONT_STYLE, GREY, LINE, NAVY, WIDTH, Col, Heading, key_value_table, p, sub, table
 from placement_desk.export.pdf_charts import capacity_chart, dumbbell_chart, spider_chart
 
 DEFINITIONS = (
@@ -120,7 +120,7 @@ def task_breakdown(data: DossierData) -> list[Flowable]:
 
 GOAL_COLS = (Col("Nr.", 9), Col("Område", 25), Col("Mål og delmål", 86), Col("Første", 16, True),
              Col("Seneste", 18, True), Col("Udvikling", 20, True))  # fmt: skip
-ASSESSOR_COLS = (Col("Nr.", 9), Col("Bedømmer", 30), Col("Første score", 45), Col("Seneste score", 45),
+ASSESSOR_COLS = (Col("Nr.", 9), Col("Bedømmer", 35), Col("Første score", 55), Col("Seneste score", 55),
                  Col("Antal", 20, True))  # fmt: skip
 
 
@@ -209,23 +209,25 @@ def signatures(title: Heading, data: DossierData) -> list[Flowable]:
     rows: list[list[Flowable | str]] = [
         [p(role, "cell_b") for role, _ in people],
         [p(name, "cell") for _, name in people],
-        ["", "", ""],
         [p("Dato", "key")] * 3,
         ["", "", ""],
         [p("Underskrift", "key")] * 3,
+        ["", "", ""],
     ]
-    box = Table(rows, colWidths=[WIDTH / 3] * 3, rowHeights=[None, 10 * mm, 12 * mm, None, 12 * mm, None], hAlign="LEFT")
+    heights = [None, 9 * mm, None, 8 * mm, None, 14 * mm]
+    box = Table(rows, colWidths=[WIDTH / 3] * 3, rowHeights=heights, hAlign="LEFT")
     box.setStyle(
         TableStyle(
             FONT_STYLE
             + [
                 ("BOX", (0, 0), (-1, -1), 0.6, NAVY),
                 ("LINEBEFORE", (1, 0), (-1, -1), 0.6, LINE),
-                ("LINEBELOW", (0, 2), (-1, 2), 0.5, NAVY),
-                ("LINEBELOW", (0, 4), (-1, 4), 0.5, NAVY),
+                ("LINEBELOW", (0, 3), (-1, 3), 0.5, GREY, None, (1, 2)),
+                ("LINEBELOW", (0, 5), (-1, 5), 0.5, GREY, None, (1, 2)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 5), (-1, 5), 8),
             ]
         )
     )

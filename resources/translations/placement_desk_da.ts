@@ -4,15 +4,15 @@
     <name />
     <message>
         <source>No planned hours registered %1 – %2.</source>
-        <translation type="unfinished" />
+        <translation>Ingen planlagte timer registreret %1 – %2.</translation>
     </message>
     <message>
         <source>Attendance %1 – %2: %3 % (%4 h of %5 h).</source>
-        <translation type="unfinished" />
+        <translation>Fremmøde %1 – %2: %3 % (%4 t af %5 t).</translation>
     </message>
     <message>
         <source>Absence: %1.</source>
-        <translation type="unfinished" />
+        <translation>Fravær: %1.</translation>
     </message>
     <message>
         <source>Date</source>
@@ -20,43 +20,43 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <source>Placement</source>
-        <translation type="unfinished" />
+        <translation>Forløb</translation>
     </message>
     <message>
         <source>Workplace mentor</source>
-        <translation type="unfinished" />
+        <translation>Virksomhedsmentor</translation>
     </message>
     <message>
         <source>Case worker</source>
-        <translation type="unfinished" />
+        <translation>Sagsbehandler</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished" />
+        <translation>Deltagere</translation>
     </message>
     <message>
         <source>Attendance stability</source>
-        <translation type="unfinished" />
+        <translation>Mødestabilitet</translation>
     </message>
     <message>
         <source>Benefit of the activities</source>
-        <translation type="unfinished" />
+        <translation>Udbytte af aktiviteterne</translation>
     </message>
     <message>
         <source>Behaviour (ageren)</source>
-        <translation type="unfinished" />
+        <translation>Ageren</translation>
     </message>
     <message>
         <source>Goals and sub-goals</source>
-        <translation type="unfinished" />
+        <translation>Mål og delmål</translation>
     </message>
     <message>
         <source>Accommodation needs</source>
-        <translation type="unfinished" />
+        <translation>Skånehensyn</translation>
     </message>
     <message>
         <source>Note</source>
@@ -64,109 +64,109 @@
     </message>
     <message>
         <source>The citizen's own view</source>
-        <translation type="unfinished" />
+        <translation>Borgerens egen vurdering</translation>
     </message>
     <message>
         <source>Agreed changes</source>
-        <translation type="unfinished" />
+        <translation>Aftalte ændringer</translation>
     </message>
     <message>
         <source>New hours per week</source>
-        <translation type="unfinished" />
+        <translation>Nyt timetal pr. uge</translation>
     </message>
     <message>
         <source>optional, e.g. 3x4 — becomes a step of the hours plan</source>
-        <translation type="unfinished" />
+        <translation>valgfrit, fx 3x4 — bliver et nyt trin i timeplanen</translation>
     </message>
     <message>
         <source>New hours from</source>
-        <translation type="unfinished" />
+        <translation>Nyt timetal fra</translation>
     </message>
 </context>
 <context>
     <name>AccommodationDialog</name>
     <message>
         <source>Edit accommodation need</source>
-        <translation type="unfinished" />
+        <translation>Rediger skånehensyn</translation>
     </message>
     <message>
         <source>New accommodation need</source>
-        <translation type="unfinished" />
+        <translation>Nyt skånehensyn</translation>
     </message>
     <message>
         <source>Need</source>
-        <translation type="unfinished" />
+        <translation>Skånehensyn</translation>
     </message>
     <message>
         <source>e.g. clear and simple instructions; no heavy lifting</source>
-        <translation type="unfinished" />
+        <translation>fx klare og enkle instruktioner; ingen tunge løft</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Kategori</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Kilde</translation>
     </message>
     <message>
         <source>Identified</source>
-        <translation type="unfinished" />
+        <translation>Afdækket</translation>
     </message>
     <message>
         <source>Applies now</source>
-        <translation type="unfinished" />
+        <translation>Gælder nu</translation>
     </message>
     <message>
         <source>Retired on</source>
-        <translation type="unfinished" />
+        <translation>Afsluttet den</translation>
     </message>
 </context>
 <context>
     <name>AccommodationsTab</name>
     <message>
         <source>Need</source>
-        <translation type="unfinished" />
+        <translation>Skånehensyn</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Kategori</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Kilde</translation>
     </message>
     <message>
         <source>Identified</source>
-        <translation type="unfinished" />
+        <translation>Afdækket</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>applies</source>
-        <translation type="unfinished" />
+        <translation>gælder</translation>
     </message>
     <message>
         <source>retired %1</source>
-        <translation type="unfinished" />
+        <translation>afsluttet %1</translation>
     </message>
     <message>
         <source>New need…</source>
-        <translation type="unfinished" />
+        <translation>Nyt skånehensyn…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>Rediger…</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished" />
+        <translation>Afslut</translation>
     </message>
     <message>
         <source>Retire accommodation need</source>
-        <translation type="unfinished" />
+        <translation>Afslut skånehensyn</translation>
     </message>
 </context>
 <context>
@@ -597,50 +597,50 @@
     <name>CitizenDialog</name>
     <message>
         <source>Edit citizen</source>
-        <translation type="unfinished" />
+        <translation>Rediger borger</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Navn</translation>
     </message>
     <message>
         <source>CPR number</source>
-        <translation type="unfinished" />
+        <translation>CPR-nummer</translation>
     </message>
     <message>
         <source>Birth year</source>
-        <translation type="unfinished" />
+        <translation>Fødselsår</translation>
     </message>
     <message>
         <source>Benefit</source>
-        <translation type="unfinished" />
+        <translation>Ydelse</translation>
     </message>
     <message>
         <source>Case worker</source>
-        <translation type="unfinished" />
+        <translation>Sagsbehandler</translation>
     </message>
     <message>
         <source>Job goal</source>
-        <translation type="unfinished" />
+        <translation>Jobmål</translation>
     </message>
     <message>
         <source>The citizen's own view</source>
-        <translation type="unfinished" />
+        <translation>Borgerens egen vurdering</translation>
     </message>
 </context>
 <context>
     <name>CitizenPage</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished" />
+        <translation>Overblik</translation>
     </message>
     <message>
         <source>Placements</source>
-        <translation type="unfinished" />
+        <translation>Forløb</translation>
     </message>
     <message>
         <source>Hours plan</source>
-        <translation type="unfinished" />
+        <translation>Timeplan</translation>
     </message>
     <message>
         <source>Attendance</source>
@@ -648,147 +648,147 @@
     </message>
     <message>
         <source>Accommodations</source>
-        <translation type="unfinished" />
+        <translation>Skånehensyn</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished" />
+        <translation>Opfølgning</translation>
     </message>
     <message>
         <source>Goals and progression</source>
-        <translation type="unfinished" />
+        <translation>Mål og progression</translation>
     </message>
     <message>
         <source>Work capacity</source>
-        <translation type="unfinished" />
+        <translation>Arbejdsevne</translation>
     </message>
     <message>
         <source>Documentation</source>
-        <translation type="unfinished" />
+        <translation>Dokumentation</translation>
     </message>
     <message>
         <source>The citizen no longer exists</source>
-        <translation type="unfinished" />
+        <translation>Borgeren findes ikke længere</translation>
     </message>
     <message>
         <source>Job goal: %1</source>
-        <translation type="unfinished" />
+        <translation>Jobmål: %1</translation>
     </message>
     <message>
         <source>Now: %1 from %2</source>
-        <translation type="unfinished" />
+        <translation>Nu: %1 fra %2</translation>
     </message>
     <message>
         <source>ARCHIVED</source>
-        <translation type="unfinished" />
+        <translation>ARKIVERET</translation>
     </message>
 </context>
 <context>
     <name>CitizensPage</name>
     <message>
         <source>Search citizens (name, ref, company)…</source>
-        <translation type="unfinished" />
+        <translation>Søg borgere (navn, ref., virksomhed)…</translation>
     </message>
     <message>
         <source>Show archived</source>
-        <translation type="unfinished" />
+        <translation>Vis arkiverede</translation>
     </message>
     <message>
         <source>New citizen…</source>
-        <translation type="unfinished" />
+        <translation>Ny borger…</translation>
     </message>
 </context>
 <context>
     <name>CompaniesPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Navn</translation>
     </message>
     <message>
         <source>CVR</source>
-        <translation type="unfinished" />
+        <translation>CVR</translation>
     </message>
     <message>
         <source>Internal</source>
-        <translation type="unfinished" />
+        <translation>Intern</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>ja</translation>
     </message>
     <message>
         <source>Active placements</source>
-        <translation type="unfinished" />
+        <translation>Aktive forløb</translation>
     </message>
     <message>
         <source>Search companies…</source>
-        <translation type="unfinished" />
+        <translation>Søg virksomheder…</translation>
     </message>
     <message>
         <source>New company…</source>
-        <translation type="unfinished" />
+        <translation>Ny virksomhed…</translation>
     </message>
 </context>
 <context>
     <name>CompanyDialog</name>
     <message>
         <source>Edit company</source>
-        <translation type="unfinished" />
+        <translation>Rediger virksomhed</translation>
     </message>
     <message>
         <source>New company</source>
-        <translation type="unfinished" />
+        <translation>Ny virksomhed</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Navn</translation>
     </message>
     <message>
         <source>CVR number</source>
-        <translation type="unfinished" />
+        <translation>CVR-nummer</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished" />
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Internal training ground</source>
-        <translation type="unfinished" />
+        <translation>Intern træningsbane</translation>
     </message>
     <message>
         <source>New company %1</source>
-        <translation type="unfinished" />
+        <translation>Ny virksomhed %1</translation>
     </message>
     <message>
         <source>Edit company %1</source>
-        <translation type="unfinished" />
+        <translation>Rediger virksomhed %1</translation>
     </message>
 </context>
 <context>
     <name>CompanyPanel</name>
     <message>
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation>Kontaktperson</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Workplace mentor</source>
-        <translation type="unfinished" />
+        <translation>Virksomhedsmentor</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished" />
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Citizen</source>
@@ -796,77 +796,77 @@
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>Periode</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished" />
+        <translation>Nu</translation>
     </message>
     <message>
         <source>current</source>
-        <translation type="unfinished" />
+        <translation>i gang</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>Rediger…</translation>
     </message>
     <message>
         <source>New contact…</source>
-        <translation type="unfinished" />
+        <translation>Ny kontaktperson…</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation>Kontaktpersoner</translation>
     </message>
     <message>
         <source>Placements (current and past)</source>
-        <translation type="unfinished" />
+        <translation>Forløb (nuværende og tidligere)</translation>
     </message>
     <message>
         <source>No CVR</source>
-        <translation type="unfinished" />
+        <translation>Intet CVR</translation>
     </message>
     <message>
         <source>Internal training ground</source>
-        <translation type="unfinished" />
+        <translation>Intern træningsbane</translation>
     </message>
 </context>
 <context>
     <name>ContactDialog</name>
     <message>
         <source>New contact person</source>
-        <translation type="unfinished" />
+        <translation>Ny kontaktperson</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Navn</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished" />
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Workplace mentor</source>
-        <translation type="unfinished" />
+        <translation>Virksomhedsmentor</translation>
     </message>
     <message>
         <source>New contact %1</source>
-        <translation type="unfinished" />
+        <translation>Ny kontaktperson %1</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>Hvad</translation>
     </message>
     <message>
         <source>Citizen</source>
@@ -874,100 +874,211 @@
     </message>
     <message>
         <source>Placement / programme</source>
-        <translation type="unfinished" />
+        <translation>Forløb / indsats</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>Detaljer</translation>
     </message>
     <message>
         <source>What needs doing</source>
-        <translation type="unfinished" />
+        <translation>Det skal gøres</translation>
     </message>
     <message>
         <source>Enter or double-click opens the citizen where the task is done.</source>
-        <translation type="unfinished" />
+        <translation>Enter eller dobbeltklik åbner borgeren dér, hvor opgaven løses.</translation>
     </message>
     <message>
         <source>Nothing is waiting. Well done.</source>
-        <translation type="unfinished" />
+        <translation>Intet venter. Godt klaret.</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
         <source>dd-mm-yyyy</source>
-        <translation type="unfinished" />
+        <translation>dd-mm-åååå</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Work-capacity dossier</source>
+        <translation>Arbejdsevnedokumentation</translation>
+    </message>
+    <message>
+        <source>Absence overview</source>
+        <translation>Fraværsoversigt</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formater</translation>
+    </message>
+    <message>
+        <source>The consultant's assessment</source>
+        <translation>Konsulentens vurdering</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Anbefaling</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Recipient (when issuing)</source>
+        <translation>Modtager (ved udsendelse)</translation>
+    </message>
+    <message>
+        <source>e.g. Jobcenter København, rehabiliteringsteamet</source>
+        <translation>fx Jobcenter København, rehabiliteringsteamet</translation>
+    </message>
+    <message>
+        <source>Password (optional)</source>
+        <translation>Adgangskode (valgfri)</translation>
+    </message>
+    <message>
+        <source>at least 8 characters; protects PDF and Excel</source>
+        <translation>mindst 8 tegn; beskytter PDF og Excel</translation>
+    </message>
+    <message>
+        <source>Save files…</source>
+        <translation>Gem filer…</translation>
+    </message>
+    <message>
+        <source>Issue and save…</source>
+        <translation>Udsend og gem…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Udsendt</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Modtager</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Save an exact copy…</source>
+        <translation>Gem en nøjagtig kopi…</translation>
+    </message>
+    <message>
+        <source>Issued versions (exactly what was sent)</source>
+        <translation>Udsendte versioner (præcis det, der blev sendt)</translation>
+    </message>
+    <message>
+        <source>Save in folder</source>
+        <translation>Gem i mappe</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gemt</translation>
+    </message>
+    <message>
+        <source>Producing the document</source>
+        <translation>Dokumentet dannes</translation>
+    </message>
+    <message>
+        <source>Save an exact copy in</source>
+        <translation>Gem en nøjagtig kopi i</translation>
     </message>
 </context>
 <context>
     <name>EndPlacementDialog</name>
     <message>
         <source>End placement %1</source>
-        <translation type="unfinished" />
+        <translation>Afslut forløb %1</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished" />
+        <translation>Slut</translation>
     </message>
     <message>
         <source>Why it ended</source>
-        <translation type="unfinished" />
+        <translation>Årsag til afslutning</translation>
     </message>
     <message>
         <source>e.g. stopped by the company: needed too much training</source>
-        <translation type="unfinished" />
+        <translation>fx stoppet af virksomheden: krævede for meget oplæring</translation>
     </message>
 </context>
 <context>
     <name>FollowupTab</name>
     <message>
         <source>New follow-up</source>
-        <translation type="unfinished" />
+        <translation>Ny opfølgning</translation>
     </message>
     <message>
         <source>Save  (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>Gem  (Ctrl+S)</translation>
     </message>
     <message>
         <source>Finalise</source>
-        <translation type="unfinished" />
+        <translation>Færdiggør</translation>
     </message>
     <message>
         <source>Add correction…</source>
-        <translation type="unfinished" />
+        <translation>Tilføj rettelse…</translation>
     </message>
     <message>
         <source>Finalised: read-only. Corrections are appended below.</source>
-        <translation type="unfinished" />
+        <translation>Færdiggjort: kan ikke ændres. Rettelser tilføjes nedenfor.</translation>
     </message>
     <message>
         <source>Draft: can still be changed.</source>
-        <translation type="unfinished" />
+        <translation>Kladde: kan stadig ændres.</translation>
     </message>
     <message>
         <source>Correction %1 by %2: %3</source>
-        <translation type="unfinished" />
+        <translation>Rettelse %1 af %2: %3</translation>
     </message>
     <message>
         <source>New follow-up (not saved yet)</source>
-        <translation type="unfinished" />
+        <translation>Ny opfølgning (ikke gemt endnu)</translation>
     </message>
     <message>
         <source>Edit follow-up</source>
-        <translation type="unfinished" />
+        <translation>Rediger opfølgning</translation>
     </message>
     <message>
         <source>Finalise follow-up</source>
-        <translation type="unfinished" />
+        <translation>Færdiggør opfølgning</translation>
     </message>
     <message>
         <source>Add correction</source>
-        <translation type="unfinished" />
+        <translation>Tilføj rettelse</translation>
     </message>
     <message>
         <source>Correction</source>
-        <translation type="unfinished" />
+        <translation>Rettelse</translation>
     </message>
 </context>
 <context>
@@ -982,23 +1093,23 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <source>Placement</source>
-        <translation type="unfinished" />
+        <translation>Forløb</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <source>finalised</source>
-        <translation type="unfinished" />
+        <translation>færdiggjort</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished" />
+        <translation>kladde</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1006,11 +1117,11 @@
     </message>
     <message>
         <source>Filter follow-ups…</source>
-        <translation type="unfinished" />
+        <translation>Filtrér opfølgninger…</translation>
     </message>
     <message>
         <source>Drafts only</source>
-        <translation type="unfinished" />
+        <translation>Kun kladder</translation>
     </message>
 </context>
 <context>
@@ -1116,19 +1227,19 @@
     <name>MainWindow</name>
     <message>
         <source>Placement Desk</source>
-        <translation type="unfinished" />
+        <translation>Placement Desk</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished" />
+        <translation>Overblik</translation>
     </message>
     <message>
         <source>Citizens</source>
-        <translation type="unfinished" />
+        <translation>Borgere</translation>
     </message>
     <message>
         <source>Companies</source>
-        <translation type="unfinished" />
+        <translation>Virksomheder</translation>
     </message>
     <message>
         <source>Attendance</source>
@@ -1136,51 +1247,51 @@
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished" />
+        <translation>Opfølgninger</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation>Database: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>&amp;Filer</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Afslut</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rediger</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Fortryd</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished" />
+        <translation>&amp;Gentag</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Søg…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished" />
+        <translation>&amp;Gå til</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation>&amp;Opdater</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hjælp</translation>
     </message>
     <message>
         <source>&amp;About Placement Desk</source>
-        <translation type="unfinished" />
+        <translation>&amp;Om Placement Desk</translation>
     </message>
     <message>
         <source>Placement Desk %1
@@ -1188,53 +1299,57 @@
 Follow citizens in company placements and document their work capacity.
 
 Database: %2</source>
-        <translation type="unfinished" />
+        <translation>Placement Desk %1
+
+Følg borgere i virksomhedspraktik og andre virksomhedsrettede forløb, og dokumentér deres arbejdsevne.
+
+Database: %2</translation>
     </message>
     <message>
         <source>About Placement Desk</source>
-        <translation type="unfinished" />
+        <translation>Om Placement Desk</translation>
     </message>
 </context>
 <context>
     <name>NewCitizenDialog</name>
     <message>
         <source>New citizen</source>
-        <translation type="unfinished" />
+        <translation>Ny borger</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>Navn</translation>
     </message>
     <message>
         <source>Reference (case number or initials)</source>
-        <translation type="unfinished" />
+        <translation>Reference (sagsnummer eller initialer)</translation>
     </message>
     <message>
         <source>CPR number (optional)</source>
-        <translation type="unfinished" />
+        <translation>CPR-nummer (valgfrit)</translation>
     </message>
     <message>
         <source>Birth year</source>
-        <translation type="unfinished" />
+        <translation>Fødselsår</translation>
     </message>
     <message>
         <source>Job goal</source>
-        <translation type="unfinished" />
+        <translation>Jobmål</translation>
     </message>
 </context>
 <context>
     <name>OverviewTab</name>
     <message>
         <source>Sustained hours per week (4 weeks)</source>
-        <translation type="unfinished" />
+        <translation>Stabile timer pr. uge (4 uger)</translation>
     </message>
     <message>
         <source>Attendance rate, whole period</source>
-        <translation type="unfinished" />
+        <translation>Fremmøde, hele perioden</translation>
     </message>
     <message>
         <source>Attendance rate, last 3 months</source>
-        <translation type="unfinished" />
+        <translation>Fremmøde, seneste 3 måneder</translation>
     </message>
     <message>
         <source>Effective hours</source>
@@ -1242,102 +1357,102 @@ Database: %2</source>
     </message>
     <message>
         <source>Placements</source>
-        <translation type="unfinished" />
+        <translation>Forløb</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished" />
+        <translation>Næste opfølgning</translation>
     </message>
     <message>
         <source>Key figures</source>
-        <translation type="unfinished" />
+        <translation>Nøgletal</translation>
     </message>
     <message>
         <source>Current accommodation needs</source>
-        <translation type="unfinished" />
+        <translation>Aktuelle skånehensyn</translation>
     </message>
     <message>
         <source>The citizen's own view</source>
-        <translation type="unfinished" />
+        <translation>Borgerens egen vurdering</translation>
     </message>
     <message>
         <source>Edit citizen…</source>
-        <translation type="unfinished" />
+        <translation>Rediger borger…</translation>
     </message>
     <message>
         <source>Referrals and placements</source>
-        <translation type="unfinished" />
+        <translation>Henvisninger og forløb</translation>
     </message>
     <message>
         <source>New referral…</source>
-        <translation type="unfinished" />
+        <translation>Ny henvisning…</translation>
     </message>
     <message>
         <source>Extend referral…</source>
-        <translation type="unfinished" />
+        <translation>Forlæng henvisning…</translation>
     </message>
     <message>
         <source>Stop referral…</source>
-        <translation type="unfinished" />
+        <translation>Stop henvisning…</translation>
     </message>
     <message>
         <source> (overdue)</source>
-        <translation type="unfinished" />
+        <translation> (overskredet)</translation>
     </message>
     <message>
         <source>no active placement</source>
-        <translation type="unfinished" />
+        <translation>intet aktivt forløb</translation>
     </message>
     <message>
         <source>None registered</source>
-        <translation type="unfinished" />
+        <translation>Ingen registreret</translation>
     </message>
     <message>
         <source>Not written yet</source>
-        <translation type="unfinished" />
+        <translation>Ikke skrevet endnu</translation>
     </message>
     <message>
         <source>%1: %2 – %3</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 – %3</translation>
     </message>
 </context>
 <context>
     <name>PlacementDialog</name>
     <message>
         <source>New placement</source>
-        <translation type="unfinished" />
+        <translation>Nyt forløb</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished" />
+        <translation>Virksomhed</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation>Formål</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>Start</translation>
     </message>
     <message>
         <source>End (optional)</source>
-        <translation type="unfinished" />
+        <translation>Slut (valgfri)</translation>
     </message>
     <message>
         <source>Workplace mentor</source>
-        <translation type="unfinished" />
+        <translation>Virksomhedsmentor</translation>
     </message>
     <message>
         <source>pick or type a new name</source>
-        <translation type="unfinished" />
+        <translation>vælg eller skriv et nyt navn</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished" />
+        <translation>Timer pr. uge</translation>
     </message>
     <message>
         <source>e.g. 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2</source>
@@ -1349,62 +1464,62 @@ Database: %2</source>
     </message>
     <message>
         <source>Tasks (comma-separated)</source>
-        <translation type="unfinished" />
+        <translation>Opgaver (adskilt med komma)</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished" />
+        <translation>…</translation>
     </message>
 </context>
 <context>
     <name>PlacementsTab</name>
     <message>
         <source>Company</source>
-        <translation type="unfinished" />
+        <translation>Virksomhed</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation>Formål</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>Periode</translation>
     </message>
     <message>
         <source>Hours now</source>
-        <translation type="unfinished" />
+        <translation>Timer nu</translation>
     </message>
     <message>
         <source>Workplace mentor</source>
-        <translation type="unfinished" />
+        <translation>Virksomhedsmentor</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>mangler</translation>
     </message>
     <message>
         <source>Why it ended</source>
-        <translation type="unfinished" />
+        <translation>Årsag til afslutning</translation>
     </message>
     <message>
         <source>New placement…  (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>Nyt forløb…  (Ctrl+N)</translation>
     </message>
     <message>
         <source>End placement…</source>
-        <translation type="unfinished" />
+        <translation>Afslut forløb…</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished" />
+        <translation>Arkivér</translation>
     </message>
     <message>
         <source>Archive placement %1</source>
-        <translation type="unfinished" />
+        <translation>Arkivér forløb %1</translation>
     </message>
 </context>
 <context>
@@ -1466,47 +1581,47 @@ Database: %2</source>
     <name>ReferralDialog</name>
     <message>
         <source>New referral</source>
-        <translation type="unfinished" />
+        <translation>Ny henvisning</translation>
     </message>
     <message>
         <source>Extend referral</source>
-        <translation type="unfinished" />
+        <translation>Forlæng henvisning</translation>
     </message>
     <message>
         <source>Stop referral</source>
-        <translation type="unfinished" />
+        <translation>Stop henvisning</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished" />
+        <translation>Indsats</translation>
     </message>
     <message>
         <source>e.g. Lokalt forankret indsats 4-6 timer</source>
-        <translation type="unfinished" />
+        <translation>fx Lokalt forankret indsats 4-6 timer</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>Start</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished" />
+        <translation>Slut</translation>
     </message>
     <message>
         <source>New end date</source>
-        <translation type="unfinished" />
+        <translation>Ny slutdato</translation>
     </message>
     <message>
         <source>Stopped on</source>
-        <translation type="unfinished" />
+        <translation>Stoppet den</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation>Årsag</translation>
     </message>
     <message>
         <source>e.g. dental treatment; sent to another provider</source>
-        <translation type="unfinished" />
+        <translation>fx tandbehandling; sendt til en anden leverandør</translation>
     </message>
 </context>
 <context>
@@ -1632,11 +1747,11 @@ Database: %2</source>
     <name>SearchDialog</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished" />
+        <translation>Søg</translation>
     </message>
     <message>
         <source>Name, ref, CPR or CVR…</source>
-        <translation type="unfinished" />
+        <translation>Navn, ref., CPR eller CVR…</translation>
     </message>
     <message>
         <source>Citizen</source>
@@ -1644,22 +1759,22 @@ Database: %2</source>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished" />
+        <translation>Virksomhed</translation>
     </message>
     <message>
         <source>Placement</source>
-        <translation type="unfinished" />
+        <translation>Forløb</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Indstillinger</translation>
     </message>
     <message>
         <source>Language (after restart)</source>
-        <translation type="unfinished" />
+        <translation>Sprog (efter genstart)</translation>
     </message>
 </context>
 <context>
@@ -1685,100 +1800,101 @@ Database: %2</source>
     <name>Timeline</name>
     <message>
         <source>No referrals or placements yet</source>
-        <translation type="unfinished" />
+        <translation>Ingen henvisninger eller forløb endnu</translation>
     </message>
 </context>
 <context>
     <name>UiContext</name>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished" />
+        <translation>Ændret af en anden</translation>
     </message>
     <message>
         <source>Someone else saved a newer version of this record while you were editing it.</source>
-        <translation type="unfinished" />
+        <translation>En anden har gemt en nyere version af oplysningerne, mens du redigerede dem.</translation>
     </message>
     <message>
         <source>Reload shows their version (your changes are dropped). Keep mine saves your version over theirs.</source>
-        <translation type="unfinished" />
+        <translation>Indlæs igen viser den andens version (dine ændringer kasseres). Behold mine gemmer din version oven i den andens.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished" />
+        <translation>Indlæs igen</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished" />
+        <translation>Behold mine</translation>
     </message>
     <message>
         <source>Could not save</source>
-        <translation type="unfinished" />
+        <translation>Kunne ikke gemme</translation>
     </message>
 </context>
 <context>
     <name>WorkMenu</name>
     <message>
         <source>&amp;Import case file…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Importér sagsfil…</translation>
     </message>
     <message>
         <source>&amp;Export case file…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Eksportér sagsfil…</translation>
     </message>
     <message>
         <source>Load &amp;demo data</source>
-        <translation type="unfinished" />
+        <translation>Indlæs &amp;demodata</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation>Ind&amp;stillinger…</translation>
     </message>
     <message>
         <source>Import case file</source>
-        <translation type="unfinished" />
+        <translation>Importér sagsfil</translation>
     </message>
     <message>
         <source>Case files (*.json)</source>
-        <translation type="unfinished" />
+        <translation>Sagsfiler (*.json)</translation>
     </message>
     <message>
         <source>Export case file</source>
-        <translation type="unfinished" />
+        <translation>Eksportér sagsfil</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished" />
+        <translation>Gemt i %1</translation>
     </message>
     <message>
         <source>Load demo data</source>
-        <translation type="unfinished" />
+        <translation>Indlæs demodata</translation>
     </message>
 </context>
 <context>
     <name>launch</name>
     <message>
         <source>Unexpected error</source>
-        <translation type="unfinished" />
+        <translation>Uventet fejl</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing you saved is lost.
 The details are in %1</source>
-        <translation type="unfinished" />
+        <translation>Noget gik galt. Intet af det, du har gemt, er gået tabt.
+Detaljerne står i %1</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Annuller</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>Annulleret. Intet blev ændret.</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>Intet blev ændret.</translation>
     </message>
 </context>
 </TS>

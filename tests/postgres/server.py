@@ -9,11 +9,12 @@ from __future__ import annotations
 import glob
 import os
 import secrets
+import shlex
 import shutil
 import socket
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 USER = "desk"
@@ -39,6 +40,7 @@ class Server:
     port: int
     password: str
     run_as: str | None  # the OS user the server runs as (None: this process's user)
+    watchdog: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
     def data(self) -> Path:
@@ -47,16 +49,39 @@ class Server:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://{USER}:{self.password}@127.0.0.1:{self.port}/{database}"
 
-    def _run(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    def _cmd(self, *args: str) -> list[str]:
         cmd = [str(self.bindir / args[0]), *args[1:]]
-        if self.run_as:
-            cmd = ["runuser", "-u", self.run_as, "--", *cmd]
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+        return ["runuser", "-u", self.run_as, "--", *cmd] if self.run_as else cmd
+
+    def _run(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(self._cmd(*args), capture_output=True, text=True, timeout=timeout, check=False)
+
+    def _stop_command(self) -> list[str]:
+        return self._cmd("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def guard(self) -> None:
+        """A watchdog that stops the server and removes its files if this process dies without stop()
+        (a killed or timed-out test run must not leave a server behind)."""
+        script = (
+            f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+            f"if [ -d {shlex.quote(str(self.data))} ]; then {shlex.join(self._stop_command())}; fi; "
+            f"rm -rf {shlex.quote(str(self.root))}"
+        )
+        self.watchdog = subprocess.Popen(
+            ["sh", "-c", script],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", timeout=30)
+            subprocess.run(self._stop_command(), capture_output=True, timeout=30, check=False)
         shutil.rmtree(self.root, ignore_errors=True)
+        if self.watchdog is not None:
+            self.watchdog.terminate()
+            self.watchdog.wait(10)
 
 
 def find_bindir() -> Path:
@@ -139,6 +164,7 @@ def _start_on_free_port(server: Server) -> Server:
             "pg_ctl", "-D", str(server.data), "-l", str(server.root / "server.log"), "-w", "-t", "30", "start"
         )
         if started.returncode == 0:
+            server.guard()
             return server
         log = server.root / "server.log"
         last = (log.read_text(encoding="utf-8", errors="replace") if log.exists() else "") or started.stderr

@@ -39,3 +39,27 @@ def test_string_limits_and_timestamps_are_real(pg_db: Database) -> None:
         zone = conn.execute(text("SHOW TimeZone")).scalar()
     assert lengths["ref"] == 80 and lengths["cpr"] == 11
     assert zone is not None
+
+
+def test_clients_starting_together_migrate_once(pg_empty: Database) -> None:
+    """Several team members start a new version at once: one migrates, the others wait, none fails."""
+    import threading
+
+    clients = [Database(pg_empty.url) for _ in range(3)]
+    errors: list[BaseException] = []
+
+    def start(db: Database) -> None:
+        try:
+            upgrade(db)
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    for c in clients:
+        c.dispose()
+    assert errors == []
+    assert current_revision(pg_empty.engine) == head_revision()

@@ -37,3 +37,15 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     db = Database(f"sqlite:///{target}")
     yield db
     db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(qapp: object) -> Iterator[None]:
+    """Each UI test starts with no remembered filters, pages or geometry (QSettings caches per process)."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("PlacementDeskTests")
+    QCoreApplication.setApplicationName("PlacementDeskTests")
+    QSettings().clear()
+    yield
+    QSettings().clear()

@@ -1,0 +1,87 @@
+"""Dokumentation: export and issue from the citizen page; re-open exactly what was sent."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from placement_desk.db.engine import Database
+from placement_desk.services import documents
+from placement_desk.ui.main_window import MainWindow
+
+
+def close_boxes(qtbot: QtBot, seen: list[str]) -> None:
+    """Answer the message box the finished job opens (a timer fires inside its own event loop)."""
+    timer = QTimer()
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+
+    timer.timeout.connect(poll)
+    timer.start(30)
+    try:
+        qtbot.waitUntil(lambda: bool(seen), timeout=30000)
+    finally:
+        timer.stop()
+
+
+def test_export_and_issue_from_the_citizen_page(qtbot: QtBot, demo_db: Database, tmp_path: Path,
+                                                qtmodeltester: object) -> None:
+    w = MainWindow(demo_db, actor="karin")
+    qtbot.addWidget(w)
+    w.show()
+    w.open_citizen("SA", "documents")
+    tab = w.citizen_page.tab_by_key["documents"]
+    assert tab.period_from.text() == "05-09-2022"
+    out = tmp_path / "out"
+    out.mkdir()
+    tab.formats["json"].setChecked(True)
+    tab.assessment.setPlainText("Arbejdsevnen er afklaret: 8 timer om ugen med personlig assistent.")
+    seen: list[str] = []
+    assert tab.export(issue=False, folder=str(out)) is not None
+    close_boxes(qtbot, seen)
+    names = sorted(p.name for p in out.iterdir())
+    assert [n.rsplit(".", 1)[1] for n in names] == ["json", "pdf", "xlsx"]
+    pdf = next(p for p in out.iterdir() if p.suffix == ".pdf")
+    assert "personlig assistent" in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert documents.issued_documents(demo_db, "SA") == []  # saving is not issuing
+    tab.export(issue=True, folder=str(tmp_path))
+    assert tab.form.error_text("recipient")  # issuing needs a recipient
+    tab.recipient.setText("Jobcenter København, rehabiliteringsteamet")
+    issued_dir = tmp_path / "issued"
+    issued_dir.mkdir()
+    seen.clear()
+    tab.export(issue=True, folder=str(issued_dir))
+    close_boxes(qtbot, seen)
+    qtbot.waitUntil(lambda: tab.issued.rowCount() == 1, timeout=10000)
+    qtmodeltester.check(tab.issued)  # type: ignore[attr-defined]
+    tab.issued_view.setCurrentIndex(tab.issued.index(0, 0))
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    paths = tab.save_issued_copy(str(copies))
+    assert {p.suffix for p in paths} == {".pdf", ".xlsx", ".json"}
+    for copy in paths:
+        sent = issued_dir / copy.name
+        assert hashlib.sha256(copy.read_bytes()).digest() == hashlib.sha256(sent.read_bytes()).digest()
+
+
+def test_no_format_is_an_error_next_to_the_field(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    w.open_citizen("DC", "documents")
+    tab = w.citizen_page.tab_by_key["documents"]
+    out = tmp_path / "out"
+    out.mkdir()
+    for box in tab.formats.values():
+        box.setChecked(False)
+    assert tab.export(issue=False, folder=str(out)) is None
+    assert tab.form.error_text("formats")
+    assert list(out.iterdir()) == []
