@@ -10,10 +10,13 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.numbers import hours, rate
 from placement_desk.domain.vocab import label
 
 DASH = "–"
+DOSSIER_TITLE = "Arbejdsevnedokumentation"
+ABSENCE_TITLE = "Fraværsoversigt"
 
 MONTHS = (
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -154,3 +157,12 @@ def text_or_dash(value: str | None) -> str:
 
 def yes_no(value: bool) -> str:
     return "Ja" if value else "Nej"
+
+
+def programme_text(r: cf.Referral) -> str:
+    text = f"{r.programme}: {period_text(r.start, r.end)}"
+    if r.extensions:
+        text += ", forlænget til " + " og ".join(date_text(e) for e in r.extensions)
+    if r.end_reason:
+        text += f". {r.end_reason}"
+    return text

@@ -7,15 +7,14 @@ from placement_desk.domain.numbers import hours, rate
 from placement_desk.export import danish as dk
 from placement_desk.export.excel_common import Book, Value, key_values
 from placement_desk.export.excel_dossier import absence_sheets
-from placement_desk.export.pdf_absence import TITLE
 
 
 def render_absence_xlsx(data: DossierData) -> bytes:
     """The absence overview workbook of a computed DossierData."""
     t = data.figures.total
     period = dk.period_text(data.period_from, data.period_to)
-    book = Book(TITLE, f"{data.citizen.name} · {period}", data.consultant, data.today)
-    ws = book.sheet("Oversigt", f"{TITLE} – {data.citizen.name}")
+    book = Book(dk.ABSENCE_TITLE, f"{data.citizen.name} · {period}", data.consultant, data.today)
+    ws = book.sheet("Oversigt", f"{dk.ABSENCE_TITLE} – {data.citizen.name}")
     pairs: list[tuple[str, Value]] = [
         ("Borger", data.citizen.name),
         ("CPR-nr.", data.citizen.cpr),
@@ -34,5 +33,6 @@ def render_absence_xlsx(data: DossierData) -> bytes:
         [(k, v) for k, v in pairs if v is not None],
         fmt={"Planlagte timer": dk.XL_HOURS, "Fraværstimer": dk.XL_HOURS, "Fravær": dk.XL_RATE},
     )
+    book.chart_sheet()
     absence_sheets(book, data)
     return book.to_bytes()

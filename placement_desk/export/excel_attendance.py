@@ -35,7 +35,7 @@ COLUMNS = (  # (key, heading, width, input)
     ("weekday", "Ugedag", 9, False),
     ("citizen", "Borger", 22, False),
     ("placement", "Forløb", 10, False),
-    ("planned", "Planlagt timer", 10, False),
+    ("planned", "Planlagte timer", 10, False),
     ("hours", "Timer", 9, True),
     ("status", "Status", 15, True),
     ("reason", "Årsag", 24, True),
@@ -73,7 +73,9 @@ def render_attendance_sheet(company_ref: str, company_name: str, month: str, lin
     for c, (_, heading, width, _) in enumerate(COLUMNS, 1):
         cell = ws.cell(row=HEADER_ROW, column=c, value=heading)
         cell.font, cell.fill, cell.border = HEAD_FONT, HEAD_FILL, HEAD_BORDER
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
         ws.column_dimensions[cell.column_letter].width = width
+    ws.row_dimensions[HEADER_ROW].height = 30
     for r, line in enumerate(lines, HEADER_ROW + 1):
         _write_line(ws, r, line)
     last = HEADER_ROW + max(len(lines), 1)
@@ -123,7 +125,7 @@ def _write_line(ws: Any, r: int, line: SheetLine) -> None:
             cell.number_format = dk.XL_DATE
         elif key in ("planned", "hours"):
             cell.number_format = "0.00"
-    ws.cell(row=r, column=1).font = Font(bold=line.day.weekday() == 0)
+    ws.cell(row=r, column=1).font = Font(name="Calibri", bold=line.day.weekday() == 0)  # weeks start bold
 
 
 def read_attendance_sheet(content: bytes) -> tuple[SheetMeta, list[SheetRow]]:

@@ -50,8 +50,8 @@ def weekly_hours(ws: Worksheet, last: int, cat: int, planned: int, attended: int
     _colour(line, 0, NAVY, line=True)
     bar += line
     bar.title = "Planlagte og fremmødte timer pr. uge"
-    _axes(bar, "Uge", "Timer")
-    bar.width, bar.height = 30, 11
+    _axes(bar, "Uge", "Timer", "0")
+    bar.width, bar.height = 26, 11
     return bar
 
 
@@ -64,7 +64,7 @@ def monthly_hours(ws: Worksheet, last: int, cat: int, planned: int, attended: in
     _colour(bar, 0, GREY)
     _colour(bar, 1, BLUE)
     bar.title = "Planlagte og fremmødte timer pr. måned"
-    _axes(bar, "Måned", "Timer")
+    _axes(bar, "Måned", "Timer", "0")
     bar.width, bar.height = 24, 9
     return bar
 
@@ -100,7 +100,7 @@ def absence_reasons(ws: Worksheet, last: int, cat: int, value: int) -> ChartBase
     bar.set_categories(_ref(ws, cat, last, header=False))
     _colour(bar, 0, ORANGE)
     bar.title = "Fraværstimer fordelt på årsag"
-    _axes(bar, None, "Timer")
+    _axes(bar, None, "Timer", "0")
     bar.x_axis.scaling.orientation = "maxMin"
     bar.legend = None
     bar.width, bar.height = 18, max(6, 1.1 * (last - HEADER_ROW) + 3)
@@ -123,7 +123,7 @@ def goals(ws: Worksheet, last: int, cat: int, first: int, latest: int, count: in
     chart.set_categories(_ref(ws, cat, last, header=False))
     _colour(chart, 0, GREY, line=count >= 3)
     _colour(chart, 1, NAVY, line=count >= 3)
-    chart.title = "Progression: første og seneste score (-5 til 5)"
+    chart.title = "Progression: første og seneste score"
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = -5, 5
     chart.y_axis.delete = False
     chart.x_axis.delete = False

@@ -4,6 +4,7 @@ with number formats, dates as dates, and print setup (A4, fit to width, FORTROLI
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -12,6 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from placement_desk.export.danish import XL_DATE
@@ -54,6 +56,21 @@ class Book:
         stamp = datetime.combine(on, time())
         props.created = props.modified = stamp
         self._first = True
+        self._charts: Worksheet | None = None
+        self._chart_row = HEADER_ROW
+
+    def chart_sheet(self, name: str = "Diagrammer", heading: str = "Diagrammer") -> Worksheet:
+        """The sheet the charts go on (landscape, one chart under the other); create it where it belongs."""
+        self._charts = self.sheet(name, heading, landscape=True)
+        return self._charts
+
+    def add_chart(self, chart: Any) -> None:
+        """Place a chart under the previous one on the chart sheet (it reads its data from the tables)."""
+        ws = self._charts or self.chart_sheet()
+        if ws._charts:  # one chart per printed page
+            ws.row_breaks.append(Break(id=self._chart_row - 1))
+        ws.add_chart(chart, f"A{self._chart_row}")
+        self._chart_row += math.ceil(chart.height / 0.5) + 2  # rows are about 0.5 cm high
 
     def sheet(self, name: str, heading: str | None = None, landscape: bool = False) -> Worksheet:
         """A new sheet (tab ``name``) with its heading in A1 and the document line in A2."""
@@ -130,7 +147,22 @@ def write_table(
     return r
 
 
+def text_lines(value: Value, width: float) -> int:
+    """How many lines a wrapped text needs in a column ``width`` characters wide (row heights)."""
+    if not isinstance(value, str):
+        return 1
+    chars = max(int(width * 0.9) - 1, 1)
+    return sum(max(1, math.ceil(len(line) / chars)) for line in value.split("\n"))
+
+
+def fit_height(ws: Worksheet, r: int, lines: int) -> None:
+    if lines > 1:
+        ws.row_dimensions[r].height = 15 * lines
+
+
 def _row(ws: Worksheet, r: int, columns: Sequence[XCol], values: Sequence[Value]) -> None:
+    fit_height(ws, r, max((text_lines(v, col.width) for col, v in zip(columns, values, strict=True) if col.wrap),
+                          default=1))  # fmt: skip
     for c, (col, value) in enumerate(zip(columns, values, strict=True), 1):
         cell = ws.cell(row=r, column=c, value=value)
         if isinstance(value, date):
@@ -146,6 +178,7 @@ def key_values(ws: Worksheet, pairs: Sequence[tuple[str, Value]], top: int = HEA
     ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width or 0, 90)
     r = top
     for r, (k, v) in enumerate(pairs, top):
+        fit_height(ws, r, max(text_lines(v, ws.column_dimensions["B"].width or 90), text_lines(k, 26)))
         key = ws.cell(row=r, column=1, value=k)
         key.font, key.alignment = HEAD_FONT, TOP
         cell = ws.cell(row=r, column=2, value=v)
@@ -155,8 +188,3 @@ def key_values(ws: Worksheet, pairs: Sequence[tuple[str, Value]], top: int = HEA
         elif fmt and k in fmt:
             cell.number_format = fmt[k]
     return r
-
-
-def anchor_right_of(columns: Sequence[Any], top: int = HEADER_ROW) -> str:
-    """The cell a chart is anchored to: two columns right of the table."""
-    return f"{get_column_letter(len(columns) + 2)}{top}"

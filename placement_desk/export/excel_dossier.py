@@ -8,15 +8,14 @@ from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.numbers import hours, hours_or_none, rate
 from placement_desk.export import danish as dk
 from placement_desk.export import excel_charts as charts
-from placement_desk.export.excel_common import HEADER_ROW, Book, Value, XCol, anchor_right_of, key_values, write_table
-from placement_desk.export.pdf_dossier import TITLE, programme_text
+from placement_desk.export.excel_common import HEADER_ROW, Book, Value, XCol, key_values, write_table
 
-H, R, P, N = dk.XL_HOURS, dk.XL_RATE, "0%", dk.XL_INT
+H, R, P, N, S = dk.XL_HOURS, dk.XL_RATE, "0%", dk.XL_INT, "+0;-0;0"
 
 
 def _cover(book: Book, data: DossierData) -> None:
     c = data.citizen
-    ws = book.sheet("Forside", TITLE)
+    ws = book.sheet("Forside", dk.DOSSIER_TITLE)
     pairs: list[tuple[str, Value]] = [
         ("Borger", c.name),
         ("CPR-nr.", c.cpr),
@@ -26,7 +25,7 @@ def _cover(book: Book, data: DossierData) -> None:
         ("Jobmål", c.job_goal),
         ("Periode fra", data.period_from),
         ("Periode til", data.period_to),
-        ("Forløb (henvisning)", "\n".join(programme_text(r) for r in data.programmes) or None),
+        ("Forløb (henvisning)", "\n".join(dk.programme_text(r) for r in data.programmes) or None),
         ("Virksomhedskonsulent", data.consultant),
         ("Udarbejdet", data.today),
         ("Modtager", data.recipient),
@@ -57,6 +56,11 @@ def _key_figures(book: Book, data: DossierData) -> None:
     write_table(ws, cols, rows)
     for i, fmt in enumerate(formats):
         ws.cell(row=HEADER_ROW + 1 + i, column=2).number_format = fmt
+
+
+def _charts(book: Book, data: DossierData) -> None:
+    ws = book.chart_sheet()
+    ws["A3"] = "Diagrammerne viser tallene fra arkene Uger, Måneder, Fravær, Arbejdsevne og Mål."
 
 
 def _placements(book: Book, data: DossierData) -> None:
@@ -98,7 +102,7 @@ def _weeks(book: Book, data: DossierData) -> None:
     ]  # fmt: skip
     last = write_table(ws, cols, rows)
     if rows:
-        ws.add_chart(charts.weekly_hours(ws, last, cat=1, planned=3, attended=4, paid=5), anchor_right_of(cols))
+        book.add_chart(charts.weekly_hours(ws, last, cat=1, planned=3, attended=4, paid=5))
 
 
 def _months(book: Book, data: DossierData) -> None:
@@ -119,8 +123,8 @@ def _months(book: Book, data: DossierData) -> None:
     last = write_table(ws, cols, rows, total=total)
     if rows:
         data_last = last - 1
-        ws.add_chart(charts.monthly_hours(ws, data_last, cat=1, planned=3, attended=4), anchor_right_of(cols))
-        ws.add_chart(charts.monthly_rate(ws, data_last, cat=1, rate=6), anchor_right_of(cols, HEADER_ROW + 20))
+        book.add_chart(charts.monthly_hours(ws, data_last, cat=1, planned=3, attended=4))
+        book.add_chart(charts.monthly_rate(ws, data_last, cat=1, rate=6))
 
 
 def absence_sheets(book: Book, data: DossierData) -> None:
@@ -132,7 +136,7 @@ def absence_sheets(book: Book, data: DossierData) -> None:
     last = write_table(ws, cols, rows)
     ws["A3"] = f"Aftalt fravær (ferie, møder o.l.) er ikke regnet med: {data.agreed_absence_days} dage."
     if rows:
-        ws.add_chart(charts.absence_reasons(ws, last, cat=1, value=3), anchor_right_of(cols))
+        book.add_chart(charts.absence_reasons(ws, last, cat=1, value=3))
     ws = book.sheet("Fravær pr. dato", "Fravær dato for dato", landscape=True)
     cols = (XCol("Dato", 12), XCol("Ugedag", 10), XCol("Forløb", 10), XCol("Virksomhed", 28, wrap=True),
             XCol("Status", 14), XCol("Planlagt", 10, H), XCol("Fremmødt", 10, H), XCol("Fravær", 10, H),
@@ -167,7 +171,7 @@ def _capacity(book: Book, data: DossierData) -> None:
     ]  # fmt: skip
     last = write_table(ws, cols, rows)
     if rows:
-        ws.add_chart(charts.effectiveness(ws, last, cat=1, value=4), anchor_right_of(cols))
+        book.add_chart(charts.effectiveness(ws, last, cat=1, value=4))
     ws = book.sheet("Opgaver", "Opgavefordeling")
     cols = (XCol("Dato", 12), XCol("Forløb", 10), XCol("Opgave", 40, wrap=True), XCol("Andel af tiden", 13, P),
             XCol("Tempo", 10, P), XCol("Kvalitet", 10, P), XCol("Ydelse", 10, P))  # fmt: skip
@@ -185,7 +189,7 @@ def _capacity(book: Book, data: DossierData) -> None:
 def _goals(book: Book, data: DossierData) -> None:
     ws = book.sheet("Mål", "Mål og progression")
     cols: tuple[XCol, ...] = (XCol("Nr.", 6, N), XCol("Område", 16), XCol("Mål", 44, wrap=True), XCol("Delmål", 40, wrap=True),
-            XCol("Første score", 12, N), XCol("Seneste score", 13, N), XCol("Udvikling", 11, N))  # fmt: skip
+            XCol("Første score", 12, S), XCol("Seneste score", 13, S), XCol("Udvikling", 11, S))  # fmt: skip
     rows: list[list[Value]] = [
         [i, dk.code_text(g.goal.area), g.goal.text, "\n".join(g.goal.subgoals) or None, g.first_score,
          g.latest_score, g.change]
@@ -193,10 +197,10 @@ def _goals(book: Book, data: DossierData) -> None:
     ]  # fmt: skip
     last = write_table(ws, cols, rows)
     if rows:
-        ws.add_chart(charts.goals(ws, last, cat=2, first=5, latest=6, count=len(rows)), f"A{last + 3}")
+        book.add_chart(charts.goals(ws, last, cat=2, first=5, latest=6, count=len(rows)))
     ws = book.sheet("Mål pr. bedømmer", "Scorer fordelt på bedømmer")
-    cols = (XCol("Nr.", 6, N), XCol("Mål", 40, wrap=True), XCol("Bedømmer", 14), XCol("Første score", 12, N),
-            XCol("Første dato", 12), XCol("Seneste score", 13, N), XCol("Seneste dato", 12), XCol("Antal", 8, N))  # fmt: skip
+    cols = (XCol("Nr.", 6, N), XCol("Mål", 40, wrap=True), XCol("Bedømmer", 14), XCol("Første score", 12, S),
+            XCol("Første dato", 12), XCol("Seneste score", 13, S), XCol("Seneste dato", 12), XCol("Antal", 8, N))  # fmt: skip
     by: list[list[Value]] = [
         [i, g.goal.text, dk.assessor_text(a.assessor), a.first.score, a.first.day, a.latest.score, a.latest.day, a.count]
         for i, g in enumerate(data.goals, 1)
@@ -204,7 +208,7 @@ def _goals(book: Book, data: DossierData) -> None:
     ]
     write_table(ws, cols, by)
     ws = book.sheet("Scorer", "Alle progressionsscorer")
-    cols = (XCol("Nr.", 6, N), XCol("Område", 16), XCol("Dato", 12), XCol("Score", 8, N), XCol("Bedømmer", 14))
+    cols = (XCol("Nr.", 6, N), XCol("Område", 16), XCol("Dato", 12), XCol("Score", 8, S), XCol("Bedømmer", 14))
     scores: list[list[Value]] = [
         [i, dk.code_text(g.goal.area), s.day, s.score, dk.assessor_text(s.assessor)]
         for i, g in enumerate(data.goals, 1)
@@ -242,8 +246,8 @@ def _texts(book: Book, data: DossierData) -> None:
 def render_dossier_xlsx(data: DossierData) -> bytes:
     """The dossier workbook of a computed DossierData."""
     period = dk.period_text(data.period_from, data.period_to)
-    book = Book(TITLE, f"{data.citizen.name} · {period}", data.consultant, data.today)
-    for part in (_cover, _key_figures, _placements, _weeks, _months, absence_sheets, _accommodations, _capacity, _goals,
+    book = Book(dk.DOSSIER_TITLE, f"{data.citizen.name} · {period}", data.consultant, data.today)
+    for part in (_cover, _key_figures, _charts, _placements, _weeks, _months, absence_sheets, _accommodations, _capacity, _goals,
                  _followups, _texts):  # fmt: skip
         part(book, data)
     return book.to_bytes()

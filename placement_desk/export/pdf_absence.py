@@ -19,7 +19,7 @@ from placement_desk.export.pdf_base import (
     table,
 )
 
-TITLE = "Fraværsoversigt"
+TITLE = dk.ABSENCE_TITLE
 
 REASON_COLS = (Col("Fraværsårsag", 94), Col("Dage", 30, True), Col("Timer", 50, True))
 DAY_COLS = (

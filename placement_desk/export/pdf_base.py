@@ -106,12 +106,6 @@ def p(text: str | None, style: str = "body") -> Paragraph:
     return Paragraph(safe, STYLES[style])
 
 
-def markup(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of reportlab mini-markup (the caller escapes any user text)."""
-    register_fonts()
-    return Paragraph(text, STYLES[style])
-
-
 def sub(text: str, room: float = 35 * mm) -> list[Flowable]:
     """A sub-heading that moves to the next page unless ``room`` is left for what follows."""
     return [CondPageBreak(room), p(text, "h2")]

@@ -32,7 +32,7 @@ from placement_desk.export.pdf_base import (
 )
 from placement_desk.export.pdf_charts import WeekBar, monthly_rate_chart, reason_bars, weekly_hours_chart
 
-TITLE = "Arbejdsevnedokumentation"
+TITLE = dk.DOSSIER_TITLE
 SECTIONS = (
     "Nøgletal",
     "Forløb og hvad der er afprøvet",
@@ -54,15 +54,6 @@ def heading(number: int, level: int = 0) -> Heading:
     return Heading(f"{number}. {SECTIONS[number - 1]}", level)
 
 
-def programme_text(r: cf.Referral) -> str:
-    text = f"{r.programme}: {dk.period_text(r.start, r.end)}"
-    if r.extensions:
-        text += ", forlænget til " + " og ".join(dk.date_text(e) for e in r.extensions)
-    if r.end_reason:
-        text += f". {r.end_reason}"
-    return text
-
-
 def cover(data: DossierData) -> list[Flowable]:
     c = data.citizen
     facts: list[tuple[str, str]] = [("Borger", c.name)]
@@ -75,7 +66,7 @@ def cover(data: DossierData) -> list[Flowable]:
         ("Sagsbehandler", dk.text_or_dash(c.caseworker)),
         ("Jobmål", dk.text_or_dash(c.job_goal)),
         ("Periode", dk.period_text(data.period_from, data.period_to)),
-        ("Forløb (henvisning)", "\n".join(programme_text(r) for r in data.programmes) or dk.DASH),
+        ("Forløb (henvisning)", "\n".join(dk.programme_text(r) for r in data.programmes) or dk.DASH),
         ("Virksomhedskonsulent", dk.text_or_dash(data.consultant)),
         ("Udarbejdet", dk.date_text(data.today)),
     ]
@@ -137,7 +128,7 @@ PLACEMENT_COLS = (
 
 
 def placements(data: DossierData) -> list[Flowable]:
-    out: list[Flowable] = [heading(2)]
+    out: list[Flowable] = [CondPageBreak(70 * mm), heading(2)]
     rows = []
     for r in data.placements:
         pl, t = r.placement, r.totals
@@ -176,7 +167,7 @@ MONTH_COLS = (
 
 
 def hours_over_time(data: DossierData) -> list[Flowable]:
-    out: list[Flowable] = [heading(3)]
+    out: list[Flowable] = [CondPageBreak(100 * mm), heading(3)]
     series = data.week_series
     top = max([hours(w.totals.planned) for w in series] + [hours(w.totals.attended) for w in series] + [0.0])
     for part in _chunks(len(series)):

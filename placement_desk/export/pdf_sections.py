@@ -9,7 +9,19 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
-from placement_desk.export.pdf_base import FONT_STYLE, GREY, LINE, NAVY, WIDTH, Col, Heading, key_value_table, p, sub, table
+from placement_desk.export.pdf_base import (
+    FONT_STYLE,
+    GREY,
+    LINE,
+    NAVY,
+    WIDTH,
+    Col,
+    Heading,
+    key_value_table,
+    p,
+    sub,
+    table,
+)
 from placement_desk.export.pdf_charts import capacity_chart, dumbbell_chart, spider_chart
 
 DEFINITIONS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from placement_desk.db import models as m
@@ -240,3 +240,59 @@ def company_detail(db: Database, ref: str) -> CompanyDetail:
             [(k.ref, k.name, k.role, k.phone, k.email) for k in c.contacts if k.archived_at is None],
             placements,
         )
+
+
+@dataclass(frozen=True)
+class PlacementListRow:
+    """One placement of the all-placements table (Forløb), with the hours planned for this week."""
+
+    ref: str
+    citizen_ref: str
+    citizen_name: str
+    company: str
+    type: str
+    start: date
+    end: date | None
+    weekly_minutes: int | None  # of the plan step in force today (None when not running today)
+    mentor: str | None
+    active: bool  # running today
+
+
+def list_placements(db: Database, include_archived: bool = False) -> list[PlacementListRow]:
+    """Every placement with its citizen, company, period, hours now and workplace mentor: three
+    plain queries (no records loaded), so the table of thousands of placements opens at once."""
+    on = today()
+    with db.reading() as s:
+        latest = (
+            select(m.ScheduleStep.placement_id, func.max(m.ScheduleStep.valid_from).label("valid_from"))
+            .where(m.ScheduleStep.valid_from <= on)
+            .group_by(m.ScheduleStep.placement_id)
+            .subquery()
+        )
+        weekly = {
+            pid: sum(minutes)
+            for pid, *minutes in s.execute(
+                select(m.ScheduleStep.placement_id, m.ScheduleStep.mon, m.ScheduleStep.tue, m.ScheduleStep.wed,
+                       m.ScheduleStep.thu, m.ScheduleStep.fri, m.ScheduleStep.sat, m.ScheduleStep.sun)
+                .join(latest, (latest.c.placement_id == m.ScheduleStep.placement_id)
+                      & (latest.c.valid_from == m.ScheduleStep.valid_from))
+            )  # fmt: skip
+        }
+        stmt = (
+            select(m.Placement.id, m.Placement.ref, m.Citizen.ref, m.Citizen.name, m.Company.name, m.Placement.type,
+                   m.Placement.start, m.Placement.end, m.Contact.name)
+            .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
+            .join(m.Company, m.Placement.company_id == m.Company.id)
+            .outerjoin(m.Contact, m.Placement.workplace_mentor_id == m.Contact.id)
+            .order_by(m.Placement.start.desc(), m.Placement.ref)
+        )  # fmt: skip
+        if not include_archived:
+            stmt = stmt.where(m.Placement.archived_at.is_(None), m.Citizen.archived_at.is_(None))
+        rows = []
+        for pid, ref, citizen_ref, citizen_name, company, kind, start, end, mentor in s.execute(stmt):
+            running = start <= on and (end is None or end >= on)
+            rows.append(
+                PlacementListRow(ref, citizen_ref, citizen_name, company, kind, start, end,
+                                 weekly.get(pid) if running else None, mentor, running)  # fmt: skip
+            )
+        return rows

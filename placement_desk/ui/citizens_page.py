@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -24,19 +22,24 @@ from placement_desk.ui.formatting import fmt_date, fmt_hours
 from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 
-def citizen_columns(t: Callable[[str], str]) -> list[Column[CitizenRow]]:
+def citizen_columns() -> list[Column[CitizenRow]]:
     return [
-        Column(t("Name"), lambda r: r.name),
-        Column(t("Ref"), lambda r: r.ref),
-        Column(t("Company"), lambda r: r.company or ""),
-        Column(t("Type"), lambda r: label(r.placement_type)),
-        Column(t("Hours/week"), lambda r: fmt_hours(r.weekly_minutes), lambda r: r.weekly_minutes or 0, True),
+        Column(QCoreApplication.translate("CitizensPage", "Name"), lambda r: r.name),
+        Column(QCoreApplication.translate("CitizensPage", "Ref"), lambda r: r.ref),
+        Column(QCoreApplication.translate("CitizensPage", "Company"), lambda r: r.company or ""),
+        Column(QCoreApplication.translate("CitizensPage", "Type"), lambda r: label(r.placement_type)),
         Column(
-            t("Ends"),
+            QCoreApplication.translate("CitizensPage", "Hours/week"),
+            lambda r: fmt_hours(r.weekly_minutes),
+            lambda r: r.weekly_minutes or 0,
+            True,
+        ),
+        Column(
+            QCoreApplication.translate("CitizensPage", "Ends"),
             lambda r: fmt_date(r.placement_end),
             lambda r: r.placement_end.isoformat() if r.placement_end else "9999",
         ),
-        Column(t("Job goal"), lambda r: r.job_goal or ""),
+        Column(QCoreApplication.translate("CitizensPage", "Job goal"), lambda r: r.job_goal or ""),
     ]
 
 
@@ -47,7 +50,7 @@ class CitizensPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.db = ctx.db
-        self.model: RowTableModel[CitizenRow] = RowTableModel(citizen_columns(self.tr), self)
+        self.model: RowTableModel[CitizenRow] = RowTableModel(citizen_columns(), self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)

@@ -196,7 +196,7 @@ class CompaniesPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.detail_panel)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([460, 700])
+        splitter.setSizes([560, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         ctx.changed.connect(lambda _scope: self.refresh())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -14,28 +12,26 @@ from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 
 def kind_titles() -> dict[str, str]:
-    t: Callable[[str], str] = lambda s: QCoreApplication.translate("Dashboard", s)  # noqa: E731
     return {
-        "followup_overdue": t("Follow-up overdue"),
-        "followup_due": t("Follow-up due soon"),
-        "low_attendance": t("Attendance below 75 % (4 weeks)"),
-        "unregistered": t("Planned days not registered"),
-        "referral_ending": t("Referral ends within 30 days"),
-        "no_mentor": t("Placement without workplace mentor"),
+        "followup_overdue": QCoreApplication.translate("Dashboard", "Follow-up overdue"),
+        "followup_due": QCoreApplication.translate("Dashboard", "Follow-up due soon"),
+        "low_attendance": QCoreApplication.translate("Dashboard", "Attendance below 75 % (4 weeks)"),
+        "unregistered": QCoreApplication.translate("Dashboard", "Planned days not registered"),
+        "referral_ending": QCoreApplication.translate("Dashboard", "Referral ends within 30 days"),
+        "no_mentor": QCoreApplication.translate("Dashboard", "Placement without workplace mentor"),
     }
 
 
 def task_detail(task: Task) -> str:
-    t: Callable[[str], str] = lambda s: QCoreApplication.translate("Dashboard", s)  # noqa: E731
     if task.kind == "low_attendance" and task.value is not None:
-        return t("%1 % attended").replace("%1", fmt_number(task.value * 100, 1))
+        return QCoreApplication.translate("Dashboard", "%1 % attended").replace("%1", fmt_number(task.value * 100, 1))
     if task.kind == "unregistered" and task.value is not None:
-        return t("%1 days").replace("%1", str(int(task.value)))
+        return QCoreApplication.translate("Dashboard", "%1 days").replace("%1", str(int(task.value)))
     if task.kind in ("followup_overdue", "followup_due"):
-        return t("due %1").replace("%1", fmt_date(task.when))
+        return QCoreApplication.translate("Dashboard", "due %1").replace("%1", fmt_date(task.when))
     if task.kind == "referral_ending":
-        return t("ends %1").replace("%1", fmt_date(task.when))
-    return t("since %1").replace("%1", fmt_date(task.when))
+        return QCoreApplication.translate("Dashboard", "ends %1").replace("%1", fmt_date(task.when))
+    return QCoreApplication.translate("Dashboard", "since %1").replace("%1", fmt_date(task.when))
 
 
 class DashboardPage(QWidget):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -66,7 +66,7 @@ def run_with_progress(
     parent: QWidget, title: str, job: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None]
 ) -> Worker:
     """Show a progress dialog with Cancel while ``job`` runs in a thread; the window stays responsive."""
-    dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("WorkMenu", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(0)
     worker = Worker(job, parent)
@@ -80,9 +80,15 @@ def run_with_progress(
     def finish_failed(exc: Exception) -> None:
         dialog.reset()
         if isinstance(exc, Cancelled):
-            QMessageBox.information(parent, title, parent.tr("Cancelled. Nothing was changed."))
+            QMessageBox.information(
+                parent, title, QCoreApplication.translate("WorkMenu", "Cancelled. Nothing was changed.")
+            )
         elif isinstance(exc, ValidationError | OSError | ValueError):
-            QMessageBox.warning(parent, title, parent.tr("Nothing was changed.") + "\n\n" + danish_error(exc))
+            QMessageBox.warning(
+                parent,
+                title,
+                QCoreApplication.translate("WorkMenu", "Nothing was changed.") + "\n\n" + danish_error(exc),
+            )
         else:
             raise exc
 

@@ -1,89 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="da_DK">
 <context>
-    <name />
-    <message>
-        <source>No planned hours registered %1 – %2.</source>
-        <translation>Ingen planlagte timer registreret %1 – %2.</translation>
-    </message>
-    <message>
-        <source>Attendance %1 – %2: %3 % (%4 h of %5 h).</source>
-        <translation>Fremmøde %1 – %2: %3 % (%4 t af %5 t).</translation>
-    </message>
-    <message>
-        <source>Absence: %1.</source>
-        <translation>Fravær: %1.</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Placement</source>
-        <translation>Forløb</translation>
-    </message>
-    <message>
-        <source>Workplace mentor</source>
-        <translation>Virksomhedsmentor</translation>
-    </message>
-    <message>
-        <source>Case worker</source>
-        <translation>Sagsbehandler</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>Deltagere</translation>
-    </message>
-    <message>
-        <source>Attendance stability</source>
-        <translation>Mødestabilitet</translation>
-    </message>
-    <message>
-        <source>Benefit of the activities</source>
-        <translation>Udbytte af aktiviteterne</translation>
-    </message>
-    <message>
-        <source>Behaviour (ageren)</source>
-        <translation>Ageren</translation>
-    </message>
-    <message>
-        <source>Goals and sub-goals</source>
-        <translation>Mål og delmål</translation>
-    </message>
-    <message>
-        <source>Accommodation needs</source>
-        <translation>Skånehensyn</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Notat</translation>
-    </message>
-    <message>
-        <source>The citizen's own view</source>
-        <translation>Borgerens egen vurdering</translation>
-    </message>
-    <message>
-        <source>Agreed changes</source>
-        <translation>Aftalte ændringer</translation>
-    </message>
-    <message>
-        <source>New hours per week</source>
-        <translation>Nyt timetal pr. uge</translation>
-    </message>
-    <message>
-        <source>optional, e.g. 3x4 — becomes a step of the hours plan</source>
-        <translation>valgfrit, fx 3x4 — bliver et nyt trin i timeplanen</translation>
-    </message>
-    <message>
-        <source>New hours from</source>
-        <translation>Nyt timetal fra</translation>
-    </message>
-</context>
-<context>
     <name>AccommodationDialog</name>
     <message>
         <source>Edit accommodation need</source>
@@ -686,6 +603,34 @@
 <context>
     <name>CitizensPage</name>
     <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Hours/week</source>
+        <translation>Timer/uge</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Slutter</translation>
+    </message>
+    <message>
+        <source>Job goal</source>
+        <translation>Jobmål</translation>
+    </message>
+    <message>
         <source>Search citizens (name, ref, company)…</source>
         <translation>Søg borgere (navn, ref., virksomhed)…</translation>
     </message>
@@ -863,6 +808,53 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Follow-up overdue</source>
+        <translation>Opfølgning overskredet</translation>
+    </message>
+    <message>
+        <source>Follow-up due soon</source>
+        <translation>Opfølgning nærmer sig</translation>
+    </message>
+    <message>
+        <source>Attendance below 75 % (4 weeks)</source>
+        <translation>Fremmøde under 75 % (4 uger)</translation>
+    </message>
+    <message>
+        <source>Planned days not registered</source>
+        <translation>Planlagte dage ikke registreret</translation>
+    </message>
+    <message>
+        <source>Referral ends within 30 days</source>
+        <translation>Henvisning slutter inden for 30 dage</translation>
+    </message>
+    <message>
+        <source>Placement without workplace mentor</source>
+        <translation>Forløb uden virksomhedsmentor</translation>
+    </message>
+    <message>
+        <source>%1 % attended</source>
+        <translation>%1 % fremmøde</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 dage</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>senest %1</translation>
+    </message>
+    <message>
+        <source>ends %1</source>
+        <translation>slutter %1</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>siden %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>What</source>
@@ -1028,6 +1020,93 @@
     <message>
         <source>e.g. stopped by the company: needed too much training</source>
         <translation>fx stoppet af virksomheden: krævede for meget oplæring</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupEditor</name>
+    <message>
+        <source>No planned hours registered %1 – %2.</source>
+        <translation>Ingen planlagte timer registreret %1 – %2.</translation>
+    </message>
+    <message>
+        <source>Attendance %1 – %2: %3 % (%4 h of %5 h).</source>
+        <translation>Fremmøde %1 – %2: %3 % (%4 t af %5 t).</translation>
+    </message>
+    <message>
+        <source>%1 %2 days (%3 h)</source>
+        <translation>%1 %2 dage (%3 t)</translation>
+    </message>
+    <message>
+        <source>Absence: %1.</source>
+        <translation>Fravær: %1.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation>Virksomhedsmentor</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Attendance stability</source>
+        <translation>Mødestabilitet</translation>
+    </message>
+    <message>
+        <source>Benefit of the activities</source>
+        <translation>Udbytte af aktiviteterne</translation>
+    </message>
+    <message>
+        <source>Behaviour (ageren)</source>
+        <translation>Ageren</translation>
+    </message>
+    <message>
+        <source>Goals and sub-goals</source>
+        <translation>Mål og delmål</translation>
+    </message>
+    <message>
+        <source>Accommodation needs</source>
+        <translation>Skånehensyn</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>The citizen's own view</source>
+        <translation>Borgerens egen vurdering</translation>
+    </message>
+    <message>
+        <source>Agreed changes</source>
+        <translation>Aftalte ændringer</translation>
+    </message>
+    <message>
+        <source>New hours per week</source>
+        <translation>Nyt timetal pr. uge</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 3x4 — becomes a step of the hours plan</source>
+        <translation>valgfrit, fx 3x4 — bliver et nyt trin i timeplanen</translation>
+    </message>
+    <message>
+        <source>New hours from</source>
+        <translation>Nyt timetal fra</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1551,21 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PlacementsPage</name>
+    <message>
+        <source>Search placements (citizen, company, type, mentor)…</source>
+        <translation>Søg forløb (borger, virksomhed, type, mentor)…</translation>
+    </message>
+    <message>
+        <source>Running today only</source>
+        <translation>Kun aktive i dag</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+</context>
+<context>
     <name>PlacementsTab</name>
     <message>
         <source>Company</source>
@@ -1833,6 +1927,18 @@ Database: %2</translation>
 <context>
     <name>WorkMenu</name>
     <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Annulleret. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Intet blev ændret.</translation>
+    </message>
+    <message>
         <source>&amp;Import case file…</source>
         <translation>&amp;Importér sagsfil…</translation>
     </message>
@@ -1880,21 +1986,6 @@ Database: %2</translation>
 The details are in %1</source>
         <translation>Noget gik galt. Intet af det, du har gemt, er gået tabt.
 Detaljerne står i %1</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>Cancelled. Nothing was changed.</source>
-        <translation>Annulleret. Intet blev ændret.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>Intet blev ændret.</translation>
     </message>
 </context>
 </TS>

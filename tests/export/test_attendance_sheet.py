@@ -74,7 +74,7 @@ def make(db: Database) -> tuple[Any, Worksheet, dict[int, int]]:
 def test_the_sheet_lists_every_expected_day_prefilled_and_protected(seeded: Database) -> None:
     wb, ws, rows = make(seeded)
     assert sorted(rows) == EXPECTED_DAYS
-    assert "Fremmødeark – Pedelteamet, Saxogade – marts 2023" == ws["A1"].value
+    assert ws["A1"].value == "Fremmødeark – Pedelteamet, Saxogade – marts 2023"
     assert "Sådan udfylder du arket" in ws["A2"].value
     first = rows[1]
     assert ws.cell(row=first, column=3).value == "D. C." and ws.cell(row=first, column=4).value == "DC-1"

@@ -112,7 +112,7 @@ class DocumentsTab(CitizenTab):
         self.issued_view.horizontalHeader().setStretchLastSection(True)
         self.issued_view.activated.connect(lambda _i: self.save_issued_copy())
         reopen = QPushButton(self.tr("Save an exact copy…"), self)
-        reopen.clicked.connect(lambda: self.save_issued_copy())
+        reopen.clicked.connect(lambda: self.save_issued_copy())  # noqa: PLW0108 - clicked passes a bool
         issued_box = QGroupBox(self.tr("Issued versions (exactly what was sent)"), self)
         issued_layout = QVBoxLayout(issued_box)
         issued_layout.addWidget(self.issued_view)
@@ -187,6 +187,7 @@ class DocumentsTab(CitizenTab):
         info: IssuedInfo | None = self.issued.data(index, ROW_ROLE) if index.isValid() else None
         if info is None:
             return []
+        chosen_here = folder is None
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Save an exact copy in"))
         if not folder:
@@ -197,6 +198,6 @@ class DocumentsTab(CitizenTab):
             target = Path(folder) / exact.filename
             target.write_bytes(exact.content)
             paths.append(target)
-        if paths and folder is None:
+        if paths and chosen_here:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
         return paths

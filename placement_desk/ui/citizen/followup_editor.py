@@ -20,21 +20,21 @@ from placement_desk.ui.forms import DateField, Form, vocab_combo
 PARTICIPANTS = ("citizen", "mentor", "workplace_mentor", "consultant", "caseworker")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FollowupEditor", text)
-
-
 def attendance_summary(detail: CitizenDetail, since: date, until: date) -> str:
     """'Fremmøde 13-10-2026 – 23-11-2026: 86,4 % (38,00 t af 44,00 t). Fravær: migræne 2 dage (6,00 t).'"""
     if since > until:
         return ""
     data = detail.figures(since, until)
     if data is None or data.figures.total.counted_planned == 0:
-        return tr("No planned hours registered %1 – %2.").replace("%1", fmt_date(since)).replace("%2", fmt_date(until))
+        return (
+            QCoreApplication.translate("FollowupEditor", "No planned hours registered %1 – %2.")
+            .replace("%1", fmt_date(since))
+            .replace("%2", fmt_date(until))
+        )
     t = data.figures.total
     value = rate(t.attendance_rate)
     text = (
-        tr("Attendance %1 – %2: %3 % (%4 h of %5 h).")
+        QCoreApplication.translate("FollowupEditor", "Attendance %1 – %2: %3 % (%4 h of %5 h).")
         .replace("%1", fmt_date(since))
         .replace("%2", fmt_date(until))
         .replace("%3", fmt_number((value or 0) * 100, 1))
@@ -43,8 +43,14 @@ def attendance_summary(detail: CitizenDetail, since: date, until: date) -> str:
     )
     reasons = data.figures.absence_by_reason()
     if reasons:
-        parts = ", ".join(f"{label(r.reason)} {r.days} d ({fmt_number(hours(r.minutes))} t)" for r in reasons[:4])
-        text += " " + tr("Absence: %1.").replace("%1", parts)
+        parts = ", ".join(
+            QCoreApplication.translate("FollowupEditor", "%1 %2 days (%3 h)")
+            .replace("%1", label(r.reason))
+            .replace("%2", str(r.days))
+            .replace("%3", fmt_number(hours(r.minutes)))
+            for r in reasons[:4]
+        )
+        text += " " + QCoreApplication.translate("FollowupEditor", "Absence: %1.").replace("%1", parts)
     return text
 
 
@@ -53,36 +59,57 @@ class FollowupForm(Form):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.day = self.add("date", tr("Date"), DateField(None, self))
-        self.kind = self.add("kind", tr("Kind"), vocab_combo([k.value for k in FollowupKind], parent=self))
-        self.placement = self.add("placement", tr("Placement"), QComboBox(self))
+        self.day = self.add("date", QCoreApplication.translate("FollowupEditor", "Date"), DateField(None, self))
+        self.kind = self.add(
+            "kind",
+            QCoreApplication.translate("FollowupEditor", "Kind"),
+            vocab_combo([k.value for k in FollowupKind], parent=self),
+        )
+        self.placement = self.add(
+            "placement", QCoreApplication.translate("FollowupEditor", "Placement"), QComboBox(self)
+        )
         holder = QWidget(self)
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         self.participants: dict[str, QCheckBox] = {}
         for key in PARTICIPANTS:
-            box = QCheckBox(label(key) if key != "workplace_mentor" else tr("Workplace mentor"), holder)
+            box = QCheckBox(
+                label(key)
+                if key != "workplace_mentor"
+                else QCoreApplication.translate("FollowupEditor", "Workplace mentor"),
+                holder,
+            )
             if key == "caseworker":
-                box.setText(tr("Case worker"))
+                box.setText(QCoreApplication.translate("FollowupEditor", "Case worker"))
             self.participants[key] = box
             row.addWidget(box)
-        self.add("participants", tr("Participants"), holder)
+        self.add("participants", QCoreApplication.translate("FollowupEditor", "Participants"), holder)
         self.topics: dict[str, QPlainTextEdit] = {}
         captions = {
-            "attendance": tr("Attendance stability"),
-            "benefit": tr("Benefit of the activities"),
-            "behaviour": tr("Behaviour (ageren)"),
-            "goals": tr("Goals and sub-goals"),
-            "accommodations": tr("Accommodation needs"),
+            "attendance": QCoreApplication.translate("FollowupEditor", "Attendance stability"),
+            "benefit": QCoreApplication.translate("FollowupEditor", "Benefit of the activities"),
+            "behaviour": QCoreApplication.translate("FollowupEditor", "Behaviour (ageren)"),
+            "goals": QCoreApplication.translate("FollowupEditor", "Goals and sub-goals"),
+            "accommodations": QCoreApplication.translate("FollowupEditor", "Accommodation needs"),
         }
         for key in cf.FOLLOWUP_TOPICS:
             self.topics[key] = self.add(f"topics.{key}", captions[key], _text(self, 2))
-        self.note = self.add("note", tr("Note"), _text(self, 3))
-        self.citizen_view = self.add("citizen_view", tr("The citizen's own view"), _text(self, 2))
-        self.agreed = self.add("agreed_changes", tr("Agreed changes"), _text(self, 2))
-        self.new_hours = self.add("hours", tr("New hours per week"), QLineEdit(self))
-        self.new_hours.setPlaceholderText(tr("optional, e.g. 3x4 — becomes a step of the hours plan"))
-        self.hours_from = self.add("from", tr("New hours from"), DateField(None, self))
+        self.note = self.add("note", QCoreApplication.translate("FollowupEditor", "Note"), _text(self, 3))
+        self.citizen_view = self.add(
+            "citizen_view", QCoreApplication.translate("FollowupEditor", "The citizen's own view"), _text(self, 2)
+        )
+        self.agreed = self.add(
+            "agreed_changes", QCoreApplication.translate("FollowupEditor", "Agreed changes"), _text(self, 2)
+        )
+        self.new_hours = self.add(
+            "hours", QCoreApplication.translate("FollowupEditor", "New hours per week"), QLineEdit(self)
+        )
+        self.new_hours.setPlaceholderText(
+            QCoreApplication.translate("FollowupEditor", "optional, e.g. 3x4 — becomes a step of the hours plan")
+        )
+        self.hours_from = self.add(
+            "from", QCoreApplication.translate("FollowupEditor", "New hours from"), DateField(None, self)
+        )
 
     def load(self, detail: CitizenDetail, f: cf.Followup, placement_ref: str | None) -> None:
         self.clear_errors()

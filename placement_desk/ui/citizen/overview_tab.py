@@ -149,6 +149,7 @@ class OverviewTab(CitizenTab):
             referral_buttons.addWidget(button)
             self.referral_buttons[mode] = button
         self.referral_info = QLabel(self)
+        self.referral_info.setWordWrap(True)
         referral_buttons.addWidget(self.referral_info, 1)
         box_layout.addLayout(referral_buttons)
         layout = QVBoxLayout(self)

@@ -37,7 +37,7 @@ class PlacementDialog(QDialog):
         self.ctx, self.citizen_ref = ctx, citizen_ref
         self.created: str | None = None
         self.setWindowTitle(self.tr("New placement"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         self.form = Form(self)
         self.company = self.form.add("company", self.tr("Company"), QComboBox(self))
         self.company.setEditable(True)

@@ -1,0 +1,57 @@
+"""The figures measured in fresh processes: start-up time (app and bare Qt window) and peak memory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_PAINT_ENV = "PLACEMENT_DESK_QUIT_AFTER_PAINT"  # placement_desk.ui.launch quits after the first paint
+TIMEOUT = 120
+
+
+def child_env(home: Path, today: str) -> dict[str, str]:
+    """Offscreen Qt, the pinned date, and throw-away user directories (no remembered page or window)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PLACEMENT_DESK_", "XDG_"))}
+    env.update({
+        "QT_QPA_PLATFORM": "offscreen", "PLACEMENT_DESK_TODAY": today, "PYTHONPATH": str(ROOT),
+        "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache"),
+    })  # fmt: skip
+    return env
+
+
+def timed_until(cmd: list[str], env: dict[str, str], marker: str) -> tuple[float, str]:
+    """Seconds from starting ``cmd`` until it prints a line starting with ``marker``, and that line."""
+    started = time.perf_counter()
+    with subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith(marker):
+                elapsed = time.perf_counter() - started
+                _, stderr = proc.communicate(timeout=TIMEOUT)
+                return elapsed, line.strip()
+        _, stderr = proc.communicate(timeout=TIMEOUT)
+    raise RuntimeError(f"{' '.join(cmd)} never printed {marker!r} (exit {proc.returncode}):\n{stderr[-3000:]}")
+
+
+def bare_start(env: dict[str, str]) -> tuple[float, float]:
+    """Seconds to the first paint of a bare QMainWindow, and its peak RSS in MB."""
+    elapsed, line = timed_until([sys.executable, str(ROOT / "bench" / "bare_window.py")], env, "painted")
+    return elapsed, float(line.split()[1])
+
+
+def app_start(db_path: Path, env: dict[str, str]) -> float:
+    """Seconds from starting ``python -m placement_desk --db FILE`` to its first painted main window."""
+    elapsed, _ = timed_until([sys.executable, "-m", "placement_desk", "--db", str(db_path)],
+                             {**env, FIRST_PAINT_ENV: "1"}, "painted")  # fmt: skip
+    return elapsed
+
+
+def app_peak_memory(db_path: Path, citizen_ref: str, env: dict[str, str]) -> float:
+    """Peak RSS (MB) of the app on the database after visiting every page and the heaviest citizen."""
+    _, line = timed_until([sys.executable, "-m", "bench.app_child", f"sqlite:///{db_path}", citizen_ref], env, "peak")
+    return float(line.split()[1])

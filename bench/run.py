@@ -1,0 +1,203 @@
+"""``make bench``: every figure of issue 6 measured next to its limit in the same run, as a table.
+
+    python -m bench.run                  # the big data (built into bench/.cache/ the first time)
+    python -m bench.run --repeat 7       # more runs per figure (the median is shown)
+    python -m bench.run --tiny --out F   # the smoke run of make test: 5 citizens, one run each
+
+The table is printed and written to ``bench/results.md`` (``--out`` elsewhere).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bench import generate
+
+RESULTS = Path(__file__).resolve().parent / "results.md"
+IMPORT_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    measured: str
+    compared_with: str
+    goal: str
+    met: bool
+    ratio: str = ""
+
+    @property
+    def verdict(self) -> str:
+        return ("met" if self.met else "NOT MET") + (f" ({self.ratio})" if self.ratio else "")
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds:.3f} s" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def fmt_ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
+
+
+def isolate(home: Path) -> None:
+    """Offscreen Qt, the benchmark's pinned today and throw-away user directories for this process."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["PLACEMENT_DESK_TODAY"] = generate.TODAY.isoformat()
+    os.environ.pop("PLACEMENT_DESK_DB", None)
+    for key in ("DATA", "CONFIG", "STATE", "CACHE"):
+        os.environ[f"XDG_{key}_HOME"] = str(home / key.lower())
+
+
+def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Callable[[str], None]) -> list[Figure]:
+    from bench import inprocess, processes
+    from placement_desk.db.engine import Database
+
+    figures: list[Figure] = []
+    ref, records, first, last = inprocess.heaviest_citizen(str(db_path))
+    env = processes.child_env(home / "child", generate.TODAY.isoformat())
+
+    log("start-up: the app and a bare QMainWindow, alternately ...")
+    bare, app, bare_rss = [], [], 0.0
+    for _ in range(repeat):
+        seconds, bare_rss = processes.bare_start(env)
+        bare.append(seconds)
+        app.append(processes.app_start(db_path, env))
+    b, a = statistics.median(bare), statistics.median(app)
+    figures.append(Figure("App start to usable main window on the big DB", fmt_s(a),
+                          f"bare PySide6 QMainWindow start: {fmt_s(b)}", "≤ 1.5×", a <= 1.5 * b, f"{a / b:.2f}×"))
+
+    log("peak memory of the app ...")
+    peak = statistics.median(processes.app_peak_memory(db_path, ref, env) for _ in range(max(1, repeat // 2)))
+    memory = Figure("Peak memory of the app with the big DB open (every page, the heaviest citizen)",
+                    f"{peak:.0f} MB", f"bare QMainWindow: {bare_rss:.0f} MB", "≤ 300 MB RSS", peak <= 300)
+
+    db = Database(f"sqlite:///{db_path}")
+    try:
+        log(f"open the citizen {ref} ...")
+        with_few = _lightest_citizen(str(db_path))
+        opened = inprocess.citizen_open(db, ref, with_few, repeat)
+        figures.append(Figure(f"Open the citizen with the most attendance ({ref}: {records:,} records, "
+                              f"{first:%d-%m-%Y} to {last:%d-%m-%Y}), all tabs loaded", fmt_ms(opened), "—",
+                              "≤ 150 ms", opened <= 0.150))  # fmt: skip
+
+        log("dossier ...")
+        dossier, sizes = inprocess.dossier(db, ref, repeat)
+        page = inprocess.one_page_pdf(repeat)
+        kb = ", ".join(f"{fmt} {n / 1024:.0f} kB" for fmt, n in sizes.items())
+        figures.append(Figure(f"Dossier for that citizen: figures + PDF + Excel + JSON ({kb})", fmt_s(dossier),
+                              f"one-page reportlab document: {fmt_s(page)}", "≤ 1.5 s total", dossier <= 1.5,
+                              f"{dossier / page:.0f}× the one-pager"))  # fmt: skip
+
+        log("dashboard ...")
+        service, raw, counts = inprocess.dashboard(db, str(db_path), generate.TODAY, repeat)
+        tasks = sum(counts.values())
+        figures.append(Figure(f"Dashboard queries over the whole DB ({tasks:,} tasks)", fmt_s(service),
+                              f"hand-written raw SQL aggregate of the same facts: {fmt_s(raw)}", "≤ 2×",
+                              service <= 2 * raw, f"{service / raw:.2f}×"))  # fmt: skip
+
+        log("placement table ...")
+        worst, load, rows, which = inprocess.placement_table(db, repeat)
+        figures.append(Figure(f"Filter/sort the {rows:,}-placement table (slowest operation: {which}; "
+                              f"reading the table: {fmt_ms(load)})", fmt_ms(worst), "—", "≤ 100 ms",
+                              worst <= 0.100))  # fmt: skip
+
+        log(f"case-file import of {import_rows:,} attendance rows ...")
+        imported = inprocess.case_import(db, import_rows, generate.TODAY, repeat)
+        figures.append(Figure(f"Case-file import of {import_rows:,} attendance rows", fmt_s(imported), "—",
+                              "≤ 2 s", imported <= 2.0))  # fmt: skip
+    finally:
+        db.dispose()
+    figures.append(memory)
+    return figures
+
+
+def _lightest_citizen(path: str) -> str:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return str(conn.execute("SELECT ref FROM citizens ORDER BY id DESC LIMIT 1").fetchone()[0])
+
+
+def table(figures: list[Figure]) -> str:
+    lines = ["| figure | measured | compared with (same run) | goal | result |", "|---|---|---|---|---|"]
+    lines += [f"| {f.name} | {f.measured} | {f.compared_with} | {f.goal} | {f.verdict} |" for f in figures]
+    return "\n".join(lines)
+
+
+def report(figures: list[Figure], scale: generate.Scale, repeat: int, counts: dict[str, int]) -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                     if line.startswith("model name"))  # fmt: skip
+        cpu = model
+    except (OSError, StopIteration):
+        pass
+    unmet = [f.name.split(" (")[0] for f in figures if not f.met]
+    data = ", ".join(f"{counts[t]:,} {t}" for t in ("citizens", "companies", "placements", "attendance", "followups")
+                     if t in counts)  # fmt: skip
+    return "\n".join([
+        "# Benchmark results", "",
+        f"`make bench` on {datetime.now():%Y-%m-%d %H:%M}: {os.cpu_count()} cores ({cpu}), Python "
+        f"{platform.python_version()}, {platform.system()}; medians of {repeat} runs each; "
+        f"data: seed {generate.SEED}, {data}; today pinned to {generate.TODAY}.", "",
+        table(figures), "",
+        "All goals met." if not unmet else "Not met: " + "; ".join(unmet) + ".", "",
+    ])  # fmt: skip
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def run(scale: generate.Scale, repeat: int, out: Path, cache: Path, import_rows: int = IMPORT_ROWS,
+        log: Callable[[str], None] = print) -> list[Figure]:  # fmt: skip
+    """Build or find the data, measure every figure on a working copy, print and write the table."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="placement-desk-bench-") as tmp:
+        home = Path(tmp)
+        isolate(home)
+        source = generate.ensure_database(scale, cache=cache, log=log)
+        work = home / "bench.db"
+        shutil.copyfile(source, work)
+        counts = row_counts(work)
+        log(f"measuring on a copy of {source.name} ({counts.get('attendance', 0):,} attendance records), "
+            f"median of {repeat} runs per figure")
+        figures = measure(work, home, repeat, import_rows, log)
+    text = report(figures, scale, repeat, counts)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    log("")
+    log(text)
+    log(f"written to {out} ({time.perf_counter() - started:.0f} s in all)")
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--tiny", action="store_true", help="5 citizens (the smoke run of make test)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is shown (default 5)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help=f"where the table goes (default {RESULTS})")
+    parser.add_argument("--cache", type=Path, default=generate.CACHE, help="where the generated data is kept")
+    args = parser.parse_args(argv)
+    scale = generate.TINY if args.tiny else generate.BIG
+    figures = run(scale, max(1, args.repeat), args.out, args.cache, 200 if args.tiny else IMPORT_ROWS)
+    return 0 if figures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
