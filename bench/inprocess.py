@@ -13,6 +13,7 @@ from datetime import date
 
 from placement_desk.db.engine import Database
 
+
 def median_time(action: Callable[[], object], repeat: int, warmup: int = 1, before: Callable[[], object] | None = None
                 ) -> float:  # fmt: skip
     """The median wall-clock seconds of ``action`` (``before`` runs untimed ahead of each run)."""

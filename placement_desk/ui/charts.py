@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import shiboken6
 from PySide6.QtCharts import (
     QAbstractAxis,
     QBarSeries,
@@ -90,31 +91,39 @@ class ChartPanel(QChartView):
     def __init__(self, title: str = "", polar: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = title
-        chart = QPolarChart() if polar else QChart()
+        self._polar = polar
+        self.setChart(self._new_chart())
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(240)
+        self._categories: list[str] = []
+
+    def _new_chart(self) -> QChart:
+        chart = QPolarChart() if self._polar else QChart()
         chart.setLocale(DANISH)
         chart.setLocalizeNumbers(True)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setTitle(title)
+        chart.setTitle(self._title)
         font = QFont(chart.titleFont())
         font.setBold(True)
         chart.setTitleFont(font)
-        self.setChart(chart)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(240)
-        self._categories: list[str] = []
+        return chart
 
     # ---- filling -------------------------------------------------------------------------------
 
     def clear(self, message: str = "") -> None:
-        """Remove every series and axis; ``message`` (e.g. "No data yet") is shown as the title."""
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-            axis.deleteLater()
+        """Start over with an empty chart; ``message`` (e.g. "No data yet") is shown as the title.
+
+        A fresh chart replaces the old one (deleted at once): reusing a chart leaves stale axis and
+        label items in the scene when it was laid out while hidden.
+        """
+        old = self.chart()
+        chart = self._new_chart()
         chart.setTitle(f"{self._title} — {message}" if message and self._title else message or self._title)
+        self.setChart(chart)
+        if old is not None:
+            shiboken6.delete(old)
         self._categories = []
 
     def show_weeks(
@@ -267,6 +276,9 @@ class ChartPanel(QChartView):
         axis.setRange(lo, hi)
         if ticks:
             axis.setTickCount(ticks)
+            step = (hi - lo) / max(ticks - 1, 1)
+            if step > 1 and step == int(step):
+                axis.setMinorTickCount(int(step) - 1)  # a grid line per unit, labels only on the ticks
             axis.setLabelFormat("%.0f")  # "%d" draws nothing when numbers are localised
         else:
             top, step = nice_scale(hi - lo)

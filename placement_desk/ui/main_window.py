@@ -2,23 +2,54 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from placement_desk import __version__
 from placement_desk.db.engine import Database
-from placement_desk.ui.attendance_page import AttendancePage
-from placement_desk.ui.citizen.page import CitizenPage
-from placement_desk.ui.citizens_page import CitizensPage
-from placement_desk.ui.companies_page import CompaniesPage
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.dashboard_page import DashboardPage
-from placement_desk.ui.followups_page import FollowupsPage
-from placement_desk.ui.search_dialog import SearchDialog
 from placement_desk.ui.work import WorkMenu
 
-NAV_KEYS = ("dashboard", "citizens", "companies", "attendance", "followups")
+if TYPE_CHECKING:
+    from placement_desk.ui.attendance_page import AttendancePage
+    from placement_desk.ui.citizen.page import CitizenPage
+    from placement_desk.ui.citizens_page import CitizensPage
+    from placement_desk.ui.companies_page import CompaniesPage
+    from placement_desk.ui.dashboard_page import DashboardPage
+    from placement_desk.ui.followups_page import FollowupsPage
+    from placement_desk.ui.placements_page import PlacementsPage
+
+NAV_KEYS = ("dashboard", "citizens", "companies", "attendance", "followups", "placements")
+
+
+def build_page(key: str, ctx: UiContext, parent: QWidget) -> QWidget:
+    """A page of the navigation, its module imported only now (start-up reads one page, not all)."""
+    if key == "dashboard":
+        from placement_desk.ui.dashboard_page import DashboardPage
+
+        return DashboardPage(ctx, parent)
+    if key == "citizens":
+        from placement_desk.ui.citizens_page import CitizensPage
+
+        return CitizensPage(ctx, parent)
+    if key == "companies":
+        from placement_desk.ui.companies_page import CompaniesPage
+
+        return CompaniesPage(ctx, parent)
+    if key == "attendance":
+        from placement_desk.ui.attendance_page import AttendancePage
+
+        return AttendancePage(ctx, parent)
+    if key == "followups":
+        from placement_desk.ui.followups_page import FollowupsPage
+
+        return FollowupsPage(ctx, parent)
+    from placement_desk.ui.placements_page import PlacementsPage
+
+    return PlacementsPage(ctx, parent)
 
 
 class MainWindow(QMainWindow):
@@ -32,25 +63,21 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
         self.pages = QStackedWidget(self)
-        self.dashboard = DashboardPage(self.ctx, self)
-        self.citizens = CitizensPage(self.ctx, self)
-        self.companies = CompaniesPage(self.ctx, self)
-        self.attendance = AttendancePage(self.ctx, self)
-        self.followups = FollowupsPage(self.ctx, self)
+        # Pages are built when first shown (a placeholder holds each place until then), so start-up
+        # reads only what the first page shows.
+        self._built: dict[str, QWidget] = {}
+        self._citizen_page: CitizenPage | None = None
         titles = (
             self.tr("Overview"),
             self.tr("Citizens"),
             self.tr("Companies"),
             self.tr("Attendance"),
             self.tr("Follow-ups"),
+            self.tr("Placements"),
         )
-        for title, page in zip(
-            titles, (self.dashboard, self.citizens, self.companies, self.attendance, self.followups), strict=True
-        ):
+        for title in titles:
             self.nav.addItem(title)
-            self.pages.addWidget(page)
-        self.citizen_page = CitizenPage(self.ctx, self)
-        self.pages.addWidget(self.citizen_page)
+            self.pages.addWidget(QWidget(self.pages))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setFixedWidth(170)
         central = QWidget(self)
@@ -62,16 +89,63 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", db.description), self)
         self.statusBar().addPermanentWidget(self.db_label)
         self.ctx.open_citizen.connect(self.open_citizen)
-        self.citizens.citizen_opened.connect(lambda ref: self.open_citizen(ref, "overview"))
         self.work = WorkMenu(self.ctx, self)
         self._build_menus()
         self._restore_state()
 
     # ---- navigation ---------------------------------------------------------------------------
 
+    def page(self, key: str) -> QWidget:
+        """The page of a navigation key, built the first time it is asked for."""
+        page = self._built.get(key)
+        if page is None:
+            index = NAV_KEYS.index(key)
+            placeholder = self.pages.widget(index)
+            page = build_page(key, self.ctx, self.pages)
+            self._built[key] = page
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if key == "citizens":
+                self.citizens.citizen_opened.connect(lambda ref: self.open_citizen(ref, "overview"))
+        return page
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self.page("dashboard")  # type: ignore[return-value]
+
+    @property
+    def citizens(self) -> CitizensPage:
+        return self.page("citizens")  # type: ignore[return-value]
+
+    @property
+    def companies(self) -> CompaniesPage:
+        return self.page("companies")  # type: ignore[return-value]
+
+    @property
+    def attendance(self) -> AttendancePage:
+        return self.page("attendance")  # type: ignore[return-value]
+
+    @property
+    def followups(self) -> FollowupsPage:
+        return self.page("followups")  # type: ignore[return-value]
+
+    @property
+    def placements(self) -> PlacementsPage:
+        return self.page("placements")  # type: ignore[return-value]
+
+    @property
+    def citizen_page(self) -> CitizenPage:
+        if self._citizen_page is None:
+            from placement_desk.ui.citizen.page import CitizenPage
+
+            self._citizen_page = CitizenPage(self.ctx, self.pages)
+            self.pages.addWidget(self._citizen_page)
+        return self._citizen_page
+
     def _nav_changed(self, row: int) -> None:
         if row >= 0:
-            self.pages.setCurrentIndex(row)
+            self.pages.setCurrentWidget(self.page(NAV_KEYS[row]))
             QSettings().setValue("main/page", NAV_KEYS[row])
 
     def show_page(self, key: str) -> None:
@@ -86,6 +160,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.citizen_page)
 
     def open_search(self) -> None:
+        from placement_desk.ui.search_dialog import SearchDialog
+
         dialog = SearchDialog(self.ctx, self)
         if dialog.exec() and dialog.chosen is not None:
             hit = dialog.chosen
@@ -103,7 +179,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         return action
 
     def _build_menus(self) -> None:
@@ -115,7 +191,7 @@ class MainWindow(QMainWindow):
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()

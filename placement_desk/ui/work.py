@@ -21,9 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain.errors import ValidationError
-from placement_desk.export.json_summary import dumps
-from placement_desk.services.casefile_io import export_case_file, import_case_file
-from placement_desk.services.demo import load_demo
 from placement_desk.ui.context import ALL, UiContext
 from placement_desk.ui.launch import LANGUAGES
 from placement_desk.ui.messages import danish_error
@@ -70,7 +67,11 @@ def run_with_progress(
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(0)
     worker = Worker(job, parent)
-    worker.progressed.connect(lambda d, t: (dialog.setMaximum(max(t, 1)), dialog.setValue(d)))
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    worker.progressed.connect(progressed)
     dialog.canceled.connect(worker.cancel)
 
     def finish_ok(result: Any) -> None:
@@ -153,6 +154,8 @@ class WorkMenu(QObject):
         db, actor, title = self.ctx.db, self.ctx.actor, self.tr("Import case file")
 
         def job(progress: Callable[[int, int], None]) -> Any:
+            from placement_desk.services.casefile_io import import_case_file
+
             data = json.loads(Path(path).read_text(encoding="utf-8"))
             return import_case_file(db, data, actor, progress)
 
@@ -169,6 +172,9 @@ class WorkMenu(QObject):
         db, title = self.ctx.db, self.tr("Export case file")
 
         def job(progress: Callable[[int, int], None]) -> str:
+            from placement_desk.export.json_summary import dumps
+            from placement_desk.services.casefile_io import export_case_file
+
             progress(0, 1)
             target = Path(path)
             tmp = target.with_name(f".{target.name}.tmp")
@@ -181,6 +187,8 @@ class WorkMenu(QObject):
         return self.worker
 
     def load_demo(self) -> Worker:
+        from placement_desk.services.demo import load_demo  # the demo cases load only when asked for
+
         db, title = self.ctx.db, self.tr("Load demo data")
         self.worker = run_with_progress(
             self.window, title, lambda progress: load_demo(db, progress=progress), self._done(title)

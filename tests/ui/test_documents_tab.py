@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database

@@ -282,7 +282,7 @@ class GoalsTab(CitizenTab):
             if any(s.assessor == a for s in goal.value.scores)
         ]
         if series:
-            self.curve.show_dates(series, (-5, 5), self.tr("Score"))
+            self.curve.show_dates(series, (-5, 5), self.tr("Score"), y_ticks=3)  # -5, 0, 5: more labels get elided
         else:
             self.curve.clear(self.tr("no scores yet"))
 

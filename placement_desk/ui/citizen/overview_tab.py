@@ -195,9 +195,9 @@ class OverviewTab(CitizenTab):
         )
         self.own_view.setText(d.citizen.own_view or self.tr("Not written yet"))
         latest = self.latest_referral()
-        active = latest is not None and latest.value.end_reason is None
-        self.referral_buttons["extend"].setEnabled(active)
-        self.referral_buttons["stop"].setEnabled(active)
+        running = latest is not None and latest.value.end_reason is None
+        self.referral_buttons["extend"].setEnabled(running)
+        self.referral_buttons["stop"].setEnabled(running)
         if latest is not None:
             r = latest.value
             end = r.extensions[-1] if r.extensions else r.end

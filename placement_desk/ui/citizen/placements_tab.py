@@ -21,6 +21,7 @@ from placement_desk.domain.hours_text import describe_week
 from placement_desk.domain.vocab import label
 from placement_desk.services import placements
 from placement_desk.services.common import today
+from placement_desk.services.views import PlacementInfo
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.placement_dialog import PlacementDialog
 from placement_desk.ui.context import UiContext
@@ -80,10 +81,9 @@ class PlacementsTab(CitizenTab):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        info = lambda r: self.detail.placements[r.ref] if self.detail else None  # noqa: E731
         self.model: RowTableModel[cf.Placement] = RowTableModel(
             [
-                Column(self.tr("Company"), lambda r: info(r).company_name if info(r) else r.company),
+                Column(self.tr("Company"), lambda r: i.company_name if (i := self._info(r)) else r.company),
                 Column(self.tr("Type"), lambda r: label(r.type)),
                 Column(self.tr("Purpose"), lambda r: label(r.purpose)),
                 Column(
@@ -94,7 +94,7 @@ class PlacementsTab(CitizenTab):
                 Column(self.tr("Hours now"), lambda r: describe_week(s.minutes) if (s := current_step(r)) else ""),
                 Column(
                     self.tr("Workplace mentor"),
-                    lambda r: (info(r).mentor_name or self.tr("missing")) if info(r) else "",
+                    lambda r: (i.mentor_name or self.tr("missing")) if (i := self._info(r)) else "",
                 ),
                 Column(self.tr("Why it ended"), lambda r: r.end_reason or ""),
             ],
@@ -122,6 +122,9 @@ class PlacementsTab(CitizenTab):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
+
+    def _info(self, p: cf.Placement) -> PlacementInfo | None:
+        return self.detail.placements.get(p.ref) if self.detail else None
 
     def refresh(self) -> None:
         assert self.detail is not None
