@@ -223,3 +223,14 @@ def test_archived_citizen_leaves_lists_and_unknown_refs(seeded: Database) -> Non
     assert export_case_file(seeded)["citizens"] == []
     with pytest.raises(NotFoundError):
         placements.add_schedule_step(seeded, "NOPE", {"from": "2022-10-03", "hours": {"tue": 2}})
+
+
+def test_week_as_planned_never_logs_days_still_to_come(db: Database) -> None:
+    companies.create_company(db, {"ref": "co-1", "name": "Bageriet"})
+    citizens.create_citizen(db, {"ref": "MI", "name": "Miriam"})
+    placements.create_placement(db, "MI", {
+        "ref": "MI-1", "company": "co-1", "type": "internship", "start": "2026-11-02", "end": "2026-12-31",
+        "schedule": [{"from": "2026-11-02", "hours": {"mon": 4, "wed": 4, "fri": 4}}],
+    })
+    # today is pinned to Monday 2026-11-23: only that day of the week has happened
+    assert attendance.log_week_as_planned(db, "MI-1", date(2026, 11, 25)) == [date(2026, 11, 23)]

@@ -10,22 +10,36 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 
 from placement_desk.domain.plan import PlacementPlan, days
 
 
 @dataclass(frozen=True, slots=True)
 class DayFigures:
+    """The figures of one date of one placement. The exact fractions (paid and effective minutes) are
+    kept as integer numerator and denominator: summing thousands of ``Fraction`` objects is slow."""
+
     placement: str
     day: date
     planned: int
-    paid_planned: Fraction
     registered: bool
     counted: bool
     attended: int
     absent: int
     reason: str | None
-    effective: Fraction | None
+    paid_num: int = 0  # paid_planned = paid_num / paid_den
+    paid_den: int = 1
+    eff_num: int | None = None  # effective = eff_num / eff_den (None: no capacity assessment yet)
+    eff_den: int = 1
+
+    @property
+    def paid_planned(self) -> Fraction:
+        return Fraction(self.paid_num, self.paid_den)
+
+    @property
+    def effective(self) -> Fraction | None:
+        return None if self.eff_num is None else Fraction(self.eff_num, self.eff_den)
 
 
 def day_figures(plan: PlacementPlan, first: date, last: date, today: date) -> Iterator[DayFigures]:
@@ -46,32 +60,26 @@ def day_figures(plan: PlacementPlan, first: date, last: date, today: date) -> It
 
 
 def _one_day(plan: PlacementPlan, day: date, today: date) -> DayFigures:
-    planned = plan.planned(day, today)
+    planned, step = plan.planned_with_step(day, today)
     record = plan.records.get(day)
     attended = record.minutes if record else 0
     counted = record is not None and record.counted
     absent = max(planned - attended, 0) if counted else 0
     reason = record.absence_reason() if record is not None and absent > 0 else None
-    effective: Fraction | None = None
+    eff_num: int | None = None
+    eff_den = 1
     if record is not None:
         eff = plan.effectiveness(day)
         if eff is not None:
-            effective = attended * eff / 100
-    return DayFigures(
-        placement=plan.ref,
-        day=day,
-        planned=planned,
-        paid_planned=plan.paid_planned(day, today),
-        registered=record is not None,
-        counted=counted,
-        attended=attended,
-        absent=absent,
-        reason=reason,
-        effective=effective,
-    )
+            eff_num, eff_den = attended * eff.numerator, eff.denominator * 100
+    paid_num, paid_den = 0, 1
+    if planned and step is not None and step.weekly:
+        paid_num, paid_den = planned * step.paid_per_week, step.weekly
+    return DayFigures(plan.ref, day, planned, record is not None, counted, attended, absent, reason, paid_num,
+                      paid_den, eff_num, eff_den)  # fmt: skip
 
 
-@dataclass
+@dataclass(eq=False)
 class Totals:
     """Sums over a set of dates (minutes; exact fractions)."""
 
@@ -79,16 +87,18 @@ class Totals:
     counted_planned: int = 0
     attended: int = 0
     attended_counted: int = 0
-    paid_planned: Fraction = Fraction(0)
     absent: int = 0
     unregistered_days: int = 0
     registered_days: int = 0
-    effective: Fraction | None = None
+    # paid and effective minutes as sums of integer numerators per denominator (exact, and fast to add)
+    paid_parts: dict[int, int] = field(default_factory=dict, repr=False)
+    effective_parts: dict[int, int] | None = field(default=None, repr=False)
 
     def add(self, f: DayFigures) -> None:
         self.planned += f.planned
         self.attended += f.attended
-        self.paid_planned += f.paid_planned
+        if f.paid_num:
+            self.paid_parts[f.paid_den] = self.paid_parts.get(f.paid_den, 0) + f.paid_num
         self.absent += f.absent
         if f.registered:
             self.registered_days += 1
@@ -97,8 +107,30 @@ class Totals:
         if f.counted:
             self.counted_planned += f.planned
             self.attended_counted += f.attended
-        if f.effective is not None:
-            self.effective = (self.effective or Fraction(0)) + f.effective
+        if f.eff_num is not None:
+            parts = self.effective_parts
+            if parts is None:
+                parts = self.effective_parts = {}
+            parts[f.eff_den] = parts.get(f.eff_den, 0) + f.eff_num
+
+    @property
+    def paid_planned(self) -> Fraction:
+        return sum((Fraction(n, d) for d, n in self.paid_parts.items()), Fraction(0))
+
+    @property
+    def effective(self) -> Fraction | None:
+        if self.effective_parts is None:
+            return None
+        return sum((Fraction(n, d) for d, n in self.effective_parts.items()), Fraction(0))
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.planned, self.counted_planned, self.attended, self.attended_counted, self.absent,
+                self.unregistered_days, self.registered_days, self.paid_planned, self.effective)  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Totals) and self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like any dataclass with eq
 
     @property
     def attendance_rate(self) -> Fraction | None:
@@ -147,11 +179,13 @@ class Figures:
         return [(k, v) for k, v in sorted(self.by_month.items()) if v.has_activity]
 
 
+@lru_cache(maxsize=8192)
 def week_key(day: date) -> str:
     y, w, _ = day.isocalendar()
     return f"{y}-W{w:02d}"
 
 
+@lru_cache(maxsize=8192)
 def month_key(day: date) -> str:
     return f"{day.year}-{day.month:02d}"
 

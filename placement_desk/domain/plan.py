@@ -100,10 +100,14 @@ class PlacementPlan:
 
     def planned(self, day: date, today: date) -> int:
         """planned(d) in minutes (spec section 2)."""
+        return self.planned_with_step(day, today)[0]
+
+    def planned_with_step(self, day: date, today: date) -> tuple[int, Step | None]:
+        """planned(d) and the plan step in force on d (None outside the period, on holidays, before the plan)."""
         if day < self.start or day > self.last_day(today) or is_holiday(day):
-            return 0
+            return 0, None
         step = self.step_on(day)
-        return step.minutes[day.weekday()] if step else 0
+        return (step.minutes[day.weekday()], step) if step else (0, None)
 
     def paid_planned(self, day: date, today: date) -> Fraction:
         """paid_planned(d) in minutes: planned(d) x paid_per_week / weekly hours of the step."""

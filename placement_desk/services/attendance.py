@@ -82,9 +82,9 @@ def restore_day(
 
 
 def log_week_as_planned(db: Database, placement_ref: str, any_day: date, actor: str | None = None) -> list[date]:
-    """Mark every planned, unregistered day of the ISO week as present with the planned hours.
+    """Mark every planned, unregistered day of the ISO week up to today as present with the planned hours.
 
-    Days already registered are left alone; returns the dates that were logged.
+    Days already registered and days still to come are left alone; returns the dates that were logged.
     """
     monday = any_day - timedelta(days=any_day.weekday())
     with db.transaction() as s:
@@ -95,7 +95,7 @@ def log_week_as_planned(db: Database, placement_ref: str, any_day: date, actor: 
         for i in range(7):
             day = monday + timedelta(days=i)
             planned = plan.planned(day, today())
-            if planned > 0 and day not in plan.records:
+            if planned > 0 and day not in plan.records and day <= today():  # never log days still to come
                 s.add(
                     m.AttendanceRecord(
                         placement_id=placement.id,

@@ -30,13 +30,13 @@ def by_ref(session: Session, model: type[R], ref: str) -> R:
     return row
 
 
-CITIZEN_LOAD = (
+# Everything of a citizen but the attendance records (views read those as plain rows: see views.py).
+CITIZEN_LOAD_BUT_ATTENDANCE = (
     selectinload(m.Citizen.referrals).selectinload(m.Referral.extensions),
     selectinload(m.Citizen.placements).selectinload(m.Placement.company).selectinload(m.Company.contacts),
     selectinload(m.Citizen.placements).selectinload(m.Placement.workplace_mentor),
     selectinload(m.Citizen.placements).selectinload(m.Placement.tasks),
     selectinload(m.Citizen.placements).selectinload(m.Placement.schedule),
-    selectinload(m.Citizen.placements).selectinload(m.Placement.attendance),
     selectinload(m.Citizen.placements).selectinload(m.Placement.capacity).selectinload(m.CapacityAssessment.tasks),
     selectinload(m.Citizen.accommodations),
     selectinload(m.Citizen.followups).selectinload(m.Followup.corrections),
@@ -44,10 +44,13 @@ CITIZEN_LOAD = (
     selectinload(m.Citizen.goals).selectinload(m.Goal.subgoals),
     selectinload(m.Citizen.goals).selectinload(m.Goal.scores),
 )
+CITIZEN_LOAD = (*CITIZEN_LOAD_BUT_ATTENDANCE, selectinload(m.Citizen.placements).selectinload(m.Placement.attendance))
 
 
-def load_citizen(session: Session, ref: str) -> m.Citizen:
-    row = session.scalar(select(m.Citizen).where(m.Citizen.ref == ref).options(*CITIZEN_LOAD))
+def load_citizen(session: Session, ref: str, with_attendance: bool = True) -> m.Citizen:
+    """A citizen with everything loaded; ``with_attendance=False`` leaves the records to the caller."""
+    options = CITIZEN_LOAD if with_attendance else CITIZEN_LOAD_BUT_ATTENDANCE
+    row = session.scalar(select(m.Citizen).where(m.Citizen.ref == ref).options(*options))
     if row is None:
         raise NotFoundError("citizen", ref)
     return row

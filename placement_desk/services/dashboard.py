@@ -1,18 +1,24 @@
-"""The dashboard (Overblik): what needs doing now, across every active citizen."""
+"""The dashboard (Overblik): what needs doing now, across every active citizen.
+
+Cross-citizen, so it is aggregated in SQL: one statement gives each running placement its last
+follow-up and, over the last four weeks, the planned minutes of the counted days, the attended
+minutes of the counted days and the planned days without a record (the figures of spec section 2:
+public holidays plan nothing, agreed absence is not counted). No attendance rows reach Python.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Date, Integer, and_, case, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
-from placement_desk.domain.figures import compute
-from placement_desk.domain.plan import PlacementPlan, Record, Step
+from placement_desk.domain.plan import days, is_holiday
 from placement_desk.domain.vocab import Status
 from placement_desk.services.common import today
 
@@ -41,88 +47,128 @@ class Task:
 
 def dashboard(db: Database, on: date | None = None) -> list[Task]:
     on = on or today()
-    first = on - WINDOW
-    yesterday = on - timedelta(days=1)
     tasks: list[Task] = []
     with db.reading() as s:
-        placements = list(
-            s.scalars(
-                select(m.Placement)
-                .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
-                .where(m.Placement.archived_at.is_(None), m.Citizen.archived_at.is_(None))
-                .where(m.Placement.start <= on, (m.Placement.end.is_(None)) | (m.Placement.end >= on))
-                .options(
-                    selectinload(m.Placement.citizen).selectinload(m.Citizen.followups),
-                    selectinload(m.Placement.company),
-                    selectinload(m.Placement.schedule),
-                )
-            )
-        )
-        records: dict[int, dict[date, Record]] = {}
-        ids = [p.id for p in placements]
-        if ids:
-            for pid, day, status, minutes, reason in s.execute(
-                select(
-                    m.AttendanceRecord.placement_id,
-                    m.AttendanceRecord.day,
-                    m.AttendanceRecord.status,
-                    m.AttendanceRecord.minutes,
-                    m.AttendanceRecord.reason,
-                ).where(
-                    m.AttendanceRecord.placement_id.in_(ids),
-                    m.AttendanceRecord.day >= first,
-                    m.AttendanceRecord.day <= yesterday,
-                )
-            ):
-                records.setdefault(pid, {})[day] = Record(day, Status(status), minutes, reason)
-        for p in placements:
-            tasks.extend(_placement_tasks(p, records.get(p.id, {}), on, first, yesterday))
+        for row in s.execute(_placement_facts(on)):
+            tasks.extend(_placement_tasks(row, on))
         tasks.extend(_referral_tasks(s, on))
     order = {k: i for i, k in enumerate(KINDS)}
     tasks.sort(key=lambda t: (order[t.kind], t.when or date.max, t.citizen_name))
     return tasks
 
 
-def _placement_tasks(p: m.Placement, records: dict[date, Record], on: date, first: date, last: date) -> list[Task]:
-    c = p.citizen
+def _running(on: date) -> Any:
+    """The placements running on ``on`` (neither they nor their citizen archived), with their period."""
+    p = m.Placement
+    return (
+        select(p.id, p.citizen_id, p.start, func.coalesce(p.end, on).label("last_day"))
+        .join(m.Citizen, p.citizen_id == m.Citizen.id)
+        .where(p.archived_at.is_(None), m.Citizen.archived_at.is_(None))
+        .where(p.start <= on, or_(p.end.is_(None), p.end >= on))
+    )
+
+
+def _placement_facts(on: date) -> Any:
+    """One row per running placement: who, where, the last meeting and the four weeks' sums."""
+    first, last = on - WINDOW, on - timedelta(days=1)
+    p, s, a, f = m.Placement, m.ScheduleStep, m.AttendanceRecord, m.Followup
+    running = _running(on).cte("running")
+    # The working days of the window (public holidays plan nothing) with their weekday 0..6.
+    calendar = union_all(
+        *[select(literal(d, Date).label("day"), literal(d.weekday(), Integer).label("wd"))
+          for d in days(first, last) if not is_holiday(d)]  # fmt: skip
+    ).cte("cal")
+    weekday = case(*[(calendar.c.wd == i, col) for i, col in enumerate((s.mon, s.tue, s.wed, s.thu, s.fri, s.sat))],
+                   else_=s.sun)  # fmt: skip
+    step_minutes = (
+        select(weekday)
+        .where(s.placement_id == running.c.id, s.valid_from <= calendar.c.day)
+        .order_by(s.valid_from.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    planned = (
+        select(running.c.id.label("pid"), calendar.c.day.label("day"), func.coalesce(step_minutes, 0).label("planned"))
+        .join(calendar, and_(calendar.c.day >= running.c.start, calendar.c.day <= running.c.last_day))
+        .cte("planned")
+        .prefix_with("MATERIALIZED")  # the plan is looked up once per day, not once per use
+    )
+    records = (
+        select(a.placement_id.label("pid"), a.day, a.status, a.minutes)
+        .join(running, running.c.id == a.placement_id)
+        .where(a.day >= first, a.day <= last)
+        .cte("records")
+    )
+    agreed = Status.ABSENT_AGREED.value
+    counted = and_(records.c.status.is_not(None), records.c.status != agreed)
+    plan_sums = (
+        select(
+            planned.c.pid,
+            func.sum(case((counted, planned.c.planned), else_=0)).label("counted_planned"),
+            func.sum(case((and_(records.c.status.is_(None), planned.c.planned > 0), 1), else_=0)).label("unregistered"),
+        )
+        .outerjoin(records, and_(records.c.pid == planned.c.pid, records.c.day == planned.c.day))
+        .group_by(planned.c.pid)
+        .subquery("plan_sums")
+    )
+    attended = (
+        select(records.c.pid, func.sum(case((records.c.status != agreed, records.c.minutes), else_=0)).label("minutes"))
+        .group_by(records.c.pid)
+        .subquery("attended")
+    )
+    meetings = (
+        select(running.c.id.label("pid"), func.max(f.day).label("day"))
+        .join(f, and_(f.citizen_id == running.c.citizen_id, f.day <= on,
+                      or_(f.placement_id.is_(None), f.placement_id == running.c.id)))  # fmt: skip
+        .group_by(running.c.id)
+        .subquery("meetings")
+    )
+    return (
+        select(p.ref, p.start, p.workplace_mentor_id, m.Citizen.ref, m.Citizen.name, m.Company.name, meetings.c.day,
+               func.coalesce(plan_sums.c.counted_planned, 0), func.coalesce(attended.c.minutes, 0),
+               func.coalesce(plan_sums.c.unregistered, 0))  # fmt: skip
+        .join(running, running.c.id == p.id)
+        .join(m.Citizen, p.citizen_id == m.Citizen.id)
+        .join(m.Company, p.company_id == m.Company.id)
+        .outerjoin(meetings, meetings.c.pid == p.id)
+        .outerjoin(plan_sums, plan_sums.c.pid == p.id)
+        .outerjoin(attended, attended.c.pid == p.id)
+    )
+
+
+def _placement_tasks(row: Any, on: date) -> list[Task]:
+    ref, start, mentor_id, citizen_ref, citizen_name, company, met, counted, attended, unregistered = row
 
     def task(kind: str, when: date | None, value: float | None, tab: str) -> Task:
-        return Task(kind, c.ref, c.name, p.ref, p.company.name, when, value, tab)
+        return Task(kind, citizen_ref, citizen_name, ref, company, when, value, tab)
 
     out: list[Task] = []
-    held = [f.day for f in c.followups if (f.placement_id in (None, p.id)) and f.day <= on]
-    last_meeting = max(held, default=None)
-    due = max(last_meeting or p.start, p.start) + FOLLOWUP_INTERVAL
+    due = max(met or start, start) + FOLLOWUP_INTERVAL
     if due < on:
         out.append(task("followup_overdue", due, None, "followup"))
     elif due <= on + DUE_SOON:
         out.append(task("followup_due", due, None, "followup"))
-    plan = PlacementPlan(
-        p.ref, p.start, p.end, [Step(x.valid_from, x.minutes, x.paid_per_week) for x in p.schedule], records
-    )
-    fig = compute([plan], first, last, on)
-    rate = fig.total.attendance_rate
+    rate = Fraction(int(attended), int(counted)) if counted else None
     if rate is not None and rate < LOW_ATTENDANCE:
         out.append(task("low_attendance", None, float(rate), "attendance"))
-    if fig.total.unregistered_days:
-        out.append(task("unregistered", None, float(fig.total.unregistered_days), "attendance"))
-    if p.workplace_mentor_id is None:
-        out.append(task("no_mentor", p.start, None, "placements"))
+    if unregistered:
+        out.append(task("unregistered", None, float(unregistered), "attendance"))
+    if mentor_id is None:
+        out.append(task("no_mentor", start, None, "placements"))
     return out
 
 
 def _referral_tasks(s: Session, on: date) -> list[Task]:
-    out: list[Task] = []
-    rows = s.scalars(
-        select(m.Referral)
-        .join(m.Citizen, m.Referral.citizen_id == m.Citizen.id)
-        .where(m.Citizen.archived_at.is_(None))
-        .options(selectinload(m.Referral.extensions))
+    """Referrals still open (no end reason) whose end, the latest extension's if any, is within 30 days."""
+    r, e = m.Referral, m.ReferralExtension
+    latest = select(e.referral_id, func.max(e.new_end).label("new_end")).group_by(e.referral_id).subquery()
+    end = func.coalesce(latest.c.new_end, r.end)
+    rows = s.execute(
+        select(m.Citizen.ref, m.Citizen.name, r.programme, end)
+        .join(m.Citizen, r.citizen_id == m.Citizen.id)
+        .outerjoin(latest, latest.c.referral_id == r.id)
+        .where(m.Citizen.archived_at.is_(None), r.end_reason.is_(None))
+        .where(end >= on, end <= on + REFERRAL_HORIZON)
     )
-    citizens = {c.id: c for c in s.scalars(select(m.Citizen).where(m.Citizen.archived_at.is_(None)))}
-    for r in rows:
-        end = r.extensions[-1].new_end if r.extensions else r.end
-        if end is not None and on <= end <= on + REFERRAL_HORIZON and r.end_reason is None:
-            c = citizens[r.citizen_id]
-            out.append(Task("referral_ending", c.ref, c.name, None, r.programme, end, None, "overview"))
-    return out
+    return [Task("referral_ending", ref, name, None, programme, when, None, "overview")
+            for ref, name, programme, when in rows]  # fmt: skip

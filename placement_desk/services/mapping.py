@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -29,7 +30,24 @@ def company_out(c: m.Company) -> cf.Company:
     )
 
 
-def placement_out(p: m.Placement) -> cf.Placement:
+def attendance_rows(session: Session, placement_ids: Iterable[int]) -> dict[int, tuple[cf.Attendance, ...]]:
+    """The attendance of placements as case-file records by placement id, in date order, read as plain
+    rows (thousands of records: no ORM objects, no timestamps)."""
+    a = m.AttendanceRecord
+    out: dict[int, list[cf.Attendance]] = {}
+    ids = list(placement_ids)
+    if ids:
+        for pid, day, status, minutes, reason, note in session.execute(
+            select(a.placement_id, a.day, a.status, a.minutes, a.reason, a.note)
+            .where(a.placement_id.in_(ids))
+            .order_by(a.placement_id, a.day)
+        ):
+            out.setdefault(pid, []).append(cf.Attendance(day, status, minutes, reason, note))
+    return {pid: tuple(rows) for pid, rows in out.items()}
+
+
+def placement_out(p: m.Placement, attendance: Mapping[int, tuple[cf.Attendance, ...]] | None = None) -> cf.Placement:
+    """A placement as case-file data; ``attendance`` (by placement id) replaces reading ``p.attendance``."""
     return cf.Placement(
         ref=p.ref,
         company=p.company.ref,
@@ -41,7 +59,11 @@ def placement_out(p: m.Placement) -> cf.Placement:
         tasks=tuple(t.text for t in p.tasks),
         workplace_mentor=p.workplace_mentor.ref if p.workplace_mentor else None,
         schedule=tuple(cf.ScheduleStep(s.valid_from, s.minutes, s.paid_per_week) for s in p.schedule),
-        attendance=tuple(cf.Attendance(a.day, a.status, a.minutes, a.reason, a.note) for a in p.attendance),
+        attendance=(
+            attendance.get(p.id, ())
+            if attendance is not None
+            else tuple(cf.Attendance(a.day, a.status, a.minutes, a.reason, a.note) for a in p.attendance)
+        ),
         capacity=tuple(
             cf.CapacityAssessment(
                 c.day,
@@ -70,7 +92,9 @@ def followup_out(f: m.Followup) -> cf.Followup:
     )
 
 
-def citizen_out(c: m.Citizen, include_archived: bool = False) -> cf.Citizen:
+def citizen_out(
+    c: m.Citizen, include_archived: bool = False, attendance: Mapping[int, tuple[cf.Attendance, ...]] | None = None
+) -> cf.Citizen:
     return cf.canonical_citizen(
         cf.Citizen(
             ref=c.ref,
@@ -85,7 +109,9 @@ def citizen_out(c: m.Citizen, include_archived: bool = False) -> cf.Citizen:
                 cf.Referral(r.programme, r.start, r.end, tuple(e.new_end for e in r.extensions), r.end_reason)
                 for r in c.referrals
             ),
-            placements=tuple(placement_out(p) for p in c.placements if include_archived or p.archived_at is None),
+            placements=tuple(
+                placement_out(p, attendance) for p in c.placements if include_archived or p.archived_at is None
+            ),
             accommodations=tuple(
                 cf.Accommodation(a.category, a.text, a.identified, a.source, a.active, a.retired)
                 for a in c.accommodations

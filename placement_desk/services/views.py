@@ -44,6 +44,10 @@ class CitizenDetail:
     followups: list[Row[cf.Followup]] = field(default_factory=list)
     goals: list[Row[cf.Goal]] = field(default_factory=list)
     placements: dict[str, PlacementInfo] = field(default_factory=dict)
+    # figures() by period: every tab of the citizen page asks for the same whole-record figures
+    _figures: dict[tuple[date | None, date | None], DossierData | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def company_names(self) -> dict[str, str]:
@@ -57,15 +61,20 @@ class CitizenDetail:
 
     def figures(self, period_from: date | None = None, period_to: date | None = None) -> DossierData | None:
         """The dossier figures of the whole record (None without placements and period)."""
-        if not self.citizen.placements and period_from is None:
-            return None
-        return build_dossier(self.citizen, self.company_names, today(), period_from, period_to)
+        key = (period_from, period_to)
+        if key not in self._figures:
+            if not self.citizen.placements and period_from is None:
+                self._figures[key] = None
+            else:
+                self._figures[key] = build_dossier(self.citizen, self.company_names, today(), period_from, period_to)
+        return self._figures[key]
 
 
 def citizen_detail(db: Database, ref: str) -> CitizenDetail:
     with db.reading() as s:
-        row = load_citizen(s, ref)
-        citizen = mapping.citizen_out(row)
+        row = load_citizen(s, ref, with_attendance=False)
+        attendance = mapping.attendance_rows(s, (p.id for p in row.placements if p.archived_at is None))
+        citizen = mapping.citizen_out(row, attendance=attendance)
         return CitizenDetail(
             citizen=citizen,
             version=row.version,

@@ -1329,6 +1329,10 @@
         <translation>Opfølgninger</translation>
     </message>
     <message>
+        <source>Placements</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>

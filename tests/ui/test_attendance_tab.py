@@ -263,4 +263,9 @@ def test_screenshot_with_demo_data(qtbot: QtBot, demo_db: Database, tmp_path: Pa
         assert (tab.body.direction() == QBoxLayout.Direction.LeftToRight) == side_by_side
         assert not tab.grid.horizontalScrollBar().isVisible()
         path = screenshot(tab.window(), tmp_path, f"attendance_tab_{size[0]}x{size[1]}")
+        qtbot.keyClick(tab.grid, Qt.Key.Key_S)
+        assert tab.picker is not None
+        qtbot.keyClicks(tab.picker.reason, "mig")
+        screenshot(tab.picker, tmp_path, "reason_picker")
+        qtbot.keyClick(tab.picker.reason, Qt.Key.Key_Escape)
     assert path.stat().st_size > 10_000
