@@ -6,7 +6,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' placement_desk/__init__.py)
 ISCC ?= iscc
 
-.PHONY: run test lint translations clean dist dist-check icons
+.PHONY: run test bench lint translations clean dist dist-check icons
 
 run:
 	bash scripts/bootstrap.sh
@@ -16,9 +16,14 @@ test:
 	bash scripts/bootstrap.sh test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
+# The 1,000,000-row benchmark (issue 6): builds bench/.cache/ the first time, prints the table, writes bench/results.md.
+bench:
+	bash scripts/bootstrap.sh
+	$(PY) -m bench.run
+
 lint:
 	bash scripts/bootstrap.sh test,lint
-	$(VENV)/bin/ruff check placement_desk tests
+	$(VENV)/bin/ruff check placement_desk tests bench
 	$(VENV)/bin/mypy placement_desk
 
 # Longer runs of the crash-safety and bad-input tests (make test runs 20 kills and a few hundred examples).

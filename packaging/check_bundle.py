@@ -11,7 +11,8 @@ the user's data. It checks:
   4. `dossier SA --pdf` / `--xlsx`: a real document, or exit 1 saying "not available" (not built yet);
   5. `placement-desk-cli demo` without --db creates the database in the per-user data folder;
   6. the desktop app starts offscreen, shows its main window and passes the self-check of
-     packaging/smoke.py (Qt plugins, QtCharts, holidays data, reportlab, openpyxl, resources).
+     packaging/smoke.py (Qt plugins, QtCharts, holidays data, reportlab, openpyxl, password
+     protection, resources).
 Exit code 0 when all pass, 1 otherwise; one line per check either way.
 """
 

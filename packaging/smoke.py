@@ -3,8 +3,8 @@
 It creates the QApplication first (ui/launch.py reuses an existing one) and, once the event loop has
 shown the main window, checks from inside the frozen app what PyInstaller can miss because it is
 loaded dynamically: Qt modules and plugins, the holidays country data and translations, reportlab
-and openpyxl writing a document, the bundled resources, the SQLAlchemy dialects. It prints one line
-`smoke: {json}` and quits with exit code 0 (all fine) or 3 (a check failed).
+and openpyxl writing a document, password protection, the bundled resources, the SQLAlchemy
+dialects. It prints one line `smoke: {json}` and quits with exit code 0 (all fine) or 3 (a check failed).
 Modules are imported by name (importlib), so the check does not pull them into the bundle itself.
 """
 
@@ -118,6 +118,27 @@ def _xlsx() -> str:
     return f"workbook of {len(buffer.getvalue())} bytes"
 
 
+def _protect() -> str:
+    """The password protection of documents that leave the laptop (pikepdf, msoffcrypto-tool)."""
+    try:
+        protect = importlib.import_module("placement_desk.export.protect")
+    except ModuleNotFoundError:
+        return "skipped: no placement_desk.export.protect in this version"
+    canvas = importlib.import_module("reportlab.pdfgen.canvas")
+    openpyxl = importlib.import_module("openpyxl")
+    pdf_buffer, xlsx_buffer = io.BytesIO(), io.BytesIO()
+    pdf = canvas.Canvas(pdf_buffer)
+    pdf.drawString(72, 720, "fortroligt")
+    pdf.save()
+    openpyxl.Workbook().save(xlsx_buffer)
+    password = "smoke-test-password"
+    locked_pdf = protect.protect("pdf", pdf_buffer.getvalue(), password)
+    locked_xlsx = protect.protect("xlsx", xlsx_buffer.getvalue(), password)
+    if b"/Encrypt" not in locked_pdf or not locked_xlsx.startswith(bytes.fromhex("d0cf11e0a1b11ae1")):
+        raise AssertionError("the protected files are not encrypted")
+    return f"encrypted PDF ({len(locked_pdf)} bytes) and workbook ({len(locked_xlsx)} bytes)"
+
+
 CHECKS: dict[str, Callable[[], str]] = {
     "modules": _modules,
     "charts": _charts,
@@ -125,6 +146,7 @@ CHECKS: dict[str, Callable[[], str]] = {
     "resources": _resources,
     "pdf": _pdf,
     "xlsx": _xlsx,
+    "protect": _protect,
 }
 
 

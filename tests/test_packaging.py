@@ -18,7 +18,8 @@ import pytest
 
 pytest.importorskip("PyInstaller")
 
-pytestmark = [pytest.mark.bundle, pytest.mark.slow]
+# Building takes minutes (pytest-timeout's default is for ordinary tests).
+pytestmark = [pytest.mark.bundle, pytest.mark.slow, pytest.mark.timeout(1800)]
 
 ENV = "PLACEMENT_DESK_BUNDLE"
 

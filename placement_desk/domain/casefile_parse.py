@@ -171,6 +171,10 @@ def parse_number(v: Any, path: str, lo: float, hi: float) -> Fraction:
 
 
 def _minutes(v: Any, path: str, lo: float = 0, hi: float = 24) -> int:
+    # The common case first (a big import has one per attendance record): whole or quarter hours,
+    # which are exact in binary, so no Fraction is needed; anything else takes the exact path below.
+    if (type(v) is int or (type(v) is float and (v * 4).is_integer())) and lo <= v <= hi:
+        return int(v * 60)
     value = parse_number(v, path, lo, hi)
     try:
         return minutes_from_hours(value)

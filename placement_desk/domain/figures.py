@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 from placement_desk.domain.plan import PlacementPlan, days
 
 
-@dataclass(frozen=True, slots=True)
-class DayFigures:
+class DayFigures(NamedTuple):
     """The figures of one date of one placement. The exact fractions (paid and effective minutes) are
-    kept as integer numerator and denominator: summing thousands of ``Fraction`` objects is slow."""
+    kept as integer numerator and denominator: building and summing thousands of ``Fraction``
+    objects is slow (a tuple, for the same reason: one is made per date of a whole record)."""
 
     placement: str
     day: date
@@ -50,12 +51,10 @@ def day_figures(plan: PlacementPlan, first: date, last: date, today: date) -> It
     """
     lo = max(first, plan.start)
     hi = min(last, plan.last_day(today))
-    walked = set()
     for day in days(lo, hi):
-        walked.add(day)
         yield _one_day(plan, day, today)
     for day in sorted(plan.records):
-        if first <= day <= last and day not in walked:
+        if first <= day <= last and not lo <= day <= hi:  # a record outside the walked dates
             yield _one_day(plan, day, today)
 
 
@@ -93,6 +92,24 @@ class Totals:
     # paid and effective minutes as sums of integer numerators per denominator (exact, and fast to add)
     paid_parts: dict[int, int] = field(default_factory=dict, repr=False)
     effective_parts: dict[int, int] | None = field(default=None, repr=False)
+
+    def merge(self, other: Totals) -> None:
+        """Add another set's sums to these (exact: integers and integer parts)."""
+        self.planned += other.planned
+        self.counted_planned += other.counted_planned
+        self.attended += other.attended
+        self.attended_counted += other.attended_counted
+        self.absent += other.absent
+        self.unregistered_days += other.unregistered_days
+        self.registered_days += other.registered_days
+        for d, n in other.paid_parts.items():
+            self.paid_parts[d] = self.paid_parts.get(d, 0) + n
+        if other.effective_parts is not None:
+            parts = self.effective_parts
+            if parts is None:
+                parts = self.effective_parts = {}
+            for d, n in other.effective_parts.items():
+                parts[d] = parts.get(d, 0) + n
 
     def add(self, f: DayFigures) -> None:
         self.planned += f.planned
@@ -194,19 +211,32 @@ def compute(plans: Iterable[PlacementPlan], first: date, last: date, today: date
     """Every figure of spec section 2 over the dates [first, last] for the given placements."""
     fig = Figures()
     for plan in plans:
-        fig.by_placement.setdefault(plan.ref, Totals())
+        placement = fig.by_placement.setdefault(plan.ref, Totals())
+        # Consecutive dates of the same ISO week and month are summed once into a run, and the run
+        # into the placement, the week, the month and the total (one add per date instead of four).
+        run, run_key = Totals(), ("", "")
         for f in day_figures(plan, first, last, today):
             fig.days.append(f)
-            fig.total.add(f)
-            fig.by_placement[plan.ref].add(f)
-            fig.by_week.setdefault(week_key(f.day), Totals()).add(f)
-            fig.by_month.setdefault(month_key(f.day), Totals()).add(f)
+            key = (week_key(f.day), month_key(f.day))
+            if key != run_key:
+                _merge_run(fig, placement, run_key, run)
+                run, run_key = Totals(), key
+            run.add(f)
             if f.absent > 0 and f.reason is not None:
                 r = fig.by_reason.setdefault(f.reason, ReasonTotal(f.reason))
                 r.days += 1
                 r.minutes += f.absent
+        _merge_run(fig, placement, run_key, run)
     fig.max_sustained_weekly = max_sustained_weekly(fig.days)
     return fig
+
+
+def _merge_run(fig: Figures, placement: Totals, key: tuple[str, str], run: Totals) -> None:
+    week, month = key
+    if not week:
+        return
+    for totals in (fig.total, placement, fig.by_week.setdefault(week, Totals()), fig.by_month.setdefault(month, Totals())):
+        totals.merge(run)
 
 
 def max_sustained_weekly(day_list: Iterable[DayFigures]) -> int | None:

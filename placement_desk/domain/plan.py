@@ -5,12 +5,14 @@ All durations are integer minutes; fractions (paid and effective hours) are exac
 
 from __future__ import annotations
 
+import importlib.util
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import lru_cache
+from pathlib import Path
 
 import holidays
 
@@ -20,7 +22,25 @@ from placement_desk.domain.vocab import WEEKDAYS, Status
 @lru_cache(maxsize=256)
 def danish_holidays(year: int) -> frozenset[date]:
     """The official Danish public holidays of a year (``holidays.DK``)."""
-    return frozenset(holidays.country_holidays("DK", years=year).keys())
+    return frozenset(_denmark()(years=year).keys())
+
+
+@lru_cache(maxsize=1)
+def _denmark() -> Callable[..., Mapping[date, str]]:
+    """The ``holidays`` package's Denmark calendar. Asking for it by country code imports all of the
+    package's 200+ countries (a quarter of a second at every start-up), so its module is loaded on its
+    own; should the package's layout ever change, the ordinary way is taken (tests check both agree)."""
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "placement_desk_holidays_dk", Path(holidays.__file__).parent / "countries" / "denmark.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        denmark: Callable[..., Mapping[date, str]] = module.Denmark
+        return denmark
+    except Exception:  # noqa: BLE001 - any surprise: the documented, slower way
+        return lambda years: holidays.country_holidays("DK", years=years)
 
 
 def is_holiday(day: date) -> bool:

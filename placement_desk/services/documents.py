@@ -27,11 +27,7 @@ from placement_desk.db.base import utcnow
 from placement_desk.db.engine import Database
 from placement_desk.domain.dossier import DossierData, build_dossier
 from placement_desk.domain.errors import NotFoundError, ValidationError
-from placement_desk.export.excel_absence import render_absence_xlsx
-from placement_desk.export.excel_dossier import render_dossier_xlsx
 from placement_desk.export.json_summary import dumps, summary
-from placement_desk.export.pdf_absence import render_absence_pdf
-from placement_desk.export.pdf_dossier import render_dossier_pdf
 from placement_desk.export.protect import check_password, protect
 from placement_desk.services import mapping
 from placement_desk.services.common import load_citizen, today
@@ -42,12 +38,20 @@ FORMATS = ("pdf", "xlsx", "json")
 FILE_STEM = {DOSSIER: "arbejdsevnedokumentation", ABSENCE: "fravaersoversigt"}
 
 Renderer = Callable[[DossierData], bytes]
-RENDERERS: dict[tuple[str, str], Renderer] = {
-    (DOSSIER, "pdf"): render_dossier_pdf,
-    (DOSSIER, "xlsx"): render_dossier_xlsx,
-    (ABSENCE, "pdf"): render_absence_pdf,
-    (ABSENCE, "xlsx"): render_absence_xlsx,
-}
+
+
+def renderer(kind: str, fmt: str) -> Renderer:
+    """The PDF or Excel renderer of a kind, imported when first used (reportlab and openpyxl are slow
+    to import; the app's start-up does not pay for them)."""
+    if fmt == "pdf":
+        from placement_desk.export.pdf_absence import render_absence_pdf
+        from placement_desk.export.pdf_dossier import render_dossier_pdf
+
+        return render_dossier_pdf if kind == DOSSIER else render_absence_pdf
+    from placement_desk.export.excel_absence import render_absence_xlsx
+    from placement_desk.export.excel_dossier import render_dossier_xlsx
+
+    return render_dossier_xlsx if kind == DOSSIER else render_absence_xlsx
 
 
 @dataclass(frozen=True)
@@ -136,9 +140,10 @@ def _data(
     period_to: date | None,
     texts: dict[str, str | None],
 ) -> tuple[m.Citizen, DossierData]:
-    row = load_citizen(session, citizen_ref)
+    row = load_citizen(session, citizen_ref, with_attendance=False)  # the records as plain rows:
+    attendance = mapping.attendance_rows(session, (p.id for p in row.placements if p.archived_at is None))
     names = {p.company.ref: p.company.name for p in row.placements}
-    data = build_dossier(mapping.citizen_out(row), names, today(), period_from, period_to)
+    data = build_dossier(mapping.citizen_out(row, attendance=attendance), names, today(), period_from, period_to)
     consultant = texts.get("consultant") or _consultant(session, row)
     clean = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in texts.items()}
     return row, replace(
@@ -158,7 +163,7 @@ def filename(kind: str, data: DossierData, fmt: str) -> str:
 def _render(kind: str, data: DossierData, formats: Sequence[str], password: str | None) -> dict[str, DocumentFile]:
     files: dict[str, DocumentFile] = {}
     for fmt in dict.fromkeys(formats):
-        content = dumps(summary(data)).encode("utf-8") if fmt == "json" else RENDERERS[(kind, fmt)](data)
+        content = dumps(summary(data)).encode("utf-8") if fmt == "json" else renderer(kind, fmt)(data)
         if password is not None:
             content = protect(fmt, content, password)
         files[fmt] = DocumentFile(fmt, filename(kind, data, fmt), content, password is not None)

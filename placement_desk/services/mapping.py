@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -208,8 +209,10 @@ def replace_attendance(session: Session, p: m.Placement, rows: tuple[cf.Attendan
     if not rows:
         return
     now = utcnow()
-    session.execute(
-        insert(m.AttendanceRecord),
+    # A Core executemany on the session's connection: one driver call for all rows (the ORM's bulk
+    # insert would split them into many multi-row statements).
+    session.connection().execute(
+        insert(cast(Table, m.AttendanceRecord.__table__)),
         [
             {
                 "placement_id": p.id,

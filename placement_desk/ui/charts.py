@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,7 +33,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from placement_desk.ui.formatting import fmt_number
@@ -86,12 +86,18 @@ def _msecs(day: date) -> float:
 
 
 class ChartPanel(QChartView):
-    """A chart view whose content is replaced by each ``show_*`` call."""
+    """A chart view whose content is replaced by each ``show_*`` call.
+
+    QtCharts is slow to build, so a panel that is not visible (a tab not shown) keeps only the last
+    ``show_*`` call and draws it when it is first shown, or when its content is read back.
+    """
 
     def __init__(self, title: str = "", polar: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = title
         self._polar = polar
+        self._pending: Callable[[], None] | None = None
+        self._drawing = False
         self.setChart(self._new_chart())
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(240)
@@ -110,6 +116,34 @@ class ChartPanel(QChartView):
         chart.setTitleFont(font)
         return chart
 
+    # ---- drawing when shown ----------------------------------------------------------------------
+
+    def _later(self, draw: Callable[[], None]) -> bool:
+        """True (and ``draw`` kept for later) while the panel is hidden; False: draw now."""
+        if self._drawing or self.isVisible():
+            self._pending = None
+            return False
+        self._pending = draw
+        return True
+
+    def flush(self) -> None:
+        """Draw the kept ``show_*`` call now (on first show, or before the content is read)."""
+        draw, self._pending = self._pending, None
+        if draw is not None:
+            self._drawing = True
+            try:
+                draw()
+            finally:
+                self._drawing = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        self.flush()
+        super().showEvent(event)
+
+    def chart(self) -> QChart:
+        self.flush()
+        return super().chart()
+
     # ---- filling -------------------------------------------------------------------------------
 
     def clear(self, message: str = "") -> None:
@@ -118,7 +152,8 @@ class ChartPanel(QChartView):
         A fresh chart replaces the old one (deleted at once): reusing a chart leaves stale axis and
         label items in the scene when it was laid out while hidden.
         """
-        old = self.chart()
+        self._pending = None
+        old = super().chart()
         chart = self._new_chart()
         chart.setTitle(f"{self._title} — {message}" if message and self._title else message or self._title)
         self.setChart(chart)
@@ -138,6 +173,8 @@ class ChartPanel(QChartView):
         right_range: tuple[float, float] = (0, 100),
     ) -> None:
         """Bars per ISO week key with lines over the same weeks; ``right`` lines use a second axis."""
+        if self._later(lambda: self.show_weeks(weeks, bars, lines, y_title, stacked, right, right_title, right_range)):
+            return
         self.clear()
         chart = self.chart()
         self._categories = week_labels(weeks)
@@ -172,6 +209,8 @@ class ChartPanel(QChartView):
         self, series: Sequence[DateSeries], y_range: tuple[float, float], y_title: str = "", y_ticks: int = 11
     ) -> None:
         """Curves over dates, with every point marked (a single score is still visible)."""
+        if self._later(lambda: self.show_dates(series, y_range, y_title, y_ticks)):
+            return
         self.clear()
         chart = self.chart()
         days = [d for s in series for d, _ in s.points]
@@ -197,6 +236,8 @@ class ChartPanel(QChartView):
 
     def show_spider(self, axes: Sequence[str], series: Sequence[Series], lo: float, hi: float, ticks: int = 11) -> None:
         """One angular axis position per category; each series is drawn as a closed polygon."""
+        if self._later(lambda: self.show_spider(axes, series, lo, hi, ticks)):
+            return
         self.clear()
         chart = self.chart()
         assert isinstance(chart, QPolarChart)
@@ -224,6 +265,7 @@ class ChartPanel(QChartView):
     # ---- reading back --------------------------------------------------------------------------
 
     def categories(self) -> list[str]:
+        self.flush()
         return list(self._categories)
 
     def bar_values(self, name: str) -> list[float]:

@@ -73,6 +73,9 @@ def run(open_db: Callable[[], Database], log_file: Path, translations: Path) -> 
     if os.environ.get(QUIT_AFTER_PAINT):
         window.installEventFilter(QuitAfterFirstPaint(window))
     window.show()
+    from placement_desk.ui.startup import start_daily_backup
+
+    start_daily_backup(db, window)
     try:
         return int(app.exec())
     finally:

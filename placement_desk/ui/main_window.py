@@ -104,8 +104,9 @@ class MainWindow(QMainWindow):
             page = build_page(key, self.ctx, self.pages)
             self._built[key] = page
             self.pages.insertWidget(index, page)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
             if key == "citizens":
                 self.citizens.citizen_opened.connect(lambda ref: self.open_citizen(ref, "overview"))
         return page

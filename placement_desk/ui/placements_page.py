@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -17,7 +17,7 @@ from placement_desk.domain.vocab import label
 from placement_desk.services.queries import PlacementListRow, list_placements
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_hours
-from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from placement_desk.ui.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
 
 WIDTHS = (180, 70, 200, 150, 90, 90, 80, 160)
 
@@ -35,14 +35,9 @@ def placement_columns(t: Callable[[str], str]) -> list[Column[PlacementListRow]]
     ]
 
 
-def placement_proxy(model: RowTableModel[PlacementListRow], parent: QWidget | None = None) -> QSortFilterProxyModel:
-    """Filters on every column, case-insensitive; sorts by the columns' sort keys."""
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)
-    return proxy
+def placement_proxy(model: RowTableModel[PlacementListRow], parent: QWidget | None = None) -> RowFilterProxy:
+    """Filters on every column, case-insensitive; the model sorts itself by the columns' sort keys."""
+    return RowFilterProxy(model, parent)
 
 
 class PlacementsPage(QWidget):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,11 +32,54 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
+        self._haystacks: list[str] | None = None
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._haystacks = None
+        if self._sorted_by is not None:
+            self._rows = self._sorted(*self._sorted_by)
         self.endResetModel()
+
+    # ---- fast sorting and filtering for big tables (see RowFilterProxy) -------------------------
+
+    def _key(self, column: int) -> Callable[[T], Any]:
+        c = self._columns[column]
+        key = c.sort_key or c.display
+
+        def typed(row: T) -> tuple[int, Any]:  # numbers before text, never comparing the two
+            value = key(row)
+            return (0, value) if isinstance(value, int | float) else (1, str(value))
+
+        return typed
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> list[T]:
+        return sorted(self._rows, key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python with each row's key computed once (a proxy asking ``data()`` for
+        every comparison is slow for thousands of rows); stable, and remembered for ``set_rows``."""
+        if not 0 <= column < len(self._columns):
+            self._sorted_by = None
+            return
+        if self._sorted_by == (column, order):  # already (the view may ask twice for one click)
+            return
+        self.layoutAboutToBeChanged.emit()
+        position = {id(row): i for i, row in enumerate(self._rows)}
+        rows = self._sorted(column, order)
+        moved = {position[id(row)]: new for new, row in enumerate(rows)}
+        self._rows, self._haystacks, self._sorted_by = rows, None, (column, order)
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [self.index(moved[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
+    def haystack(self, row: int) -> str:
+        """Every column's text of a row, case-folded (what a filter searches), cached until the rows change."""
+        if self._haystacks is None:
+            self._haystacks = ["\x1f".join(c.display(r) for c in self._columns).casefold() for r in self._rows]
+        return self._haystacks[row]
 
     def row_at(self, row: int) -> T:
         return self._rows[row]
@@ -68,3 +111,29 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self._columns):
             return self._columns[section].header
         return None
+
+
+class RowFilterProxy(QSortFilterProxyModel):
+    """A proxy for a :class:`RowTableModel` of thousands of rows: the model sorts itself (keys computed
+    once per row) and the filter looks in each row's cached text (case-insensitive, every column)."""
+
+    def __init__(self, model: RowTableModel[Any], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSourceModel(model)
+
+    def setFilterFixedString(self, pattern: str) -> None:  # noqa: N802 - Qt API
+        self._needle = pattern.casefold()
+        super().setFilterFixedString(pattern)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt API
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, RowTableModel)
+        return self._needle in model.haystack(source_row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        assert isinstance(model, RowTableModel)
+        model.sort(column, order)

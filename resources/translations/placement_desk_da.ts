@@ -1876,6 +1876,33 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Databasen er beskadiget</translation>
+    </message>
+    <message>
+        <source>The database failed its integrity check and there is no good backup in %1. Nothing has been written. Contact your IT support.</source>
+        <translation>Databasen bestod ikke integritetstjekket, og der er ingen god sikkerhedskopi i %1. Intet er skrevet. Kontakt din IT-support.</translation>
+    </message>
+    <message>
+        <source>The database failed its integrity check. Nothing has been written.
+
+Restore the newest good backup from %1?</source>
+        <translation>Databasen bestod ikke integritetstjekket. Intet er skrevet.
+
+Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Gendan sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+</context>
+<context>
     <name>TaskGrid</name>
     <message>
         <source>Task</source>

@@ -1,0 +1,65 @@
+"""Start-up safety: the integrity check before anything is written, and the daily automatic backup."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from placement_desk.db.engine import Database
+from placement_desk.services import backup
+from placement_desk.ui.work import Worker
+
+
+def check_database(db: Database, parent: QWidget | None = None) -> bool:
+    """True when the database may be opened. A damaged file is never written to: the user may restore
+    the newest good backup (verified first) or quit."""
+    if backup.integrity_ok(db):
+        return True
+    folder = backup.default_folder(db)
+    good = None
+    for candidate in backup.list_backups(folder):
+        try:
+            good = backup.verify_backup(candidate.path)
+            break
+        except backup.BackupError:
+            continue
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("Startup", "The database is damaged"))
+    if good is None:
+        box.setText(
+            QCoreApplication.translate(
+                "Startup",
+                "The database failed its integrity check and there is no good backup in %1. "
+                "Nothing has been written. Contact your IT support.",
+            ).replace("%1", str(folder))
+        )
+        box.exec()
+        return False
+    box.setText(
+        QCoreApplication.translate(
+            "Startup",
+            "The database failed its integrity check. Nothing has been written.\n\n"
+            "Restore the newest good backup from %1?",
+        ).replace("%1", good.created.strftime("%d-%m-%Y %H:%M"))
+    )
+    restore = box.addButton(QCoreApplication.translate("Startup", "Restore backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Startup", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    backup.restore_backup(db, good.path)
+    return backup.integrity_ok(db)
+
+
+def start_daily_backup(db: Database, parent: QWidget) -> Worker | None:
+    """Make today's backup in the background if none was made today (embedded database only)."""
+    if db.engine.dialect.name != "sqlite":
+        return None
+    worker = Worker(lambda _progress: backup.backup_if_due(db), parent)
+    worker.failed.connect(lambda exc: logging.warning("automatic backup failed: %s", exc))
+    worker.finished.connect(worker.deleteLater)
+    worker.start()
+    return worker
