@@ -9,6 +9,7 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable
+from contextlib import closing
 from datetime import date
 
 from placement_desk.db.engine import Database
@@ -30,7 +31,7 @@ def median_time(action: Callable[[], object], repeat: int, warmup: int = 1, befo
 
 def heaviest_citizen(path: str) -> tuple[str, int, date, date]:
     """The citizen with the most attendance records: ref, records, first and last record date."""
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         ref, n, first, last = conn.execute(
             "SELECT c.ref, COUNT(*), MIN(a.day), MAX(a.day) FROM attendance a "
             "JOIN placements p ON p.id = a.placement_id JOIN citizens c ON c.id = p.citizen_id "
@@ -108,7 +109,7 @@ def dashboard(db: Database, path: str, on: date, repeat: int) -> tuple[float, fl
 
     tasks = service(db, on)
     counts = {kind: sum(1 for t in tasks if t.kind == kind) for kind in dict.fromkeys(t.kind for t in tasks)}
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         raw = facts(conn, on)
         raw_time = median_time(lambda: facts(conn, on), repeat)
     app_time = median_time(lambda: service(db, on), repeat)

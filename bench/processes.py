@@ -55,3 +55,11 @@ def app_peak_memory(db_path: Path, citizen_ref: str, env: dict[str, str]) -> flo
     """Peak RSS (MB) of the app on the database after visiting every page and the heaviest citizen."""
     _, line = timed_until([sys.executable, "-m", "bench.app_child", f"sqlite:///{db_path}", citizen_ref], env, "peak")
     return float(line.split()[1])
+
+
+def import_floor(env: dict[str, str]) -> float:
+    """Seconds for a process that only imports PySide6's widgets and SQLAlchemy's ORM (the libraries
+    every start of the app must load before it can read anything), for context."""
+    code = "import PySide6.QtWidgets, sqlalchemy.orm; print('imported', flush=True)"
+    elapsed, _ = timed_until([sys.executable, "-c", code], env, "imported")
+    return elapsed

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -68,14 +69,17 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
     env = processes.child_env(home / "child", generate.TODAY.isoformat())
 
     log("start-up: the app and a bare QMainWindow, alternately ...")
-    bare, app, bare_rss = [], [], 0.0
+    bare, app, floor, bare_rss = [], [], [], 0.0
     for _ in range(repeat):
         seconds, bare_rss = processes.bare_start(env)
         bare.append(seconds)
         app.append(processes.app_start(db_path, env))
-    b, a = statistics.median(bare), statistics.median(app)
-    figures.append(Figure("App start to usable main window on the big DB", fmt_s(a),
-                          f"bare PySide6 QMainWindow start: {fmt_s(b)}", "≤ 1.5×", a <= 1.5 * b, f"{a / b:.2f}×"))
+        floor.append(processes.import_floor(env))
+    b, a, f = statistics.median(bare), statistics.median(app), statistics.median(floor)
+    figures.append(Figure("App start to usable main window on the big DB (the dashboard filled and painted)",
+                          fmt_s(a), f"bare PySide6 QMainWindow start: {fmt_s(b)} (for context: importing PySide6 "
+                          f"and SQLAlchemy's ORM alone takes {fmt_s(f)})", "≤ 1.5×", a <= 1.5 * b,
+                          f"{a / b:.2f}×"))  # fmt: skip
 
     log("peak memory of the app ...")
     peak = statistics.median(processes.app_peak_memory(db_path, ref, env) for _ in range(max(1, repeat // 2)))
@@ -125,7 +129,7 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
 def _lightest_citizen(path: str) -> str:
     import sqlite3
 
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return str(conn.execute("SELECT ref FROM citizens ORDER BY id DESC LIMIT 1").fetchone()[0])
 
 
@@ -159,7 +163,7 @@ def report(figures: list[Figure], scale: generate.Scale, repeat: int, counts: di
 def row_counts(path: Path) -> dict[str, int]:
     import sqlite3
 
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         return {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
 

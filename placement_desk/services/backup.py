@@ -26,7 +26,6 @@ from sqlalchemy.exc import DBAPIError
 
 from placement_desk.db import sqlite_files as files
 from placement_desk.db.engine import Database, sqlite_path
-from placement_desk.db.migrate import backup_sqlite_file, known_revisions, upgrade
 
 DEFAULT_KEEP = 14
 MANIFEST_FORMAT = "placement-desk/backup"
@@ -219,6 +218,8 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
             f"the restored database does not match the backup ({'; '.join(bad) or 'row counts differ'}); "
             f"the database as it was before is in {safety}"
         )
+    from placement_desk.db.migrate import upgrade  # Alembic only when needed (start-up imports this module)
+
     upgrade(db)
     return RestoreResult(info, safety)
 
@@ -287,6 +288,8 @@ def _check_file(path: Path, manifest: dict[str, Any]) -> BackupInfo:
         raise BackupError(f"{path.name} is not a readable database ({exc})") from None
     if revision is None:
         raise BackupError(f"{path.name} is not a Placement Desk database (it has no schema revision)")
+    from placement_desk.db.migrate import known_revisions
+
     if revision not in known_revisions():
         raise BackupError(
             f"{path.name} has schema revision {revision}, which this version of Placement Desk does not know "
@@ -301,6 +304,8 @@ def _check_file(path: Path, manifest: dict[str, Any]) -> BackupInfo:
 
 def _safety_copy(target: Path) -> Path:
     """The current database before a restore: a consistent copy, or the raw files if it is damaged."""
+    from placement_desk.db.migrate import backup_sqlite_file
+
     try:
         return backup_sqlite_file(target, "restore")
     except sqlite3.Error:

@@ -41,7 +41,11 @@ class AttendanceEdits:
         """Register one day (``fields`` as in the case file); undo puts the old record back."""
         day = date.fromisoformat(str(fields["date"]))
         db, actor = self.ctx.db, self.ctx.actor
-        text = QCoreApplication.translate("Attendance", "Attendance %1: %2").replace("%1", day_title(day)).replace("%2", status_label(str(fields["status"])))
+        text = (
+            QCoreApplication.translate("Attendance", "Attendance %1: %2")
+            .replace("%1", day_title(day))
+            .replace("%2", status_label(str(fields["status"])))
+        )
         return self._run(
             text,
             lambda: attendance.log_day(db, placement, fields, actor),
@@ -49,8 +53,9 @@ class AttendanceEdits:
             scope,
         )
 
-    def present(self, placement: str, day: date, minutes: int, scope: str,
-                keep: cf.Attendance | None = None) -> str | None:
+    def present(
+        self, placement: str, day: date, minutes: int, scope: str, keep: cf.Attendance | None = None
+    ) -> str | None:
         """Present with these hours; a present day's reason and any note are kept."""
         fields: dict[str, Any] = {"date": day.isoformat(), "status": "present", "hours": hours_value(minutes)}
         if keep is not None and keep.note:
@@ -74,7 +79,11 @@ class AttendanceEdits:
         if not any(d.future for d in week):
             return self.weeks_as_planned([placement], week[0].day, scope)
         todo = [(placement, d.day, d.planned) for d in week if d.planned and d.record is None and not d.future]
-        return self.days_as_planned(todo, scope, QCoreApplication.translate("Attendance", "Week %1 as planned").replace("%1", week_number(week[0].day)))
+        return self.days_as_planned(
+            todo,
+            scope,
+            QCoreApplication.translate("Attendance", "Week %1 as planned").replace("%1", week_number(week[0].day)),
+        )
 
     def weeks_as_planned(self, placements: Sequence[str], any_day: date, scope: str) -> str | None:
         """Every planned, unregistered day of the ISO week as planned, for each placement."""
@@ -95,7 +104,12 @@ class AttendanceEdits:
                 for day in days:
                     attendance.clear_day(db, ref, day, actor)
 
-        return self._run(QCoreApplication.translate("Attendance", "Week %1 as planned").replace("%1", week_number(any_day)), do, undo, scope)
+        return self._run(
+            QCoreApplication.translate("Attendance", "Week %1 as planned").replace("%1", week_number(any_day)),
+            do,
+            undo,
+            scope,
+        )
 
     def days_as_planned(self, items: Sequence[tuple[str, date, int]], scope: str, text: str = "") -> str | None:
         """Several days (placement, day, planned minutes) as present as planned, undone together."""
@@ -118,7 +132,9 @@ class AttendanceEdits:
 
         days = sorted({day for _, day, _ in items})
         when = fmt_date(days[0]) if len(days) == 1 else f"{fmt_date(days[0])} – {fmt_date(days[-1])}"
-        return self._run(text or QCoreApplication.translate("Attendance", "All as planned %1").replace("%1", when), do, undo, scope)
+        return self._run(
+            text or QCoreApplication.translate("Attendance", "All as planned %1").replace("%1", when), do, undo, scope
+        )
 
 
 def week_number(day: date) -> str:

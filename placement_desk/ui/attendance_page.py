@@ -94,9 +94,13 @@ class AttendancePage(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.keys_help = QLabel(self.tr(
-            "Enter or Space = present as planned · a number = hours · S sick · F agreed absence · U no-show · "
-            "R reason · Delete = clear · PageUp/PageDown = back/on"), self)
+        self.keys_help = QLabel(
+            self.tr(
+                "Enter or Space = present as planned · a number = hours · S sick · F agreed absence · U no-show · "
+                "R reason · Delete = clear · PageUp/PageDown = back/on"
+            ),
+            self,
+        )
         self.keys_help.setWordWrap(True)
         self.keys_help.setStyleSheet("color: #555;")
         self._build_layout()
@@ -198,11 +202,15 @@ class AttendancePage(QWidget):
         self.model.set_rows(mode, day, rows)
         self._resize_columns()
         week = week_label(day)
-        self.when.setText(f"{week} · {first:%d-%m} – {fmt_date(last)}" if mode == WEEK
-                          else f"{day_title(day)} · {week}")
+        self.when.setText(
+            f"{week} · {first:%d-%m} – {fmt_date(last)}" if mode == WEEK else f"{day_title(day)} · {week}"
+        )
         company = self.company.currentText()
-        self.empty.setText(self.tr("Nobody is expected at %1 on this day.").replace("%1", company)
-                           if mode == DAY else self.tr("Nobody is expected at %1 this week.").replace("%1", company))
+        self.empty.setText(
+            self.tr("Nobody is expected at %1 on this day.").replace("%1", company)
+            if mode == DAY
+            else self.tr("Nobody is expected at %1 this week.").replace("%1", company)
+        )
         self.empty.setVisible(not self.model.rowCount())
         self.all_button.setEnabled(bool(self._planned_unregistered()))
         target = self.model.index_of(kept[0].placement, kept[1].day if kept[1] else day) if kept else None
@@ -216,15 +224,18 @@ class AttendancePage(QWidget):
         header.setStretchLastSection(False)
         for column in range(self.model.columnCount()):
             stretch = 1 <= column <= 7 if week else column in (0, 3)
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if stretch
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
+            )
             self.table.setColumnHidden(column, False)
-        self.table.setSelectionBehavior(AttendanceView.SelectionBehavior.SelectItems if week
-                                        else AttendanceView.SelectionBehavior.SelectRows)
+        self.table.setSelectionBehavior(
+            AttendanceView.SelectionBehavior.SelectItems if week else AttendanceView.SelectionBehavior.SelectRows
+        )
         if week:
             for column in (6, 7):  # the weekend only when someone is planned or registered then
-                used = any((d := r.on(self.model.day_of_column(column))) and (d.planned or d.record)
-                           for r in self.model.rows())
+                used = any(
+                    (d := r.on(self.model.day_of_column(column))) and (d.planned or d.record) for r in self.model.rows()
+                )
                 self.table.setColumnHidden(column, not used)
 
     def _first_target(self) -> QModelIndex:
@@ -237,8 +248,12 @@ class AttendancePage(QWidget):
 
     def _planned_unregistered(self) -> list[tuple[ExpectedCitizen, PlannedDay]]:
         days = {self.day()} if self.mode() == DAY else None
-        return [(r, d) for r in self.model.rows() for d in r.days
-                if d.planned and d.record is None and not d.future and (days is None or d.day in days)]
+        return [
+            (r, d)
+            for r in self.model.rows()
+            for d in r.days
+            if d.planned and d.record is None and not d.future and (days is None or d.day in days)
+        ]
 
     def _on_changed(self, _scope: str) -> None:
         if self.isVisible():
@@ -319,8 +334,16 @@ class AttendancePage(QWidget):
                 self._advance()
 
         used = [x.record.reason for x in row.days if x.record is not None and x.record.reason]
-        self.picker = open_picker(self, accepted, day=d.day, status=status, planned=d.planned, record=d.record,
-                                  heading=row.citizen_name, used_reasons=used)
+        self.picker = open_picker(
+            self,
+            accepted,
+            day=d.day,
+            status=status,
+            planned=d.planned,
+            record=d.record,
+            heading=row.citizen_name,
+            used_reasons=used,
+        )
         self.picker.rejected.connect(self._picker_closed)
 
     def _picker_closed(self) -> None:

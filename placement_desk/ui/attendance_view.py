@@ -119,8 +119,10 @@ class AttendanceView(QTableView):
     @staticmethod
     def _has_command_modifier(event: QKeyEvent) -> bool:
         mods = event.modifiers()
-        return bool(mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                            | Qt.KeyboardModifier.MetaModifier))
+        return bool(
+            mods
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
+        )
 
     def _action_of(self, event: QKeyEvent) -> str | None:
         key = event.key()

@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from placement_desk.domain.errors import ValidationError
 from placement_desk.services import citizens
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import Form, text_or_none
+from placement_desk.ui.forms import FormDialog, text_or_none
 
 
-class NewCitizenDialog(QDialog):
+class NewCitizenDialog(FormDialog):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.created: str | None = None
         self.setWindowTitle(self.tr("New citizen"))
         self.setMinimumWidth(420)
-        self.form = Form(self)
         self.name = self.form.add("name", self.tr("Name"), QLineEdit(self))
         self.ref = self.form.add("ref", self.tr("Reference (case number or initials)"), QLineEdit(self))
         self.cpr = self.form.add("cpr", self.tr("CPR number (optional)"), QLineEdit(self))
         self.cpr.setPlaceholderText("DDMMÅÅ-XXXX")
         self.birth_year = self.form.add("birth_year", self.tr("Birth year"), QLineEdit(self))
         self.job_goal = self.form.add("job_goal", self.tr("Job goal"), QLineEdit(self))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
 
     def fields(self) -> dict[str, object]:
         year: object = text_or_none(self.birth_year)

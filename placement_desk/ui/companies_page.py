@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +22,7 @@ from placement_desk.services import companies
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import Form, text_or_none
+from placement_desk.ui.forms import FormDialog, text_or_none
 from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 
@@ -40,14 +38,13 @@ def table(parent: QWidget, model: object) -> QTableView:
     return view
 
 
-class CompanyDialog(QDialog):
+class CompanyDialog(FormDialog):
     """New company or edit one; errors appear next to the field."""
 
     def __init__(self, ctx: UiContext, detail: CompanyDetail | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.detail = ctx, detail
         self.setWindowTitle(self.tr("Edit company") if detail else self.tr("New company"))
-        self.form = Form(self)
         self.name = self.form.add("name", self.tr("Name"), QLineEdit(detail.name if detail else "", self))
         self.cvr = self.form.add("cvr", self.tr("CVR number"), QLineEdit((detail.cvr or "") if detail else "", self))
         self.industry = self.form.add(
@@ -58,12 +55,6 @@ class CompanyDialog(QDialog):
         )
         self.internal = self.form.add("internal", self.tr("Internal training ground"), QCheckBox(self))
         self.internal.setChecked(bool(detail and detail.internal))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
         self.saved_ref: str | None = None
 
     def fields(self) -> dict[str, object]:
@@ -111,23 +102,16 @@ class CompanyDialog(QDialog):
         self.accept()
 
 
-class ContactDialog(QDialog):
+class ContactDialog(FormDialog):
     def __init__(self, ctx: UiContext, company_ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.company_ref = ctx, company_ref
         self.setWindowTitle(self.tr("New contact person"))
-        self.form = Form(self)
         self.name = self.form.add("name", self.tr("Name"), QLineEdit(self))
         self.phone = self.form.add("phone", self.tr("Phone"), QLineEdit(self))
         self.email = self.form.add("email", self.tr("E-mail"), QLineEdit(self))
         self.mentor = self.form.add("role", self.tr("Workplace mentor"), QCheckBox(self))
         self.mentor.setChecked(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
 
     def save(self) -> None:
         db, actor, ref = self.ctx.db, self.ctx.actor, self.company_ref

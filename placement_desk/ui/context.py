@@ -60,7 +60,11 @@ class UiContext(QObject):
         self.dialog_parent: QWidget | None = None
 
     def execute(
-        self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str = ALL,
+        self,
+        text: str,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        scope: str = ALL,
         force: Callable[[], Any] | None = None,
     ) -> Any:
         """Run ``do`` now (errors propagate to the caller's form), then make it undoable.
@@ -86,8 +90,9 @@ class UiContext(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Changed by someone else"))
         box.setText(self.tr("Someone else saved a newer version of this record while you were editing it."))
-        box.setInformativeText(self.tr("Reload shows their version (your changes are dropped). "
-                                       "Keep mine saves your version over theirs."))
+        box.setInformativeText(
+            self.tr("Reload shows their version (your changes are dropped). Keep mine saves your version over theirs.")
+        )
         reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.RejectRole)
         keep = box.addButton(self.tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(reload_button)

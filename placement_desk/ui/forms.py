@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.vocab import label
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.messages import danish_error, danish_message
@@ -152,3 +153,36 @@ def _field_key(path: str) -> str | None:
     if first in ("schedule", "hours") or path.startswith("schedule"):
         return "hours" if "paid_per_week" not in path else "paid_per_week"
     return first
+
+
+class FormDialog(QDialog):
+    """A dialog around a :class:`Form` with Save and Cancel; ``save`` (overridden) calls ``submit``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Form(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def submit(self, action: Callable[[], object]) -> bool:
+        """Run the edit; a validation error shows by its field, a conflict closes the dialog (the screens
+        reloaded the other person's version); success closes it. True when saved."""
+        try:
+            action()
+        except ConflictError:
+            self.reject()
+            return False
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return False
+        self.accept()
+        return True

@@ -148,7 +148,9 @@ class MentorModel(QAbstractTableModel):
         if day.holiday:
             lines.append(holiday_name(day.day) or QCoreApplication.translate("Attendance", "Holiday"))
         if day.planned:
-            lines.append(QCoreApplication.translate("Attendance", "Planned: %1").replace("%1", short_hours(day.planned)))
+            lines.append(
+                QCoreApplication.translate("Attendance", "Planned: %1").replace("%1", short_hours(day.planned))
+            )
         if day.record is not None:
             lines.append(f"{status_label(day.record.status)}: {short_hours(day.record.minutes)}")
         return "\n".join(lines)
@@ -165,4 +167,9 @@ class MentorModel(QAbstractTableModel):
                 return QCoreApplication.translate("Attendance", "Total")
             day = self.monday + timedelta(days=section - 1)
             return f"{weekday_short(section - 1)} {day.day}/{day.month}"
-        return (QCoreApplication.translate("Attendance", "Citizen"), QCoreApplication.translate("Attendance", "Planned"), QCoreApplication.translate("Attendance", "Registered"), QCoreApplication.translate("Attendance", "Reason / note"))[section]
+        return (
+            QCoreApplication.translate("Attendance", "Citizen"),
+            QCoreApplication.translate("Attendance", "Planned"),
+            QCoreApplication.translate("Attendance", "Registered"),
+            QCoreApplication.translate("Attendance", "Reason / note"),
+        )[section]

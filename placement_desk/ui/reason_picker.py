@@ -32,8 +32,16 @@ from placement_desk.ui.forms import ERROR_STYLE
 # absence by reason, so picking the same word every time is what makes "all absence due to migraine"
 # come out right.
 USUAL_REASONS: tuple[str, ...] = (
-    "Migræne", "Influenza", "Forkølelse", "Ondt i ryggen", "Tandlæge", "Lægebesøg", "Ferie",
-    "Møde på jobcentret", "Barn syg", "Andet",
+    "Migræne",
+    "Influenza",
+    "Forkølelse",
+    "Ondt i ryggen",
+    "Tandlæge",
+    "Lægebesøg",
+    "Ferie",
+    "Møde på jobcentret",
+    "Barn syg",
+    "Andet",
 )
 STATUSES: tuple[str, ...] = ("present", "sick", "absent_agreed", "absent_unexcused")
 
@@ -94,8 +102,12 @@ class ReasonPicker(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         form = QFormLayout()
-        for caption, field in ((self.tr("&Status"), self.status), (self.tr("&Reason"), self.reason),
-                               (self.tr("&Hours attended"), self.hours), (self.tr("&Note"), self.note)):
+        for caption, field in (
+            (self.tr("&Status"), self.status),
+            (self.tr("&Reason"), self.reason),
+            (self.tr("&Hours attended"), self.hours),
+            (self.tr("&Note"), self.note),
+        ):
             caption_label = QLabel(caption, self)
             caption_label.setBuddy(field)  # Alt + the underlined letter moves there
             form.addRow(caption_label, field)
@@ -158,8 +170,11 @@ class ReasonPicker(QDialog):
     def fields(self) -> dict[str, Any]:
         """The case-file attendance fields of the answer (``date``, ``status``, ``hours``, ...)."""
         minutes = self.minutes()
-        out: dict[str, Any] = {"date": self.day.isoformat(), "status": self.status_code(),
-                               "hours": hours_value(minutes or 0)}
+        out: dict[str, Any] = {
+            "date": self.day.isoformat(),
+            "status": self.status_code(),
+            "hours": hours_value(minutes or 0),
+        }
         reason, note = self.reason.currentText().strip(), self.note.text().strip()
         choices = {self.reason.itemText(i).lower(): self.reason.itemText(i) for i in range(self.reason.count())}
         reason = choices.get(reason.lower(), reason)  # "migr" + completion -> "Migræne"

@@ -67,6 +67,7 @@ def run_with_progress(
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(0)
     worker = Worker(job, parent)
+
     def progressed(done: int, total: int) -> None:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(done)

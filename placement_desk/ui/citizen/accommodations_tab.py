@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -24,7 +22,7 @@ from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import DateField, Form, vocab_combo
+from placement_desk.ui.forms import DateField, FormDialog, vocab_combo
 from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 
@@ -39,7 +37,7 @@ def as_fields(a: cf.Accommodation) -> dict[str, object]:
     }
 
 
-class AccommodationDialog(QDialog):
+class AccommodationDialog(FormDialog):
     def __init__(
         self, ctx: UiContext, citizen_ref: str, row: Row[cf.Accommodation] | None, parent: QWidget | None = None
     ) -> None:
@@ -48,7 +46,6 @@ class AccommodationDialog(QDialog):
         a = row.value if row else None
         self.setWindowTitle(self.tr("Edit accommodation need") if row else self.tr("New accommodation need"))
         self.setMinimumWidth(480)
-        self.form = Form(self)
         self.text = self.form.add("text", self.tr("Need"), QLineEdit(a.text if a else "", self))
         self.text.setPlaceholderText(self.tr("e.g. clear and simple instructions; no heavy lifting"))
         self.category = self.form.add(
@@ -68,12 +65,6 @@ class AccommodationDialog(QDialog):
             self.source.setCurrentIndex(self.source.findData(a.source))
         else:
             self.source.setCurrentIndex(self.source.findData("observed"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
 
     def fields(self) -> dict[str, object]:
         return {

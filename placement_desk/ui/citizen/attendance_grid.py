@@ -153,7 +153,9 @@ class MonthGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section <= TOTAL_COLUMN:
-            return QCoreApplication.translate("Attendance", "Total") if section == TOTAL_COLUMN else weekday_short(section)
+            return (
+                QCoreApplication.translate("Attendance", "Total") if section == TOTAL_COLUMN else weekday_short(section)
+            )
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._weeks):
             return week_label(self._weeks[section][0].day)
         return None
@@ -189,15 +191,20 @@ class DayDelegate(HoursDelegate):
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, str(day.day.day))
         if is_today:
             painter.setFont(small)
-            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, QCoreApplication.translate("Attendance", "today"))
+            painter.drawText(
+                inner,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                QCoreApplication.translate("Attendance", "today"),
+            )
         main = plan_vs_registered(day)
         if main:
             big = QFont(option.font)
             big.setBold(day.record is not None or index.data(KIND_ROLE) == Kind.UNREGISTERED.value)
             painter.setFont(big)
             if painter.fontMetrics().horizontalAdvance(main) > inner.width():  # a narrow cell: '4/4'
-                main = painter.fontMetrics().elidedText(plan_vs_registered(day, compact=True),
-                                                        Qt.TextElideMode.ElideRight, inner.width())
+                main = painter.fontMetrics().elidedText(
+                    plan_vs_registered(day, compact=True), Qt.TextElideMode.ElideRight, inner.width()
+                )
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, main)
         text = index.data(SMALL_ROLE)
         if text:

@@ -30,8 +30,10 @@ def month_summary_html(p: cf.Placement, first: date, last: date, on: date) -> st
     rows = [
         (QCoreApplication.translate("Attendance", "Planned"), short_hours(t.planned)),
         (QCoreApplication.translate("Attendance", "Attended hours"), short_hours(t.attended)),
-        (QCoreApplication.translate("Attendance", "Attendance"),
-         f"{fmt_number(share * 100, 1)} %" if share is not None else "–"),
+        (
+            QCoreApplication.translate("Attendance", "Attendance"),
+            f"{fmt_number(share * 100, 1)} %" if share is not None else "–",
+        ),
         (QCoreApplication.translate("Attendance", "Not registered"), days_text(t.unregistered_days)),
     ]
     html = [f"<b>{title}</b><table cellspacing='0' cellpadding='1'>"]
@@ -42,8 +44,10 @@ def month_summary_html(p: cf.Placement, first: date, last: date, on: date) -> st
         heading = QCoreApplication.translate("Attendance", "Absence by reason")
         html.append(f"<b>{heading}</b><table cellspacing='0' cellpadding='1'>")
         for r in absences:
-            html.append(f"<tr><td>{reason_text(r.reason)}:&nbsp;</td><td align='right'>"
-                        f"{short_hours(r.minutes)} ({days_text(r.days)})</td></tr>")
+            html.append(
+                f"<tr><td>{reason_text(r.reason)}:&nbsp;</td><td align='right'>"
+                f"{short_hours(r.minutes)} ({days_text(r.days)})</td></tr>"
+            )
         html.append("</table>")
     return "".join(html)
 

@@ -96,14 +96,20 @@ class DocumentsTab(CitizenTab):
         export_layout = QVBoxLayout(export_box)
         export_layout.addWidget(self.form)
         export_layout.addLayout(buttons)
-        self.issued: RowTableModel[IssuedInfo] = RowTableModel([
-            Column(self.tr("Issued"), lambda r: fmt_date(r.issued_at.date()), lambda r: r.issued_at.isoformat()),
-            Column(self.tr("Document"), lambda r: self.kind.itemText(self.kind.findData(r.kind))),
-            Column(self.tr("Period"), lambda r: f"{fmt_date(r.period_from)} – {fmt_date(r.period_to)}"),
-            Column(self.tr("Recipient"), lambda r: r.recipient or ""),
-            Column(self.tr("By"), lambda r: r.issued_by or ""),
-            Column(self.tr("Files"), lambda r: ", ".join(f.format.upper() + (" 🔒" if f.protected else "") for f in r.files)),
-        ], self)
+        self.issued: RowTableModel[IssuedInfo] = RowTableModel(
+            [
+                Column(self.tr("Issued"), lambda r: fmt_date(r.issued_at.date()), lambda r: r.issued_at.isoformat()),
+                Column(self.tr("Document"), lambda r: self.kind.itemText(self.kind.findData(r.kind))),
+                Column(self.tr("Period"), lambda r: f"{fmt_date(r.period_from)} – {fmt_date(r.period_to)}"),
+                Column(self.tr("Recipient"), lambda r: r.recipient or ""),
+                Column(self.tr("By"), lambda r: r.issued_by or ""),
+                Column(
+                    self.tr("Files"),
+                    lambda r: ", ".join(f.format.upper() + (" 🔒" if f.protected else "") for f in r.files),
+                ),
+            ],
+            self,
+        )
         self.issued_view = QTableView(self)
         self.issued_view.setModel(self.issued)
         self.issued_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -140,11 +146,14 @@ class DocumentsTab(CitizenTab):
         if not formats:
             raise ValidationError("formats", "choose at least one format")
         return {
-            "kind": self.kind.currentData(), "formats": formats,
-            "period_from": day(self.period_from, "--from"), "period_to": day(self.period_to, "--to"),
+            "kind": self.kind.currentData(),
+            "formats": formats,
+            "period_from": day(self.period_from, "--from"),
+            "period_to": day(self.period_to, "--to"),
             "assessment": self.assessment.toPlainText().strip() or None,
             "recommendation": self.recommendation.toPlainText().strip() or None,
-            "consultant": text_or_none(self.consultant), "password": self.password.text() or None,
+            "consultant": text_or_none(self.consultant),
+            "password": self.password.text() or None,
         }
 
     def export(self, issue: bool, folder: str | None = None) -> Worker | None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +29,7 @@ from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_number
-from placement_desk.ui.forms import Form, text_or_none
+from placement_desk.ui.forms import FormDialog, text_or_none
 
 
 def pct(value: float | None) -> str:
@@ -42,7 +40,7 @@ def hrs(value: float | None) -> str:
     return "–" if value is None else f"{fmt_number(value)} t"
 
 
-class CitizenDialog(QDialog):
+class CitizenDialog(FormDialog):
     """Edit the citizen's own fields (name, CPR, job goal, own view, ...)."""
 
     FIELDS = ("name", "cpr", "birth_year", "benefit", "caseworker", "job_goal")
@@ -52,7 +50,6 @@ class CitizenDialog(QDialog):
         self.ctx, self.detail = ctx, detail
         c = detail.citizen
         self.setWindowTitle(self.tr("Edit citizen"))
-        self.form = Form(self)
         captions = {
             "name": self.tr("Name"),
             "cpr": self.tr("CPR number"),
@@ -65,12 +62,6 @@ class CitizenDialog(QDialog):
         self.own_view = self.form.add(
             "own_view", self.tr("The citizen's own view"), QPlainTextEdit(c.own_view or "", self)
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
 
     def save(self) -> None:
         c, db, actor = self.detail.citizen, self.ctx.db, self.ctx.actor

@@ -9,13 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,19 +23,18 @@ from placement_desk.services import companies, placements
 from placement_desk.services.common import today
 from placement_desk.services.queries import company_detail, list_companies
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import DateField, Form, vocab_combo
+from placement_desk.ui.forms import DateField, FormDialog, vocab_combo
 
 PRESETS = ("1x2", "2x2", "2x3", "3x3", "3x4", "man-fre 12-15", "man-fre 9-15")
 
 
-class PlacementDialog(QDialog):
+class PlacementDialog(FormDialog):
     def __init__(self, ctx: UiContext, citizen_ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.citizen_ref = ctx, citizen_ref
         self.created: str | None = None
         self.setWindowTitle(self.tr("New placement"))
         self.setMinimumWidth(640)
-        self.form = Form(self)
         self.company = self.form.add("company", self.tr("Company"), QComboBox(self))
         self.company.setEditable(True)
         self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -75,12 +71,6 @@ class PlacementDialog(QDialog):
         self.paid = self.form.add("paid_per_week", self.tr("Paid hours per week"), QLineEdit("0", self))
         self.paid.setEnabled(False)
         self.tasks = self.form.add("tasks", self.tr("Tasks (comma-separated)"), QLineEdit(self))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
 
     def _company_changed(self, _index: int) -> None:
         self.mentor.clear()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -26,7 +24,7 @@ from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.placement_dialog import PlacementDialog
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import DateField, Form, text_or_none
+from placement_desk.ui.forms import DateField, FormDialog, text_or_none
 from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 
@@ -36,7 +34,7 @@ def current_step(p: cf.Placement) -> cf.ScheduleStep | None:
     return steps[-1] if steps else (p.schedule[0] if p.schedule else None)
 
 
-class EndPlacementDialog(QDialog):
+class EndPlacementDialog(FormDialog):
     """End a placement (date and why) — the end reason is what the dossier reports as 'why it stopped'."""
 
     def __init__(self, ctx: UiContext, placement: cf.Placement, version: int, parent: QWidget | None = None) -> None:
@@ -44,16 +42,9 @@ class EndPlacementDialog(QDialog):
         self.ctx, self.placement, self.version = ctx, placement, version
         self.scope = parent.ref if isinstance(parent, CitizenTab) else "*"
         self.setWindowTitle(self.tr("End placement %1").replace("%1", placement.ref))
-        self.form = Form(self)
         self.end = self.form.add("end", self.tr("End"), DateField(placement.end or today(), self))
         self.reason = self.form.add("end_reason", self.tr("Why it ended"), QLineEdit(placement.end_reason or "", self))
         self.reason.setPlaceholderText(self.tr("e.g. stopped by the company: needed too much training"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
 
     def save(self) -> None:
         p, db, actor = self.placement, self.ctx.db, self.ctx.actor

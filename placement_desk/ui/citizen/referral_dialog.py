@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
@@ -12,7 +12,7 @@ from placement_desk.services import citizens
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import DateField, Form, text_or_none
+from placement_desk.ui.forms import DateField, FormDialog, text_or_none
 
 
 def referral_fields(r: cf.Referral) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def referral_fields(r: cf.Referral) -> dict[str, Any]:
     }
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(FormDialog):
     """``mode``: "new", "extend" or "stop" (the last two act on ``row``)."""
 
     def __init__(
@@ -45,7 +45,6 @@ class ReferralDialog(QDialog):
         }
         self.setWindowTitle(titles[mode])
         self.setMinimumWidth(440)
-        self.form = Form(self)
         if mode == "new":
             self.programme = self.form.add("programme", self.tr("Programme"), QLineEdit(self))
             self.programme.setPlaceholderText(self.tr("e.g. Lokalt forankret indsats 4-6 timer"))
@@ -57,12 +56,6 @@ class ReferralDialog(QDialog):
             self.end = self.form.add("end", self.tr("Stopped on"), DateField(today(), self))
             self.reason = self.form.add("end_reason", self.tr("Why"), QLineEdit(self))
             self.reason.setPlaceholderText(self.tr("e.g. dental treatment; sent to another provider"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
 
     def save(self) -> None:
         db, actor, ref = self.ctx.db, self.ctx.actor, self.citizen_ref
