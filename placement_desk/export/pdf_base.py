@@ -148,12 +148,7 @@ def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = 
     body: list[list[Cell]] = []
     for i, row in enumerate(rows):
         bold = total and i == len(rows) - 1
-        body.append(
-            [
-                p(cell, _cell_style(c.right, bold, compact)) if isinstance(cell, str) else cell
-                for c, cell in zip(columns, row, strict=True)
-            ]
-        )
+        body.append([_cell(cell, c, _cell_style(c.right, bold, compact)) for c, cell in zip(columns, row, strict=True)])
     widths = [c.width * mm for c in columns]
     t = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
@@ -170,8 +165,27 @@ def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = 
         style.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
     if total and body:
         style.append(("LINEABOVE", (0, len(body)), (-1, len(body)), 0.8, NAVY))
+    # How the plain-text cells (see _cell) look: the same font, size, colour and alignment as the
+    # paragraph styles of _cell_style; paragraph cells keep their own style.
+    cell = STYLES["cell_c" if compact else "cell"]
+    style += [("FONTNAME", (0, 1), (-1, -1), FONT), ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
+              ("LEADING", (0, 1), (-1, -1), cell.leading), ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor)]  # fmt: skip
+    style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.right]
+    if total and body and not compact:
+        style.append(("FONTNAME", (0, len(body)), (-1, len(body)), FONT_BOLD))
     t.setStyle(TableStyle(FONT_STYLE + style))
     return t
+
+
+def _cell(cell: Cell, column: Col, style: str) -> Cell:
+    """Text that fits its column on one line stays a plain string (reportlab draws those many times
+    faster than a Paragraph, and a long dossier has thousands of cells); anything else wraps."""
+    if not isinstance(cell, str):
+        return cell
+    st = STYLES[style]
+    if "\n" not in cell and pdfmetrics.stringWidth(cell, st.fontName, st.fontSize) <= column.width * mm - 6.5:
+        return cell
+    return p(cell, style)
 
 
 def key_value_table(pairs: Sequence[tuple[str, str]], key_width: float = 42) -> Table:

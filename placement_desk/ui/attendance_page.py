@@ -30,6 +30,7 @@ from placement_desk.services.common import today
 from placement_desk.services.mentor import ExpectedCitizen, PlannedDay, expected
 from placement_desk.services.queries import list_companies
 from placement_desk.ui.attendance_edits import AttendanceEdits
+from placement_desk.ui.attendance_sheets import SheetButtons
 from placement_desk.ui.attendance_style import day_title, legend, parse_hours, week_label
 from placement_desk.ui.attendance_view import AttendanceView, HoursDelegate
 from placement_desk.ui.context import ALL, UiContext
@@ -134,6 +135,8 @@ class AttendancePage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        self.sheets = SheetButtons(self.ctx, lambda: self.company.currentData(), self.day, self)
+        layout.addWidget(self.sheets)
         layout.addWidget(legend(self, columns=4))
         layout.addWidget(self.keys_help)
 

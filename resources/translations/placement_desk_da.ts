@@ -1876,6 +1876,53 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>SheetButtons</name>
+    <message>
+        <source>Attendance sheet for the month…</source>
+        <translation>Fremmødeark for måneden…</translation>
+    </message>
+    <message>
+        <source>Read a filled-in sheet…</source>
+        <translation>Indlæs et udfyldt ark…</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Fremmødeark</translation>
+    </message>
+    <message>
+        <source>Save attendance sheet</source>
+        <translation>Gem fremmødeark</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Read attendance sheet</source>
+        <translation>Indlæs fremmødeark</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Intet er gemt.</translation>
+    </message>
+    <message>
+        <source>Days already registered</source>
+        <translation>Dage der allerede er registreret</translation>
+    </message>
+    <message>
+        <source>%1 days on the sheet are already registered differently.</source>
+        <translation>%1 dage på arket er allerede registreret anderledes.</translation>
+    </message>
+    <message>
+        <source>Use the sheet's values</source>
+        <translation>Brug arkets værdier</translation>
+    </message>
+    <message>
+        <source>Keep what is registered</source>
+        <translation>Behold det registrerede</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The database is damaged</source>

@@ -118,7 +118,7 @@ class DocumentsTab(CitizenTab):
         self.issued_view.horizontalHeader().setStretchLastSection(True)
         self.issued_view.activated.connect(lambda _i: self.save_issued_copy())
         reopen = QPushButton(self.tr("Save an exact copy…"), self)
-        reopen.clicked.connect(lambda: self.save_issued_copy())  # noqa: PLW0108 - clicked passes a bool
+        reopen.clicked.connect(lambda: self.save_issued_copy())
         issued_box = QGroupBox(self.tr("Issued versions (exactly what was sent)"), self)
         issued_layout = QVBoxLayout(issued_box)
         issued_layout.addWidget(self.issued_view)
