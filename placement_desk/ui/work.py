@@ -135,6 +135,9 @@ class WorkMenu(QObject):
         menu.addAction(self.tr("&Export case file…"), "Ctrl+E", self.export_file)
         menu.addAction(self.tr("Load &demo data"), self.load_demo)
         menu.addSeparator()
+        menu.addAction(self.tr("&Back up now"), self.back_up)
+        menu.addAction(self.tr("&Restore a backup…"), self.restore)
+        menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.settings)
 
     def _done(self, title: str) -> Callable[[Any], None]:
@@ -195,6 +198,54 @@ class WorkMenu(QObject):
             self.window, title, lambda progress: load_demo(db, progress=progress), self._done(title)
         )
         return self.worker
+
+    def back_up(self) -> Worker:
+        """A verified backup now, to the backups folder next to the database (in the background)."""
+        from placement_desk.services import backup
+
+        db, title = self.ctx.db, self.tr("Back up")
+
+        def job(progress: Callable[[int, int], None]) -> str:
+            progress(0, 1)
+            info = backup.make_backup(db)
+            return self.tr("Backup saved and verified:\n%1").replace("%1", str(info.path))
+
+        self.worker = run_with_progress(self.window, title, job, self._done(title))
+        return self.worker
+
+    def restore(self, path: str | None = None) -> bool:
+        """Replace the database with a verified backup (the current one is kept as a safety copy)."""
+        from placement_desk.services import backup
+
+        title = self.tr("Restore a backup")
+        if path is None:
+            folder = str(backup.default_folder(self.ctx.db))
+            path, _ = QFileDialog.getOpenFileName(self.window, title, folder, self.tr("Backups (*.db)"))
+        if not path:
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            title,
+            self.tr(
+                "Replace the database with this backup? Everything saved after it was made is replaced; "
+                "the current database is kept as a safety copy next to it."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            result = backup.restore_backup(self.ctx.db, Path(path))
+        except (backup.BackupError, ValidationError, OSError) as exc:
+            QMessageBox.warning(self.window, title, self.tr("Nothing was changed.") + "\n\n" + str(exc))
+            return False
+        self.ctx.undo_stack.clear()  # earlier edits no longer apply to the restored data
+        self.ctx.changed.emit(ALL)
+        QMessageBox.information(
+            self.window,
+            title,
+            self.tr("Restored. The database as it was is kept in %1").replace("%1", str(result.safety_copy)),
+        )
+        return True
 
     def settings(self) -> None:
         SettingsDialog(self.window).exec()

@@ -2029,6 +2029,14 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
         <translation>Indlæs &amp;demodata</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Tag sikkerhedskopi nu</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Gendan en sikkerhedskopi…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>Ind&amp;stillinger…</translation>
     </message>
@@ -2051,6 +2059,32 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
     <message>
         <source>Load demo data</source>
         <translation>Indlæs demodata</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Backup saved and verified:
+%1</source>
+        <translation>Sikkerhedskopien er gemt og kontrolleret:
+%1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Gendan en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Backups (*.db)</source>
+        <translation>Sikkerhedskopier (*.db)</translation>
+    </message>
+    <message>
+        <source>Replace the database with this backup? Everything saved after it was made is replaced; the current database is kept as a safety copy next to it.</source>
+        <translation>Erstat databasen med denne sikkerhedskopi? Alt, der er gemt efter den blev taget, erstattes; den nuværende database gemmes som en ekstra kopi ved siden af.</translation>
+    </message>
+    <message>
+        <source>Restored. The database as it was is kept in %1</source>
+        <translation>Gendannet. Databasen, som den var, er gemt i %1</translation>
     </message>
 </context>
 <context>
