@@ -61,13 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_database(url: str | None, migrate: bool = True) -> Any:
-    from placement_desk.db.engine import Database, resolve_url
-    from placement_desk.db.migrate import upgrade
-
-    db = Database(resolve_url(url))
+    """The database, migrated to head (the same path as the app); ``migrate=False`` for backup/restore."""
     if migrate:
-        upgrade(db)
-    return db
+        from placement_desk.app import open_database as open_migrated
+
+        return open_migrated(url)
+    from placement_desk.db.engine import Database, resolve_url
+
+    return Database(resolve_url(url))
 
 
 def write_text(path: Path, text: str) -> None:
