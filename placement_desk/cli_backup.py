@@ -61,7 +61,7 @@ def cmd_restore(db: Any, args: argparse.Namespace) -> int:
 
     try:
         backup.database_file(db)
-        backup.verify_backup(args.file)
+        backup.verify_backup(args.file, key=db.key)
     except backup.BackupError as exc:
         if sqlite_path(db.url) is None:
             raise _cli_error(str(exc)) from None

@@ -52,3 +52,13 @@ def db(db_path: Path) -> Iterator[object]:
     database = Database(f"sqlite:///{db_path}")
     yield database
     database.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with the smallest parameters in tests (the app uses the library's recommended ones)."""
+    from argon2 import PasswordHasher
+
+    from placement_desk.services import users
+
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))

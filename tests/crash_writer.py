@@ -1,7 +1,8 @@
 """The writer of the crash-safety test: logs attendance through the real services, forever, until killed.
 
 Run as a script, it imports everything once and then serves requests from stdin, one per line:
-``URL<TAB>PLACEMENT_REF<TAB>SEED``. For each it forks a writer (so a trial costs no interpreter start-up)
+``URL<TAB>PLACEMENT_REF<TAB>SEED<TAB>KEY`` (KEY: the SQLCipher key in hex, or ``-`` for a plain
+database). For each it forks a writer (so a trial costs no interpreter start-up)
 that prints ``PID n`` and then, for every change, ``I <date> <status> <minutes>`` (or ``I <date> -`` for
 clearing the day) before the call and ``A`` once the service call has returned, that is, once the
 transaction is committed. The test kills the writer with SIGKILL at a random moment; the server prints
@@ -27,9 +28,9 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-def write_forever(url: str, placement: str, seed: int) -> None:
+def write_forever(url: str, placement: str, seed: int, key: bytes | None = None) -> None:
     rng = random.Random(seed)
-    db = Database(url)
+    db = Database(url, key)
     say(f"PID {os.getpid()}")
     while True:
         day = FIRST + timedelta(days=rng.randrange(DAYS))
@@ -52,11 +53,11 @@ def write_forever(url: str, placement: str, seed: int) -> None:
 def serve() -> None:
     say("READY")
     for request in sys.stdin:
-        url, placement, seed = request.rstrip("\n").split("\t")
+        url, placement, seed, key = request.rstrip("\n").split("\t")
         pid = os.fork()
         if pid == 0:  # the writer: never returns; it ends by SIGKILL
             try:
-                write_forever(url, placement, int(seed))
+                write_forever(url, placement, int(seed), None if key == "-" else bytes.fromhex(key))
             except BaseException:
                 traceback.print_exc()
             os._exit(3)

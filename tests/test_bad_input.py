@@ -99,11 +99,16 @@ def field(valid: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 
 def snapshot(db: Database) -> tuple[str, list[Any]]:
-    """The exported case file and every row of every table (the export alone misses archived rows)."""
+    """The exported case file and every row of every table (the export alone misses archived rows).
+
+    The export itself leaves an "export" entry in the audit log, and a form that reads its record first a
+    "view": those are left out of the comparison (a refused input must leave no entry of another kind).
+    """
     rows: list[Any] = []
     with db.engine.connect() as conn:
         for table in sorted(inspect(conn).get_table_names()):
-            rows.append((table, sorted(map(repr, conn.execute(text(f'SELECT * FROM "{table}"')).all()))))
+            where = " WHERE action NOT IN ('export', 'view')" if table == "audit_log" else ""
+            rows.append((table, sorted(map(repr, conn.execute(text(f'SELECT * FROM "{table}"{where}')).all()))))
     return dumps(export_case_file(db)), rows
 
 

@@ -1,7 +1,9 @@
 """Crash safety: a writer process killed with SIGKILL at random moments loses no acknowledged commit,
-never leaves half a transaction, and the database stays intact (PRAGMA integrity_check).
+never leaves half a transaction, and the database stays intact (PRAGMA integrity_check), both for the
+plain database and for the encrypted one (SQLCipher: also PRAGMA cipher_integrity_check).
 
-``CRASH_TRIALS`` sets the number of kills (20 in make test, 200 in make soak); ``CRASH_SEED`` the seed.
+``CRASH_TRIALS`` sets the number of kills per kind of database (20 in make test, 200 in make soak);
+``CRASH_SEED`` the seed.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import os
 import queue
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -20,8 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from placement_desk.db import sqlite_files as files
 from placement_desk.db.engine import Database
 from placement_desk.services.casefile_io import import_case_file
+from placement_desk.services.encryption import encrypt_in_place
 from tests.casefiles import case_file
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the writer server forks (POSIX only)")
@@ -59,10 +62,10 @@ class Writer:
         assert line is not None, "the writer server ended unexpectedly"
         return line
 
-    def trial(self, url: str, seed: int, kill_after: float) -> list[str]:
+    def trial(self, url: str, seed: int, kill_after: float, key: bytes | None = None) -> list[str]:
         """Start a writer, SIGKILL it after ``kill_after`` seconds; everything it printed."""
         assert self.proc.stdin is not None
-        self.proc.stdin.write(f"{url}\tCR-1\t{seed}\n")
+        self.proc.stdin.write(f"{url}\tCR-1\t{seed}\t{key.hex() if key is not None else '-'}\n")
         self.proc.stdin.flush()
         first = self.next()
         assert first.startswith("PID "), first
@@ -90,11 +93,14 @@ def writer() -> Iterator[Writer]:
     w.close()
 
 
-def registered(path: Path) -> dict[str, Day]:
+def registered(path: Path, key: bytes | None = None) -> dict[str, Day]:
     """What the database holds after the crash (opening it recovers the WAL), after checking it is intact."""
-    conn = sqlite3.connect(path)
+    conn = files.connect(path, key=key)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        if key is not None:
+            assert files.cipher_problems(conn) == []
+            assert files.is_encrypted(path)
         rows = conn.execute(
             "SELECT a.day, a.status, a.minutes FROM attendance a JOIN placements p ON p.id = a.placement_id "
             "WHERE p.ref = 'CR-1'"
@@ -124,7 +130,13 @@ def replay(state: dict[str, Day], lines: list[str]) -> tuple[dict[str, Day], tup
     return state, pending
 
 
-def test_killed_writers_lose_no_acknowledged_commit(writer: Writer, db: Database, db_path: Path) -> None:
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_killed_writers_lose_no_acknowledged_commit(writer: Writer, db: Database, db_path: Path, encrypted: bool) -> None:
+    key = os.urandom(32) if encrypted else None
+    if key is not None:
+        db.dispose()
+        encrypt_in_place(db_path, key)
+        db = Database(f"sqlite:///{db_path}", key)
     import_case_file(
         db,
         case_file(
@@ -149,9 +161,9 @@ def test_killed_writers_lose_no_acknowledged_commit(writer: Writer, db: Database
     state: dict[str, Day] = {}
     acknowledged = in_flight_kills = 0
     for trial in range(TRIALS):
-        lines = writer.trial(f"sqlite:///{db_path}", rng.randrange(1 << 30), rng.uniform(0.02, 0.4))
+        lines = writer.trial(f"sqlite:///{db_path}", rng.randrange(1 << 30), rng.uniform(0.02, 0.4), key)
         expected, pending = replay(state, lines)
-        actual = registered(db_path)
+        actual = registered(db_path, key)
         acknowledged += lines.count("A")
         if actual != expected:  # only the change in flight may have been committed, and only whole
             assert pending is not None, f"trial {trial} (seed {SEED}): acknowledged data differs"
@@ -165,7 +177,7 @@ def test_killed_writers_lose_no_acknowledged_commit(writer: Writer, db: Database
             in_flight_kills += 1
         state = actual
     assert acknowledged >= TRIALS  # the writers did write (about 10-50 commits per trial)
-    reopened = Database(f"sqlite:///{db_path}")  # and the app opens it as usual
+    reopened = Database(f"sqlite:///{db_path}", key)  # and the app opens it as usual
     with reopened.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA quick_check").scalar() == "ok"
     reopened.dispose()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from placement_desk.domain.errors import ConflictError
+from placement_desk.domain.roles import Principal
 
 APP_NAME = "PlacementDesk"
 ENV_DB = "PLACEMENT_DESK_DB"
@@ -49,7 +50,13 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any, key: bytes | None = None, path: Path | None = None) -> None:
+    if key is not None:
+        # SQLCipher: the key before anything reads the file (then temp_store=MEMORY and a check that
+        # the key opens it: sqlite_files.WrongKey at the first connection, not "file is not a database").
+        from placement_desk.db.sqlite_files import unlock_connection
+
+        unlock_connection(dbapi_connection, key, path)
     # Let SQLAlchemy, not the driver, issue BEGIN so transactions span everything we do.
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
@@ -64,13 +71,29 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True)
+def _keyed_pragmas(key: bytes, path: Path | None) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, record: Any) -> None:
+        _sqlite_pragmas(dbapi_connection, record, key, path)
+
+    return on_connect
+
+
+def make_engine(url: str, key: bytes | None = None) -> Engine:
+    """The engine of ``url``; ``key`` (32 bytes) opens an embedded database encrypted with SQLCipher."""
+    if key is not None and make_url(url).get_backend_name() == "sqlite":
+        from sqlcipher3 import dbapi2 as sqlcipher  # only for an encrypted database: start-up time matters
+
+        engine = create_engine(url, future=True, module=sqlcipher)
+    else:
+        engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         path = sqlite_path(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        if key is None:
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:  # insert=True: the key before SQLAlchemy's own first-connect queries, which read the file
+            event.listen(engine, "connect", _keyed_pragmas(key, path), insert=True)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -78,9 +101,12 @@ def make_engine(url: str) -> Engine:
 class Database:
     """An engine and its session factory. ``transaction()`` is the one way services write."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, key: bytes | None = None) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.key = key  # the SQLCipher key of an encrypted embedded database (None: not encrypted)
+        # The signed-in user (services.access); None is the in-process system actor.
+        self.principal: Principal | None = None
+        self.engine = make_engine(url, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

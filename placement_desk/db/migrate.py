@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,19 +34,14 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_sqlite_file(path: Path, label: str) -> Path:
-    """A consistent copy of a SQLite database (the online backup API; WAL included)."""
+def backup_sqlite_file(path: Path, label: str, key: bytes | None = None) -> Path:
+    """A consistent copy of a SQLite database (the online backup API; WAL included), encrypted with
+    ``key`` like the database itself."""
+    from placement_desk.db import sqlite_files
+
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.before-{label}-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    sqlite_files.snapshot_copy(path, target, key=key)
     return target
 
 
@@ -59,7 +53,7 @@ def upgrade(db: Database) -> Path | None:
     copy: Path | None = None
     path = sqlite_path(db.url)
     if current is not None and path is not None and path.exists():
-        copy = backup_sqlite_file(path, current)
+        copy = backup_sqlite_file(path, current, getattr(db, "key", None))
     cfg = alembic_config()
     with db.engine.begin() as conn:
         if conn.dialect.name == "postgresql":

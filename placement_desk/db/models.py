@@ -21,6 +21,44 @@ class User(Tracked, Base):
     role: Mapped[str] = mapped_column(String(30))
     password_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A workplace mentor's own company: the only placements they see and log attendance for.
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id", ondelete="SET NULL"))
+
+
+class LoginFailure(Base):
+    """A failed sign-in; three for one user name within 24 hours lock it (see services.users)."""
+
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+
+class AuditEntry(Base):
+    """One row of the append-only, hash-chained audit log (see services.audit).
+
+    ``details`` (JSON text) may hold personal data (a search criterion, before/after values); erasure of
+    a citizen blanks it but keeps ``details_sha256``, so the chain still verifies.
+    """
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
+    username: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(30), index=True)
+    citizen_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no foreign key: survives erasure
+    details: Mapped[str | None] = mapped_column(Text)
+    details_sha256: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditAnchor(Base):
+    """The hash the oldest kept audit row chains to (the last row removed by the retention rule)."""
+
+    __tablename__ = "audit_anchor"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class Company(Tracked, Base):

@@ -23,3 +23,12 @@ class NotFoundError(LookupError):
 
 class ConflictError(RuntimeError):
     """Someone else saved a newer version of the record; nothing was overwritten."""
+
+
+class AccessDenied(PermissionError):
+    """The signed-in user's role does not allow this; nothing was read or written."""
+
+    def __init__(self, action: str, role: str) -> None:
+        super().__init__(f"Your role ({role}) does not allow this: {action}.")
+        self.action = action
+        self.role = role

@@ -15,7 +15,9 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import check_in_period, parse_attendance
 from placement_desk.domain.dossier import plan_of
-from placement_desk.services import mapping
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, today
 
 
@@ -40,14 +42,16 @@ def _existing(s: Session, placement_id: int, day: date) -> m.AttendanceRecord | 
     )
 
 
+@access.requires(Permission.ATTENDANCE, scoped=True)
 def log_day(db: Database, placement_ref: str, fields: dict[str, Any], actor: str | None = None) -> cf.Attendance | None:
     """Register (or change) the attendance of one date; returns the record it replaced, if any.
 
     ``fields`` are case-file attendance fields: ``date``, ``status``, ``hours``, ``reason``, ``note``.
     """
     data = parse_attendance(fields, "")
-    with db.transaction() as s:
+    with audited(db, Permission.ATTENDANCE, audit.CHANGE, "log attendance", scoped=True) as s:
         placement = by_ref(s, m.Placement, placement_ref)
+        access.require_placement(s, db, Permission.ATTENDANCE, placement, "log attendance")
         check_in_period(data.day, mapping.placement_out_period(placement), "date")
         row = _existing(s, placement.id, data.day)
         before = _record_out(row) if row else None
@@ -59,10 +63,12 @@ def log_day(db: Database, placement_ref: str, fields: dict[str, Any], actor: str
         return before
 
 
+@access.requires(Permission.ATTENDANCE, scoped=True)
 def clear_day(db: Database, placement_ref: str, day: date, actor: str | None = None) -> cf.Attendance | None:
     """Remove the registration of a date (the undo of a first log); returns what was removed."""
-    with db.transaction() as s:
+    with audited(db, Permission.ATTENDANCE, audit.CHANGE, "clear attendance", scoped=True) as s:
         placement = by_ref(s, m.Placement, placement_ref)
+        access.require_placement(s, db, Permission.ATTENDANCE, placement, "clear attendance")
         row = _existing(s, placement.id, day)
         if row is None:
             return None
@@ -81,14 +87,16 @@ def restore_day(
         log_day(db, placement_ref, cf.attendance_json(record), actor)
 
 
+@access.requires(Permission.ATTENDANCE, scoped=True)
 def log_week_as_planned(db: Database, placement_ref: str, any_day: date, actor: str | None = None) -> list[date]:
     """Mark every planned, unregistered day of the ISO week up to today as present with the planned hours.
 
     Days already registered and days still to come are left alone; returns the dates that were logged.
     """
     monday = any_day - timedelta(days=any_day.weekday())
-    with db.transaction() as s:
+    with audited(db, Permission.ATTENDANCE, audit.CHANGE, "log a week as planned", scoped=True) as s:
         placement = by_ref(s, m.Placement, placement_ref)
+        access.require_placement(s, db, Permission.ATTENDANCE, placement, "log attendance")
         plan = plan_of(mapping.placement_out(placement))
         logged: list[date] = []
         now = utcnow()
@@ -116,8 +124,10 @@ def week(db: Database, placement_ref: str, any_day: date) -> list[DayState]:
     from placement_desk.domain.plan import is_holiday
 
     monday = any_day - timedelta(days=any_day.weekday())
+    access.require(db, Permission.ATTENDANCE, "see attendance")
     with db.reading() as s:
         placement = by_ref(s, m.Placement, placement_ref)
+        access.require_placement(s, db, Permission.ATTENDANCE, placement, "see attendance")
         data = mapping.placement_out(placement)
     plan = plan_of(data)
     records = {a.day: a for a in data.attendance}

@@ -28,8 +28,10 @@ from placement_desk.domain.attendance_sheet import (
     same_record,
     sheet_lines,
 )
+from placement_desk.domain.roles import Permission
 from placement_desk.export.excel_attendance import read_attendance_sheet, render_attendance_sheet, sheet_filename
-from placement_desk.services import mapping
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, today
 from placement_desk.services.documents import DocumentFile
 
@@ -97,11 +99,13 @@ def _company_placements(s: Session, company: m.Company, first: date, last: date)
     )
 
 
+@access.requires(Permission.ATTENDANCE, scoped=True)
 def make_attendance_sheet(db: Database, company_ref: str, month: str) -> DocumentFile:
     """The attendance sheet of a company for a month (``YYYY-MM``): one row per expected day per citizen."""
     first, last = month_bounds(month)
-    with db.reading() as s:
+    with audited(db, Permission.ATTENDANCE, audit.EXPORT, "make an attendance sheet", scoped=True) as s:
         company = by_ref(s, m.Company, company_ref)
+        access.require_company(s, db, Permission.ATTENDANCE, company.id, "make an attendance sheet")
         rows = [
             (p.citizen.ref, p.citizen.name, mapping.placement_out(p))
             for p in _company_placements(s, company, first, last)
@@ -113,11 +117,12 @@ def make_attendance_sheet(db: Database, company_ref: str, month: str) -> Documen
     return DocumentFile("xlsx", sheet_filename(company_ref, month), content)
 
 
-def _review(s: Session, content: bytes) -> tuple[SheetReview, list[tuple[SheetChange, m.AttendanceRecord | None]]]:
+def _review(s: Session, db: Database, content: bytes) -> tuple[SheetReview, list[tuple[SheetChange, m.AttendanceRecord | None]]]:
     meta, raw = read_attendance_sheet(content)
     first, last = month_bounds(meta.month)
     entries, errors = collect_rows(raw)
     company = by_ref(s, m.Company, meta.company_ref)
+    access.require_company(s, db, Permission.ATTENDANCE, company.id, "read an attendance sheet")
     placements = {p.ref: p for p in _company_placements(s, company, first, last)}
     review = SheetReview(meta.company_ref, meta.month, empty_rows=len(raw) - len(entries) - len(errors))
     pairs: list[tuple[SheetChange, m.AttendanceRecord | None]] = []
@@ -161,10 +166,12 @@ def review_attendance_sheet(db: Database, content: bytes) -> SheetReview:
     Raises SheetErrors (a ValidationError; ``.errors`` lists each bad row with its row number and column)
     or ValidationError when the file is not an attendance sheet.
     """
+    access.require(db, Permission.ATTENDANCE, "read an attendance sheet")
     with db.reading() as s:
-        return _review(s, content)[0]
+        return _review(s, db, content)[0]
 
 
+@access.requires(Permission.ATTENDANCE, scoped=True)
 def apply_attendance_sheet(
     db: Database,
     content: bytes,
@@ -175,8 +182,8 @@ def apply_attendance_sheet(
     (placement ref, date)); other conflicts keep what is registered. One transaction, all or nothing.
     """
     who = actor or ACTOR
-    with db.transaction() as s:
-        review, pairs = _review(s, content)
+    with audited(db, Permission.ATTENDANCE, audit.IMPORT, "apply an attendance sheet", scoped=True) as s:
+        review, pairs = _review(s, db, content)
         result = SheetResult(review)
         now = utcnow()
         for change, existing in pairs:

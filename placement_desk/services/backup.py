@@ -6,6 +6,11 @@ the database) with a small manifest beside it (``.json``: schema revision, SHA-2
 count of every table as the source had them). Verification opens the backup, runs SQLite's integrity
 check and compares checksum and row counts with the manifest. A PostgreSQL server is backed up by its
 administrator with ``pg_dump``; these functions refuse it with that advice.
+
+The backups of an encrypted database (``Database.key``) are encrypted with the same key, and the key
+file (``<database>.keys``, see :mod:`placement_desk.db.keystore`) is copied beside each backup as
+``<backup name>.keys``, so a backup opens with a user's password or the recovery code even when the
+live key file is lost. Checking an encrypted backup needs the key (``verify_backup(path, key=...)``).
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -26,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 
 from placement_desk.db import sqlite_files as files
 from placement_desk.db.engine import Database, sqlite_path
+from placement_desk.db.keystore import KeyStore, KeyStoreError, copy_key_file
 
 DEFAULT_KEEP = 14
 MANIFEST_FORMAT = "placement-desk/backup"
@@ -49,6 +54,7 @@ class BackupInfo:
     revision: str | None = None
     tables: dict[str, int] = field(default_factory=dict)  # rows per table when the backup was made
     verified: bool = False  # checksum, integrity and row counts checked just now
+    encrypted: bool = False  # an SQLCipher file: opened only with the database key
 
     @property
     def rows(self) -> int:
@@ -76,15 +82,21 @@ def default_folder(db: Database) -> Path:
 def integrity_problems(db: Database, full: bool = False) -> list[str]:
     """What SQLite's integrity check finds (``quick_check`` unless ``full``); empty when all is well.
 
-    A file that is not a database at all is a problem too. PostgreSQL checks itself: always empty.
+    A file that is not a database at all (or that the key of an encrypted database does not open) is a
+    problem too; ``full`` also checks every encrypted page's authentication code. PostgreSQL checks
+    itself: always empty.
     """
     if sqlite_path(db.url) is None:
         return []
     try:
         with db.engine.connect() as conn:
             rows = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
+            if full and _key(db) is not None:
+                rows += [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
     except DBAPIError as exc:
         return [str(exc.orig)]
+    except files.WrongKey as exc:
+        return [str(exc)]
     return [] if rows == ["ok"] else rows
 
 
@@ -99,31 +111,46 @@ def integrity_ok(db: Database) -> bool:
 def make_backup(db: Database, folder: Path | None = None, keep: int = DEFAULT_KEEP,
                 now: datetime | None = None) -> BackupInfo:
     """A verified backup of the database in ``folder``; then only the ``keep`` newest backups are kept."""
+    source = database_file(db)
+    key = _key(db)
+    return backup_file(source, folder or default_folder(db), keep=keep, now=now, key=key,
+                       keys=KeyStore.path_for(source) if key is not None else None)  # fmt: skip
+
+
+def backup_file(source: Path, folder: Path, *, stem: str | None = None, keep: int = DEFAULT_KEEP,
+                now: datetime | None = None, key: bytes | None = None, keys: Path | None = None) -> BackupInfo:
+    """A verified backup of the database file ``source`` (named after ``stem``, by default the file's)
+    in ``folder``, encrypted with ``key`` when given (the source is then opened with it), with a copy of
+    the key file ``keys`` beside it when that exists; then only the ``keep`` newest are kept."""
     if keep < 1:
         raise BackupError("keep at least 1 backup")
-    source = database_file(db)
     if not source.exists():
         raise BackupError(f"there is no database file at {source} to back up")
-    folder = (folder or default_folder(db)).expanduser()
+    stem = stem or source.stem
+    folder = folder.expanduser()
     folder.mkdir(parents=True, exist_ok=True)
     created = (now or datetime.now(UTC)).astimezone(UTC)
-    target = folder / f"{source.stem}-backup-{created.strftime(_STAMP)}.db"
+    target = folder / f"{stem}-backup-{created.strftime(_STAMP)}.db"
     while target.exists():  # two backups within a microsecond
         created += timedelta(microseconds=1)
-        target = folder / f"{source.stem}-backup-{created.strftime(_STAMP)}.db"
+        target = folder / f"{stem}-backup-{created.strftime(_STAMP)}.db"
     partial = target.with_name(f".{target.name}.partial")
+    keys_copy = _keys_path(target)
     try:
-        counts = files.snapshot_copy(source, partial)
-        info = _check_file(partial, {"created": _iso(created), "tables": counts})
+        counts = files.snapshot_copy(source, partial, key=key)
+        info = _check_file(partial, {"created": _iso(created), "tables": counts}, key)
         _write_manifest(target, info, created)
+        if keys is not None and keys.exists():
+            copy_key_file(keys, keys_copy)
         os.replace(partial, target)
         files.fsync_dir(folder)
-    except (sqlite3.Error, OSError) as exc:
+    except files.errors() + (files.WrongKey, KeyStoreError, OSError) as exc:
+        keys_copy.unlink(missing_ok=True)
         raise BackupError(f"the backup to {folder} failed: {exc}") from exc
     finally:
         partial.unlink(missing_ok=True)
-    rotate(folder, source.stem, keep)
-    return BackupInfo(target, created, info.size, info.revision, info.tables, verified=True)
+    rotate(folder, stem, keep)
+    return BackupInfo(target, created, info.size, info.revision, info.tables, verified=True, encrypted=key is not None)
 
 
 def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
@@ -138,17 +165,20 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
         manifest = _read_manifest(path)
         created = datetime.strptime(m["stamp"], _STAMP).replace(tzinfo=UTC)
         found.append(
-            BackupInfo(path, created, path.stat().st_size, manifest.get("revision"), dict(manifest.get("tables", {})))
+            BackupInfo(path, created, path.stat().st_size, manifest.get("revision"), dict(manifest.get("tables", {})),
+                       encrypted=files.is_encrypted(path))  # fmt: skip
         )
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
 def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` newest backups of ``stem`` (with their manifests); returns what went."""
+    """Delete all but the ``keep`` newest backups of ``stem`` (with their manifests and key files);
+    returns what went."""
     removed = []
     for old in list_backups(folder, stem)[keep:]:
         old.path.unlink(missing_ok=True)
         _manifest_path(old.path).unlink(missing_ok=True)
+        _keys_path(old.path).unlink(missing_ok=True)
         removed.append(old.path)
     for stale in folder.glob(f".{stem}-backup-*.partial"):  # left by a backup that was interrupted
         stale.unlink(missing_ok=True)
@@ -174,18 +204,21 @@ def backup_if_due(db: Database, folder: Path | None = None, keep: int = DEFAULT_
 # ---- verify and restore --------------------------------------------------------------------------
 
 
-def verify_backup(path: Path) -> BackupInfo:
+def verify_backup(path: Path, key: bytes | None = None) -> BackupInfo:
     """Open the backup and check it: SQLite integrity, a schema this program knows, and (when the
-    manifest is there) the checksum and the row count of every table. Raises BackupError saying what is
-    wrong; returns the checked backup."""
+    manifest is there) the checksum and the row count of every table. An encrypted backup is opened
+    with ``key`` (the database key) and its pages' authentication codes are checked too; a plain backup
+    is checked as it is, key or not. Raises BackupError saying what is wrong; returns the checked
+    backup."""
     path = path.expanduser()
     if not path.is_file():
         raise BackupError(f"{path} is not a file")
     manifest = _read_manifest(path)
     if manifest.get("sha256") and manifest["sha256"] != _sha256(path):
         raise BackupError(f"{path.name} was changed or damaged after it was made (its checksum differs)")
-    info = _check_file(path, manifest)
-    return BackupInfo(path, _created(path), info.size, info.revision, info.tables, verified=True)
+    encrypted = files.is_encrypted(path)
+    info = _check_file(path, manifest, key if encrypted else None)
+    return BackupInfo(path, _created(path), info.size, info.revision, info.tables, verified=True, encrypted=encrypted)
 
 
 def restore_backup(db: Database, backup: Path) -> RestoreResult:
@@ -195,23 +228,35 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
     current file is too damaged for that, an atomic rename. Afterwards the database is migrated to this
     program's schema. Close other windows that use the database first.
     """
+    from placement_desk.domain.roles import Permission
+    from placement_desk.services import access
+
+    access.require_unscoped(db, Permission.ADMIN, "restore a backup")
     target = database_file(db)
-    info = verify_backup(backup)
+    key = _key(db)
+    info = verify_backup(backup, key)
     if backup.expanduser().resolve() == target.resolve():
         raise BackupError("that is the database itself, not a backup of it")
+    if info.encrypted and key is None:
+        raise BackupError(f"{info.path.name} is encrypted; it cannot be restored into a database that is not")
+    if key is not None and not info.encrypted:
+        raise BackupError(
+            f"{info.path.name} is not encrypted; it cannot be restored into the encrypted database "
+            "(encrypt it first, or restore it with a version of the database that is not encrypted)"
+        )
     db.dispose()
-    safety = _safety_copy(target) if target.exists() else None
+    safety = _safety_copy(target, key) if target.exists() else None
     try:
-        files.copy_into(info.path, target)
+        files.copy_into(info.path, target, key=key)
         files.fsync_file(target)
-    except sqlite3.OperationalError as exc:
+    except files.errors("OperationalError") as exc:
         if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
             raise BackupError("the database is in use: close other Placement Desk windows and try again") from exc
         _replace_file(info.path, target)  # the current file is not a usable database: swap the whole file
-    except sqlite3.DatabaseError:
+    except files.errors("DatabaseError") + (files.WrongKey,):
         _replace_file(info.path, target)
     db.dispose()
-    with closing(files.connect(target, readonly=True)) as conn:
+    with closing(files.connect(target, readonly=True, key=key)) as conn:
         bad, counts = files.problems(conn), files.table_counts(conn)
     if bad or (info.tables and counts != info.tables):
         raise BackupError(
@@ -221,6 +266,9 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
     from placement_desk.db.migrate import upgrade  # Alembic only when needed (start-up imports this module)
 
     upgrade(db)
+    from placement_desk.services import audit
+
+    audit.log(db, audit.RESTORE, details={"backup": info.path.name, "rows": info.rows})
     return RestoreResult(info, safety)
 
 
@@ -231,8 +279,18 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+def _key(db: Database) -> bytes | None:
+    key: bytes | None = getattr(db, "key", None)
+    return key
+
+
 def _manifest_path(backup: Path) -> Path:
     return backup.with_name(backup.name + ".json")
+
+
+def _keys_path(backup: Path) -> Path:
+    """The copy of the database's key file beside a backup."""
+    return backup.with_name(backup.name + ".keys")
 
 
 def _read_manifest(backup: Path) -> dict[str, Any]:
@@ -248,12 +306,25 @@ def _write_manifest(target: Path, info: BackupInfo, created: datetime) -> None:
         "format": MANIFEST_FORMAT,
         "version": 1,
         "created": _iso(created),
+        "encrypted": files.is_encrypted(info.path),
         "revision": info.revision,
         "bytes": info.size,
         "sha256": _sha256(info.path),
         "tables": info.tables,
     }
-    path = _manifest_path(target)
+    _write_json(_manifest_path(target), document)
+
+
+def refresh_manifest(backup: Path) -> None:
+    """Record the new checksum and size of a backup file rewritten as the same content (encrypted after
+    the fact, see services.encryption) in its manifest; nothing when it has none."""
+    document = _read_manifest(backup)
+    if document:
+        document.update(sha256=_sha256(backup), bytes=backup.stat().st_size, encrypted=files.is_encrypted(backup))
+        _write_json(_manifest_path(backup), document)
+
+
+def _write_json(path: Path, document: dict[str, Any]) -> None:
     tmp = path.with_name(f".{path.name}.partial")
     tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     files.fsync_file(tmp)
@@ -275,17 +346,25 @@ def _created(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, UTC)
 
 
-def _check_file(path: Path, manifest: dict[str, Any]) -> BackupInfo:
-    """Integrity, schema revision and row counts of a backup file (against ``manifest['tables']``)."""
+def _check_file(path: Path, manifest: dict[str, Any], key: bytes | None = None) -> BackupInfo:
+    """Integrity, schema revision and row counts of a backup file (against ``manifest['tables']``);
+    an encrypted file is opened with ``key`` and its pages' authentication codes are checked too."""
+    if key is None and files.is_encrypted(path):
+        raise BackupError(
+            f"{path.name} is encrypted or is not a database: it can only be checked with the key of the "
+            "database it was made from"
+        )
     try:
-        with closing(files.connect(path, readonly=True)) as conn:
-            bad = files.problems(conn)
+        with closing(files.connect(path, readonly=True, key=key)) as conn:
+            bad = files.problems(conn) + (files.cipher_problems(conn) if key is not None else [])
             if bad:
                 raise BackupError(f"{path.name} is damaged: {'; '.join(bad[:3])}")
             revision = files.revision(conn)
             counts = files.table_counts(conn)
-    except sqlite3.DatabaseError as exc:
+    except files.errors("DatabaseError") as exc:
         raise BackupError(f"{path.name} is not a readable database ({exc})") from None
+    except files.WrongKey as exc:
+        raise BackupError(f"{path.name} cannot be opened with this database's key: {exc}") from None
     if revision is None:
         raise BackupError(f"{path.name} is not a Placement Desk database (it has no schema revision)")
     from placement_desk.db.migrate import known_revisions
@@ -302,13 +381,15 @@ def _check_file(path: Path, manifest: dict[str, Any]) -> BackupInfo:
     return BackupInfo(path, _created(path), path.stat().st_size, revision, counts)
 
 
-def _safety_copy(target: Path) -> Path:
-    """The current database before a restore: a consistent copy, or the raw files if it is damaged."""
-    from placement_desk.db.migrate import backup_sqlite_file
-
+def _safety_copy(target: Path, key: bytes | None = None) -> Path:
+    """The current database before a restore: a consistent copy (encrypted with ``key`` like the
+    database), or the raw files if it is damaged (an encrypted file's raw bytes stay encrypted)."""
     try:
-        return backup_sqlite_file(target, "restore")
-    except sqlite3.Error:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        copy = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+        files.snapshot_copy(target, copy, key=key)
+        return copy
+    except files.errors() + (files.WrongKey,):
         stamp = datetime.now(UTC).strftime(_STAMP)
         copy = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
         shutil.copy2(target, copy)

@@ -14,7 +14,9 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import Known, parse_case_file
 from placement_desk.domain.errors import ValidationError
-from placement_desk.services import mapping
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import CITIZEN_LOAD, load_citizen
 
 
@@ -68,6 +70,7 @@ def import_case_file(
     the whole import back.
     """
     result = ImportResult()
+    access.require_unscoped(db, Permission.IMPORT, "import a case file")
     with db.transaction() as session:
         case = parse_case_file(data, known_refs(session))
         companies = {c.ref: c for c in session.scalars(select(m.Company))}
@@ -80,6 +83,11 @@ def import_case_file(
             _upsert_citizen(session, companies, index, cf.canonical_citizen(citizen), actor, result)
         if progress is not None:
             progress(len(case.citizens), len(case.citizens))
+        refs = [c.ref for c in case.citizens]
+        ids = sorted(session.scalars(select(m.Citizen.id).where(m.Citizen.ref.in_(refs)))) if refs else []
+        audit.record(session, db, audit.IMPORT, ids[0] if len(ids) == 1 else None,
+                     {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
+                      "citizen_ids": ids}, actor=actor, with_changes=False)  # fmt: skip
     return result
 
 
@@ -180,9 +188,10 @@ def _check_finalised(row: m.Citizen, data: cf.Citizen, path: str) -> None:
             )
 
 
+@access.requires(Permission.EXPORT)
 def export_case_file(db: Database, citizen_ref: str | None = None) -> dict[str, Any]:
     """The case file of every active citizen (or one citizen) with the companies they use."""
-    with db.reading() as session:
+    with audited(db, Permission.EXPORT, audit.EXPORT, "export the case file") as session:
         if citizen_ref is not None:
             citizens = [load_citizen(session, citizen_ref)]
             refs = {p.company.ref for p in citizens[0].placements if p.archived_at is None}
@@ -192,6 +201,8 @@ def export_case_file(db: Database, citizen_ref: str | None = None) -> dict[str, 
                 session.scalars(select(m.Citizen).where(m.Citizen.archived_at.is_(None)).options(*CITIZEN_LOAD))
             )
             companies = list(session.scalars(select(m.Company).where(m.Company.archived_at.is_(None))))
+        ids = sorted(c.id for c in citizens)
+        audit.about(session, ids[0] if citizen_ref is not None else None, what="case file", citizen_ids=ids)
         case = cf.CaseFile(
             companies=tuple(mapping.company_out(c) for c in companies),
             citizens=tuple(mapping.citizen_out(c) for c in citizens),

@@ -20,7 +20,9 @@ from placement_desk.domain.casefile_parse import (
     parse_score,
 )
 from placement_desk.domain.errors import NotFoundError, ValidationError
-from placement_desk.services import mapping
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version
 
 CITIZEN_FIELDS = ("ref", "name", "cpr", "birth_year", "benefit", "caseworker", "job_goal", "own_view")
@@ -30,10 +32,11 @@ def _fields(c: cf.Citizen) -> dict[str, Any]:
     return {k: getattr(c, k) for k in CITIZEN_FIELDS}
 
 
+@access.requires(Permission.EDIT)
 def create_citizen(db: Database, fields: dict[str, Any], actor: str | None = None) -> str:
     """A new citizen from case-file fields (``ref`` and ``name`` required); returns the ref."""
     data = parse_citizen({k: fields.get(k) for k in CITIZEN_FIELDS}, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "create a citizen") as s:
         if s.scalar(select(m.Citizen.id).where(m.Citizen.ref == data.ref)) is not None:
             raise ValidationError("ref", f"a citizen with ref {data.ref} exists already")
         row = m.Citizen(ref=data.ref)
@@ -42,6 +45,7 @@ def create_citizen(db: Database, fields: dict[str, Any], actor: str | None = Non
     return data.ref
 
 
+@access.requires(Permission.EDIT)
 def update_citizen(
     db: Database, ref: str, changes: dict[str, Any], expected_version: int | None = None, actor: str | None = None
 ) -> int:
@@ -49,7 +53,7 @@ def update_citizen(
     unknown = set(changes) - set(CITIZEN_FIELDS) - {"ref"}
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not a field of a citizen")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "change a citizen") as s:
         row = by_ref(s, m.Citizen, ref)
         check_version(row, expected_version)
         current = cf.Citizen(**{k: getattr(row, k) for k in CITIZEN_FIELDS})
@@ -59,9 +63,10 @@ def update_citizen(
         return row.version
 
 
+@access.requires(Permission.EDIT)
 def set_archived(db: Database, ref: str, archived: bool, actor: str | None = None) -> None:
     """Archive (or restore) a citizen: gone from the lists, nothing deleted."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "archive a citizen") as s:
         row = by_ref(s, m.Citizen, ref)
         row.archived_at = utcnow() if archived else None
         row.updated_by = actor
@@ -70,9 +75,10 @@ def set_archived(db: Database, ref: str, archived: bool, actor: str | None = Non
 # ---- referrals ---------------------------------------------------------------------------------
 
 
+@access.requires(Permission.EDIT)
 def add_referral(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
     data = parse_referral(fields, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "add a referral") as s:
         row = by_ref(s, m.Citizen, citizen_ref)
         referral = mapping.referrals_in((data,), actor)[0]
         referral.position = len(row.referrals)
@@ -88,11 +94,12 @@ def _referral(s: Any, referral_id: int) -> m.Referral:
     return row  # type: ignore[no-any-return]
 
 
+@access.requires(Permission.EDIT)
 def extend_referral(db: Database, referral_id: int, new_end: str, actor: str | None = None) -> None:
     """Record an extension: a new end date later than the current one."""
     day = parse_date(new_end, "new_end", required=True)
     assert day is not None
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "extend a referral") as s:
         row = _referral(s, referral_id)
         current = row.extensions[-1].new_end if row.extensions else (row.end or row.start)
         if day <= current:
@@ -101,13 +108,14 @@ def extend_referral(db: Database, referral_id: int, new_end: str, actor: str | N
         row.updated_by = actor
 
 
+@access.requires(Permission.EDIT)
 def end_referral(db: Database, referral_id: int, end: str, reason: str, actor: str | None = None) -> None:
     """Stop a referral early (interruption) with the reason, e.g. dental treatment."""
     day = parse_date(end, "end", required=True)
     assert day is not None
     if not reason.strip():
         raise ValidationError("end_reason", "is required when a referral is stopped")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "end a referral") as s:
         row = _referral(s, referral_id)
         if day < row.start:
             raise ValidationError("end", "is before the referral's start")
@@ -118,9 +126,10 @@ def end_referral(db: Database, referral_id: int, end: str, reason: str, actor: s
 # ---- accommodation needs -----------------------------------------------------------------------
 
 
+@access.requires(Permission.EDIT)
 def add_accommodation(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
     data = parse_accommodation(fields, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "add an accommodation need") as s:
         row = by_ref(s, m.Citizen, citizen_ref)
         acc = mapping.accommodations_in((data,), actor)[0]
         acc.position = len(row.accommodations)
@@ -129,10 +138,11 @@ def add_accommodation(db: Database, citizen_ref: str, fields: dict[str, Any], ac
         return acc.id
 
 
+@access.requires(Permission.EDIT)
 def update_accommodation(
     db: Database, accommodation_id: int, changes: dict[str, Any], actor: str | None = None
 ) -> None:
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "change an accommodation need") as s:
         row = s.get(m.Accommodation, accommodation_id)
         if row is None:
             raise NotFoundError("accommodation", str(accommodation_id))
@@ -157,9 +167,10 @@ def retire_accommodation(db: Database, accommodation_id: int, on: date, actor: s
 # ---- goals and progression ---------------------------------------------------------------------
 
 
+@access.requires(Permission.EDIT)
 def add_goal(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
     data = parse_goal(fields, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "add a goal") as s:
         row = by_ref(s, m.Citizen, citizen_ref)
         goal = mapping.goals_in((data,), actor)[0]
         goal.position = len(row.goals)
@@ -168,10 +179,11 @@ def add_goal(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str 
         return goal.id
 
 
+@access.requires(Permission.EDIT)
 def add_score(db: Database, goal_id: int, fields: dict[str, Any], actor: str | None = None) -> int:
     """A progression score -5..5 on a date by one assessor (citizen, mentor or consultant)."""
     data = parse_score(fields, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "add a progression score") as s:
         goal = s.get(m.Goal, goal_id)
         if goal is None:
             raise NotFoundError("goal", str(goal_id))
@@ -187,13 +199,14 @@ def add_score(db: Database, goal_id: int, fields: dict[str, Any], actor: str | N
 # ---- undo counterparts (the goals screen) ------------------------------------------------------
 
 
+@access.requires(Permission.EDIT)
 def remove_goal(db: Database, goal_id: int, actor: str | None = None) -> dict[str, Any]:
     """Remove a goal with its sub-goals and scores (the undo of :func:`add_goal`).
 
     Returns what :func:`restore_goal` needs to put it back with the same id and position:
     ``{"citizen": ref, "id": ..., "position": ..., "goal": case-file fields}``.
     """
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "remove a goal") as s:
         goal = s.get(m.Goal, goal_id)
         if goal is None:
             raise NotFoundError("goal", str(goal_id))
@@ -211,12 +224,13 @@ def remove_goal(db: Database, goal_id: int, actor: str | None = None) -> dict[st
         return removed
 
 
+@access.requires(Permission.EDIT)
 def restore_goal(db: Database, removed: dict[str, Any], actor: str | None = None) -> int:
     """Put back a goal that :func:`remove_goal` removed, under its old id (so later edits that name
     the id, e.g. a redone score, still find it). Returns the id."""
     data = parse_goal(removed["goal"], "")
     goal_id = int(removed["id"])
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "restore a goal") as s:
         if s.get(m.Goal, goal_id) is not None:
             raise ValidationError("goal", f"goal {goal_id} exists already")
         row = by_ref(s, m.Citizen, str(removed["citizen"]))
@@ -227,12 +241,13 @@ def restore_goal(db: Database, removed: dict[str, Any], actor: str | None = None
         return goal_id
 
 
+@access.requires(Permission.EDIT)
 def remove_score(
     db: Database, goal_id: int, day: str, assessor: str | None, actor: str | None = None
 ) -> dict[str, Any]:
     """Remove one assessor's score of a date (the undo of :func:`add_score`); returns its fields and
     position for :func:`restore_score`."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "remove a score") as s:
         goal = s.get(m.Goal, goal_id)
         if goal is None:
             raise NotFoundError("goal", str(goal_id))
@@ -245,10 +260,11 @@ def remove_score(
         return out
 
 
+@access.requires(Permission.EDIT)
 def restore_score(db: Database, goal_id: int, removed: dict[str, Any], actor: str | None = None) -> int:
     """Put back a score that :func:`remove_score` removed, in its old place among same-day scores."""
     data = parse_score({k: v for k, v in removed.items() if k != "position"}, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "restore a score") as s:
         goal = s.get(m.Goal, goal_id)
         if goal is None:
             raise NotFoundError("goal", str(goal_id))
@@ -273,35 +289,39 @@ def _score_fields(score: m.GoalScore) -> dict[str, Any]:
     return out
 
 
+@access.requires(Permission.EDIT)
 def remove_accommodation(db: Database, accommodation_id: int) -> None:
     """Delete an accommodation need just added (the undo of adding it). Use retire otherwise."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "remove an accommodation need") as s:
         row = s.get(m.Accommodation, accommodation_id)
         if row is None:
             raise NotFoundError("accommodation", str(accommodation_id))
         s.delete(row)
 
 
+@access.requires(Permission.EDIT)
 def discard_citizen(db: Database, ref: str) -> None:
     """Delete a citizen with nothing recorded yet (the undo of creating one); otherwise refuse."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "discard a citizen") as s:
         row = by_ref(s, m.Citizen, ref)
         if row.placements or row.followups or row.referrals or row.goals or row.accommodations:
             raise ValidationError("ref", f"citizen {ref} has records; archive instead")
         s.delete(row)
 
 
+@access.requires(Permission.EDIT)
 def set_referral(db: Database, referral_id: int, fields: dict[str, Any], actor: str | None = None) -> None:
     """Replace a referral's fields (programme, start, end, extensions, end_reason); used by undo."""
     data = parse_referral(fields, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "change a referral") as s:
         row = _referral(s, referral_id)
         row.programme, row.start, row.end, row.end_reason = data.programme, data.start, data.end, data.end_reason
         row.extensions = [m.ReferralExtension(new_end=e) for e in data.extensions]
         row.updated_by = actor
 
 
+@access.requires(Permission.EDIT)
 def remove_referral(db: Database, referral_id: int) -> None:
     """Delete a referral just added (the undo of adding it)."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "remove a referral") as s:
         s.delete(_referral(s, referral_id))

@@ -13,13 +13,16 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_company, parse_contact
 from placement_desk.domain.errors import ValidationError
-from placement_desk.services import mapping
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version, new_ref
 
 
+@access.requires(Permission.COMPANIES)
 def create_company(db: Database, fields: dict[str, Any], actor: str | None = None) -> str:
     """A new company from case-file fields (``name``, ``cvr``...); returns its ref."""
-    with db.transaction() as s:
+    with audited(db, Permission.COMPANIES, audit.CREATE, "create a company") as s:
         fields = dict(fields)
         fields.setdefault("ref", new_ref(s, m.Company, "co"))
         data = parse_company(fields, "")
@@ -31,11 +34,12 @@ def create_company(db: Database, fields: dict[str, Any], actor: str | None = Non
         return data.ref
 
 
+@access.requires(Permission.COMPANIES)
 def update_company(
     db: Database, ref: str, changes: dict[str, Any], expected_version: int | None = None, actor: str | None = None
 ) -> int:
     """Change some fields of a company (contacts included when given); returns the new version."""
-    with db.transaction() as s:
+    with audited(db, Permission.COMPANIES, audit.CHANGE, "change a company") as s:
         row = by_ref(s, m.Company, ref)
         check_version(row, expected_version)
         merged = {**cf.company_json(mapping.company_out(row)), **changes, "ref": ref}
@@ -44,9 +48,10 @@ def update_company(
         return row.version
 
 
+@access.requires(Permission.COMPANIES)
 def add_contact(db: Database, company_ref: str, fields: dict[str, Any], actor: str | None = None) -> str:
     """Add a contact person to a company; returns the contact's ref."""
-    with db.transaction() as s:
+    with audited(db, Permission.COMPANIES, audit.CREATE, "add a contact") as s:
         row = by_ref(s, m.Company, company_ref)
         fields = dict(fields)
         taken = {k.ref for k in row.contacts}
@@ -59,17 +64,19 @@ def add_contact(db: Database, company_ref: str, fields: dict[str, Any], actor: s
         return contact.ref
 
 
+@access.requires(Permission.COMPANIES)
 def set_archived(db: Database, ref: str, archived: bool, actor: str | None = None) -> None:
     """Archive (or restore) a company: it leaves the lists but nothing is deleted."""
-    with db.transaction() as s:
+    with audited(db, Permission.COMPANIES, audit.CHANGE, "archive a company") as s:
         row = by_ref(s, m.Company, ref)
         row.archived_at = utcnow() if archived else None
         row.updated_by = actor
 
 
+@access.requires(Permission.COMPANIES)
 def remove_contact(db: Database, company_ref: str, contact_ref: str, actor: str | None = None) -> None:
     """Archive a contact (the undo of adding one); placements keep their link."""
-    with db.transaction() as s:
+    with audited(db, Permission.COMPANIES, audit.DELETE, "remove a contact") as s:
         row = by_ref(s, m.Company, company_ref)
         contact = next((k for k in row.contacts if k.ref == contact_ref), None)
         if contact is None:
@@ -82,9 +89,10 @@ def remove_contact(db: Database, company_ref: str, contact_ref: str, actor: str 
         row.updated_by = actor
 
 
+@access.requires(Permission.COMPANIES)
 def discard_company(db: Database, ref: str) -> None:
     """Delete a company that nothing refers to (the undo of creating it); otherwise refuse."""
-    with db.transaction() as s:
+    with audited(db, Permission.COMPANIES, audit.DELETE, "discard a company") as s:
         row = by_ref(s, m.Company, ref)
         if s.scalar(select(m.Placement.id).where(m.Placement.company_id == row.id).limit(1)) is not None:
             raise ValidationError("ref", f"company {ref} has placements and cannot be removed; archive it instead")

@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
 from placement_desk.domain.plan import days, is_holiday
+from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import Status
+from placement_desk.services import access
 from placement_desk.services.common import today
 
 FOLLOWUP_INTERVAL = timedelta(days=30)
@@ -46,6 +48,7 @@ class Task:
 
 
 def dashboard(db: Database, on: date | None = None) -> list[Task]:
+    access.require_unscoped(db, Permission.VIEW, "see the dashboard")
     on = on or today()
     tasks: list[Task] = []
     with db.reading() as s:

@@ -27,9 +27,11 @@ from placement_desk.db.base import utcnow
 from placement_desk.db.engine import Database
 from placement_desk.domain.dossier import DossierData, build_dossier
 from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.domain.roles import Permission
 from placement_desk.export.json_summary import dumps, summary
 from placement_desk.export.protect import check_password, protect
-from placement_desk.services import mapping
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import load_citizen, today
 
 DOSSIER, ABSENCE = "dossier", "absence"
@@ -170,6 +172,7 @@ def _render(kind: str, data: DossierData, formats: Sequence[str], password: str 
     return files
 
 
+@access.requires(Permission.VIEW)
 def render_document(
     db: Database,
     citizen_ref: str,
@@ -192,11 +195,13 @@ def render_document(
     _check_request(kind, formats, password)
     texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,
              "recipient": recipient}  # fmt: skip
-    with db.reading() as session:
-        _, data = _data(session, citizen_ref, period_from, period_to, texts)
+    with audited(db, Permission.VIEW, audit.EXPORT, "export a document") as session:
+        row, data = _data(session, citizen_ref, period_from, period_to, texts)
+        audit.about(session, row.id, kind=kind, formats=list(formats))
     return Document(kind, data, _render(kind, data, formats, password))
 
 
+@access.requires(Permission.ISSUE)
 def issue_document(
     db: Database,
     citizen_ref: str,
@@ -221,7 +226,7 @@ def issue_document(
     _check_request(kind, formats, password)
     texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,
              "recipient": recipient}  # fmt: skip
-    with db.transaction() as session:
+    with audited(db, Permission.ISSUE, audit.ISSUE, "issue a document") as session:
         row, data = _data(session, citizen_ref, period_from, period_to, texts)
         files = _render(kind, data, formats, password)
         issued = m.IssuedDocument(
@@ -249,6 +254,7 @@ def issue_document(
         )
         session.add(issued)
         session.flush()
+        audit.about(session, row.id, kind=kind, recipient=data.recipient, formats=list(formats))
         return Document(kind, data, files, issued.id)
 
 
@@ -278,6 +284,7 @@ def _info_query() -> Any:  # a Select of (IssuedDocument, citizen ref)
 
 def issued_documents(db: Database, citizen_ref: str) -> list[IssuedInfo]:
     """The issued versions of a citizen, newest first (for the citizen page)."""
+    access.require_unscoped(db, Permission.VIEW, "see issued documents")
     with db.reading() as session:
         citizen = session.scalar(select(m.Citizen.id).where(m.Citizen.ref == citizen_ref))
         if citizen is None:
@@ -292,6 +299,7 @@ def issued_documents(db: Database, citizen_ref: str) -> list[IssuedInfo]:
 
 def issued_document(db: Database, issued_id: int) -> IssuedDetail:
     """One issued version with its summary JSON and the consultant's texts."""
+    access.require_unscoped(db, Permission.VIEW, "see issued documents")
     with db.reading() as session:
         row = session.execute(_info_query().where(m.IssuedDocument.id == issued_id)).first()
         if row is None:
@@ -300,20 +308,24 @@ def issued_document(db: Database, issued_id: int) -> IssuedDetail:
         return IssuedDetail(_info(d, ref), d.summary_json, d.assessment, d.recommendation)
 
 
+@access.requires(Permission.VIEW)
 def issued_file(db: Database, issued_id: int, fmt: str) -> DocumentFile:
-    """The exact bytes of an issued file (byte-identical to what was sent)."""
-    with db.reading() as session:
+    """The exact bytes of an issued file (byte-identical to what was sent); an export in the audit log."""
+    with audited(db, Permission.VIEW, audit.EXPORT, "export an issued document") as session:
         f = session.scalar(
             select(m.IssuedFile).where(m.IssuedFile.document_id == issued_id, m.IssuedFile.format == fmt)
         )
         if f is None:
             raise NotFoundError("issued file", f"{issued_id}/{fmt}")
+        doc = session.get(m.IssuedDocument, issued_id)
+        audit.about(session, doc.citizen_id if doc else None, issued_id=issued_id, format=fmt)
         return DocumentFile(f.format, f.filename, f.content, f.protected)
 
 
 def find_issued(db: Database, content: bytes) -> list[IssuedInfo]:
     """The issued versions a file belongs to, found by its SHA-256 (proof of what was sent)."""
     digest = hashlib.sha256(content).hexdigest()
+    access.require_unscoped(db, Permission.VIEW, "look up issued documents")
     with db.reading() as session:
         rows = session.execute(
             _info_query()

@@ -13,7 +13,9 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_followup
 from placement_desk.domain.errors import NotFoundError, ValidationError
-from placement_desk.services import mapping
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version
 
 EDITABLE = ("date", "kind", "placement", "participants", "note", "citizen_view", "agreed_changes", "topics")
@@ -28,10 +30,11 @@ def _placement_for(s: Session, citizen: m.Citizen, ref: str | None) -> m.Placeme
     return placement
 
 
+@access.requires(Permission.EDIT)
 def record_followup(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
     """A new follow-up meeting (a draft until finalised); returns its id."""
     data = parse_followup({k: v for k, v in fields.items() if k in EDITABLE}, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "record a follow-up") as s:
         citizen = by_ref(s, m.Citizen, citizen_ref)
         placement = _placement_for(s, citizen, data.placement)
         row = mapping.followup_in(data, {placement.ref: placement} if placement else {}, actor)
@@ -47,6 +50,7 @@ def _get(s: Session, followup_id: int) -> m.Followup:
     return row
 
 
+@access.requires(Permission.EDIT)
 def update_followup(
     db: Database,
     followup_id: int,
@@ -58,7 +62,7 @@ def update_followup(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValidationError(sorted(unknown)[0], "cannot be changed")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "change a follow-up") as s:
         row = _get(s, followup_id)
         if row.finalised_at is not None:
             raise ValidationError("note", "the follow-up is finalised and cannot be changed; add a correction")
@@ -75,45 +79,50 @@ def update_followup(
         return row.version
 
 
+@access.requires(Permission.EDIT)
 def finalise_followup(db: Database, followup_id: int, actor: str | None = None) -> None:
     """Make a follow-up read-only; later changes are appended as corrections with who and when."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "finalise a follow-up") as s:
         row = _get(s, followup_id)
         if row.finalised_at is None:
             row.finalised_at, row.finalised_by, row.updated_by = utcnow(), actor, actor
 
 
+@access.requires(Permission.EDIT)
 def add_correction(db: Database, followup_id: int, text: str, on: date, actor: str | None = None) -> None:
     if not text.strip():
         raise ValidationError("text", "a correction needs a text")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "add a correction") as s:
         row = _get(s, followup_id)
         if row.finalised_at is None:
             raise ValidationError("text", "the follow-up is still a draft: edit it directly")
         row.corrections.append(m.FollowupCorrection(day=on, author=actor, text=text, created_at=utcnow()))
 
 
+@access.requires(Permission.EDIT)
 def delete_draft(db: Database, followup_id: int) -> None:
     """Remove a draft follow-up (undo of recording it); finalised ones are never removed."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "delete a draft follow-up") as s:
         row = _get(s, followup_id)
         if row.finalised_at is not None:
             raise ValidationError("note", "a finalised follow-up cannot be removed")
         s.delete(row)
 
 
+@access.requires(Permission.EDIT)
 def reopen_followup(db: Database, followup_id: int) -> None:
     """Undo a finalisation made a moment ago (only while it has no corrections)."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "reopen a follow-up") as s:
         row = _get(s, followup_id)
         if row.corrections:
             raise ValidationError("note", "the follow-up has corrections and stays finalised")
         row.finalised_at, row.finalised_by = None, None
 
 
+@access.requires(Permission.EDIT)
 def remove_last_correction(db: Database, followup_id: int) -> None:
     """Undo the correction just appended."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "remove a correction") as s:
         row = _get(s, followup_id)
         if row.corrections:
             s.delete(row.corrections[-1])

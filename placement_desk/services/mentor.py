@@ -19,7 +19,8 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import plan_of
 from placement_desk.domain.plan import days, is_holiday
-from placement_desk.services import mapping
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, mapping
 from placement_desk.services.common import by_ref, today
 
 
@@ -83,8 +84,10 @@ def expected(db: Database, company_ref: str, first: date, last: date) -> list[Ex
     One reading; archived citizens and placements are left out.
     """
     on = today()
+    access.require(db, Permission.ATTENDANCE, "see who is expected")
     with db.reading() as s:
         company = by_ref(s, m.Company, company_ref)
+        access.require_company(s, db, Permission.ATTENDANCE, company.id, "see who is expected")
         rows = s.scalars(
             select(m.Placement)
             .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)

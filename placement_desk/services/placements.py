@@ -13,7 +13,9 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import check_in_period, parse_capacity, parse_placement, parse_step
 from placement_desk.domain.errors import ValidationError
-from placement_desk.services import mapping
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version, new_ref
 
 PLACEMENT_FIELDS = ("company", "type", "purpose", "start", "end", "end_reason", "tasks", "workplace_mentor")
@@ -29,12 +31,13 @@ def _validated(s: Session, fields: dict[str, Any]) -> tuple[cf.Placement, m.Comp
     return data, company
 
 
+@access.requires(Permission.EDIT)
 def create_placement(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> str:
     """A new placement for a citizen from case-file fields, usually with its first hours step.
 
     ``fields`` may hold ``schedule`` (a list of steps); returns the placement's ref.
     """
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "create a placement") as s:
         citizen = by_ref(s, m.Citizen, citizen_ref)
         fields = {k: v for k, v in fields.items() if k != "attendance"}
         fields.setdefault("ref", new_ref(s, m.Placement, citizen_ref))
@@ -47,6 +50,7 @@ def create_placement(db: Database, citizen_ref: str, fields: dict[str, Any], act
         return data.ref
 
 
+@access.requires(Permission.EDIT)
 def update_placement(
     db: Database, ref: str, changes: dict[str, Any], expected_version: int | None = None, actor: str | None = None
 ) -> int:
@@ -55,7 +59,7 @@ def update_placement(
     unknown = set(changes) - set(PLACEMENT_FIELDS)
     if unknown:
         raise ValidationError(sorted(unknown)[0], "cannot be changed here")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "change a placement") as s:
         row = by_ref(s, m.Placement, ref)
         check_version(row, expected_version)
         merged = {**cf.placement_json(mapping.placement_out(row)), **changes}
@@ -65,17 +69,19 @@ def update_placement(
         return row.version
 
 
+@access.requires(Permission.EDIT)
 def set_archived(db: Database, ref: str, archived: bool, actor: str | None = None) -> None:
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "archive a placement") as s:
         row = by_ref(s, m.Placement, ref)
         row.archived_at = utcnow() if archived else None
         row.updated_by = actor
 
 
+@access.requires(Permission.EDIT)
 def add_schedule_step(db: Database, ref: str, step: dict[str, Any], actor: str | None = None) -> None:
     """A new step of the hours plan (ramp-up or ramp-down) from a date; replaces a step on the same date."""
     data = parse_step(step, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "add a step to the hours plan") as s:
         row = by_ref(s, m.Placement, ref)
         check_in_period(data.start, mapping.placement_out(row), "from")
         existing = next((x for x in row.schedule if x.valid_from == data.start), None)
@@ -88,9 +94,10 @@ def add_schedule_step(db: Database, ref: str, step: dict[str, Any], actor: str |
         row.updated_by = actor
 
 
+@access.requires(Permission.EDIT)
 def remove_schedule_step(db: Database, ref: str, start: str, actor: str | None = None) -> dict[str, Any]:
     """Remove the step that starts on ``start``; returns it (case-file form) so it can be put back."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "remove a step of the hours plan") as s:
         row = by_ref(s, m.Placement, ref)
         step = next((x for x in row.schedule if x.valid_from.isoformat() == start), None)
         if step is None:
@@ -101,10 +108,11 @@ def remove_schedule_step(db: Database, ref: str, start: str, actor: str | None =
         return out
 
 
+@access.requires(Permission.EDIT)
 def add_capacity(db: Database, ref: str, fields: dict[str, Any], actor: str | None = None) -> None:
     """A capacity assessment (effectiveness %, optional task breakdown) on a date."""
     data = parse_capacity(fields, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CREATE, "add a capacity assessment") as s:
         row = by_ref(s, m.Placement, ref)
         if any(c.day == data.day for c in row.capacity):
             raise ValidationError("date", f"there is an assessment on {data.day.isoformat()} already")
@@ -128,9 +136,10 @@ def add_capacity(db: Database, ref: str, fields: dict[str, Any], actor: str | No
         )
 
 
+@access.requires(Permission.EDIT)
 def discard_placement(db: Database, ref: str) -> None:
     """Delete a placement that has no attendance or follow-ups yet (the undo of creating it)."""
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "discard a placement") as s:
         row = by_ref(s, m.Placement, ref)
         used = s.scalar(select(m.AttendanceRecord.id).where(m.AttendanceRecord.placement_id == row.id).limit(1))
         used = used or s.scalar(select(m.Followup.id).where(m.Followup.placement_id == row.id).limit(1))
@@ -142,13 +151,14 @@ def discard_placement(db: Database, ref: str) -> None:
 # ---- undo counterparts (the hours plan and capacity screens) -------------------------------------
 
 
+@access.requires(Permission.EDIT)
 def replace_schedule_step(
     db: Database, ref: str, step: dict[str, Any], actor: str | None = None
 ) -> dict[str, Any] | None:
     """Like :func:`add_schedule_step`, in one transaction, returning the step it replaced (case-file
     form) or None, so that an undo can put the old step back."""
     data = parse_step(step, "")
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.CHANGE, "change a step of the hours plan") as s:
         row = by_ref(s, m.Placement, ref)
         check_in_period(data.start, mapping.placement_out(row), "from")
         existing = next((x for x in row.schedule if x.valid_from == data.start), None)
@@ -165,11 +175,12 @@ def replace_schedule_step(
         return previous
 
 
+@access.requires(Permission.EDIT)
 def remove_capacity(db: Database, ref: str, day: str, actor: str | None = None) -> dict[str, Any]:
     """Remove the capacity assessment of a date; returns it (the fields :func:`add_capacity` takes)."""
     from placement_desk.domain.capacity import pct_value
 
-    with db.transaction() as s:
+    with audited(db, Permission.EDIT, audit.DELETE, "remove a capacity assessment") as s:
         row = by_ref(s, m.Placement, ref)
         found = next((c for c in row.capacity if c.day.isoformat() == day), None)
         if found is None:

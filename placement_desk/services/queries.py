@@ -10,6 +10,9 @@ from sqlalchemy.orm import selectinload
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit
+from placement_desk.services.audit import audited
 from placement_desk.services.common import today
 
 
@@ -37,6 +40,7 @@ class CompanyRow:
 
 
 def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenRow]:
+    access.require_unscoped(db, Permission.VIEW, "list citizens")
     on = today()
     with db.reading() as s:
         stmt = (
@@ -73,9 +77,15 @@ def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenR
 
 
 def list_companies(db: Database, include_archived: bool = False) -> list[CompanyRow]:
+    """Every company; a workplace mentor gets only their own."""
+    who = access.principal(db)
+    if who is None or not who.company_scoped:
+        access.require(db, Permission.VIEW, "list companies")
     on = today()
     with db.reading() as s:
         stmt = select(m.Company).options(selectinload(m.Company.contacts)).order_by(m.Company.name)
+        if who is not None and who.company_scoped:
+            stmt = stmt.where(m.Company.ref == (who.company_ref or ""))
         if not include_archived:
             stmt = stmt.where(m.Company.archived_at.is_(None))
         companies = list(s.scalars(stmt))
@@ -100,6 +110,7 @@ class SearchHit:
     citizen_ref: str | None  # where a placement hit opens
 
 
+@access.requires(Permission.VIEW)
 def search(db: Database, text: str, limit: int = 30) -> list[SearchHit]:
     """Citizens, companies and placements whose name, ref, CPR or CVR contain the text."""
     needle = text.strip()
@@ -107,7 +118,8 @@ def search(db: Database, text: str, limit: int = 30) -> list[SearchHit]:
         return []
     pattern = f"%{needle}%"
     hits: list[SearchHit] = []
-    with db.reading() as s:
+    with audited(db, Permission.VIEW, audit.SEARCH, "search") as s:
+        audit.about(s, None, criterion=needle)
         for c in s.scalars(
             select(m.Citizen)
             .where(m.Citizen.archived_at.is_(None))
@@ -152,6 +164,7 @@ class FollowupRow:
 def list_followups(db: Database, since: date | None = None) -> list[FollowupRow]:
     """Follow-up meetings of active citizens, newest first (plain rows: tens of thousands of meetings
     cost no ORM objects)."""
+    access.require_unscoped(db, Permission.VIEW, "list follow-ups")
     f, p = m.Followup, m.Placement
     with db.reading() as s:
         stmt = (
@@ -195,6 +208,7 @@ class CompanyDetail:
 def company_detail(db: Database, ref: str) -> CompanyDetail:
     from placement_desk.services.common import by_ref
 
+    access.require(db, Permission.VIEW, "see a company")
     on = today()
     with db.reading() as s:
         c = by_ref(s, m.Company, ref)
@@ -250,7 +264,11 @@ class PlacementListRow:
 
 def list_placements(db: Database, include_archived: bool = False) -> list[PlacementListRow]:
     """Every placement with its citizen, company, period, hours now and workplace mentor: three
-    plain queries (no records loaded), so the table of thousands of placements opens at once."""
+    plain queries (no records loaded), so the table of thousands of placements opens at once.
+    A workplace mentor gets the placements at their own company only."""
+    who = access.principal(db)
+    if who is None or not who.company_scoped:
+        access.require(db, Permission.VIEW, "list placements")
     on = today()
     with db.reading() as s:
         latest = (
@@ -278,6 +296,8 @@ def list_placements(db: Database, include_archived: bool = False) -> list[Placem
         )  # fmt: skip
         if not include_archived:
             stmt = stmt.where(m.Placement.archived_at.is_(None), m.Citizen.archived_at.is_(None))
+        if who is not None and who.company_scoped:
+            stmt = stmt.where(m.Company.ref == (who.company_ref or ""))
         rows = []
         for pid, ref, citizen_ref, citizen_name, company, kind, start, end, mentor in s.execute(stmt):
             running = start <= on and (end is None or end >= on)

@@ -9,7 +9,9 @@ from typing import Generic, TypeVar
 from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import DossierData, build_dossier
-from placement_desk.services import mapping
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit, mapping
+from placement_desk.services.audit import audited
 from placement_desk.services.common import load_citizen, today
 
 T = TypeVar("T")
@@ -70,9 +72,12 @@ class CitizenDetail:
         return self._figures[key]
 
 
+@access.requires(Permission.VIEW)
 def citizen_detail(db: Database, ref: str) -> CitizenDetail:
-    with db.reading() as s:
+    """Everything of a citizen for the citizen page; a "view" in the audit log."""
+    with audited(db, Permission.VIEW, audit.VIEW, "see a citizen") as s:
         row = load_citizen(s, ref, with_attendance=False)
+        audit.about(s, row.id)
         attendance = mapping.attendance_rows(s, (p.id for p in row.placements if p.archived_at is None))
         citizen = mapping.citizen_out(row, attendance=attendance)
         return CitizenDetail(

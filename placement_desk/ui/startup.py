@@ -21,7 +21,7 @@ def check_database(db: Database, parent: QWidget | None = None) -> bool:
     good = None
     for candidate in backup.list_backups(folder):
         try:
-            good = backup.verify_backup(candidate.path)
+            good = backup.verify_backup(candidate.path, key=db.key)
             break
         except backup.BackupError:
             continue

@@ -1,0 +1,192 @@
+"""Roles are enforced in the services: every call that touches personal data, under every role.
+
+A refused call raises AccessDenied before it reads or writes anything (the audit log does not grow);
+an allowed call gets past the role check (it may still refuse its input for other reasons).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from placement_desk.db import models as m
+from placement_desk.db.engine import Database
+from placement_desk.domain.errors import AccessDenied, ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.roles import Principal, Role
+from placement_desk.services import (
+    access,
+    attendance,
+    attendance_sheet,
+    audit,
+    casefile_io,
+    citizens,
+    companies,
+    dashboard,
+    documents,
+    dossier,
+    followups,
+    mentor,
+    placements,
+    queries,
+    users,
+    views,
+)
+from placement_desk.services.demo import load_demo
+
+A, C, M, W, R = Role.ADMINISTRATOR, Role.CONSULTANT, Role.MENTOR, Role.WORKPLACE_MENTOR, Role.CASEWORKER
+EVERYONE = {A, C, M, W, R}
+READERS = {A, C, M, R}
+EDITORS = {A, C, M}
+OFFICE = {A, C}
+OWN_COMPANY = "co-saxo-genbrug"  # where DC-1 and TE-1 are; the workplace mentor works here
+DAY = date(2023, 7, 3)
+
+
+def _goal(db: Database) -> int:
+    return views.citizen_detail(db, "DC").goals[0].id
+
+
+def _followup(db: Database) -> int:
+    return views.citizen_detail(db, "DC").followups[0].id
+
+
+def _sheet(db: Database) -> bytes:
+    return attendance_sheet.make_attendance_sheet(db, OWN_COMPANY, "2023-07").content
+
+
+# name -> (the call, the roles that may make it). The helpers above run as the system actor.
+CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
+    "view a citizen": (lambda db, _: views.citizen_detail(db, "DC"), READERS),
+    "list citizens": (lambda db, _: queries.list_citizens(db), READERS),
+    "search": (lambda db, _: queries.search(db, "D"), READERS),
+    "list follow-ups": (lambda db, _: queries.list_followups(db), READERS),
+    "dashboard": (lambda db, _: dashboard.dashboard(db), READERS),
+    "dossier figures": (lambda db, _: dossier.dossier_data(db, "DC"), READERS),
+    "render a dossier": (lambda db, _: documents.render_document(db, "DC", formats=("json",)), READERS),
+    "issued documents": (lambda db, _: documents.issued_documents(db, "DC"), READERS),
+    "find issued": (lambda db, _: documents.find_issued(db, b"x"), READERS),
+    "export case file": (lambda db, _: casefile_io.export_case_file(db, "DC"), OFFICE),
+    "import case file": (lambda db, _: casefile_io.import_case_file(db, {"format": "nope"}), OFFICE),
+    "issue a dossier": (lambda db, _: documents.issue_document(db, "DC", recipient="", formats=("json",)), EDITORS),
+    "create a citizen": (lambda db, _: citizens.create_citizen(db, {"ref": "NEW", "name": "Ny"}), EDITORS),
+    "change a citizen": (lambda db, _: citizens.update_citizen(db, "DC", {"job_goal": "x"}), EDITORS),
+    "archive a citizen": (lambda db, _: citizens.set_archived(db, "Poul", False), EDITORS),
+    "add a referral": (lambda db, _: citizens.add_referral(db, "DC", {}), EDITORS),
+    "add an accommodation": (lambda db, _: citizens.add_accommodation(db, "DC", {}), EDITORS),
+    "change an accommodation": (lambda db, _: citizens.update_accommodation(db, 10**6, {}), EDITORS),
+    "add a goal": (lambda db, _: citizens.add_goal(db, "DC", {}), EDITORS),
+    "add a score": (lambda db, g: citizens.add_score(db, g["goal"], {}), EDITORS),
+    "remove a goal": (lambda db, _: citizens.remove_goal(db, 10**6), EDITORS),
+    "remove a score": (lambda db, g: citizens.remove_score(db, g["goal"], "1900-01-01", None), EDITORS),
+    "discard a citizen": (lambda db, _: citizens.discard_citizen(db, "DC"), EDITORS),
+    "create a placement": (lambda db, _: placements.create_placement(db, "DC", {}), EDITORS),
+    "change a placement": (lambda db, _: placements.update_placement(db, "DC-1", {"type": "?"}), EDITORS),
+    "add a plan step": (lambda db, _: placements.add_schedule_step(db, "DC-1", {}), EDITORS),
+    "add a capacity assessment": (lambda db, _: placements.add_capacity(db, "DC-1", {}), EDITORS),
+    "record a follow-up": (lambda db, _: followups.record_followup(db, "DC", {}), EDITORS),
+    "change a follow-up": (lambda db, g: followups.update_followup(db, g["followup"], {"date": "x"}), EDITORS),
+    "add a correction": (lambda db, g: followups.add_correction(db, g["followup"], "", DAY), EDITORS),
+    "create a company": (lambda db, _: companies.create_company(db, {}), OFFICE),
+    "change a company": (lambda db, _: companies.update_company(db, OWN_COMPANY, {"cvr": "x"}), OFFICE),
+    "add a contact": (lambda db, _: companies.add_contact(db, OWN_COMPANY, {}), OFFICE),
+    "company detail": (lambda db, _: queries.company_detail(db, "co-bilka"), READERS),
+    "log attendance (own company)": (
+        lambda db, _: attendance.log_day(db, "DC-1", {"date": "2023-07-03", "status": "present", "hours": 3}),
+        EDITORS | {W},
+    ),
+    "log attendance (other company)": (
+        lambda db, _: attendance.log_day(db, "DC-2", {"date": "2023-10-02", "status": "present", "hours": 3}),
+        EDITORS,
+    ),
+    "log a week (other company)": (lambda db, _: attendance.log_week_as_planned(db, "SA-1", DAY), EDITORS),
+    "see a week (own company)": (lambda db, _: attendance.week(db, "TE-1", DAY), EDITORS | {W}),
+    "see a week (other company)": (lambda db, _: attendance.week(db, "SA-1", DAY), EDITORS),
+    "expected (own company)": (lambda db, _: mentor.expected(db, OWN_COMPANY, DAY, DAY), EDITORS | {W}),
+    "expected (other company)": (lambda db, _: mentor.expected(db, "co-bilka", DAY, DAY), EDITORS),
+    "attendance sheet (own company)": (
+        lambda db, _: attendance_sheet.make_attendance_sheet(db, OWN_COMPANY, "2023-07"), EDITORS | {W}
+    ),
+    "attendance sheet (other company)": (
+        lambda db, _: attendance_sheet.make_attendance_sheet(db, "co-bilka", "2026-09"), EDITORS
+    ),
+    "apply an attendance sheet (own company)": (
+        lambda db, g: attendance_sheet.apply_attendance_sheet(db, g["sheet"]), EDITORS | {W}
+    ),
+    "list users": (lambda db, _: users.list_users(db), {A}),
+    "create a user": (lambda db, _: users.create_user(db, "x y", "X", "mentor", "short"), {A}),
+    "read the audit log": (lambda db, _: audit.entries(db), {A}),
+}
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Iterator[tuple[Database, dict[str, Any]]]:
+    path = tmp_path_factory.mktemp("roles") / "roles.db"
+    shutil.copyfile(template_db, path)
+    db = Database(f"sqlite:///{path}")
+    load_demo(db, date(2026, 11, 23))
+    users.create_user(db, "admin", "Admin", Role.ADMINISTRATOR, "correct horse battery")
+    givens = {"goal": _goal(db), "followup": _followup(db), "sheet": _sheet(db)}
+    yield db, givens
+    db.dispose()
+
+
+def _audit_rows(db: Database) -> int:
+    with db.reading() as s:
+        return int(s.scalar(select(func.count()).select_from(m.AuditEntry)) or 0)
+
+
+def _as(db: Database, role: Role) -> None:
+    company = OWN_COMPANY if role is W else None
+    access.set_principal(db, Principal(f"user-{role.value}", role.value, role, company))
+
+
+@pytest.mark.parametrize("role", list(Role), ids=[r.value for r in Role])
+@pytest.mark.parametrize("name", list(CALLS))
+def test_each_role_may_do_only_what_it_is_allowed(shared: tuple[Database, dict[str, Any]], name: str, role: Role) -> None:
+    db, givens = shared
+    call, allowed = CALLS[name]
+    before = _audit_rows(db)
+    _as(db, role)
+    try:
+        if role in allowed:
+            with contextlib.suppress(ValidationError, NotFoundError, ConflictError):
+                call(db, givens)  # past the role check (the input itself may still be refused)
+        else:
+            with pytest.raises(AccessDenied) as err:
+                call(db, givens)
+            assert role.value in str(err.value)
+            access.set_principal(db, None)
+            assert _audit_rows(db) == before, "a refused call left a trace"
+    finally:
+        access.set_principal(db, None)
+
+
+def test_a_workplace_mentor_sees_only_their_own_company(shared: tuple[Database, dict[str, Any]]) -> None:
+    db, _ = shared
+    _as(db, W)
+    try:
+        assert [c.ref for c in queries.list_companies(db)] == [OWN_COMPANY]
+        rows = queries.list_placements(db, include_archived=True)
+        assert rows and {r.company for r in rows} == {"Genbrugsbutikken, Saxogade"}
+        with pytest.raises(AccessDenied):
+            views.citizen_detail(db, "DC")  # the citizen page holds health notes
+    finally:
+        access.set_principal(db, None)
+
+
+def test_a_workplace_mentor_without_a_company_sees_nothing(shared: tuple[Database, dict[str, Any]]) -> None:
+    db, _ = shared
+    access.set_principal(db, Principal("lost", "Lost", W, None))
+    try:
+        assert queries.list_companies(db) == []
+        with pytest.raises(AccessDenied):
+            mentor.expected(db, OWN_COMPANY, DAY, DAY)
+    finally:
+        access.set_principal(db, None)
