@@ -20,12 +20,15 @@ def log_dir() -> Path:
     return path
 
 
-def open_database(db_url: str | None, check: Callable[[Database], bool] | None = None) -> Database:
+def open_database(
+    db_url: str | None, check: Callable[[Database], bool] | None = None, key: bytes | None = None
+) -> Database:
     """The database named by --db / $PLACEMENT_DESK_DB / the embedded default, migrated to head.
 
-    ``check`` runs before anything is written (the GUI's integrity check); False stops the start.
+    ``key`` unlocks an encrypted embedded database (see services.signin). ``check`` runs before
+    anything is written (the GUI's integrity check); False stops the start.
     """
-    db = Database(resolve_url(db_url))
+    db = Database(resolve_url(db_url), key)
     if check is not None and not check(db):
         db.dispose()
         raise SystemExit(1)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from placement_desk import __version__, cli_backup, cli_documents
-from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"placement-desk {__version__}")
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: the embedded database file)")
+    parser.add_argument(
+        "--user", metavar="NAME", help="sign in as NAME (default: $PLACEMENT_DESK_USER; password: $PLACEMENT_DESK_PASSWORD)"
+    )
     sub = parser.add_subparsers(dest="command")
     imp = sub.add_parser("import", help="import a case file (all or nothing)")
     imp.add_argument("file", type=Path)
@@ -60,15 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_database(url: str | None, migrate: bool = True) -> Any:
-    """The database, migrated to head (the same path as the app); ``migrate=False`` for backup/restore."""
-    if migrate:
-        from placement_desk.app import open_database as open_migrated
+def open_database(url: str | None, migrate: bool = True, user: str | None = None) -> Any:
+    """The database, migrated to head (the same path as the app); ``migrate=False`` for backup/restore.
 
-        return open_migrated(url)
-    from placement_desk.db.engine import Database, resolve_url
+    A database with users or encryption is opened signed in (cli_auth: --user, $PLACEMENT_DESK_USER,
+    $PLACEMENT_DESK_PASSWORD or prompts); every command then runs with that user's role.
+    """
+    from placement_desk.cli_auth import SignInRefused, open_signed_in
 
-    return Database(resolve_url(url))
+    try:
+        return open_signed_in(url, user, migrate)
+    except SignInRefused as exc:
+        raise CliError(str(exc)) from None
 
 
 def write_text(path: Path, text: str) -> None:
@@ -131,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.db)
     try:
-        db = open_database(args.db, migrate=args.command not in cli_backup.RAW_COMMANDS)
+        db = open_database(args.db, migrate=args.command not in cli_backup.RAW_COMMANDS, user=args.user)
         try:
             return COMMANDS[args.command](db, args)
         finally:
@@ -144,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except AccessDenied as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - the last resort: a message and exit 1, never a silent failure

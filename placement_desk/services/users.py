@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
 from placement_desk.db.base import utcnow
-from placement_desk.db.engine import Database
+from placement_desk.db.engine import Database, sqlite_path
+from placement_desk.db.keystore import KeyStore
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import ROLE_PERMISSIONS, Permission, Principal, Role, parse_role
 from placement_desk.services import access, audit
@@ -65,6 +66,26 @@ def _check_username(username: str) -> str:
     if len(name) > 80 or any(ch.isspace() for ch in name):
         raise ValidationError("username", "must be one word of at most 80 characters")
     return name
+
+
+def _key_file(db: Database) -> KeyStore | None:
+    """The key file of an encrypted embedded database (None for other databases)."""
+    path = sqlite_path(db.url)
+    if db.key is None or path is None:
+        return None
+    return KeyStore.load(KeyStore.path_for(path))
+
+
+def _wrap_key(db: Database, username: str, password: str) -> None:
+    """Let ``username`` unlock the encrypted database with ``password`` (a new user or a new password)."""
+    store = _key_file(db)
+    if store is None:
+        return
+    assert db.key is not None
+    if username in store.users():
+        store.set_password(username, password, db.key)
+    else:
+        store.add_user(username, password, db.key)
 
 
 def has_users(db: Database) -> bool:
@@ -119,6 +140,7 @@ def create_user(
     with db.transaction() as s:
         if s.scalar(select(m.User.id).where(m.User.username == name)) is not None:
             raise ValidationError("username", f"{name} exists already")
+        _wrap_key(db, name, password)  # the key file first: if the database write fails, it only has one more entry
         user = m.User(
             username=name,
             display_name=display_name.strip(),
@@ -190,6 +212,9 @@ def update_user(
             raise ValidationError("role", "at least one active administrator must remain")
         user.updated_by = access.actor_name(db)
         audit.record(s, db, audit.USERS, details={"user": username, "event": "changed"})
+        store = _key_file(db)
+        if active is False and store is not None and username in store.users():
+            store.remove_user(username)  # an inactive user can no longer unlock the database
 
 
 def set_password(db: Database, username: str, password: str) -> None:
@@ -201,6 +226,7 @@ def set_password(db: Database, username: str, password: str) -> None:
     with db.transaction() as s:
         user = _user(s, username)
         user.password_hash = hash_password(password)
+        _wrap_key(db, username, password)
         s.execute(delete(m.LoginFailure).where(m.LoginFailure.username == username))
         audit.record(s, db, audit.USERS, details={"user": username, "event": "password set"}, with_changes=False)
 

@@ -1,0 +1,249 @@
+"""Opening the database as a user: first-start setup, sign-in, recovery. Used by the app and the CLI.
+
+Three kinds of database:
+
+- the **encrypted embedded database** (a SQLite file with ``<file>.keys`` beside it): the key file
+  checks the password by unwrapping the database key (:mod:`placement_desk.db.keystore`) and counts
+  failures; the failures it kept while the database was locked go into the audit log at the next
+  sign-in;
+- a **plain SQLite file** (from before encryption, or one a test or script made): users, if it has any,
+  sign in against their Argon2 hashes; setup converts it to an encrypted database (backup first);
+- a **PostgreSQL server** (teams): users sign in against their hashes; the server protects its disk.
+
+A database without users (a new one, or one made by the command line) needs the first administrator:
+:func:`setup`. The command line works on such a database as the system actor, as before users existed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from placement_desk.db import sqlite_files
+from placement_desk.db.engine import Database, sqlite_path
+from placement_desk.db.keystore import FAST_KDF, KdfParams, KeyStore, KeyStoreError, LockedOut, WrongPassword
+from placement_desk.domain.roles import Principal, Role
+from placement_desk.services import access, audit, users
+
+__all__ = ["FAST_KDF", "Opened", "SignInFailed", "Target", "needs_setup", "recover", "setup", "sign_in", "target"]
+
+Opener = Callable[[str, bytes | None], Database]  # (url, key) -> a migrated database (app.open_database)
+
+
+class SignInFailed(Exception):
+    """A sign-in that did not work; ``kind`` is "wrong", "locked", "inactive" or "keyfile"."""
+
+    def __init__(self, kind: str, message: str, locked_until: datetime | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.locked_until = locked_until
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the database is and what it is, before anything is opened."""
+
+    url: str
+    path: Path | None  # the SQLite file (None for a server)
+
+    @property
+    def keys(self) -> Path | None:
+        return None if self.path is None else KeyStore.path_for(self.path)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.keys is not None and self.keys.exists()
+
+    @property
+    def file_exists(self) -> bool:
+        return self.path is not None and self.path.exists() and self.path.stat().st_size > 0
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
+
+    def store(self) -> KeyStore:
+        assert self.keys is not None
+        return KeyStore.load(self.keys)
+
+
+@dataclass
+class Opened:
+    """A database opened for a signed-in user (``db.principal``); ``recovery_code`` only right after setup."""
+
+    db: Database
+    principal: Principal
+    recovery_code: str | None = None
+    safety_copy: Path | None = None  # the encrypted copy taken before converting a plain file
+
+
+def target(url: str) -> Target:
+    return Target(url, sqlite_path(url))
+
+
+def _default_opener(url: str, key: bytes | None) -> Database:
+    from placement_desk.app import open_database
+
+    return open_database(url, key=key)
+
+
+def needs_setup(t: Target, opener: Opener = _default_opener) -> bool:
+    """True when nobody can sign in yet: no key file and no users."""
+    if t.encrypted:
+        return False
+    if t.path is not None and not t.file_exists:
+        return True
+    if t.path is not None and sqlite_files.is_encrypted(t.path):
+        return False  # encrypted but its key file is missing: sign_in explains
+    db = opener(t.url, None)
+    try:
+        return not users.has_users(db)
+    finally:
+        db.dispose()
+
+
+def setup(
+    t: Target,
+    username: str,
+    display_name: str,
+    password: str,
+    *,
+    encrypt: bool = True,
+    kdf: KdfParams | None = None,
+    opener: Opener = _default_opener,
+) -> Opened:
+    """The first administrator. An embedded database is encrypted (a plain file converted in place, an
+    encrypted copy of it kept first); returns the database signed in and the recovery code to show once."""
+    users.check_password_rules(password)
+    if not username.strip() or not display_name.strip():
+        from placement_desk.domain.errors import ValidationError
+
+        raise ValidationError("username" if not username.strip() else "display_name", "is required")
+    key: bytes | None = None
+    code: str | None = None
+    safety: Path | None = None
+    if encrypt and t.path is not None:
+        if t.encrypted:
+            raise SignInFailed("keyfile", "This database is set up already; sign in instead.")
+        assert t.keys is not None
+        if t.file_exists:  # bring a plain file to the newest schema before converting it
+            opener(t.url, None).dispose()
+        store, key, code = KeyStore.create(t.keys, username.strip(), password, kdf or KdfParams())
+        del store
+        try:
+            if t.file_exists:
+                from placement_desk.services.encryption import encrypt_in_place
+
+                safety = encrypt_in_place(t.path, key)
+        except BaseException:
+            t.keys.unlink(missing_ok=True)
+            raise
+    db = opener(t.url, key)
+    try:
+        who = users.create_user(db, username, display_name, Role.ADMINISTRATOR, password)
+        access.set_principal(db, who)
+        audit.log(db, audit.LOGIN)
+    except BaseException:
+        db.dispose()
+        raise
+    return Opened(db, who, code, safety)
+
+
+def _flush_pending(db: Database, store: KeyStore) -> None:
+    events = store.pending_events()
+    if not events:
+        return
+    with db.transaction() as s:
+        for e in events:
+            at = datetime.fromisoformat(e["at"].replace("Z", "+00:00"))
+            audit.append(s, e.get("username", "?"), e.get("action", audit.FAILED_LOGIN)[:30], at=at)
+    store.clear_pending_events()
+
+
+def sign_in(t: Target, username: str, password: str, opener: Opener = _default_opener,
+            now: datetime | None = None) -> Opened:
+    """Open the database as ``username``; SignInFailed with a plain message otherwise."""
+    if t.encrypted:
+        try:
+            store = t.store()
+            key = store.unlock(username, password, now)
+        except LockedOut as exc:
+            raise SignInFailed("locked", str(exc), exc.until) from None
+        except WrongPassword as exc:
+            raise SignInFailed("wrong", str(exc), store.locked_until(username, now)) from None
+        except KeyStoreError as exc:
+            raise SignInFailed("keyfile", str(exc)) from None
+        db = opener(t.url, key)
+        try:
+            _flush_pending(db, store)
+            try:
+                who = users.principal_for(db, username)
+            except users.SignInError:
+                audit.log(db, audit.FAILED_LOGIN, username=username, details={"reason": "inactive"})
+                raise SignInFailed("inactive", "This user is no longer active; ask an administrator.") from None
+            access.set_principal(db, who)
+            audit.log(db, audit.LOGIN)
+        except BaseException:
+            db.dispose()
+            raise
+    else:
+        if t.path is not None and t.file_exists and sqlite_files.is_encrypted(t.path):
+            raise SignInFailed(
+                "keyfile",
+                f"The database is encrypted but its key file {t.keys} is missing. Restore the key file "
+                "(a copy lies next to each backup) and try again.",
+            )
+        db = opener(t.url, None)
+        try:
+            who = users.authenticate(db, username, password, now)
+        except users.SignInError as exc:
+            db.dispose()
+            kind = "locked" if exc.locked_until is not None and "locked" in str(exc) else "wrong"
+            raise SignInFailed(kind, str(exc), exc.locked_until) from None
+        access.set_principal(db, who)
+    audit.prune(db)
+    return Opened(db, who)
+
+
+def recover(t: Target, code: str, username: str, new_password: str, opener: Opener = _default_opener) -> Opened:
+    """A forgotten password: the recovery code unlocks the key, the user gets a new password."""
+    if not t.encrypted:
+        raise SignInFailed("keyfile", "Only an encrypted database has a recovery code; ask an administrator.")
+    users.check_password_rules(new_password)
+    try:
+        store = t.store()
+        key = store.unlock_with_recovery(code)
+    except WrongPassword as exc:
+        raise SignInFailed("wrong", str(exc)) from None
+    except KeyStoreError as exc:
+        raise SignInFailed("keyfile", str(exc)) from None
+    db = opener(t.url, key)
+    try:
+        _flush_pending(db, store)
+        who = users.principal_for(db, username)  # SignInError for an unknown user
+        users.set_password(db, username, new_password)  # as the system actor: the recovery code is the proof
+        access.set_principal(db, who)
+        audit.log(db, audit.LOGIN, details={"via": "recovery code"})
+    except users.SignInError:
+        db.dispose()
+        raise SignInFailed("wrong", f"There is no active user {username!r}.") from None
+    except BaseException:
+        db.dispose()
+        raise
+    return Opened(db, who)
+
+
+def check_password(db: Database, password: str) -> bool:
+    """The signed-in user's own password (unlocking an idle-locked window)."""
+    who = access.principal(db)
+    if who is None:
+        return True
+    path = sqlite_path(db.url)
+    if db.key is not None and path is not None:
+        try:
+            return KeyStore.load(KeyStore.path_for(path)).unlock(who.username, password) == db.key
+        except KeyStoreError:
+            return False
+    return users.verify_password(db, who.username, password)

@@ -1,0 +1,150 @@
+"""First start, sign-in, lock-out, recovery and the command line on an encrypted database."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from placement_desk.cli import main
+from placement_desk.db import models as m
+from placement_desk.db.engine import Database
+from placement_desk.db.keystore import FAST_KDF
+from placement_desk.db.sqlite_files import is_encrypted
+from placement_desk.domain.roles import Role
+from placement_desk.services import audit, queries, signin, users
+from placement_desk.services.demo import load_demo
+
+PASSWORD = "kaffe og kage 42"
+
+
+def _setup(tmp_path: Path, name: str = "desk.db") -> signin.Opened:
+    t = signin.target(f"sqlite:///{tmp_path / name}")
+    assert signin.needs_setup(t)
+    return signin.setup(t, "admin", "Anne Admin", PASSWORD, kdf=FAST_KDF)
+
+
+def _actions(db: Database) -> list[tuple[str, str]]:
+    with db.reading() as s:
+        return [(r.username, r.action) for r in s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id))]
+
+
+def test_first_start_makes_an_encrypted_database_with_an_administrator(tmp_path: Path) -> None:
+    opened = _setup(tmp_path)
+    try:
+        assert opened.principal.role is Role.ADMINISTRATOR and opened.db.principal == opened.principal
+        assert opened.recovery_code and len(opened.recovery_code.replace("-", "")) == 32
+        assert ("admin", "login") in _actions(opened.db)
+    finally:
+        opened.db.dispose()
+    path = tmp_path / "desk.db"
+    assert is_encrypted(path) and (tmp_path / "desk.db.keys").exists()
+    assert not signin.needs_setup(signin.target(f"sqlite:///{path}"))
+
+
+def test_sign_in_wrong_password_lock_out_and_the_failures_reach_the_audit_log(tmp_path: Path) -> None:
+    _setup(tmp_path).db.dispose()
+    t = signin.target(f"sqlite:///{tmp_path / 'desk.db'}")
+    now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    for i in range(3):
+        with pytest.raises(signin.SignInFailed) as err:
+            signin.sign_in(t, "admin", "forkert", now=now + timedelta(minutes=i))
+        assert err.value.kind == "wrong"
+    with pytest.raises(signin.SignInFailed) as locked:
+        signin.sign_in(t, "admin", PASSWORD, now=now + timedelta(hours=1))
+    assert locked.value.kind == "locked" and locked.value.locked_until == now + timedelta(hours=24)
+    opened = signin.sign_in(t, "admin", PASSWORD, now=now + timedelta(hours=25))
+    try:
+        actions = _actions(opened.db)
+        assert actions.count(("admin", "failed_login")) == 3
+        assert actions[-1] == ("admin", "login")
+        assert audit.verify_chain(opened.db).ok
+    finally:
+        opened.db.dispose()
+
+
+def test_each_user_unlocks_with_their_own_password_and_an_inactive_one_cannot(tmp_path: Path) -> None:
+    admin = _setup(tmp_path)
+    users.create_user(admin.db, "kbj", "Karen B. Jensen", Role.CONSULTANT, "hemmeligt ord 1")
+    admin.db.dispose()
+    t = signin.target(f"sqlite:///{tmp_path / 'desk.db'}")
+    karen = signin.sign_in(t, "kbj", "hemmeligt ord 1")
+    assert karen.principal.role is Role.CONSULTANT
+    karen.db.dispose()
+    admin = signin.sign_in(t, "admin", PASSWORD)
+    users.update_user(admin.db, "kbj", active=False)
+    admin.db.dispose()
+    with pytest.raises(signin.SignInFailed):
+        signin.sign_in(t, "kbj", "hemmeligt ord 1")
+
+
+def test_the_recovery_code_sets_a_new_password(tmp_path: Path) -> None:
+    opened = _setup(tmp_path)
+    code = opened.recovery_code
+    assert code is not None
+    opened.db.dispose()
+    t = signin.target(f"sqlite:///{tmp_path / 'desk.db'}")
+    with pytest.raises(signin.SignInFailed):
+        signin.recover(t, "0000-0000-0000-0000-0000-0000-0000-0000", "admin", "nyt kodeord 7")
+    recovered = signin.recover(t, code.lower(), "admin", "nyt kodeord 7")
+    recovered.db.dispose()
+    signin.sign_in(t, "admin", "nyt kodeord 7").db.dispose()
+    with pytest.raises(signin.SignInFailed):
+        signin.sign_in(t, "admin", PASSWORD)
+
+
+def test_an_old_plain_database_is_encrypted_at_setup_with_its_data_kept(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    plain = Database(f"sqlite:///{path}")
+    from placement_desk.db.migrate import upgrade
+
+    upgrade(plain)
+    load_demo(plain, date(2026, 11, 23))
+    before = [c.ref for c in queries.list_citizens(plain)]
+    plain.dispose()
+    t = signin.target(f"sqlite:///{path}")
+    assert signin.needs_setup(t)
+    opened = signin.setup(t, "admin", "Anne Admin", PASSWORD, kdf=FAST_KDF)
+    try:
+        assert [c.ref for c in queries.list_citizens(opened.db)] == before
+        assert opened.safety_copy is not None and is_encrypted(opened.safety_copy)
+    finally:
+        opened.db.dispose()
+    assert is_encrypted(path)
+    assert b"Jasmin" not in path.read_bytes()
+
+
+def test_the_command_line_signs_in_with_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    opened = _setup(tmp_path)
+    load_demo(opened.db, date(2026, 11, 23))
+    users.create_user(opened.db, "laeser", "Læse Adgang", Role.CASEWORKER, "kun laesning 1")
+    opened.db.dispose()
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    out = tmp_path / "all.json"
+    monkeypatch.delenv("PLACEMENT_DESK_PASSWORD", raising=False)
+    assert main(["--db", url, "export", "-o", str(out)]) == 1  # two users: which one?
+    assert "PLACEMENT_DESK_USER" in capsys.readouterr().err
+    assert main(["--db", url, "--user", "admin", "export", "-o", str(out)]) == 1  # no password, no terminal
+    assert "PLACEMENT_DESK_PASSWORD" in capsys.readouterr().err
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", "forkert")
+    assert main(["--db", url, "--user", "admin", "export", "-o", str(out)]) == 1
+    assert "wrong" in capsys.readouterr().err
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", PASSWORD)
+    assert main(["--db", url, "--user", "admin", "export", "-o", str(out)]) == 0
+    assert any(c["ref"] == "Jasmin" for c in json.loads(out.read_text(encoding="utf-8"))["citizens"])
+    monkeypatch.setenv("PLACEMENT_DESK_USER", "laeser")
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", "kun laesning 1")
+    assert main(["--db", url, "import", str(out)]) == 1  # a read-only case worker may not import
+    assert "does not allow" in capsys.readouterr().err
+
+
+def test_a_plain_database_without_users_needs_no_sign_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PLACEMENT_DESK_PASSWORD", raising=False)
+    url = f"sqlite:///{tmp_path / 'script.db'}"
+    assert main(["--db", url, "demo"]) == 0
+    assert main(["--db", url, "export", "-o", str(tmp_path / "x.json")]) == 0
