@@ -29,7 +29,7 @@ from placement_desk.services import access, audit, users
 
 __all__ = ["FAST_KDF", "Opened", "SignInFailed", "Target", "needs_setup", "recover", "setup", "sign_in", "target"]
 
-Opener = Callable[[str, bytes | None], Database]  # (url, key) -> a migrated database (app.open_database)
+Opener = Callable[[str, bytes | None], Database]  # (url, key) -> a migrated database (db.opening)
 
 
 class SignInFailed(Exception):
@@ -84,9 +84,9 @@ def target(url: str) -> Target:
 
 
 def _default_opener(url: str, key: bytes | None) -> Database:
-    from placement_desk.app import open_database
+    from placement_desk.db.opening import open_migrated
 
-    return open_database(url, key=key)
+    return open_migrated(url, key=key)
 
 
 def needs_setup(t: Target, opener: Opener = _default_opener) -> bool:
