@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from placement_desk import __version__, cli_backup, cli_documents
+from placement_desk import __version__, cli_backup, cli_documents, cli_privacy
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="load the demo citizens (built from the seed cases)")
     cli_documents.add_parsers(sub, _date_arg)
     cli_backup.add_parsers(sub)
+    cli_privacy.add_parsers(sub)
     return parser
 
 
@@ -126,7 +127,7 @@ def cmd_demo(db: Any, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"import": cmd_import, "export": cmd_export, "dossier": cmd_dossier, "demo": cmd_demo,
-            **cli_documents.COMMANDS, **cli_backup.COMMANDS}
+            **cli_documents.COMMANDS, **cli_backup.COMMANDS, **cli_privacy.COMMANDS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

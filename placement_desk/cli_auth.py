@@ -59,7 +59,7 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
 
     t = signin.target(resolve_url(url))
     if not t.encrypted:
-        if t.path is not None and t.file_exists:
+        if migrate and t.path is not None and t.file_exists:  # (restore may face a damaged file)
             from placement_desk.db.sqlite_files import is_encrypted
 
             if is_encrypted(t.path):

@@ -64,6 +64,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any, key: bytes | None = Non
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA secure_delete=ON")  # deleted content is zeroed, not left in free space (erasure)
     cur.close()
 
 
