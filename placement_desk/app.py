@@ -28,9 +28,7 @@ def open_database(
 
 
 def run_gui(db_url: str | None = None) -> int:
+    """The app: the sign-in (or the first administrator), the integrity check, the main window."""
     from placement_desk.ui.launch import run
-    from placement_desk.ui.startup import check_database
 
-    return run(
-        lambda: open_database(db_url, check_database), log_dir() / "placement-desk.log", resource_path("translations")
-    )
+    return run(db_url, log_dir() / "placement-desk.log", resource_path("translations"))

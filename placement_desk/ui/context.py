@@ -16,11 +16,21 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from placement_desk.db.engine import Database
-from placement_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.errors import AccessDenied, ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.roles import Permission
 from placement_desk.ui.messages import danish_error
 
-EXPECTED = (ValidationError, ConflictError, NotFoundError)
+EXPECTED = (ValidationError, ConflictError, NotFoundError, AccessDenied)
 ALL = "*"
+
+
+class Refused(ValidationError):
+    """AccessDenied as the forms see it: a general (field-less) error with the Danish refusal, so every
+    form that shows a ValidationError also shows a refusal instead of failing."""
+
+    def __init__(self, exc: AccessDenied) -> None:
+        super().__init__("", danish_error(exc))
+        self.denied = exc
 
 
 class ServiceCommand(QUndoCommand):
@@ -73,16 +83,24 @@ class UiContext(QObject):
         error propagates and the screens reload) or keep mine (``force`` saves over it, knowingly).
         """
         try:
-            state = do()
-        except ConflictError:
-            if force is None or not self.keep_mine():
-                self.changed.emit(scope)
-                raise
-            do = force
-            state = do()
+            try:
+                state = do()
+            except ConflictError:
+                if force is None or not self.keep_mine():
+                    self.changed.emit(scope)
+                    raise
+                do = force
+                state = do()
+        except AccessDenied as exc:
+            raise Refused(exc) from exc
         self.undo_stack.push(ServiceCommand(self, text, do, undo, scope, state))
         self.changed.emit(scope)
         return state
+
+    def can(self, permission: Permission) -> bool:
+        """True when the signed-in user's role allows ``permission`` (always without a signed-in user)."""
+        who = self.db.principal
+        return who is None or who.can(permission)
 
     def keep_mine(self) -> bool:
         """Ask what to do about a conflicting change: True = keep mine, False = reload theirs."""
@@ -103,6 +121,9 @@ class UiContext(QObject):
         """Run an action; expected errors are shown to the user in plain Danish. True if it worked."""
         try:
             action()
+        except AccessDenied as exc:
+            QMessageBox.warning(self.dialog_parent, self.tr("Not allowed"), danish_error(exc))
+            return False
         except EXPECTED as exc:
             QMessageBox.warning(self.dialog_parent, self.tr("Could not save"), danish_error(exc))
             return False

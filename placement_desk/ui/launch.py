@@ -48,8 +48,56 @@ def install_translator(app: QCoreApplication, translations: Path, language: str)
     return None
 
 
-def run(open_db: Callable[[], Database], log_file: Path, translations: Path) -> int:
+def checking_opener() -> Callable[[str, bytes | None], Database]:
+    """Opens the database for the sign-in: the integrity check first (once per start, before anything is
+    written or migrated), then the migrations. A refused check stops the start (StartStopped)."""
+    from placement_desk.app import open_database
+    from placement_desk.ui.login import StartStopped
+    from placement_desk.ui.startup import check_database
+
+    checked: set[str] = set()
+
+    def opener(url: str, key: bytes | None) -> Database:
+        try:
+            db = open_database(url, None if url in checked else check_database, key)
+        except SystemExit:
+            raise StartStopped from None
+        checked.add(url)
+        return db
+
+    return opener
+
+
+def open_signed_in(db_url: str | None) -> Database | None:
+    """The database opened for the user who signs in (or sets up the first administrator); None to quit.
+
+    The benchmark (QUIT_AFTER_PAINT) starts on a plain SQLite file as the system actor, without a
+    sign-in, and quits after the first paint: a plain file protects nothing from whoever can read it, so
+    this opens no door. An encrypted database (no key without a password) or a server always asks.
+    """
+    from placement_desk.db.engine import resolve_url
+    from placement_desk.services import signin
+    from placement_desk.ui.login import StartStopped, sign_in_at_start
+
+    t = signin.target(resolve_url(db_url))
+    opener = checking_opener()
+    if os.environ.get(QUIT_AFTER_PAINT) and t.file_exists and not t.encrypted and t.path is not None:
+        from placement_desk.db.sqlite_files import is_encrypted
+
+        if not is_encrypted(t.path):
+            try:
+                return opener(t.url, None)
+            except StartStopped:
+                return None
+    opened = sign_in_at_start(t, opener)
+    return None if opened is None else opened.db
+
+
+def run(db_url: str | None, log_file: Path, translations: Path,
+        open_db: Callable[[str | None], Database | None] = open_signed_in) -> int:
+    from placement_desk.domain.errors import AccessDenied
     from placement_desk.ui.main_window import MainWindow
+    from placement_desk.ui.messages import danish_error
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(APP_NAME)
@@ -58,6 +106,9 @@ def run(open_db: Callable[[], Database], log_file: Path, translations: Path) -> 
     logging.basicConfig(filename=log_file, level=logging.INFO)
 
     def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, AccessDenied):  # a button the role may not use: say so, it is no failure
+            QMessageBox.warning(None, QCoreApplication.translate("launch", "Not allowed"), danish_error(value))
+            return
         logging.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         QMessageBox.critical(
             None,
@@ -68,15 +119,33 @@ def run(open_db: Callable[[], Database], log_file: Path, translations: Path) -> 
         )
 
     sys.excepthook = excepthook
-    db = open_db()
-    window = MainWindow(db)
+    db = open_db(db_url)
+    if db is None:
+        return 0
+    who = db.principal
+    window = MainWindow(db, actor=None if who is None else who.username)
     if os.environ.get(QUIT_AFTER_PAINT):
         window.installEventFilter(QuitAfterFirstPaint(window))
     window.show()
     from placement_desk.ui.startup import start_daily_backup
 
-    start_daily_backup(db, window)
+    backup = start_daily_backup(db, window)
     try:
         return int(app.exec())
     finally:
+        from shiboken6 import isValid
+
+        if backup is not None and isValid(backup) and backup.isRunning():
+            backup.wait()  # a backup still being written is finished, not torn down with the window
+        if who is not None:
+            _log_out(db)
         db.dispose()
+
+
+def _log_out(db: Database) -> None:
+    from placement_desk.services import audit
+
+    try:
+        audit.log(db, audit.LOGOUT)
+    except Exception:  # noqa: BLE001 - quitting must not fail over the log entry
+        logging.exception("could not log the sign-out")

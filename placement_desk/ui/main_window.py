@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMe
 
 from placement_desk import __version__
 from placement_desk.db.engine import Database
+from placement_desk.domain.roles import Permission, Principal
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.messages import REFUSED, role_label
 from placement_desk.ui.work import WorkMenu
 
 if TYPE_CHECKING:
@@ -20,9 +22,25 @@ if TYPE_CHECKING:
     from placement_desk.ui.companies_page import CompaniesPage
     from placement_desk.ui.dashboard_page import DashboardPage
     from placement_desk.ui.followups_page import FollowupsPage
+    from placement_desk.ui.idle_lock import IdleLock
     from placement_desk.ui.placements_page import PlacementsPage
 
 NAV_KEYS = ("dashboard", "citizens", "companies", "attendance", "followups", "placements")
+ADMIN_KEYS = ("users", "audit", "privacy")
+
+
+def visible_keys(who: Principal | None) -> tuple[str, ...]:
+    """The pages the signed-in role can use (all of them without a signed-in user: tests, benchmark)."""
+    if who is None:
+        return NAV_KEYS + ADMIN_KEYS
+    if who.company_scoped:  # a workplace mentor: their own company's attendance, nothing else
+        return ("attendance",)
+    keys = [k for k in NAV_KEYS if k != "attendance" or who.can(Permission.ATTENDANCE)]
+    if not who.can(Permission.VIEW):
+        keys = [k for k in keys if k == "attendance"]
+    if who.can(Permission.ADMIN):
+        keys += ADMIN_KEYS
+    return tuple(keys)
 
 
 def build_page(key: str, ctx: UiContext, parent: QWidget) -> QWidget:
@@ -47,6 +65,18 @@ def build_page(key: str, ctx: UiContext, parent: QWidget) -> QWidget:
         from placement_desk.ui.followups_page import FollowupsPage
 
         return FollowupsPage(ctx, parent)
+    if key == "users":
+        from placement_desk.ui.users_page import UsersPage
+
+        return UsersPage(ctx, parent)
+    if key == "audit":
+        from placement_desk.ui.audit_page import AuditPage
+
+        return AuditPage(ctx, parent)
+    if key == "privacy":
+        from placement_desk.ui.privacy_page import PrivacyPage  # type: ignore[import-not-found,unused-ignore]
+
+        return PrivacyPage(ctx, parent)  # type: ignore[no-any-return,unused-ignore]
     from placement_desk.ui.placements_page import PlacementsPage
 
     return PlacementsPage(ctx, parent)
@@ -67,16 +97,20 @@ class MainWindow(QMainWindow):
         # reads only what the first page shows.
         self._built: dict[str, QWidget] = {}
         self._citizen_page: CitizenPage | None = None
-        titles = (
-            self.tr("Overview"),
-            self.tr("Citizens"),
-            self.tr("Companies"),
-            self.tr("Attendance"),
-            self.tr("Follow-ups"),
-            self.tr("Placements"),
-        )
-        for title in titles:
-            self.nav.addItem(title)
+        titles = {
+            "dashboard": self.tr("Overview"),
+            "citizens": self.tr("Citizens"),
+            "companies": self.tr("Companies"),
+            "attendance": self.tr("Attendance"),
+            "followups": self.tr("Follow-ups"),
+            "placements": self.tr("Placements"),
+            "users": self.tr("Users"),
+            "audit": self.tr("Audit log"),
+            "privacy": self.tr("Data protection"),
+        }
+        self.keys = visible_keys(db.principal)
+        for key in self.keys:
+            self.nav.addItem(titles[key])
             self.pages.addWidget(QWidget(self.pages))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.setFixedWidth(170)
@@ -88,8 +122,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", db.description), self)
         self.statusBar().addPermanentWidget(self.db_label)
+        who = db.principal
+        self.user_label = QLabel(self)
+        if who is not None:
+            self.user_label.setText(
+                self.tr("Signed in: %1 (%2)").replace("%1", who.display_name).replace("%2", role_label(who.role))
+            )
+            self.statusBar().addPermanentWidget(self.user_label)
         self.ctx.open_citizen.connect(self.open_citizen)
         self.work = WorkMenu(self.ctx, self)
+        self.idle_lock: IdleLock | None = None
+        if who is not None:
+            from placement_desk.ui.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(db, self)
         self._build_menus()
         self._restore_state()
 
@@ -99,10 +145,11 @@ class MainWindow(QMainWindow):
         """The page of a navigation key, built the first time it is asked for."""
         page = self._built.get(key)
         if page is None:
-            index = NAV_KEYS.index(key)
+            index = self.keys.index(key)
             placeholder = self.pages.widget(index)
             page = build_page(key, self.ctx, self.pages)
             self._built[key] = page
+            self._apply_role(key, page)
             self.pages.insertWidget(index, page)
             if placeholder is not None:
                 self.pages.removeWidget(placeholder)
@@ -110,6 +157,15 @@ class MainWindow(QMainWindow):
             if key == "citizens":
                 self.citizens.citizen_opened.connect(lambda ref: self.open_citizen(ref, "overview"))
         return page
+
+    def _apply_role(self, key: str, page: QWidget) -> None:
+        """Buttons the role may not use are disabled, with the reason as their tooltip (the services
+        refuse the rest, and the forms show the refusal in Danish)."""
+        if key == "citizens" and not self.ctx.can(Permission.EDIT):
+            button = getattr(page, "new_button", None)
+            if isinstance(button, QWidget):
+                button.setEnabled(False)
+                button.setToolTip(REFUSED)
 
     @property
     def dashboard(self) -> DashboardPage:
@@ -146,11 +202,13 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         if row >= 0:
-            self.pages.setCurrentWidget(self.page(NAV_KEYS[row]))
-            QSettings().setValue("main/page", NAV_KEYS[row])
+            self.pages.setCurrentWidget(self.page(self.keys[row]))
+            QSettings().setValue("main/page", self.keys[row])
 
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(NAV_KEYS.index(key))
+        """Show a page; a page the role cannot use is not there, so nothing happens."""
+        if key in self.keys:
+            self.nav.setCurrentRow(self.keys.index(key))
 
     def open_citizen(self, ref: str, tab: str = "overview") -> None:
         self.nav.blockSignals(True)
@@ -187,6 +245,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.work.add_actions(file_menu)
         file_menu.addSeparator()
+        if self.idle_lock is not None:
+            self.lock_action = self._action(self.tr("&Lock now"), self.idle_lock.lock, "Ctrl+L")
+            file_menu.addAction(self.lock_action)
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -198,7 +259,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self._action(self.tr("&Search…"), self.open_search, "Ctrl+K"))
         go = self.menuBar().addMenu(self.tr("&Go"))
-        for i, key in enumerate(NAV_KEYS):
+        for i, key in enumerate(self.keys):
             go.addAction(
                 self._action(self.nav.item(i).text(), lambda _c=False, k=key: self.show_page(k), f"Ctrl+{i + 1}")
             )
@@ -228,8 +289,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
-        page = str(settings.value("main/page", "dashboard"))
-        self.show_page(page if page in NAV_KEYS else "dashboard")
+        page = str(settings.value("main/page", self.keys[0]))
+        self.show_page(page if page in self.keys else self.keys[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("main/geometry", self.saveGeometry())

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from placement_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from PySide6.QtCore import QCoreApplication
+
+from placement_desk.domain.errors import AccessDenied, ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.roles import Role
+
+REFUSED = "Din rolle giver ikke adgang til dette."
 
 # Field names as the forms label them.
 FIELDS = {
@@ -38,6 +43,13 @@ FIELDS = {
     "new_end": "Ny slutdato",
     "identified": "Afdækket",
     "area": "Livsområde",
+    "username": "Brugernavn",
+    "display_name": "Fulde navn",
+    "password": "Adgangskode",
+    "password2": "Gentag adgangskode",
+    "role": "Rolle",
+    "active": "Aktiv",
+    "code": "Gendannelseskode",
 }
 
 PATTERNS: list[tuple[str, str]] = [
@@ -59,6 +71,16 @@ PATTERNS: list[tuple[str, str]] = [
     (r"^must be a whole number of minutes.*$", "skal være hele minutter (fx 0,25 = 15 minutter)"),
     (r"^duplicate (.+) (.+)$", r"findes allerede (\2)"),
     (r"^'(.+)' is not one of (.+)$", r"'\1' er ikke en gyldig værdi"),
+    (r"^must be at least (\d+) characters$", r"skal være mindst \1 tegn"),
+    (r"^must be one word of at most 80 characters$", "skal være ét ord på højst 80 tegn"),
+    (r"^(.+) exists already$", r"\1 findes allerede"),
+    (r"^a workplace mentor needs their company$", "vælg praktikstedets virksomhed"),
+    (r"^no company '?(.+?)'?$", r"virksomheden \1 findes ikke"),
+    (r"^you cannot deactivate yourself$", "du kan ikke gøre dig selv inaktiv"),
+    (r"^at least one active administrator must remain$", "der skal være mindst én aktiv administrator"),
+    (r"^no user '?(.+?)'?$", r"brugeren \1 findes ikke"),
+    (r"^the passwords differ$", "de to adgangskoder er ikke ens"),
+    (r"^unknown role (.+)$", "er ikke en gyldig rolle"),
 ]
 
 
@@ -82,6 +104,23 @@ def danish_error(exc: Exception) -> str:
         return f"{label}: {danish_message(exc.message)}" if label else danish_message(exc.message)
     if isinstance(exc, ConflictError):
         return "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer."
+    if isinstance(exc, AccessDenied):
+        return REFUSED
     if isinstance(exc, NotFoundError):
         return f"Findes ikke længere: {exc.key}"
     return str(exc)
+
+
+def role_label(role: Role | str) -> str:
+    """A role as the user reads it (Danish with the translator installed)."""
+    labels = {
+        Role.ADMINISTRATOR: QCoreApplication.translate("Roles", "Administrator"),
+        Role.CONSULTANT: QCoreApplication.translate("Roles", "Consultant"),
+        Role.MENTOR: QCoreApplication.translate("Roles", "Mentor"),
+        Role.WORKPLACE_MENTOR: QCoreApplication.translate("Roles", "Workplace mentor"),
+        Role.CASEWORKER: QCoreApplication.translate("Roles", "Case worker (read only)"),
+    }
+    try:
+        return labels[Role(str(role))]
+    except ValueError:
+        return str(role)

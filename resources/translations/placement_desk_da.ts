@@ -420,6 +420,137 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Viewed</source>
+        <translation>Visning</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>Søgning</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Ændret</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Eksporteret</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Udsendt</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importeret</translation>
+    </message>
+    <message>
+        <source>Erased (GDPR)</source>
+        <translation>Slettet (GDPR)</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Logget ind</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Mislykket login</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Logget ud</translation>
+    </message>
+    <message>
+        <source>User administration</source>
+        <translation>Brugeradministration</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sikkerhedskopi gendannet</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Citizen id</source>
+        <translation>Borger-id</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle handlinger</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Text in the details…</source>
+        <translation>Tekst i detaljerne…</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>Kontrollér kæden</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries are shown; narrow the filters to see older ones.</source>
+        <translation>De nyeste %1 poster vises; afgræns filtrene for at se ældre.</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 poster</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: all %1 entries fit the chain.</source>
+        <translation>Revisionsloggen er intakt: alle %1 poster passer ind i kæden.</translation>
+    </message>
+    <message>
+        <source>an entry before it was removed or inserted</source>
+        <translation>en post før den er fjernet eller indsat</translation>
+    </message>
+    <message>
+        <source>its details were changed</source>
+        <translation>dens detaljer er ændret</translation>
+    </message>
+    <message>
+        <source>it was changed</source>
+        <translation>den er ændret</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with: entry %1 does not fit the chain (%2).</source>
+        <translation>Revisionsloggen er blevet ændret: post %1 passer ikke ind i kæden (%2).</translation>
+    </message>
+</context>
+<context>
     <name>CapacityTab</name>
     <message>
         <source>Date</source>
@@ -1023,6 +1154,41 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase the citizen permanently</source>
+        <translation>Slet borgeren permanent</translation>
+    </message>
+    <message>
+        <source>This deletes %1 and everything about them for good: placements, attendance, follow-ups, goals and issued documents. The audit log keeps only that a citizen was erased, by whom and why. It cannot be undone.</source>
+        <translation>Dette sletter %1 og alt om borgeren for altid: forløb, fremmøde, opfølgninger, mål og udstedte dokumenter. Revisionsloggen gemmer kun, at en borger er slettet, af hvem og hvorfor. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Type the citizen's ref to confirm</source>
+        <translation>Skriv borgerens reference for at bekræfte</translation>
+    </message>
+    <message>
+        <source>Reason (no name or CPR number)</source>
+        <translation>Begrundelse (uden navn eller CPR-nummer)</translation>
+    </message>
+    <message>
+        <source>e.g. the citizen's request, or the retention period has expired</source>
+        <translation>fx borgerens anmodning, eller opbevaringsperioden er udløbet</translation>
+    </message>
+    <message>
+        <source>Erase permanently</source>
+        <translation>Slet permanent</translation>
+    </message>
+    <message>
+        <source>does not match the citizen's ref (%1)</source>
+        <translation>passer ikke med borgerens reference (%1)</translation>
+    </message>
+    <message>
+        <source>must not contain the citizen's name, CPR number or ref</source>
+        <translation>må ikke indeholde borgerens navn, CPR-nummer eller reference</translation>
+    </message>
+</context>
+<context>
     <name>FollowupEditor</name>
     <message>
         <source>No planned hours registered %1 – %2.</source>
@@ -1303,6 +1469,111 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Placement Desk is locked</source>
+        <translation>Placement Desk er låst</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Logget ind: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Type your password to carry on where you left off.</source>
+        <translation>Skriv din adgangskode for at fortsætte, hvor du slap.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>Wrong password. Try again.</source>
+        <translation>Forkert adgangskode. Prøv igen.</translation>
+    </message>
+    <message>
+        <source>You are locked out after 3 wrong passwords until %1. Quit the program; an administrator can set a new password.</source>
+        <translation>Du er spærret efter 3 forkerte adgangskoder indtil %1. Afslut programmet; en administrator kan give dig en ny adgangskode.</translation>
+    </message>
+</context>
+<context>
+    <name>Login</name>
+    <message>
+        <source> at </source>
+        <translation> kl. </translation>
+    </message>
+    <message>
+        <source>This user is locked after 3 failed sign-ins.</source>
+        <translation>Brugeren er spærret efter 3 mislykkede forsøg.</translation>
+    </message>
+    <message>
+        <source>This user is locked after 3 failed sign-ins until %1. Try again then, or ask an administrator to set a new password.</source>
+        <translation>Brugeren er spærret efter 3 mislykkede forsøg indtil %1. Prøv igen derefter, eller bed en administrator om en ny adgangskode.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Forkert brugernavn eller adgangskode.</translation>
+    </message>
+    <message>
+        <source>This user is no longer active. Ask an administrator.</source>
+        <translation>Brugeren er ikke længere aktiv. Kontakt en administrator.</translation>
+    </message>
+    <message>
+        <source>The database is encrypted, but its key file %1 is missing or cannot be read. Put the key file back (a copy lies next to each backup) and try again.</source>
+        <translation>Databasen er krypteret, men dens nøglefil %1 mangler eller kan ikke læses. Læg nøglefilen tilbage (der ligger en kopi ved hver sikkerhedskopi), og prøv igen.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Placement Desk – sign in</source>
+        <translation>Placement Desk – log ind</translation>
+    </message>
+    <message>
+        <source>Sign in to Placement Desk</source>
+        <translation>Log ind i Placement Desk</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Forgot password?</source>
+        <translation>Glemt adgangskode?</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Log ind</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Forgotten password</source>
+        <translation>Glemt adgangskode</translation>
+    </message>
+    <message>
+        <source>Ask an administrator to set a new password for you (Users page).</source>
+        <translation>Bed en administrator om at give dig en ny adgangskode (siden Brugere).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Placement Desk</source>
@@ -1333,12 +1604,32 @@
         <translation>Forløb</translation>
     </message>
     <message>
+        <source>Users</source>
+        <translation>Brugere</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Revisionslog</translation>
+    </message>
+    <message>
+        <source>Data protection</source>
+        <translation>Databeskyttelse</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Logget ind: %1 (%2)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Lås nu</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1500,6 +1791,25 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <translation>Ny adgangskode til %1</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Ny adgangskode</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>mindst %1 tegn</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Gentag ny adgangskode</translation>
+    </message>
+</context>
+<context>
     <name>PlacementDialog</name>
     <message>
         <source>New placement</source>
@@ -1621,6 +1931,101 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>Data protection</source>
+        <translation>Databeskyttelse</translation>
+    </message>
+    <message>
+        <source>The citizen's ref, or pick one in the list below</source>
+        <translation>Borgerens reference, eller vælg en i listen nedenfor</translation>
+    </message>
+    <message>
+        <source>Export everything about the citizen…</source>
+        <translation>Eksportér alt om borgeren…</translation>
+    </message>
+    <message>
+        <source>Erase the citizen permanently…</source>
+        <translation>Slet borgeren permanent…</translation>
+    </message>
+    <message>
+        <source>Citizen ref:</source>
+        <translation>Borgerens reference:</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Seneste aktivitet</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Arkiveret</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Retention: closed paths with no activity for</source>
+        <translation>Opbevaring: afsluttede forløb uden aktivitet i</translation>
+    </message>
+    <message>
+        <source>Only an administrator can see this list.</source>
+        <translation>Kun en administrator kan se denne liste.</translation>
+    </message>
+    <message>
+        <source>%1 citizens</source>
+        <translation>%1 borgere</translation>
+    </message>
+    <message>
+        <source>Citizen ref: enter the citizen's ref.</source>
+        <translation>Borgerens reference: skriv borgerens reference.</translation>
+    </message>
+    <message>
+        <source>Citizen ref: there is no citizen %1.</source>
+        <translation>Borgerens reference: der findes ingen borger %1.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Din rolle giver ikke adgang til dette.</translation>
+    </message>
+    <message>
+        <source>Export everything about the citizen</source>
+        <translation>Eksportér alt om borgeren</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-filer (*.zip)</translation>
+    </message>
+    <message>
+        <source>File: could not save %1 (%2).</source>
+        <translation>Fil: %1 kunne ikke gemmes (%2).</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gemt i %1</translation>
+    </message>
+    <message>
+        <source>Erase the citizen permanently</source>
+        <translation>Slet borgeren permanent</translation>
+    </message>
+    <message>
+        <source>Citizen %1 and everything about them was erased (%2 records); %3 audit log entries were blanked.</source>
+        <translation>Borgeren %1 og alt om borgeren er slettet (%2 poster); %3 indgange i revisionsloggen er blanket.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonPicker</name>
     <message>
         <source>Attendance %1</source>
@@ -1676,6 +2081,53 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Forgotten password</source>
+        <translation>Glemt adgangskode</translation>
+    </message>
+    <message>
+        <source>Type the recovery code you wrote down when the database was set up, your user name and a new password.</source>
+        <translation>Skriv den gendannelseskode, du skrev ned, da databasen blev oprettet, dit brugernavn og en ny adgangskode.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Gendannelseskode</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Ny adgangskode</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Gentag ny adgangskode</translation>
+    </message>
+    <message>
+        <source>Set password and sign in</source>
+        <translation>Gem adgangskode og log ind</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>There is no active user with this name.</source>
+        <translation>Der er ingen aktiv bruger med dette navn.</translation>
+    </message>
+    <message>
+        <source>The recovery code is not right.</source>
+        <translation>Gendannelseskoden er forkert.</translation>
+    </message>
+    <message>
+        <source>Only an encrypted database has a recovery code. Ask an administrator to set a new password.</source>
+        <translation>Kun en krypteret database har en gendannelseskode. Bed en administrator om at give dig en ny adgangskode.</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <source>New referral</source>
@@ -1720,6 +2172,29 @@ Database: %2</translation>
     <message>
         <source>e.g. dental treatment; sent to another provider</source>
         <translation>fx tandbehandling; sendt til en anden leverandør</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation>Virksomhedsmentor</translation>
+    </message>
+    <message>
+        <source>Case worker (read only)</source>
+        <translation>Sagsbehandler (kun læse)</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +2351,113 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Placement Desk – first start</source>
+        <translation>Placement Desk – første start</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Fulde navn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>mindst %1 tegn</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Gentag adgangskode</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Opret administrator</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Din gendannelseskode</translation>
+    </message>
+    <message>
+        <source>If every administrator forgets their password, this code is the only way into the encrypted database. It is shown only this once.
+
+Write it down or print it, and keep it somewhere safe and locked — not on this computer.</source>
+        <translation>Hvis alle administratorer glemmer deres adgangskode, er denne kode den eneste vej ind i den krypterede database. Den vises kun denne ene gang.
+
+Skriv den ned eller udskriv den, og opbevar den et sikkert, aflåst sted — ikke på denne computer.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiér</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Udskriv…</translation>
+    </message>
+    <message>
+        <source>I have written the recovery code down and put it somewhere safe</source>
+        <translation>Jeg har skrevet gendannelseskoden ned og lagt den et sikkert sted</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsæt</translation>
+    </message>
+    <message>
+        <source>Welcome. The team database has no users yet. Create the first administrator; they can then add the other users.</source>
+        <translation>Velkommen. Teamets database har endnu ingen brugere. Opret den første administrator; vedkommende kan derefter oprette de andre brugere.</translation>
+    </message>
+    <message>
+        <source>Welcome. Placement Desk now protects its database with user names and passwords, and encrypts it.
+
+The existing database %1 will be encrypted now. An encrypted copy is kept first, so nothing is lost if something goes wrong.
+
+Create the first administrator; they can then add the other users.</source>
+        <translation>Velkommen. Placement Desk beskytter nu sin database med brugernavne og adgangskoder og krypterer den.
+
+Den eksisterende database %1 bliver krypteret nu. Der gemmes først en krypteret kopi, så intet går tabt, hvis noget går galt.
+
+Opret den første administrator; vedkommende kan derefter oprette de andre brugere.</translation>
+    </message>
+    <message>
+        <source>Welcome to Placement Desk. Create the first administrator; they can then add the other users. The database is encrypted on this computer.</source>
+        <translation>Velkommen til Placement Desk. Opret den første administrator; vedkommende kan derefter oprette de andre brugere. Databasen krypteres på denne computer.</translation>
+    </message>
+    <message>
+        <source>The database is encrypted now. The copy taken first: %1</source>
+        <translation>Databasen er nu krypteret. Kopien, der blev taget først: %1</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it where it is safe, then clear the clipboard.</source>
+        <translation>Kopieret. Indsæt den et sikkert sted, og ryd derefter udklipsholderen.</translation>
+    </message>
+    <message>
+        <source>Placement Desk – recovery code
+
+Database: %1
+
+%2
+
+Keep this paper somewhere safe and locked.</source>
+        <translation>Placement Desk – gendannelseskode
+
+Database: %1
+
+%2
+
+Opbevar dette papir et sikkert, aflåst sted.</translation>
+    </message>
+</context>
+<context>
     <name>SheetButtons</name>
     <message>
         <source>Attendance sheet for the month…</source>
@@ -1998,8 +2580,102 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
         <translation>Behold mine</translation>
     </message>
     <message>
+        <source>Not allowed</source>
+        <translation>Ikke tilladt</translation>
+    </message>
+    <message>
         <source>Could not save</source>
         <translation>Kunne ikke gemme</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Ny bruger</translation>
+    </message>
+    <message>
+        <source>Change user %1</source>
+        <translation>Ret brugeren %1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Fulde navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>mindst %1 tegn</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Gentag adgangskode</translation>
+    </message>
+    <message>
+        <source>Active (may sign in)</source>
+        <translation>Aktiv (kan logge ind)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Fulde navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>Ny bruger…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ret…</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>Ny adgangskode…</translation>
+    </message>
+    <message>
+        <source>Workplace mentors see only attendance at their own company. Case workers can read but not change anything.</source>
+        <translation>Virksomhedsmentorer ser kun fremmøde i deres egen virksomhed. Sagsbehandlere kan læse, men ikke ændre noget.</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2765,10 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
 </context>
 <context>
     <name>launch</name>
+    <message>
+        <source>Not allowed</source>
+        <translation>Ikke tilladt</translation>
+    </message>
     <message>
         <source>Unexpected error</source>
         <translation>Uventet fejl</translation>
