@@ -18,6 +18,7 @@ from placement_desk.db.engine import APP_NAME, Database
 LANGUAGES = {"da": "Dansk", "en": "English"}
 # The benchmark's hook (bench/processes.py): print "painted" at the main window's first paint and quit.
 QUIT_AFTER_PAINT = "PLACEMENT_DESK_QUIT_AFTER_PAINT"
+ENV_USER, ENV_PASSWORD = "PLACEMENT_DESK_USER", "PLACEMENT_DESK_PASSWORD"  # a scripted sign-in (as the CLI)
 
 
 class QuitAfterFirstPaint(QObject):
@@ -71,9 +72,9 @@ def checking_opener() -> Callable[[str, bytes | None], Database]:
 def open_signed_in(db_url: str | None) -> Database | None:
     """The database opened for the user who signs in (or sets up the first administrator); None to quit.
 
-    The benchmark (QUIT_AFTER_PAINT) starts on a plain SQLite file as the system actor, without a
-    sign-in, and quits after the first paint: a plain file protects nothing from whoever can read it, so
-    this opens no door. An encrypted database (no key without a password) or a server always asks.
+    Like the command line, the app signs in without asking when both ``PLACEMENT_DESK_USER`` and
+    ``PLACEMENT_DESK_PASSWORD`` are set (scripted starts such as the benchmark); a refused sign-in
+    falls back to the sign-in window.
     """
     from placement_desk.db.engine import resolve_url
     from placement_desk.services import signin
@@ -81,14 +82,14 @@ def open_signed_in(db_url: str | None) -> Database | None:
 
     t = signin.target(resolve_url(db_url))
     opener = checking_opener()
-    if os.environ.get(QUIT_AFTER_PAINT) and t.file_exists and not t.encrypted and t.path is not None:
-        from placement_desk.db.sqlite_files import is_encrypted
-
-        if not is_encrypted(t.path):
-            try:
-                return opener(t.url, None)
-            except StartStopped:
-                return None
+    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+    if user and password is not None:
+        try:
+            return signin.sign_in(t, user, password, opener).db
+        except StartStopped:
+            return None
+        except signin.SignInFailed as exc:
+            logging.warning("sign-in from the environment refused: %s", exc)
     opened = sign_in_at_start(t, opener)
     return None if opened is None else opened.db
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -206,3 +207,16 @@ def test_cancel_at_start_quits(qtbot: QtBot, tmp_path: Path) -> None:
 
     when_modal(cancel)
     assert open_signed_in(str(tmp_path / "new.db")) is None
+
+
+def test_a_scripted_start_signs_in_from_the_environment(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from placement_desk.ui.launch import open_signed_in
+
+    t, _code = encrypted(tmp_path)
+    monkeypatch.setenv("PLACEMENT_DESK_USER", "karin")
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", PASSWORD)
+    db = open_signed_in(t.url)  # no dialog: nothing answers one, so a dialog would hang the test
+    assert db is not None and db.principal is not None and db.principal.username == "karin"
+    db.dispose()
