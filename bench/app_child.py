@@ -1,6 +1,6 @@
 """The memory figure: the app on the big database, used the way a consultant would, then its peak RSS.
 
-Run by the benchmark as ``python -m bench.app_child DB_URL CITIZEN_REF``: the main window as the app
+Run by the benchmark as ``python -m bench.app_child DB_FILE CITIZEN_REF`` (signed in, encrypted): the main window as the app
 builds it, every page of the navigation visited, the heaviest citizen opened (every tab loaded,
 each tab shown once), the dashboard refreshed; prints ``peak <MB>``.
 """
@@ -14,15 +14,17 @@ import sys
 def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from placement_desk.app import open_database
+    from bench.secure import sign_in
     from placement_desk.db.engine import APP_NAME
     from placement_desk.ui.main_window import NAV_KEYS, MainWindow
 
-    url, ref = argv
+    path, ref = argv
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
-    db = open_database(url)
+    from pathlib import Path
+
+    db = sign_in(Path(path))
     window = MainWindow(db)
     window.show()
     app.processEvents()

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable
-from contextlib import closing
 from datetime import date
 
+from bench import secure
 from placement_desk.db.engine import Database
 
 
@@ -29,9 +28,9 @@ def median_time(action: Callable[[], object], repeat: int, warmup: int = 1, befo
     return statistics.median(times)
 
 
-def heaviest_citizen(path: str) -> tuple[str, int, date, date]:
+def heaviest_citizen(path: str, key: bytes | None = None) -> tuple[str, int, date, date]:
     """The citizen with the most attendance records: ref, records, first and last record date."""
-    with closing(sqlite3.connect(path)) as conn:
+    with secure.connect(path, key) as conn:
         ref, n, first, last = conn.execute(
             "SELECT c.ref, COUNT(*), MIN(a.day), MAX(a.day) FROM attendance a "
             "JOIN placements p ON p.id = a.placement_id JOIN citizens c ON c.id = p.citizen_id "
@@ -109,7 +108,7 @@ def dashboard(db: Database, path: str, on: date, repeat: int) -> tuple[float, fl
 
     tasks = service(db, on)
     counts = {kind: sum(1 for t in tasks if t.kind == kind) for kind in dict.fromkeys(t.kind for t in tasks)}
-    with closing(sqlite3.connect(path)) as conn:
+    with secure.connect(path, db.key) as conn:
         raw = facts(conn, on)
         raw_time = median_time(lambda: facts(conn, on), repeat)
     app_time = median_time(lambda: service(db, on), repeat)

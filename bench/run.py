@@ -12,18 +12,16 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bench import generate
+from bench import generate, secure
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 IMPORT_ROWS = 10_000
@@ -62,10 +60,11 @@ def isolate(home: Path) -> None:
 
 def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Callable[[str], None]) -> list[Figure]:
     from bench import inprocess, processes
-    from placement_desk.db.engine import Database
 
     figures: list[Figure] = []
-    ref, records, first, last = inprocess.heaviest_citizen(str(db_path))
+    db = secure.sign_in(db_path)  # the encrypted database, signed in as an administrator (audit entries too)
+    key = db.key
+    ref, records, first, last = inprocess.heaviest_citizen(str(db_path), key)
     env = processes.child_env(home / "child", generate.TODAY.isoformat())
 
     log("start-up: the app and a bare QMainWindow, alternately ...")
@@ -86,10 +85,9 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
     memory = Figure("Peak memory of the app with the big DB open (every page, the heaviest citizen)",
                     f"{peak:.0f} MB", f"bare QMainWindow: {bare_rss:.0f} MB", "≤ 300 MB RSS", peak <= 300)
 
-    db = Database(f"sqlite:///{db_path}")
     try:
         log(f"open the citizen {ref} ...")
-        with_few = _lightest_citizen(str(db_path))
+        with_few = _lightest_citizen(str(db_path), key)
         opened = inprocess.citizen_open(db, ref, with_few, repeat)
         figures.append(Figure(f"Open the citizen with the most attendance ({ref}: {records:,} records, "
                               f"{first:%d-%m-%Y} to {last:%d-%m-%Y}), all tabs loaded", fmt_ms(opened), "—",
@@ -126,10 +124,8 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
     return figures
 
 
-def _lightest_citizen(path: str) -> str:
-    import sqlite3
-
-    with closing(sqlite3.connect(path)) as conn:
+def _lightest_citizen(path: str, key: bytes | None) -> str:
+    with secure.connect(path, key) as conn:
         return str(conn.execute("SELECT ref FROM citizens ORDER BY id DESC LIMIT 1").fetchone()[0])
 
 
@@ -161,9 +157,7 @@ def report(figures: list[Figure], scale: generate.Scale, repeat: int, counts: di
 
 
 def row_counts(path: Path) -> dict[str, int]:
-    import sqlite3
-
-    with closing(sqlite3.connect(path)) as conn:
+    with secure.connect(path, secure.sign_in_key(path)) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         return {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
 
@@ -175,9 +169,9 @@ def run(scale: generate.Scale, repeat: int, out: Path, cache: Path, import_rows:
     with tempfile.TemporaryDirectory(prefix="placement-desk-bench-") as tmp:
         home = Path(tmp)
         isolate(home)
-        source = generate.ensure_database(scale, cache=cache, log=log)
+        source = secure.ensure_encrypted(generate.ensure_database(scale, cache=cache, log=log), log)
         work = home / "bench.db"
-        shutil.copyfile(source, work)
+        secure.copy_with_keys(source, work)
         counts = row_counts(work)
         log(f"measuring on a copy of {source.name} ({counts.get('attendance', 0):,} attendance records), "
             f"median of {repeat} runs per figure")
