@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from placement_desk.domain.errors import ConflictError
+from placement_desk.domain.errors import ConflictError, DatabaseDamaged
 from placement_desk.domain.roles import Principal
 
 APP_NAME = "PlacementDesk"
@@ -107,6 +107,8 @@ class Database:
         self.key = key  # the SQLCipher key of an encrypted embedded database (None: not encrypted)
         # The signed-in user (services.access); None is the in-process system actor.
         self.principal: Principal | None = None
+        # Set when the integrity check fails: every write is refused with this reason (DatabaseDamaged).
+        self.write_refusal: str | None = None
         self.engine = make_engine(url, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -118,6 +120,8 @@ class Database:
         matches, e.g. two team members on one PostgreSQL server) is a ConflictError, never a silent
         overwrite.
         """
+        if self.write_refusal is not None:
+            raise DatabaseDamaged(self.write_refusal)
         try:
             with self._sessions() as session, session.begin():
                 yield session

@@ -32,3 +32,7 @@ class AccessDenied(PermissionError):
         super().__init__(f"Your role ({role}) does not allow this: {action}.")
         self.action = action
         self.role = role
+
+
+class DatabaseDamaged(RuntimeError):
+    """The start-up integrity check failed: nothing more is written until a good backup is restored."""

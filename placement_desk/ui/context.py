@@ -16,11 +16,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from placement_desk.db.engine import Database
-from placement_desk.domain.errors import AccessDenied, ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.errors import AccessDenied, ConflictError, DatabaseDamaged, NotFoundError, ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.ui.messages import danish_error
 
-EXPECTED = (ValidationError, ConflictError, NotFoundError, AccessDenied)
+EXPECTED = (ValidationError, ConflictError, NotFoundError, AccessDenied, DatabaseDamaged)
 ALL = "*"
 
 

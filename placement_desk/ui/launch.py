@@ -50,17 +50,23 @@ def install_translator(app: QCoreApplication, translations: Path, language: str)
 
 
 def checking_opener() -> Callable[[str, bytes | None], Database]:
-    """Opens the database for the sign-in: the integrity check first (once per start, before anything is
-    written or migrated), then the migrations. A refused check stops the start (StartStopped)."""
+    """Opens the database for the sign-in. Before a migration (a new version's first start) the
+    integrity check runs first, once, and a refused check stops the start (StartStopped); otherwise it
+    runs in the background once the window is up (startup.start_background_check)."""
     from placement_desk.app import open_database
+    from placement_desk.db.engine import Database as Db
+    from placement_desk.db.schema_head import at_head
     from placement_desk.ui.login import StartStopped
     from placement_desk.ui.startup import check_database
 
     checked: set[str] = set()
 
+    def check_before_migrating(db: Db) -> bool:
+        return db.url in checked or at_head(db.engine) or check_database(db)
+
     def opener(url: str, key: bytes | None) -> Database:
         try:
-            db = open_database(url, None if url in checked else check_database, key)
+            db = open_database(url, check_before_migrating, key)
         except SystemExit:
             raise StartStopped from None
         checked.add(url)
@@ -128,16 +134,18 @@ def run(db_url: str | None, log_file: Path, translations: Path,
     if os.environ.get(QUIT_AFTER_PAINT):
         window.installEventFilter(QuitAfterFirstPaint(window))
     window.show()
-    from placement_desk.ui.startup import start_daily_backup
+    from placement_desk.ui.startup import start_background_check, start_daily_backup
 
+    check = start_background_check(db, window, lambda: window.ctx.changed.emit("*"))
     backup = start_daily_backup(db, window)
     try:
         return int(app.exec())
     finally:
         from shiboken6 import isValid
 
-        if backup is not None and isValid(backup) and backup.isRunning():
-            backup.wait()  # a backup still being written is finished, not torn down with the window
+        for worker in (check, backup):
+            if worker is not None and isValid(worker) and worker.isRunning():
+                worker.wait()  # a check or backup still running is finished, not torn down with the window
         if who is not None:
             _log_out(db)
         db.dispose()

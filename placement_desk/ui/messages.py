@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from placement_desk.domain.errors import AccessDenied, ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.errors import AccessDenied, ConflictError, DatabaseDamaged, NotFoundError, ValidationError
 from placement_desk.domain.roles import Role
 
 REFUSED = "Din rolle giver ikke adgang til dette."
@@ -106,6 +106,11 @@ def danish_error(exc: Exception) -> str:
         return "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer."
     if isinstance(exc, AccessDenied):
         return REFUSED
+    if isinstance(exc, DatabaseDamaged):
+        return (
+            "Databasen fejlede sin integritetskontrol, så intet gemmes. "
+            "Gendan den nyeste gode sikkerhedskopi (Filer → Gendan en sikkerhedskopi…)."
+        )
     if isinstance(exc, NotFoundError):
         return f"Findes ikke længere: {exc.key}"
     return str(exc)

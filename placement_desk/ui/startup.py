@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -17,6 +18,11 @@ def check_database(db: Database, parent: QWidget | None = None) -> bool:
     the newest good backup (verified first) or quit."""
     if backup.integrity_ok(db):
         return True
+    return offer_restore(db, parent)
+
+
+def offer_restore(db: Database, parent: QWidget | None = None) -> bool:
+    """The check failed: offer the newest good backup; True when it was restored and checks out."""
     folder = backup.default_folder(db)
     good = None
     for candidate in backup.list_backups(folder):
@@ -52,6 +58,45 @@ def check_database(db: Database, parent: QWidget | None = None) -> bool:
         return False
     backup.restore_backup(db, good.path)
     return backup.integrity_ok(db)
+
+
+def start_background_check(db: Database, parent: QWidget, refresh: Callable[[], None]) -> Worker | None:
+    """The quick integrity check after the window is on screen (it reads the whole file: about a second
+    on a big database, in a thread beside the window). Until it is done the user reads; if it fails,
+    every write is refused from then on (``Database.write_refusal``) and the newest good backup is
+    offered — restored, the app goes on; declined, it stays read-only."""
+    if db.engine.dialect.name != "sqlite":
+        return None
+    worker = Worker(lambda _progress: backup.integrity_problems(db), parent)
+
+    def done(problems: object) -> None:
+        if not problems:
+            return
+        assert isinstance(problems, list)
+        refusal = "; ".join(str(p) for p in problems[:5])
+        logging.error("integrity check failed: %s", refusal)
+        restored = False
+        try:  # the dialog is modal: nothing else writes meanwhile; the restore itself must
+            restored = offer_restore(db, parent)
+        except Exception:  # noqa: BLE001 - a failed restore leaves the app read-only, with the reason logged
+            logging.exception("restoring the newest backup failed")
+        if restored:
+            refresh()
+            return
+        db.write_refusal = refusal
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("Startup", "The database is damaged"),
+            QCoreApplication.translate(
+                "Startup", "Placement Desk will not save anything to this database. You can still read it."
+            ),
+        )
+
+    worker.finished_ok.connect(done)
+    worker.failed.connect(lambda exc: logging.warning("integrity check could not run: %s", exc))
+    worker.finished.connect(worker.deleteLater)
+    worker.start()
+    return worker
 
 
 def start_daily_backup(db: Database, parent: QWidget) -> Worker | None:
