@@ -2530,6 +2530,10 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
+    <message>
+        <source>Placement Desk will not save anything to this database. You can still read it.</source>
+        <translation>Placement Desk gemmer ikke noget i denne database. Du kan stadig læse i den.</translation>
+    </message>
 </context>
 <context>
     <name>TaskGrid</name>
