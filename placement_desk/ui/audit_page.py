@@ -10,12 +10,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from placement_desk.services import audit
 from placement_desk.services.audit import Entry
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.forms import DateField
-from placement_desk.ui.table_model import Column, RowTableModel
+from placement_desk.ui.table_model import Column, RowTableModel, row_table
 
 LIMIT = 2000
 
@@ -102,14 +100,8 @@ class AuditPage(QWidget):
         self.until.editingFinished.connect(self.refresh)
         self.chain_button = QPushButton(self.tr("Check the chain"), self)
         self.chain_button.clicked.connect(self.check_chain)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
+        self.table = row_table(self, self.model, single=False)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel(self)
         self.count.setStyleSheet("color: palette(mid);")
         top = QHBoxLayout()

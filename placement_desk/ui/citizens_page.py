@@ -6,10 +6,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Q
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +17,7 @@ from placement_desk.services.queries import CitizenRow, list_citizens
 from placement_desk.ui.citizen_dialog import NewCitizenDialog
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_hours
-from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel, row_table
 
 
 def citizen_columns() -> list[Column[CitizenRow]]:
@@ -62,16 +60,7 @@ class CitizensPage(QWidget):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.show_archived.toggled.connect(lambda _checked: self.refresh())
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self, self.proxy, sort=(0, Qt.SortOrder.AscendingOrder))
         self.table.activated.connect(self._open)
         self.new_button = QPushButton(self.tr("New citizen…"), self)
         self.new_button.clicked.connect(self.new_citizen)

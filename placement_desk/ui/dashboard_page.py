@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from placement_desk.services.dashboard import KINDS, Task, dashboard
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_number
-from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel, row_table
 
 
 def kind_titles() -> dict[str, str]:
@@ -52,14 +52,7 @@ class DashboardPage(QWidget):
         self.summary.setObjectName("dashboardSummary")
         self.summary.setStyleSheet("#dashboardSummary { font-size: 12pt; }")
         self.counts = QHBoxLayout()
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self, self.model)
         self.table.activated.connect(self._open)
         title = QLabel(self.tr("What needs doing"), self)
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from placement_desk.domain.vocab import label
 from placement_desk.services.queries import FollowupRow, list_followups
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel, row_table
 
 
 class FollowupsPage(QWidget):
@@ -38,15 +38,7 @@ class FollowupsPage(QWidget):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.drafts_only = QCheckBox(self.tr("Drafts only"), self)
         self.drafts_only.toggled.connect(lambda _c: self.refresh())
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self, self.proxy, sort=(0, Qt.SortOrder.DescendingOrder), single=False)
         self.table.activated.connect(self._open)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from placement_desk.ui.context import ALL, UiContext
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import ERROR_STYLE, FormDialog
 from placement_desk.ui.messages import danish_error
-from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel, row_table
 
 
 class EraseDialog(FormDialog):
@@ -123,14 +121,7 @@ class PrivacyPage(QWidget):
             ],
             self,
         )  # fmt: skip
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self, self.model)
         self.table.selectionModel().selectionChanged.connect(self._picked)
         retention = QGroupBox(self.tr("Retention: closed paths with no activity for"), self)
         top = QHBoxLayout()

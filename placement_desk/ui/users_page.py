@@ -7,11 +7,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from placement_desk.ui.context import EXPECTED, UiContext
 from placement_desk.ui.forms import FormDialog
 from placement_desk.ui.login import check_same, password_field
 from placement_desk.ui.messages import role_label
-from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel, row_table
 
 
 class UserDialog(FormDialog):
@@ -139,16 +137,7 @@ class UsersPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self, self.proxy, sort=(0, Qt.SortOrder.AscendingOrder))
         self.table.activated.connect(lambda _i: self.edit_user())
         self.new_button = QPushButton(self.tr("New user…"), self)
         self.new_button.clicked.connect(self.new_user)
