@@ -44,3 +44,13 @@ def at_head(engine: Engine) -> bool:
     except DBAPIError:  # no alembic_version table yet: a new database
         return False
     return found == [head]
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision the migration scripts know (read as text: no Alembic import)."""
+    found: set[str] = set()
+    for path in VERSIONS.glob("*.py"):
+        match = _REVISION.search(path.read_text(encoding="utf-8"))
+        if match is not None:
+            found.add(match.group(1))
+    return found

@@ -367,7 +367,7 @@ def _check_file(path: Path, manifest: dict[str, Any], key: bytes | None = None) 
         raise BackupError(f"{path.name} cannot be opened with this database's key: {exc}") from None
     if revision is None:
         raise BackupError(f"{path.name} is not a Placement Desk database (it has no schema revision)")
-    from placement_desk.db.migrate import known_revisions
+    from placement_desk.db.schema_head import known_revisions
 
     if revision not in known_revisions():
         raise BackupError(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThread, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from placement_desk.db.engine import APP_NAME, Database
@@ -18,6 +18,7 @@ from placement_desk.db.engine import APP_NAME, Database
 LANGUAGES = {"da": "Dansk", "en": "English"}
 # The benchmark's hook (bench/processes.py): print "painted" at the main window's first paint and quit.
 QUIT_AFTER_PAINT = "PLACEMENT_DESK_QUIT_AFTER_PAINT"
+CHECK_DELAY_MS, BACKUP_DELAY_MS = 100, 15_000  # after the first paint
 ENV_USER, ENV_PASSWORD = "PLACEMENT_DESK_USER", "PLACEMENT_DESK_PASSWORD"  # a scripted sign-in (as the CLI)
 
 
@@ -35,6 +36,20 @@ class QuitAfterFirstPaint(QObject):
                 peak = ""
             print(f"painted{peak}", flush=True)
             QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, when the watched window has been painted for the first time."""
+
+    def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)
         return False
 
 
@@ -136,14 +151,24 @@ def run(db_url: str | None, log_file: Path, translations: Path,
     window.show()
     from placement_desk.ui.startup import start_background_check, start_daily_backup
 
-    check = start_background_check(db, window, lambda: window.ctx.changed.emit("*"))
-    backup = start_daily_backup(db, window)
+    # Both read the whole file: they start once the window is on screen, not while it is being drawn
+    # (the check at once after, the daily backup when the user has settled in).
+    workers: list[QThread | None] = []
+
+    def after_paint() -> None:
+        QTimer.singleShot(
+            CHECK_DELAY_MS,
+            lambda: workers.append(start_background_check(db, window, lambda: window.ctx.changed.emit("*"))),
+        )
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: workers.append(start_daily_backup(db, window)))
+
+    window.installEventFilter(AfterFirstPaint(window, after_paint))
     try:
         return int(app.exec())
     finally:
         from shiboken6 import isValid
 
-        for worker in (check, backup):
+        for worker in workers:
             if worker is not None and isValid(worker) and worker.isRunning():
                 worker.wait()  # a check or backup still running is finished, not torn down with the window
         if who is not None:

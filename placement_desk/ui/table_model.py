@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+RESIZE_PRECISION = 60  # rows looked at to size a column to its contents
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -167,5 +168,8 @@ def row_table(
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Size columns by the first rows only: measuring all of hundreds of rows cost the dashboard a
+    # third of its start-up (every cell's text asked for before the first paint).
+    table.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)
     table.horizontalHeader().setStretchLastSection(True)
     return table
