@@ -47,6 +47,7 @@ _CHANGES = "audit_changes"
 _TOUCHED = "audit_touched"
 _ABOUT = "audit_citizen"
 _DETAILS = "audit_details"
+_QUIET = "audit_quiet"
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,10 @@ _PARENT: dict[type[Any], tuple[str, type[Any]]] = {
 @event.listens_for(Session, "after_flush")
 def _collect_changes(session: Session, _flush: UOWTransaction) -> None:
     """Remember the before/after of every changed column, what was created and what deleted, and the
-    rows themselves (to find which citizen the change was about)."""
+    rows themselves (to find which citizen the change was about). Not for a bulk write that records
+    its own summary (:func:`quiet`)."""
+    if session.info.get(_QUIET):
+        return
     changes: list[dict[str, Any]] = session.info.setdefault(_CHANGES, [])
     touched: list[tuple[type[Any], int | None, dict[str, Any]]] = session.info.setdefault(_TOUCHED, [])
     for obj in session.dirty:
@@ -227,7 +231,7 @@ def record(
     info = dict(details or {})
     changes = session.info.pop(_CHANGES, [])
     touched = session.info.pop(_TOUCHED, [])
-    if citizen_id is None and touched:
+    if citizen_id is None and touched and "citizen_ids" not in info:  # not when the caller named them
         ids = _citizen_ids(session, touched)
         if len(ids) == 1:
             citizen_id = ids[0]
@@ -255,6 +259,11 @@ def audited(
             s.info.pop(key, None)
         yield s
         record(s, db, action, s.info.pop(_ABOUT, citizen_id), s.info.pop(_DETAILS, None))
+
+
+def quiet(session: Session) -> None:
+    """This transaction writes in bulk and records its own summary: collect no per-row changes."""
+    session.info[_QUIET] = True
 
 
 def about(session: Session, citizen_id: int | None, **details: Any) -> None:

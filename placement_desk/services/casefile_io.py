@@ -72,6 +72,7 @@ def import_case_file(
     result = ImportResult()
     access.require_unscoped(db, Permission.IMPORT, "import a case file")
     with db.transaction() as session:
+        audit.quiet(session)  # thousands of rows: the entry lists what was created and updated instead
         case = parse_case_file(data, known_refs(session))
         companies = {c.ref: c for c in session.scalars(select(m.Company))}
         for company in case.companies:
