@@ -1122,6 +1122,10 @@
         <translation>Gem i mappe</translation>
     </message>
     <message>
+        <source>%1 for %2, period %3, saved:</source>
+        <translation>%1 for %2, perioden %3, er gemt:</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>Gemt</translation>
     </message>

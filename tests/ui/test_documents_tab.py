@@ -85,3 +85,62 @@ def test_no_format_is_an_error_next_to_the_field(qtbot: QtBot, demo_db: Database
     assert tab.export(issue=False, folder=str(out)) is None
     assert tab.form.error_text("formats")
     assert list(out.iterdir()) == []
+
+
+def test_opening_another_citizen_forgets_the_previous_period_and_texts(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path
+) -> None:
+    """One citizen's assessment or period must never go into another citizen's official document."""
+    from placement_desk.domain.dossier import default_period
+    from placement_desk.services.common import today
+    from placement_desk.services.views import citizen_detail
+
+    w = MainWindow(demo_db, actor="karin")
+    qtbot.addWidget(w)
+    w.show()
+    w.open_citizen("Thomas", "documents")
+    tab = w.citizen_page.tab_by_key["documents"]
+    thomas_from = tab.period_from.text()
+    tab.assessment.setPlainText("Thomas: kan arbejde 10 timer om ugen.")
+    tab.recommendation.setPlainText("Løntilskud")
+    tab.recipient.setText("Kommunen, Thomas' sagsbehandler")
+    tab.password.setText("hemmelig-kode")
+    w.open_citizen("Malthe", "documents")
+    assert w.citizen_page.tab_by_key["documents"] is tab
+    start, end = default_period(citizen_detail(demo_db, "Malthe").citizen, today())  # type: ignore[misc]
+    assert tab.period_from.date_value() == start
+    assert tab.period_to.date_value() == min(end, today())
+    assert tab.period_from.text() != thomas_from
+    assert tab.assessment.toPlainText() == ""
+    assert tab.recommendation.toPlainText() == ""
+    assert tab.recipient.text() == ""
+    assert tab.password.text() == ""
+    # the dossier now produced is Malthe's, over Malthe's period, and says so when it is saved
+    out = tmp_path / "out"
+    out.mkdir()
+    tab.formats["xlsx"].setChecked(False)
+    seen: list[str] = []
+    assert tab.export(issue=False, folder=str(out)) is not None
+    close_boxes(qtbot, seen)
+    assert "Malthe" in seen[0] or citizen_detail(demo_db, "Malthe").citizen.name in seen[0]
+    assert tab.period_from.text() in seen[0]
+    pdf = next(out.glob("*.pdf"))
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "kan arbejde 10 timer" not in text
+
+
+def test_other_tabs_forget_half_typed_input_of_the_previous_citizen(qtbot: QtBot, demo_db: Database) -> None:
+    w = MainWindow(demo_db, actor="karin")
+    qtbot.addWidget(w)
+    w.show()
+    w.open_citizen("Thomas", "capacity")
+    page = w.citizen_page
+    page.tab_by_key["capacity"].effectiveness.setText("45")
+    page.tab_by_key["capacity"].note.setText("Thomas arbejder langsomt")
+    page.tab_by_key["goals"].goal_text.setText("Thomas' mål")
+    page.tab_by_key["schedule"].hours.setText("3x4")
+    w.open_citizen("Miriam", "capacity")
+    assert page.tab_by_key["capacity"].effectiveness.text() == ""
+    assert page.tab_by_key["capacity"].note.text() == ""
+    assert page.tab_by_key["goals"].goal_text.text() == ""
+    assert page.tab_by_key["schedule"].hours.text() == ""

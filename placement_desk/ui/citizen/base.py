@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from placement_desk.services.views import CitizenDetail
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.forms import Form
 
 
 class CitizenTab(QWidget):
@@ -24,8 +25,20 @@ class CitizenTab(QWidget):
         return self.detail.citizen.ref
 
     def load(self, detail: CitizenDetail) -> None:
+        switched = self.detail is None or self.detail.citizen.ref != detail.citizen.ref
         self.detail = detail
+        if switched:
+            self.citizen_switched()
         self.refresh()
+
+    def citizen_switched(self) -> None:
+        """Another citizen was opened: forget everything typed or chosen for the previous one.
+
+        Runs before ``refresh``. Tabs that keep input of their own (a period, a text, a half-filled
+        form) override it and clear that input; nothing of one citizen may show on another's page.
+        """
+        for form in self.findChildren(Form):
+            form.clear_errors()
 
     def refresh(self) -> None:  # pragma: no cover - every tab overrides it
         raise NotImplementedError

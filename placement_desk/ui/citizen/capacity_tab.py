@@ -191,6 +191,12 @@ class CapacityTab(CitizenTab):
 
     # ---- showing -------------------------------------------------------------------------------
 
+    def citizen_switched(self) -> None:
+        super().citizen_switched()
+        for field in (self.day, self.effectiveness, self.note):
+            field.clear()
+        self.task_grid.clear()
+
     def refresh(self) -> None:
         assert self.detail is not None
         self.picker.set_detail(self.detail)

@@ -127,12 +127,21 @@ class DocumentsTab(CitizenTab):
         layout.addWidget(export_box, 3)
         layout.addWidget(issued_box, 2)
 
+    def citizen_switched(self) -> None:
+        """A new citizen: their own period, and none of the previous citizen's texts or recipient."""
+        super().citizen_switched()
+        for field in (self.period_from, self.period_to, self.recipient, self.password):
+            field.clear()
+        self.assessment.clear()
+        self.recommendation.clear()
+        self.last_saved = []
+
     def refresh(self) -> None:
         assert self.detail is not None
         period = default_period(self.detail.citizen, today())
         if period is not None and not self.period_from.text():
             self.period_from.set_date(period[0])
-            self.period_to.set_date(period[1])
+            self.period_to.set_date(min(period[1], today()))
         self.issued.set_rows(documents.issued_documents(self.ctx.db, self.ref))
 
     def request(self) -> dict[str, Any]:
@@ -171,21 +180,32 @@ class DocumentsTab(CitizenTab):
         if not folder:
             return None
         db, ref, actor, recipient = self.ctx.db, self.ref, self.ctx.actor, text_or_none(self.recipient)
+        assert self.detail is not None
+        who = self.detail.citizen.name
+        kind = self.kind.currentText()
 
-        def job(progress: Callable[[int, int], None]) -> list[Path]:
+        def job(progress: Callable[[int, int], None]) -> tuple[str, list[Path]]:
             progress(0, 2)
             if issue:
                 document = documents.issue_document(db, ref, recipient=recipient or "", actor=actor, **request)
             else:
                 document = documents.render_document(db, ref, recipient=recipient, **request)
             progress(1, 2)
-            return save_files(document, Path(folder))
+            period = f"{fmt_date(document.data.period_from)} – {fmt_date(document.data.period_to)}"
+            return period, save_files(document, Path(folder))
 
-        def done(paths: list[Path]) -> None:
+        def done(result: tuple[str, list[Path]]) -> None:
+            period, paths = result
             self.last_saved = paths
             if issue:
-                self.ctx.changed.emit(self.ref)
-            QMessageBox.information(self, self.tr("Saved"), "\n".join(str(p) for p in paths))
+                self.ctx.changed.emit(ref)
+            text = (
+                self.tr("%1 for %2, period %3, saved:")
+                .replace("%1", kind)
+                .replace("%2", who)
+                .replace("%3", period)
+            )
+            QMessageBox.information(self, self.tr("Saved"), text + "\n" + "\n".join(str(p) for p in paths))
 
         self.worker = run_with_progress(self, self.tr("Producing the document"), job, done)
         return self.worker

@@ -193,6 +193,13 @@ class GoalsTab(CitizenTab):
 
     # ---- showing -------------------------------------------------------------------------------
 
+    def citizen_switched(self) -> None:
+        super().citizen_switched()
+        self.goal_text.clear()
+        self.subgoals.clear()
+        self.score_date.set_date(today())
+        self.score.setValue(0)
+
     def refresh(self) -> None:
         assert self.detail is not None
         chosen = self.goal_id()

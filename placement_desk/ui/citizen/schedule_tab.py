@@ -160,6 +160,11 @@ class ScheduleTab(CitizenTab):
 
     # ---- showing -------------------------------------------------------------------------------
 
+    def citizen_switched(self) -> None:
+        super().citizen_switched()
+        for field in (self.hours, self.start, self.paid):
+            field.clear()
+
     def refresh(self) -> None:
         assert self.detail is not None
         self.picker.set_detail(self.detail)
