@@ -43,6 +43,7 @@ class GoalRow:
     first_score: int | None
     latest_score: int | None
     by_assessor: tuple[detail.AssessorScores, ...] = ()
+    scores: tuple[cf.Score, ...] = ()  # the whole history, in date order
 
     @property
     def change(self) -> int | None:
@@ -89,12 +90,13 @@ class DossierData:
 
 
 def default_period(citizen: cf.Citizen, today: date) -> tuple[date, date] | None:
-    """First placement start through the last placement end (today for an open placement)."""
+    """First placement start through the last placement end (today for an open placement), never
+    past today (a placement that has not started yet gives a one-day period at its start)."""
     if not citizen.placements:
         return None
     first = min(p.start for p in citizen.placements)
     last = max(p.end if p.end is not None else today for p in citizen.placements)
-    return first, last
+    return first, max(first, min(last, today))
 
 
 def resolve_period(
@@ -137,6 +139,7 @@ def build_dossier(
                 scores[0].score if scores else None,
                 scores[-1].score if scores else None,
                 detail.scores_by_assessor(scores),
+                tuple(scores),
             )
         )
     absences, agreed = detail.absence_days(figures, overlapping, company_names)

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.figures import Figures, Totals
-from placement_desk.domain.vocab import Assessor, Status
+from placement_desk.domain.vocab import Assessor
 
 
 @dataclass(frozen=True)
@@ -129,12 +129,13 @@ ASSESSOR_ORDER: tuple[str | None, ...] = (Assessor.CITIZEN.value, Assessor.MENTO
 
 @dataclass(frozen=True)
 class AssessorScores:
-    """One assessor's first and latest score of a goal (assessor None: not recorded who scored)."""
+    """One assessor's scores of a goal, in date order (assessor None: not recorded who scored)."""
 
     assessor: str | None
     first: cf.Score
     latest: cf.Score
     count: int
+    history: tuple[cf.Score, ...] = ()
 
 
 def scores_by_assessor(scores: Sequence[cf.Score]) -> tuple[AssessorScores, ...]:
@@ -143,7 +144,9 @@ def scores_by_assessor(scores: Sequence[cf.Score]) -> tuple[AssessorScores, ...]
     for s in sorted(scores, key=lambda s: s.day):
         groups.setdefault(s.assessor, []).append(s)
     order = list(ASSESSOR_ORDER) + sorted(k for k in groups if k not in ASSESSOR_ORDER and k is not None)
-    return tuple(AssessorScores(a, groups[a][0], groups[a][-1], len(groups[a])) for a in order if a in groups)
+    return tuple(
+        AssessorScores(a, groups[a][0], groups[a][-1], len(groups[a]), tuple(groups[a])) for a in order if a in groups
+    )
 
 
 # ---- absence by date ----------------------------------------------------------------------------
@@ -168,7 +171,8 @@ class AbsenceDay:
 def absence_days(
     fig: Figures, placements: Iterable[cf.Placement], company_names: Mapping[str, str]
 ) -> tuple[list[AbsenceDay], int]:
-    """Every date with counted absence in date order, and the number of agreed-absence dates."""
+    """Every date with counted absence in date order, and the number of agreed-absence dates
+    (planned dates registered as agreed absence: spec ``agreed_absence_days``)."""
     records = {(p.ref, a.day): a for p in placements for a in p.attendance}
     companies = {p.ref: company_names.get(p.company, p.company) for p in placements}
     out: list[AbsenceDay] = []
@@ -177,7 +181,7 @@ def absence_days(
         record = records.get((f.placement, f.day))
         if record is None:
             continue
-        if record.status == Status.ABSENT_AGREED.value:
+        if f.agreed:
             agreed += 1
         if f.absent <= 0 or f.reason is None:
             continue

@@ -33,6 +33,17 @@ class DayFigures(NamedTuple):
     paid_den: int = 1
     eff_num: int | None = None  # effective = eff_num / eff_den (None: no capacity assessment yet)
     eff_den: int = 1
+    before_today: bool = True  # a date before today (today's attendance may not be logged yet)
+
+    @property
+    def unregistered(self) -> bool:
+        """Planned, before today, and no record: a day someone forgot to register."""
+        return self.planned > 0 and not self.registered and self.before_today
+
+    @property
+    def agreed(self) -> bool:
+        """Planned and registered as agreed absence (shown, though excluded from the rates)."""
+        return self.planned > 0 and self.registered and not self.counted
 
     @property
     def paid_planned(self) -> Fraction:
@@ -48,7 +59,10 @@ def day_figures(plan: PlacementPlan, first: date, last: date, today: date) -> It
 
     Dates outside the placement's period have planned 0, so only the overlap is walked, plus any
     attendance record inside [first, last] (a record always counts when its date is in the set).
+    No date after today counts (spec section 2): a record registered ahead (agreed leave) is left
+    out until its day has come.
     """
+    last = min(last, today)
     lo = max(first, plan.start)
     hi = min(last, plan.last_day(today))
     for day in days(lo, hi):
@@ -75,7 +89,7 @@ def _one_day(plan: PlacementPlan, day: date, today: date) -> DayFigures:
     if planned and step is not None and step.weekly:
         paid_num, paid_den = planned * step.paid_per_week, step.weekly
     return DayFigures(plan.ref, day, planned, record is not None, counted, attended, absent, reason, paid_num,
-                      paid_den, eff_num, eff_den)  # fmt: skip
+                      paid_den, eff_num, eff_den, day < today)  # fmt: skip
 
 
 @dataclass(eq=False)
@@ -89,6 +103,8 @@ class Totals:
     absent: int = 0
     unregistered_days: int = 0
     registered_days: int = 0
+    agreed_absence_days: int = 0
+    effective_basis: int = 0  # minutes attended on registered dates with a known effectiveness
     # paid and effective minutes as sums of integer numerators per denominator (exact, and fast to add)
     paid_parts: dict[int, int] = field(default_factory=dict, repr=False)
     effective_parts: dict[int, int] | None = field(default=None, repr=False)
@@ -102,6 +118,8 @@ class Totals:
         self.absent += other.absent
         self.unregistered_days += other.unregistered_days
         self.registered_days += other.registered_days
+        self.agreed_absence_days += other.agreed_absence_days
+        self.effective_basis += other.effective_basis
         for d, n in other.paid_parts.items():
             self.paid_parts[d] = self.paid_parts.get(d, 0) + n
         if other.effective_parts is not None:
@@ -119,12 +137,15 @@ class Totals:
         self.absent += f.absent
         if f.registered:
             self.registered_days += 1
-        elif f.planned > 0:
+            if f.planned > 0 and not f.counted:
+                self.agreed_absence_days += 1
+        elif f.planned > 0 and f.before_today:
             self.unregistered_days += 1
         if f.counted:
             self.counted_planned += f.planned
             self.attended_counted += f.attended
         if f.eff_num is not None:
+            self.effective_basis += f.attended
             parts = self.effective_parts
             if parts is None:
                 parts = self.effective_parts = {}
@@ -142,7 +163,8 @@ class Totals:
 
     def _values(self) -> tuple[object, ...]:
         return (self.planned, self.counted_planned, self.attended, self.attended_counted, self.absent,
-                self.unregistered_days, self.registered_days, self.paid_planned, self.effective)  # fmt: skip
+                self.unregistered_days, self.registered_days, self.agreed_absence_days, self.effective_basis,
+                self.paid_planned, self.effective)  # fmt: skip
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Totals) and self._values() == other._values()
@@ -184,6 +206,7 @@ class Figures:
     by_reason: dict[str, ReasonTotal] = field(default_factory=dict)
     days: list[DayFigures] = field(default_factory=list)
     max_sustained_weekly: int | None = None
+    max_sustained_weeks: tuple[str, str] | None = None  # the latest 4 weeks at that level (ISO week keys)
 
     def absence_by_reason(self) -> list[ReasonTotal]:
         """Largest hours first, then reason."""
@@ -227,7 +250,10 @@ def compute(plans: Iterable[PlacementPlan], first: date, last: date, today: date
                 r.days += 1
                 r.minutes += f.absent
         _merge_run(fig, placement, run_key, run)
-    fig.max_sustained_weekly = max_sustained_weekly(fig.days)
+    sustained = sustained_level(fig.days)
+    if sustained is not None:
+        fig.max_sustained_weekly, monday = sustained
+        fig.max_sustained_weeks = (week_key(monday), week_key(monday + timedelta(weeks=3)))
     return fig
 
 
@@ -240,7 +266,14 @@ def _merge_run(fig: Figures, placement: Totals, key: tuple[str, str], run: Total
 
 
 def max_sustained_weekly(day_list: Iterable[DayFigures]) -> int | None:
-    """The largest H (minutes) such that 4 consecutive ISO weeks each have attended >= H.
+    """The largest H (minutes) such that 4 consecutive ISO weeks each have attended >= H."""
+    sustained = sustained_level(day_list)
+    return None if sustained is None else sustained[0]
+
+
+def sustained_level(day_list: Iterable[DayFigures]) -> tuple[int, date] | None:
+    """The largest H (minutes) such that 4 consecutive ISO weeks each have attended >= H, and the
+    Monday of the latest 4 such weeks (``max_sustained_weeks``: the team sees when it was reached).
 
     Weeks run from the first to the last week with planned > 0; weeks in between with nothing
     planned count with what was attended in them (often 0). None with fewer than 4 weeks.
@@ -258,4 +291,7 @@ def max_sustained_weekly(day_list: Iterable[DayFigures]) -> int | None:
     weeks = [attended.get(first + timedelta(weeks=i), 0) for i in range((last - first).days // 7 + 1)]
     if len(weeks) < 4:
         return None
-    return max(min(weeks[i : i + 4]) for i in range(len(weeks) - 3))
+    levels = [min(weeks[i : i + 4]) for i in range(len(weeks) - 3)]
+    best = max(levels)
+    latest = max(i for i, level in enumerate(levels) if level == best)
+    return best, first + timedelta(weeks=latest)

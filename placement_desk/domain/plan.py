@@ -111,8 +111,9 @@ class PlacementPlan:
         object.__setattr__(self, "_cap_days", [c.day for c in self.capacity])
 
     def last_day(self, today: date) -> date:
-        """The placement's last day: its end, or today for an open placement."""
-        return self.end if self.end is not None else today
+        """The placement's last day that counts: its end, or today for an open placement, and never
+        after today (no date after today counts: spec section 2)."""
+        return today if self.end is None or self.end > today else self.end
 
     def step_on(self, day: date) -> Step | None:
         i = bisect_right(self._step_starts, day)  # type: ignore[attr-defined]
@@ -123,7 +124,8 @@ class PlacementPlan:
         return self.planned_with_step(day, today)[0]
 
     def planned_with_step(self, day: date, today: date) -> tuple[int, Step | None]:
-        """planned(d) and the plan step in force on d (None outside the period, on holidays, before the plan)."""
+        """planned(d) and the plan step in force on d (None outside the period, after today, on holidays,
+        before the plan)."""
         if day < self.start or day > self.last_day(today) or is_holiday(day):
             return 0, None
         step = self.step_on(day)

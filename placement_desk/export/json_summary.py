@@ -18,25 +18,31 @@ def _d(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _placement_figures(t: Totals) -> dict[str, Any]:
+def figures(t: Totals) -> dict[str, Any]:
+    """The ten figures of spec section 2 that every figure object carries, rounded once here."""
     return {
         "planned": hours(t.planned),
+        "counted_planned": hours(t.counted_planned),
         "attended": hours(t.attended),
         "paid_planned": hours(t.paid_planned),
         "attendance_rate": rate(t.attendance_rate),
         "absence_share": rate(t.absence_share),
         "unregistered_days": t.unregistered_days,
+        "agreed_absence_days": t.agreed_absence_days,
         "effective": hours_or_none(t.effective),
+        "effective_basis": hours(t.effective_basis),
     }
 
 
 def summary(data: DossierData) -> dict[str, Any]:
     fig = data.figures
+    weeks = fig.max_sustained_weeks
     return {
         "format": FORMAT,
         "version": VERSION,
         "citizen": {"ref": data.citizen.ref, "name": data.citizen.name},
         "period": {"from": _d(data.period_from), "to": _d(data.period_to)},
+        "totals": figures(fig.total),
         "placements": [
             {
                 "ref": row.placement.ref,
@@ -45,35 +51,17 @@ def summary(data: DossierData) -> dict[str, Any]:
                 "start": _d(row.placement.start),
                 "end": _d(row.placement.end),
                 "end_reason": row.placement.end_reason,
-                **_placement_figures(row.totals),
+                **figures(row.totals),
             }
             for row in data.placements
         ],
-        "weeks": [
-            {
-                "week": key,
-                "planned": hours(t.planned),
-                "attended": hours(t.attended),
-                "paid_planned": hours(t.paid_planned),
-                "effective": hours_or_none(t.effective),
-            }
-            for key, t in fig.weeks()
-        ],
-        "months": [
-            {
-                "month": key,
-                "planned": hours(t.planned),
-                "attended": hours(t.attended),
-                "attendance_rate": rate(t.attendance_rate),
-                "absence_share": rate(t.absence_share),
-                "unregistered_days": t.unregistered_days,
-            }
-            for key, t in fig.months()
-        ],
+        "weeks": [{"week": key, **figures(t)} for key, t in fig.weeks()],
+        "months": [{"month": key, **figures(t)} for key, t in fig.months()],
         "absence_by_reason": [
             {"reason": r.reason, "days": r.days, "hours": hours(r.minutes)} for r in fig.absence_by_reason()
         ],
         "max_sustained_weekly_hours": hours_or_none(fig.max_sustained_weekly),
+        "max_sustained_weeks": {"from": weeks[0], "to": weeks[1]} if weeks else None,
         "accommodations": [
             {
                 "category": a.category,
@@ -86,7 +74,13 @@ def summary(data: DossierData) -> dict[str, Any]:
         ],
         "followups": [{"date": _d(f.day), "kind": f.kind, "placement": f.placement} for f in data.followups],
         "goals": [
-            {"area": g.goal.area, "text": g.goal.text, "first_score": g.first_score, "latest_score": g.latest_score}
+            {
+                "area": g.goal.area,
+                "text": g.goal.text,
+                "first_score": g.first_score,
+                "latest_score": g.latest_score,
+                "scores": [{"date": _d(s.day), "score": s.score, "assessor": s.assessor} for s in g.scores],
+            }
             for g in data.goals
         ],
     }
