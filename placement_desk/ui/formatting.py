@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 
 def fmt_date(value: date | None) -> str:
@@ -25,3 +27,20 @@ def fmt_week(iso_week: str) -> str:
     """'2022-W36' -> 'uge 36 2022'."""
     year, week = iso_week.split("-W")
     return f"uge {int(week)} {year}"
+
+
+def fmt_rate(value: Fraction | None, decimals: int = 1) -> str:
+    """An exact rate as a Danish percentage, rounded once (half away from zero): 41/52 -> "78,8 %"."""
+    if value is None:
+        return "–"
+    exact = Decimal(value.numerator) * 100 / Decimal(value.denominator)
+    return f"{fmt_number(float(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)), decimals)} %"
+
+
+def fmt_week_span(first: str, last: str) -> str:
+    """Two ISO weeks as Danish text: ('2024-W05', '2024-W08') -> 'uge 5–8 2024'."""
+    y1, w1 = first.split("-W")
+    y2, w2 = last.split("-W")
+    if y1 == y2:
+        return f"uge {int(w1)}–{int(w2)} {y1}"
+    return f"uge {int(w1)} {y1} – uge {int(w2)} {y2}"

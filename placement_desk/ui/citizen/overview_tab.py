@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from html import escape
 
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ConflictError, ValidationError
-from placement_desk.domain.numbers import hours, rate
+from placement_desk.domain.numbers import hours
 from placement_desk.domain.vocab import label
 from placement_desk.services import citizens
 from placement_desk.services.common import today
@@ -28,12 +29,13 @@ from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.formatting import fmt_date, fmt_number
+from placement_desk.ui.formatting import fmt_date, fmt_hours, fmt_number, fmt_rate, fmt_week_span
 from placement_desk.ui.forms import FormDialog, text_or_none
 
 
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{fmt_number(value * 100, 1)} %"
+def with_note(value: str, note: str) -> str:
+    """A key figure with a smaller explanation beside it (what it is based on, when it was reached)."""
+    return f'{escape(value)} <span style="font-size: 9pt; font-weight: 400;">{escape(note)}</span>'
 
 
 def hrs(value: float | None) -> str:
@@ -160,13 +162,18 @@ class OverviewTab(CitizenTab):
         f = self.figure_labels
         if data is not None:
             fig = data.figures
-            f["sustained"].setText(
-                hrs(hours(fig.max_sustained_weekly) if fig.max_sustained_weekly is not None else None)
-            )
-            f["rate"].setText(pct(rate(fig.total.attendance_rate)))
-            f["effective"].setText(hrs(hours(fig.total.effective) if fig.total.effective is not None else None))
+            sustained = hrs(hours(fig.max_sustained_weekly) if fig.max_sustained_weekly is not None else None)
+            weeks = fig.max_sustained_weeks
+            f["sustained"].setText(with_note(sustained, fmt_week_span(*weeks)) if weeks else sustained)
+            f["rate"].setText(fmt_rate(fig.total.attendance_rate))
+            t = fig.total
+            if t.effective is None:
+                f["effective"].setText("–")
+            else:
+                basis = self.tr("of %1 attended hours with an assessment").replace("%1", fmt_hours(t.effective_basis))
+                f["effective"].setText(with_note(hrs(hours(t.effective)), basis))
             recent = d.figures(max(data.period_from, data.period_to - timedelta(days=91)), data.period_to)
-            f["rate_recent"].setText(pct(rate(recent.figures.total.attendance_rate)) if recent else "–")
+            f["rate_recent"].setText(fmt_rate(recent.figures.total.attendance_rate) if recent else "–")
         else:
             for key in ("sustained", "rate", "effective", "rate_recent"):
                 f[key].setText("–")
