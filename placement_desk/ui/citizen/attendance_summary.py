@@ -9,9 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import plan_of
 from placement_desk.domain.figures import compute
-from placement_desk.domain.numbers import rate
 from placement_desk.ui.attendance_style import month_title, short_hours, status_label
-from placement_desk.ui.formatting import fmt_date, fmt_number
+from placement_desk.ui.formatting import fmt_date, fmt_rate
 
 
 def month_summary_html(p: cf.Placement, first: date, last: date, on: date) -> str:
@@ -26,16 +25,15 @@ def month_summary_html(p: cf.Placement, first: date, last: date, on: date) -> st
         title = QCoreApplication.translate("Attendance", "%1 to %2").replace("%1", title).replace("%2", fmt_date(on))
     fig = compute([plan_of(p)], first, last, on)
     t = fig.total
-    share = rate(t.attendance_rate)
     rows = [
         (QCoreApplication.translate("Attendance", "Planned"), short_hours(t.planned)),
         (QCoreApplication.translate("Attendance", "Attended hours"), short_hours(t.attended)),
-        (
-            QCoreApplication.translate("Attendance", "Attendance"),
-            f"{fmt_number(share * 100, 1)} %" if share is not None else "–",
-        ),
+        (QCoreApplication.translate("Attendance", "Attendance"), fmt_rate(t.attendance_rate)),
         (QCoreApplication.translate("Attendance", "Not registered"), days_text(t.unregistered_days)),
     ]
+    if t.agreed_absence_days:
+        rows.append((QCoreApplication.translate("Attendance", "Agreed absence (not counted)"),
+                     days_text(t.agreed_absence_days)))  # fmt: skip
     html = [f"<b>{title}</b><table cellspacing='0' cellpadding='1'>"]
     html += [f"<tr><td>{k}:&nbsp;</td><td align='right'>{v}</td></tr>" for k, v in rows]
     html.append("</table>")
