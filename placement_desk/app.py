@@ -15,9 +15,10 @@ __all__ = ["SOURCE_ROOT", "log_dir", "open_database", "resource_path", "run_gui"
 
 
 def log_dir() -> Path:
-    path = platformdirs.user_log_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The user log folder, private to the user (the log is ``0600`` in it, see db.private)."""
+    from placement_desk.db.private import private_dir
+
+    return private_dir(platformdirs.user_log_path(APP_NAME, appauthor=False))
 
 
 def open_database(

@@ -6,7 +6,6 @@ Exit codes: 0 success, 2 bad input (nothing changed), 1 anything else.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -79,27 +78,16 @@ def open_database(url: str | None, migrate: bool = True, user: str | None = None
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file renamed into place."""
-    path = path.expanduser()
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    """Write a whole file or nothing, readable only by the user (db.private: no partial file is left)."""
+    from placement_desk.db.private import write_private
+
+    write_private(path, text.encode("utf-8"))
 
 
 def cmd_import(db: Any, args: argparse.Namespace) -> int:
-    from placement_desk.services.casefile_io import import_case_file
+    from placement_desk.services.casefile_io import import_case_file, read_case_file
 
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValidationError(str(args.file), f"cannot read the file ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise ValidationError(str(args.file), "is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            str(args.file), f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    result = import_case_file(db, data)
+    result = import_case_file(db, read_case_file(args.file))
     print(f"imported {args.file}: {result.describe()}")
     return EXIT_OK
 
@@ -131,6 +119,13 @@ COMMANDS = {"import": cmd_import, "export": cmd_export, "dossier": cmd_dossier, 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from placement_desk.db.private import private_files
+
+    with private_files():  # every file a command creates is the user's alone (0600 in 0700 folders)
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

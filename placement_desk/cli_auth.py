@@ -2,8 +2,13 @@
 
 An encrypted database, or any database with users, needs a user name and password:
 ``--user`` / ``$PLACEMENT_DESK_USER`` (or the only user of the key file, or a prompt) and
-``$PLACEMENT_DESK_PASSWORD`` (or a prompt that does not echo). A database without users and
-without encryption (a new file, a test database) opens as before, as the system actor.
+``$PLACEMENT_DESK_PASSWORD`` (or a prompt that does not echo).
+
+The embedded database is never created or left unencrypted: a command on a new database - or on a
+plain one without users - first creates the first administrator (the same two variables, or prompts
+in a terminal), encrypts the database and prints the recovery code once; without them it refuses and
+says how. A team database on a PostgreSQL server without users opens as before (the server protects
+its disk; its first administrator is made in the app).
 """
 
 from __future__ import annotations
@@ -15,6 +20,12 @@ from typing import Any
 
 ENV_USER = "PLACEMENT_DESK_USER"
 ENV_PASSWORD = "PLACEMENT_DESK_PASSWORD"
+ENV_RECOVERY = "PLACEMENT_DESK_RECOVERY_CODE"
+NO_ADMIN = (
+    "the database has no administrator yet, and Placement Desk does not keep citizens' data unencrypted: "
+    f"set ${ENV_USER} and ${ENV_PASSWORD} (or run the command in a terminal) to create the first "
+    "administrator - the database is then encrypted and its recovery code printed once"
+)
 
 
 class SignInRefused(Exception):
@@ -25,7 +36,7 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _username(given: str | None, known: list[str]) -> str:
+def username(given: str | None, known: list[str]) -> str:
     name = given or os.environ.get(ENV_USER)
     if name:
         return name
@@ -36,7 +47,7 @@ def _username(given: str | None, known: list[str]) -> str:
     raise SignInRefused(f"the database needs a user: give --user NAME or set ${ENV_USER}")
 
 
-def _password() -> str:
+def password() -> str:
     pw = os.environ.get(ENV_PASSWORD)
     if pw is not None:
         return pw
@@ -45,9 +56,52 @@ def _password() -> str:
     raise SignInRefused(f"the database is protected: set ${ENV_PASSWORD} (or run the command in a terminal)")
 
 
+def recovery_code() -> str:
+    code = os.environ.get(ENV_RECOVERY)
+    if code:
+        return code
+    if _interactive():
+        return getpass.getpass("Gendannelseskode / recovery code: ")
+    raise SignInRefused(f"set ${ENV_RECOVERY} to the recovery code (or run the command in a terminal)")
+
+
+def _first_admin(t: Any, user: str | None, opener: Any) -> Any:
+    """The first administrator of a new (or plain, user-less) embedded database: the database is
+    encrypted and the recovery code printed once (on stderr, so it never lands in piped output)."""
+    from placement_desk.services import signin
+
+    name = user or os.environ.get(ENV_USER)
+    pw = os.environ.get(ENV_PASSWORD)
+    if (not name or pw is None) and _interactive():
+        print("Ingen administrator endnu / no administrator yet: the first administrator is created now.",
+              file=sys.stderr)  # fmt: skip
+        name = name or input("Brugernavn / user name: ").strip()
+        if pw is None:
+            pw = getpass.getpass("Adgangskode / password: ")
+            if getpass.getpass("Gentag / again: ") != pw:
+                raise SignInRefused("the two passwords differ; nothing was created")
+    if not name or pw is None:
+        raise SignInRefused(NO_ADMIN)
+    try:
+        opened = signin.setup(t, name, name, pw, opener=opener)
+    except signin.SignInFailed as exc:
+        raise SignInRefused(str(exc)) from None
+    print(
+        f"The first administrator {name!r} was created and the database {t.path} is encrypted.\n"
+        "Gendannelseskode / recovery code - shown only this once; write it down and keep it away from "
+        f"this computer:\n\n    {opened.recovery_code}\n",
+        file=sys.stderr,
+    )
+    if opened.safety_copy is not None:
+        print(f"(the encrypted copy taken before: {opened.safety_copy})", file=sys.stderr)
+    return opened.db
+
+
 def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> Any:
-    """The database (migrated unless ``migrate`` is False), signed in when it has users or encryption."""
+    """The database (migrated unless ``migrate`` is False), signed in when it has users or encryption;
+    a new or plain user-less embedded database gets its first administrator and is encrypted first."""
     from placement_desk.db.engine import Database, resolve_url
+    from placement_desk.db.private import secure_data_files
     from placement_desk.services import signin, users
 
     def opener(u: str, key: bytes | None) -> Database:
@@ -58,25 +112,37 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
         return Database(u, key)
 
     t = signin.target(resolve_url(url))
-    if not t.encrypted:
-        if migrate and t.path is not None and t.file_exists:  # (restore may face a damaged file)
-            from placement_desk.db.sqlite_files import is_encrypted
-
-            if is_encrypted(t.path):
-                raise SignInRefused(f"the database is encrypted but its key file {t.keys} is missing")
+    if t.path is not None:
+        secure_data_files(t.path)
+    known: list[str] = []
+    if t.encrypted:
+        known = t.store().users()
+    elif t.is_server:
         db = opener(t.url, None)
         try:
             protected = users.has_users(db)
-        except Exception:  # noqa: BLE001 - a raw (unmigrated) file without the users table has no users
+        except Exception:  # noqa: BLE001 - a raw (unmigrated) database without the users table has no users
             protected = False
         if not protected:
             return db
         db.dispose()
-        known: list[str] = []
     else:
-        known = t.store().users()
-    name = _username(user, known)
+        from placement_desk.db.sqlite_files import is_encrypted
+
+        assert t.path is not None
+        if t.file_exists and is_encrypted(t.path):
+            raise SignInRefused(
+                f"the database is encrypted but its key file {t.keys} is missing: put it back (a copy lies "
+                "next to each backup), or restore a backup with 'placement-desk restore FILE'"
+            )
+        from placement_desk.app import open_database
+
+        if signin.needs_setup(t, lambda u, k: open_database(u, key=k)):
+            if not migrate and t.file_exists:
+                raise SignInRefused(NO_ADMIN)
+            return _first_admin(t, user, lambda u, k: open_database(u, key=k))
+    name = username(user, known)
     try:
-        return signin.sign_in(t, name, _password(), opener).db
+        return signin.sign_in(t, name, password(), opener).db
     except signin.SignInFailed as exc:
         raise SignInRefused(f"cannot sign in as {name!r}: {exc}") from None

@@ -69,13 +69,17 @@ def add_parsers(sub: Any, date_arg: DateArg) -> None:
 
 def write_files(outputs: list[tuple[Path, bytes]]) -> None:
     """Write every file whole or none: all temporary files first, then rename them into place."""
+    import secrets
+
     temps: list[tuple[Path, Path]] = []
     try:
         for path, content in outputs:
             target = path.expanduser()
-            tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(content)
+            tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
             temps.append((tmp, target))
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            with os.fdopen(fd, "wb") as f:  # the user's alone (db.private), removed below on any failure
+                f.write(content)
         for tmp, target in temps:
             tmp.replace(target)
     finally:
@@ -169,16 +173,19 @@ def cmd_attendance_sheet(db: Any, args: argparse.Namespace) -> int:
         write_files([(args.output, f.content)])
         print(f"attendance sheet for {args.company}, {args.month} written to {args.output}")
         return 0
-    content = read_file(args.file)
+    content = sheets.read_sheet_file(args.file)
     if args.dry_run:
         review = sheets.review_attendance_sheet(db, content)
         print(f"{len(review.new)} new days, {review.unchanged} unchanged, {len(review.conflicts)} conflicts (nothing written)")
         conflicts = review.conflicts
     else:
         result = sheets.apply_attendance_sheet(db, content, overwrite=args.overwrite_conflicts)
+        review = result.review
         print(f"{args.file}: {len(result.written)} new days stored, {len(result.overwritten)} overwritten, "
               f"{result.review.unchanged} unchanged, {len(result.kept)} conflicts kept as registered")  # fmt: skip
         conflicts = result.kept + result.overwritten
+    if review.rounded:
+        print(f"  hours on {review.rounded} rows were rounded to the whole minute")
     for c in conflicts:
         before, after = c.before, c.after
         assert before is not None

@@ -39,11 +39,10 @@ def add_parsers(sub: Any) -> None:
 
 
 def write_bytes(path: Path, content: bytes) -> None:
-    """Write a whole file or nothing: a temporary file renamed into place."""
-    path = path.expanduser()
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(content)
-    tmp.replace(path)
+    """Write a whole file or nothing, readable only by the user (db.private: no partial file is left)."""
+    from placement_desk.db.private import write_private
+
+    write_private(path, content)
 
 
 def cmd_subject_export(db: Any, args: argparse.Namespace) -> int:

@@ -89,6 +89,17 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     "discard a citizen": (lambda db, _: citizens.discard_citizen(db, "DC"), EDITORS),
     "create a placement": (lambda db, _: placements.create_placement(db, "DC", {}), EDITORS),
     "change a placement": (lambda db, _: placements.update_placement(db, "DC-1", {"type": "?"}), EDITORS),
+    "register a placement": (lambda db, _: placements.register_placement(db, "DC", {}), EDITORS),
+    "register a placement with a new mentor": (
+        lambda db, _: placements.register_placement(db, "DC", {}, {"name": ""}), OFFICE
+    ),
+    "edit a placement": (lambda db, _: placements.edit_placement(db, "DC-1", {"type": "?"}), EDITORS),
+    "edit a placement with a new mentor": (
+        lambda db, _: placements.edit_placement(db, "DC-1", {"type": "?"}, None, {"name": ""}), OFFICE
+    ),
+    "discard a new placement": (
+        lambda db, _: placements.discard_new_placement(db, placements.PlacementSaved("nope", 1)), EDITORS
+    ),
     "add a plan step": (lambda db, _: placements.add_schedule_step(db, "DC-1", {}), EDITORS),
     "add a capacity assessment": (lambda db, _: placements.add_capacity(db, "DC-1", {}), EDITORS),
     "record a follow-up": (lambda db, _: followups.record_followup(db, "DC", {}), EDITORS),

@@ -234,3 +234,58 @@ def test_week_as_planned_never_logs_days_still_to_come(db: Database) -> None:
     })
     # today is pinned to Monday 2026-11-23: only that day of the week has happened
     assert attendance.log_week_as_planned(db, "MI-1", date(2026, 11, 25)) == [date(2026, 11, 23)]
+
+
+def test_register_placement_with_its_plan_and_a_new_mentor_in_one_transaction(seeded: Database) -> None:
+    before = export_case_file(seeded)
+    audit_rows = count(seeded, m.AuditEntry)
+    fields = {
+        "company": "co-1",
+        "type": "hybrid",
+        "start": "2022-12-01",
+        "schedule": [
+            {"from": "2022-12-01", "hours": {"tue": 3, "thu": 3}, "paid_per_week": 0},
+            {"from": "2023-01-04", "hours": {"mon": 3, "wed": 3, "fri": 3}, "paid_per_week": 3},
+            {"from": "2023-02-01", "hours": {"mon": 3.5, "tue": 3.5, "thu": 3.5, "fri": 3.5}, "paid_per_week": 6},
+        ],
+    }
+    saved = placements.register_placement(seeded, "SA", fields, {"name": "Ole", "phone": "12345678"}, "karin")
+    assert count(seeded, m.AuditEntry) == audit_rows + 1  # one transaction, one entry
+    doc = export_case_file(seeded)
+    p = next(p for p in doc["citizens"][0]["placements"] if p["ref"] == saved.ref)
+    assert [s["from"] for s in p["schedule"]] == ["2022-12-01", "2023-01-04", "2023-02-01"]
+    assert [s["paid_per_week"] for s in p["schedule"]] == [0, 3, 6]
+    contact = next(k for k in doc["companies"][0]["contacts"] if k["ref"] == saved.new_contact)
+    assert (contact["name"], contact["role"], contact["phone"]) == ("Ole", "workplace_mentor", "12345678")
+    assert p["workplace_mentor"] == saved.new_contact
+    placements.discard_new_placement(seeded, saved, "karin")
+    assert export_case_file(seeded) == before
+    # a bad step leaves nothing behind: no placement, no contact
+    bad = {**fields, "schedule": [*fields["schedule"], {"from": "2022-11-01", "hours": {"mon": 2}}]}
+    with pytest.raises(ValidationError) as err:
+        placements.register_placement(seeded, "SA", bad, {"name": "Ole"}, "karin")
+    assert err.value.path == "schedule[3].from"
+    assert export_case_file(seeded) == before
+    with pytest.raises(ValidationError) as err:
+        placements.register_placement(seeded, "SA", fields, {"name": " "}, "karin")
+    assert err.value.path == "workplace_mentor"
+
+
+def test_edit_placement_with_a_new_mentor_and_its_undo(seeded: Database) -> None:
+    before = export_case_file(seeded)
+    with seeded.reading() as s:
+        version = s.scalar(select(m.Placement.version).where(m.Placement.ref == "SA-1"))
+    saved = placements.edit_placement(
+        seeded, "SA-1", {"type": "internship", "tasks": ["kasse"]}, version, {"name": "Bo"}, actor="karin"
+    )
+    assert saved.version == (version or 0) + 1 and saved.new_contact is not None
+    p = export_case_file(seeded)["citizens"][0]["placements"][0]
+    assert (p["type"], p["tasks"], p["workplace_mentor"]) == ("internship", ["kasse"], saved.new_contact)
+    with pytest.raises(ConflictError):
+        placements.edit_placement(seeded, "SA-1", {"type": "hybrid"}, version, actor="ole")
+    old = {"type": "internal_training", "tasks": [], "workplace_mentor": "wm"}
+    placements.edit_placement(seeded, "SA-1", old, None, remove_contact=saved.new_contact, actor="karin")
+    assert export_case_file(seeded) == before
+    with pytest.raises(ValidationError) as err:
+        placements.edit_placement(seeded, "SA-1", {"schedule": []})
+    assert err.value.path == "schedule"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,11 +15,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from placement_desk.db.private import private_dir
 from placement_desk.domain.errors import ConflictError, DatabaseDamaged
 from placement_desk.domain.roles import Principal
 
 APP_NAME = "PlacementDesk"
 ENV_DB = "PLACEMENT_DESK_DB"
+SESSION_DATABASE = "database"  # session.info: the Database the session belongs to
+AUDIT_HEAD = "audit_head"  # session.info: the audit log's head after this transaction (kept after commit)
 
 
 def data_dir() -> Path:
@@ -35,7 +39,7 @@ def resolve_url(url: str | None = None) -> str:
     chosen = url or os.environ.get(ENV_DB)
     if not chosen:
         path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         return f"sqlite:///{path}"
     if "://" not in chosen:
         return f"sqlite:///{Path(chosen).expanduser().resolve()}"
@@ -80,17 +84,21 @@ def _keyed_pragmas(key: bytes, path: Path | None) -> Callable[[Any, Any], None]:
 
 
 def make_engine(url: str, key: bytes | None = None) -> Engine:
-    """The engine of ``url``; ``key`` (32 bytes) opens an embedded database encrypted with SQLCipher."""
+    """The engine of ``url``; ``key`` (32 bytes) opens an embedded database encrypted with SQLCipher.
+
+    ``hide_parameters``: an error's message (shown, logged) never carries the values of its statement -
+    names, CPR numbers, absence reasons and notes stay in the database.
+    """
     if key is not None and make_url(url).get_backend_name() == "sqlite":
         from sqlcipher3 import dbapi2 as sqlcipher  # only for an encrypted database: start-up time matters
 
-        engine = create_engine(url, future=True, module=sqlcipher)
+        engine = create_engine(url, future=True, module=sqlcipher, hide_parameters=True)
     else:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         path = sqlite_path(url)
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None and not path.parent.is_dir():
+            private_dir(path.parent)
         if key is None:
             event.listen(engine, "connect", _sqlite_pragmas)
         else:  # insert=True: the key before SQLAlchemy's own first-connect queries, which read the file
@@ -110,7 +118,8 @@ class Database:
         # Set when the integrity check fails: every write is refused with this reason (DatabaseDamaged).
         self.write_refusal: str | None = None
         self.engine = make_engine(url, key)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Every session knows its Database (the audit chain's key; SESSION_DATABASE).
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={SESSION_DATABASE: self})
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -130,6 +139,25 @@ class Database:
                 "The record was changed by someone else while you were saving; nothing of yours was saved. "
                 "Reload it and make your change again."
             ) from exc
+        head = session.info.pop(AUDIT_HEAD, None)
+        if head is not None:
+            self._keep_audit_head(head)
+
+    def _keep_audit_head(self, head: dict[str, Any]) -> None:
+        """After a commit that wrote audit entries: their head into the key file (services.audit_chain).
+        The commit stands whatever happens here; a key file that cannot be written is logged."""
+        path = sqlite_path(self.url)
+        if self.key is None or path is None:
+            return
+        from placement_desk.db.keystore import KeyStore, KeyStoreError
+
+        keys = KeyStore.path_for(path)
+        if not keys.exists():
+            return
+        try:
+            KeyStore.load(keys).set_audit_head(head)
+        except KeyStoreError as exc:
+            logging.getLogger(__name__).warning("the audit log's head was not written to the key file: %s", exc)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -11,7 +11,14 @@ refuse a key that is not this database's.
 
 The file also counts failed unlocks: three for one user name within 24 hours lock that user name until
 24 hours after the first of them (:class:`LockedOut`). Failures are kept as *pending events* until
-the app, once unlocked, writes them into its audit log (:meth:`KeyStore.pending_events`).
+the app, once unlocked, writes them into its audit log (:meth:`KeyStore.pending_events`). An attempt
+is counted before it is tried, so a file that cannot be written refuses the attempt. The lock-out slows
+guessing *through the program*; it cannot stop anyone who copies this file and guesses offline (at the
+cost of Argon2id per guess) or edits its ``failures`` - the passwords' strength is what protects then.
+The recovery code lifts a lock (:meth:`KeyStore.lift_lock`).
+
+The file also keeps the audit log's head (:meth:`KeyStore.audit_head`, see services.audit), so that
+cutting entries off the log shows even though the log itself is in the database.
 
 User names are matched exactly as given. Every write replaces the whole file atomically and durably
 (a temporary file in the same folder, fsync, rename, fsync of the folder): a crash leaves the old or
@@ -22,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import hmac
 import json
@@ -57,6 +65,11 @@ class KeyStoreError(Exception):
 
 class WrongPassword(KeyStoreError):
     """A wrong password, unknown user name or wrong recovery code (the same message for the first two)."""
+
+
+class KeyFileNotWritten(KeyStoreError):
+    """The key file could not be written (a full disk, a read-only folder); it is unchanged. An unlock
+    is then not even tried (its failure could not be counted)."""
 
 
 class LockedOut(KeyStoreError):
@@ -97,6 +110,7 @@ class KdfParams:
 
 
 FAST_KDF = KdfParams(time_cost=1, memory_cost=1024, parallelism=1)  # tests only: cheap, not safe
+DEFAULT_KDF = KdfParams()  # new key files (the test suite swaps in FAST_KDF)
 
 
 def key_check(key: bytes) -> str:
@@ -138,7 +152,7 @@ class KeyStore:
 
     @classmethod
     def create(
-        cls, path: Path, username: str, password: str, kdf: KdfParams = KdfParams()
+        cls, path: Path, username: str, password: str, kdf: KdfParams | None = None
     ) -> tuple[KeyStore, bytes, str]:
         """A new store with a new random database key and its first user.
 
@@ -148,6 +162,7 @@ class KeyStore:
         if path.exists():
             raise KeyStoreError(f"There is already a key file at {path}; it was not replaced.")
         _check_new_user(username, password)
+        kdf = kdf or DEFAULT_KDF
         key = secrets.token_bytes(KEY_BYTES)
         code = new_recovery_code()
         now = _iso(datetime.now(UTC))
@@ -182,12 +197,17 @@ class KeyStore:
         Raises LockedOut (without trying) while the user name is locked, WrongPassword on a wrong
         password or an unknown user name (the failure is recorded in the file either way). A success
         clears the user's failures.
+
+        The attempt is counted as a failure *before* the password is tried, and taken back after a
+        success: when the file cannot be written (a full disk) nothing is tried and KeyStoreError says
+        why, so no guess goes uncounted and a right password is never reported as a wrong one.
         """
         moment = _utc(now)
         self._refresh()
         until = self._locked_until(username, moment)
         if until is not None:
             raise LockedOut(username, until)
+        failures = self._record_failure(username, moment)  # KeyStoreError when it cannot be written
         entry = self._doc["users"].get(username)
         key = None
         if entry is None:
@@ -196,7 +216,6 @@ class KeyStore:
         else:
             key = self._unwrap(entry, password.encode("utf-8"), normalize=True)
         if key is None:
-            failures = self._record_failure(username, moment)
             left = MAX_FAILURES - failures
             hint = (
                 f" After {left} more failed attempt{'s' if left != 1 else ''} sign-in as this user is blocked for 24 hours."
@@ -204,9 +223,7 @@ class KeyStore:
                 else " Sign-in as this user is now blocked for 24 hours."
             )
             raise WrongPassword(_WRONG_LOGIN + hint)
-        if username in self._doc["failures"]:
-            del self._doc["failures"][username]
-            self._write()
+        self._take_back_failure(username, moment)
         return key
 
     def unlock_with_recovery(self, code: str) -> bytes:
@@ -278,6 +295,42 @@ class KeyStore:
         """When ``username``'s lock ends (UTC), or None when it is not locked."""
         return self._locked_until(username, _utc(now))
 
+    def lift_lock(self, username: str, key: bytes) -> None:
+        """Forget ``username``'s failed attempts (an administrator who holds the key, e.g. through the
+        recovery code, lifts a lock-out without changing the password)."""
+        self._check_key(key)
+        self._refresh()
+        if self._doc["failures"].pop(username, None) is not None:
+            self._write()
+
+    # ---- the audit log's head -------------------------------------------------------------------
+
+    def audit_head(self) -> dict[str, Any] | None:
+        """The last audit entry the app wrote, as it saw it: ``{"last_id", "hash", "pruned_through"}``
+        (see services.audit); None before the first. Kept here, outside the database, so that cutting
+        entries off the log or rewriting it shows."""
+        self._refresh()
+        head = self._doc.get("audit")
+        return dict(head) if isinstance(head, dict) else None
+
+    def set_audit_head(self, head: dict[str, Any], reset: bool = False) -> None:
+        """Record the log's head. It only moves forward (two windows may write in any order) unless
+        ``reset`` (a restore brings an older log back)."""
+        self._refresh()
+        old = self._doc.get("audit")
+        if not reset and isinstance(old, dict):
+            if _int(old.get("last_id")) > _int(head.get("last_id")):
+                return
+            if _int(old.get("pruned_through")) > _int(head.get("pruned_through")):
+                return
+        new = dict(head)
+        if not reset and isinstance(old, dict) and "since" in old:
+            new.setdefault("since", old["since"])  # when the last restore was (services.audit_chain)
+        if old == new:
+            return
+        self._doc["audit"] = new
+        self._write()
+
     # ---- internals -----------------------------------------------------------------------------
 
     def _refresh(self) -> None:
@@ -335,6 +388,19 @@ class KeyStore:
             return None
         until = recent[-MAX_FAILURES] + FAILURE_WINDOW  # 24 h after the first of the last three
         return until if now < until else None
+
+    def _take_back_failure(self, username: str, now: datetime) -> None:
+        """After a success: the attempt counted beforehand is no failure; the user's failures are cleared.
+        A file that cannot be written now keeps the count (one more failure, never one less)."""
+        self._doc["failures"].pop(username, None)
+        events: list[dict[str, str]] = self._doc["pending_events"]
+        mine = {"at": _iso(now), "action": "failed_login", "username": username}
+        for i in range(len(events) - 1, -1, -1):
+            if events[i] == mine:
+                del events[i]
+                break
+        with contextlib.suppress(KeyStoreError):
+            self._write()
 
     def _record_failure(self, username: str, now: datetime) -> int:
         """Store a failed unlock (and drop failures older than 24 h); the user's recent failures."""
@@ -441,8 +507,9 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise KeyStoreError(
-            f"The key file {path} could not be written ({exc.strerror or exc}); it is unchanged."
+        raise KeyFileNotWritten(
+            f"The key file {path} could not be written ({exc.strerror or exc}); it is unchanged. "
+            "Free some space on the disk and try again."
         ) from exc
     fsync_dir(path.parent)
 
@@ -450,6 +517,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def copy_key_file(source: Path, target: Path) -> None:
     """A durable, atomic copy of a key file (e.g. beside a backup)."""
     _atomic_write(target, source.read_bytes())
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _b64(data: bytes) -> str:

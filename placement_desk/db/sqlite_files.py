@@ -28,6 +28,15 @@ class WrongKey(Exception):
     unwrap the key); the message says what to do."""
 
 
+class StorageProblem(Exception):
+    """The database file could not be read or written for a reason that is not the key: a full disk, an
+    I/O error, a read-only or locked file. The message says so; the password was right."""
+
+
+# What a key that does not fit (or a file that is no database) looks like; anything else is the disk's.
+_NOT_THE_KEY = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
+
+
 def errors(name: str = "Error") -> tuple[type[Exception], ...]:
     """The exception class ``name`` (``Error``, ``DatabaseError``, ``OperationalError`` ...) of
     :mod:`sqlite3` and, once SQLCipher is loaded, of ``sqlcipher3.dbapi2`` too."""
@@ -71,6 +80,12 @@ def unlock_connection(conn: Any, key: bytes, path: Path | None = None) -> None:
             cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except errors("DatabaseError") as exc:
             where = f" {path}" if path is not None else ""
+            code = str(getattr(exc, "sqlite_errorname", "") or "")
+            if code and code not in _NOT_THE_KEY:
+                raise StorageProblem(
+                    f"The database file{where} cannot be read or written ({exc}): the disk may be full or "
+                    "the file locked or read-only. Free some space (or close other programs) and try again."
+                ) from None
             if path is not None and path.exists() and not is_encrypted(path):
                 raise WrongKey(
                     f"The database file{where} is not encrypted (it is a plain SQLite file), so a key cannot "

@@ -2,26 +2,33 @@
 
 Pure: the sheet's lines come from case-file placements; a row read back becomes a case-file
 attendance record or a row error that names the sheet row and the column.
+
+The sheet goes to the company by e-mail, so it carries only what the workplace mentor needs: the
+expected days and their planned hours. It never shows what is registered (statuses, absence reasons,
+notes: health data). The planned hours on it are for reading only: a row read back is checked against
+the plan in the database (the service's job), never against the sheet's own "Planlagte timer" cell.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from fractions import Fraction
+from datetime import date
 from typing import Any
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import plan_of
 from placement_desk.domain.errors import ValidationError
-from placement_desk.domain.numbers import minutes_from_hours
 from placement_desk.domain.plan import days
+from placement_desk.domain.sheet_values import CellProblem, Minutes, check_value, day_of, hours_of, text_of
 from placement_desk.domain.vocab import Status
 
 FORMAT = "placement-desk/attendance-sheet"
-VERSION = 1
+VERSION = 2  # 2: the sheet says how many lines it has, and shows nothing registered
+VERSIONS = (1, 2)  # what the reader takes (a version-1 sheet is read up to MAX_LINES rows)
+MAX_LINES = 20_000  # a company's month: 600 citizens x 31 days leaves room; a sheet saying more is refused
 
 # The drop-down list, in the order the mentor sees it, and the codes behind it.
 STATUS_LABELS: dict[str, str] = {
@@ -31,7 +38,20 @@ STATUS_LABELS: dict[str, str] = {
     "Udeblevet": Status.ABSENT_UNEXCUSED.value,
 }
 STATUS_TEXT = {code: text for text, code in STATUS_LABELS.items()}
+# The sheet's columns by key, with the heading the mentor sees (the file layout is the exporter's).
+HEADINGS: dict[str, str] = {
+    "date": "Dato",
+    "weekday": "Ugedag",
+    "citizen": "Borger",
+    "placement": "Forløb",
+    "planned": "Planlagte timer",
+    "hours": "Timer",
+    "status": "Status",
+    "reason": "Årsag",
+    "note": "Bemærkning",
+}
 MAX_REASON = 200
+NO_HOURS = (Status.SICK.value, Status.ABSENT_UNEXCUSED.value)
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -53,25 +73,24 @@ class SheetLine:
     citizen_name: str
     placement: str
     planned: int
-    existing: cf.Attendance | None
 
 
 def sheet_lines(
     placements: Iterable[tuple[str, str, cf.Placement]], first: date, last: date, today: date
 ) -> list[SheetLine]:
-    """Every day in [first, last] with planned hours or a registration, per (citizen ref, name, placement).
+    """Every day in [first, last] with planned hours, per (citizen ref, name, placement).
 
-    Sorted by date, then citizen name: the mentor fills the sheet day by day.
+    Sorted by date, then citizen name: the mentor fills the sheet day by day. What is registered for a
+    day is not on the sheet (see the module doc).
     """
     out: list[SheetLine] = []
     for citizen_ref, name, p in placements:
         plan = plan_of(p)
-        records = {a.day: a for a in p.attendance}
         lo, hi = max(first, p.start), min(last, p.end or last)
         for day in days(lo, hi):
             planned = plan.planned(day, max(today, hi))
-            if planned > 0 or day in records:
-                out.append(SheetLine(day, citizen_ref, name, p.ref, planned, records.get(day)))
+            if planned > 0:
+                out.append(SheetLine(day, citizen_ref, name, p.ref, planned))
     out.sort(key=lambda line: (line.day, line.citizen_name, line.placement))
     return out
 
@@ -104,101 +123,105 @@ class SheetRow:
 
 @dataclass(frozen=True)
 class SheetEntry:
-    """A filled-in row: which placement and date, and the attendance record it gives."""
+    """A filled-in row: which placement and date, and the attendance record it gives.
+
+    ``as_planned``: Mødt without hours, so the day's planned hours from the plan in the database
+    (:meth:`with_planned`); ``rounded``: the hours held a part of a minute and were rounded.
+    """
 
     row: int
     placement: str
     record: cf.Attendance
+    as_planned: bool = False
+    rounded: bool = False
+
+    def with_planned(self, minutes: int) -> SheetEntry:
+        """The entry with the plan's hours for the day (for a Mødt row without hours)."""
+        if not self.as_planned:
+            return self
+        if minutes <= 0:
+            raise SheetRowError(
+                self.row, HEADINGS["hours"], "der er ingen planlagte timer denne dag; skriv de timer, borgeren var mødt"
+            )
+        return dataclasses.replace(self, record=dataclasses.replace(self.record, minutes=minutes), as_planned=False)
 
 
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    if text is None:
-        return None
-    for parse in (date.fromisoformat, lambda t: datetime.strptime(t, "%d-%m-%Y").date()):
-        try:
-            return parse(text)
-        except ValueError:
-            continue
-    return None
-
-
-def _hours(value: Any, row: int) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise SheetRowError(row, "Timer", "skal være et tal")
+def _cell(row: int, key: str, read: Any, value: Any) -> Any:
     try:
-        number = Fraction(str(value).strip().replace(",", ".")) if isinstance(value, str) else Fraction(value)
-    except (ValueError, ZeroDivisionError):
-        raise SheetRowError(row, "Timer", f"{value!r} er ikke et tal (skriv fx 3 eller 2,5)") from None
-    if not 0 <= number <= 24:
-        raise SheetRowError(row, "Timer", f"{float(number):g} er ikke mellem 0 og 24")
-    try:
-        return minutes_from_hours(number)
-    except ValueError:
-        raise SheetRowError(row, "Timer", "skal være hele minutter (fx 2,25 = 2 timer og 15 minutter)") from None
+        return read(value)
+    except CellProblem as exc:
+        raise SheetRowError(row, HEADINGS[key], str(exc)) from None
 
 
-def _status(value: Any, row: int) -> str | None:
-    text = _text(value)
+def _status(value: Any) -> str | None:
+    text = text_of(value)
     if text is None:
         return None
     by_label = {k.lower(): v for k, v in STATUS_LABELS.items()}
     code = by_label.get(text.lower()) or (text.lower() if text.lower() in STATUS_TEXT else None)
     if code is None:
-        raise SheetRowError(row, "Status", f"{text!r} er ikke en af {', '.join(STATUS_LABELS)}")
+        raise CellProblem(f"{text!r} er ikke en af {', '.join(STATUS_LABELS)}")
     return code
 
 
-def parse_row(row: SheetRow) -> SheetEntry | None:
+def parse_row(row: SheetRow, today: date) -> SheetEntry | None:
     """One row of the sheet: None when the mentor left it empty, else the record it gives.
 
-    Status empty with hours: Mødt. Mødt without hours: as planned. Other statuses without hours: 0.
-    Raises SheetRowError naming the row and the column.
+    Status empty with hours: Mødt. Mødt without hours: as planned (``as_planned``; the caller knows the
+    plan). Other statuses without hours: 0. A day after ``today`` takes only Aftalt fravær (no hours);
+    Syg and Udeblevet take no hours. Raises SheetRowError naming the row and the column.
     """
-    v = row.values
-    placement = _text(v.get("placement"))
-    day = _day(v.get("date"))
+    v, r = row.values, row.row
+    for key in HEADINGS:  # a formula, an error value or NaN anywhere in the row
+        _cell(r, key, check_value, v.get(key))
+    placement = _cell(r, "placement", text_of, v.get("placement"))
+    day = _cell(r, "date", day_of, v.get("date"))
     if placement is None:
-        raise SheetRowError(row.row, "Forløb", "mangler (rækken må ikke ændres)")
+        raise SheetRowError(r, HEADINGS["placement"], "mangler (rækken må ikke ændres)")
     if day is None:
-        raise SheetRowError(row.row, "Dato", "mangler eller er ikke en dato (rækken må ikke ændres)")
-    status = _status(v.get("status"), row.row)
-    minutes = _hours(v.get("hours"), row.row)
-    reason, note = _text(v.get("reason")), _text(v.get("note"))
-    if status is None and minutes is None:
+        raise SheetRowError(r, HEADINGS["date"], "mangler eller er ikke en dato (rækken må ikke ændres)")
+    status = _cell(r, "status", _status, v.get("status"))
+    hours: Minutes | None = _cell(r, "hours", hours_of, v.get("hours"))
+    reason, note = _cell(r, "reason", text_of, v.get("reason")), _cell(r, "note", text_of, v.get("note"))
+    if status is None and hours is None:
         if reason or note:
-            raise SheetRowError(row.row, "Status", "vælg en status, når der står en årsag eller bemærkning")
+            raise SheetRowError(r, HEADINGS["status"], "vælg en status, når der står en årsag eller bemærkning")
         return None
     status = status or Status.PRESENT.value
-    if minutes is None:
-        planned = _hours(v.get("planned"), row.row) or 0
-        minutes = planned if status == Status.PRESENT.value else 0
+    label = STATUS_TEXT[status]
+    if day > today:
+        if status != Status.ABSENT_AGREED.value:
+            raise SheetRowError(
+                r,
+                HEADINGS["status"],
+                f"{day:%d-%m-%Y} er efter i dag: kun Aftalt fravær kan skrives på forhånd, ikke {label}",
+            )
+        if hours is not None and hours.minutes > 0:
+            raise SheetRowError(
+                r, HEADINGS["hours"], f"{day:%d-%m-%Y} er efter i dag: der kan ikke være mødt timer endnu"
+            )
+    if status in NO_HOURS and hours is not None and hours.minutes > 0:
+        raise SheetRowError(
+            r, HEADINGS["hours"],
+            f"{label} og timer: skriv 0 eller lad Timer stå tom (gik borgeren hjem, så vælg Mødt med de timer, "
+            "borgeren var der, og skriv årsagen)",
+        )  # fmt: skip
     if reason is not None and len(reason) > MAX_REASON:
-        raise SheetRowError(row.row, "Årsag", f"højst {MAX_REASON} tegn (skriv resten som bemærkning)")
-    return SheetEntry(row.row, placement, cf.Attendance(day, status, minutes, reason, note))
+        raise SheetRowError(r, HEADINGS["reason"], f"højst {MAX_REASON} tegn (skriv resten som bemærkning)")
+    as_planned = hours is None and status == Status.PRESENT.value
+    minutes = 0 if hours is None else hours.minutes
+    record = cf.Attendance(day, status, minutes, reason, note)
+    return SheetEntry(r, placement, record, as_planned, rounded=hours is not None and hours.rounded)
 
 
-def collect_rows(rows: Iterable[SheetRow]) -> tuple[list[SheetEntry], list[SheetRowError]]:
+def collect_rows(rows: Iterable[SheetRow], today: date) -> tuple[list[SheetEntry], list[SheetRowError]]:
     """Every filled-in row, and every bad row (a second row for the same placement and date is bad)."""
     entries: list[SheetEntry] = []
     errors: list[SheetRowError] = []
     seen: dict[tuple[str, date], int] = {}
     for row in rows:
         try:
-            entry = parse_row(row)
+            entry = parse_row(row, today)
         except SheetRowError as exc:
             errors.append(exc)
             continue
@@ -206,16 +229,16 @@ def collect_rows(rows: Iterable[SheetRow]) -> tuple[list[SheetEntry], list[Sheet
             continue
         key = (entry.placement, entry.record.day)
         if key in seen:
-            errors.append(SheetRowError(row.row, "Dato", f"samme forløb og dato som række {seen[key]}"))
+            errors.append(SheetRowError(row.row, HEADINGS["date"], f"samme forløb og dato som række {seen[key]}"))
             continue
         seen[key] = row.row
         entries.append(entry)
     return entries, errors
 
 
-def parse_rows(rows: Iterable[SheetRow]) -> list[SheetEntry]:
+def parse_rows(rows: Iterable[SheetRow], today: date) -> list[SheetEntry]:
     """Every filled-in row, or SheetErrors with every bad row (all or nothing)."""
-    entries, errors = collect_rows(rows)
+    entries, errors = collect_rows(rows, today)
     if errors:
         raise SheetErrors(errors)
     return entries
@@ -223,4 +246,8 @@ def parse_rows(rows: Iterable[SheetRow]) -> list[SheetEntry]:
 
 def same_record(a: cf.Attendance, b: cf.Attendance) -> bool:
     """Whether two registrations of a day say the same (texts compared trimmed)."""
-    return (a.status, a.minutes, _text(a.reason), _text(a.note)) == (b.status, b.minutes, _text(b.reason), _text(b.note))
+
+    def key(x: cf.Attendance) -> tuple[str, int, str | None, str | None]:
+        return x.status, x.minutes, text_of(x.reason), text_of(x.note)
+
+    return key(a) == key(b)

@@ -2,7 +2,9 @@
 
 ``parse_case_file`` checks the whole document and raises the first :class:`ValidationError`
 (``citizens[0].placements[1].schedule[2].from: not a date``). References to companies and
-placements already in the database are resolved through the ``known`` argument.
+placements already in the database are resolved through the ``known`` argument. Hours that are not a
+whole number of minutes are rounded to the minute while a case file is read (and counted in a
+:class:`Reading`); a single record parsed for a form still refuses them, so the user can correct it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -19,7 +22,7 @@ from typing import Any, TypeVar
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.identifiers import check_cvr, normalise_cpr
-from placement_desk.domain.numbers import minutes_from_hours
+from placement_desk.domain.numbers import minutes_from_hours, minutes_rounded
 from placement_desk.domain.vocab import (
     WEEKDAYS,
     AccommodationCategory,
@@ -56,6 +59,17 @@ def check_text(v: str, path: str, limit: int | None = None) -> str:
     if limit is not None and len(v) > limit:
         raise ValidationError(path, f"is too long: at most {limit} characters (this one has {len(v)})")
     return v
+
+
+@dataclass
+class Reading:
+    """What reading a case file did beside validating it: how many hours values it rounded to the minute."""
+
+    rounded: int = 0
+
+
+# The reading under way while parse_case_file runs (None when a service parses one record for a form).
+_READING: ContextVar[Reading | None] = ContextVar("case_file_reading", default=None)
 
 
 @dataclass
@@ -176,10 +190,15 @@ def _minutes(v: Any, path: str, lo: float = 0, hi: float = 24) -> int:
     if (type(v) is int or (type(v) is float and (v * 4).is_integer())) and lo <= v <= hi:
         return int(v * 60)
     value = parse_number(v, path, lo, hi)
-    try:
-        return minutes_from_hours(value)
-    except ValueError as exc:
-        raise ValidationError(path, str(exc)) from None
+    reading = _READING.get()
+    if reading is None:  # a form's value: the user corrects it rather than have it rounded unseen
+        try:
+            return minutes_from_hours(value)
+        except ValueError as exc:
+            raise ValidationError(path, str(exc)) from None
+    minutes, rounded = minutes_rounded(value)
+    reading.rounded += rounded
+    return minutes
 
 
 def _text_item(v: Any, path: str) -> str:
@@ -451,9 +470,19 @@ def parse_citizen(v: Any, path: str) -> cf.Citizen:
 # ---- the document ------------------------------------------------------------------------------
 
 
-def parse_case_file(data: Any, known: Known | None = None) -> cf.CaseFile:
-    """Validate a whole case-file document; raises ValidationError naming the first bad field."""
-    known = known or Known()
+def parse_case_file(data: Any, known: Known | None = None, reading: Reading | None = None) -> cf.CaseFile:
+    """Validate a whole case-file document; raises ValidationError naming the first bad field.
+
+    Hours are rounded to the whole minute (spec section 1); ``reading.rounded`` counts the values rounded.
+    """
+    token = _READING.set(reading if reading is not None else Reading())
+    try:
+        return _parse_document(data, known or Known())
+    finally:
+        _READING.reset(token)
+
+
+def _parse_document(data: Any, known: Known) -> cf.CaseFile:
     root = Node(data, "")
     if root.raw("format") != cf.FORMAT:
         raise ValidationError("format", f"must be {cf.FORMAT!r}")

@@ -35,6 +35,7 @@ class PlacementRow:
     placement: cf.Placement
     company: str
     totals: Totals
+    split: detail.PlanSplit = detail.PlanSplit()
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class DossierData:
     capacity: list[detail.CapacityPoint] = field(default_factory=list)
     absence_days: list[detail.AbsenceDay] = field(default_factory=list)
     agreed_absence_days: int = 0
+    split: detail.PlanSplit = field(default_factory=detail.PlanSplit)  # the total's agreed / unrecorded plan
+    agreed_days: list[detail.AgreedDay] = field(default_factory=list)
 
     @property
     def latest_effectiveness_pct(self) -> Fraction | None:
@@ -129,7 +132,12 @@ def build_dossier(
     ]
     overlapping.sort(key=lambda p: (p.start, p.ref))
     figures = compute([plan_of(p) for p in overlapping], first, last, today)
-    rows = [PlacementRow(p, company_names.get(p.company, p.company), figures.by_placement[p.ref]) for p in overlapping]
+    splits = detail.plan_splits(figures)
+    rows = [
+        PlacementRow(p, company_names.get(p.company, p.company), figures.by_placement[p.ref],
+                     splits.by_placement.get(p.ref, detail.PlanSplit()))
+        for p in overlapping
+    ]  # fmt: skip
     goals = []
     for g in citizen.goals:
         scores = sorted(g.scores, key=lambda s: s.day)
@@ -155,10 +163,12 @@ def build_dossier(
         goals=goals,
         company_names=dict(company_names),
         programmes=detail.programmes(citizen, first, last),
-        week_rows=detail.week_rows(figures),
-        week_series=detail.week_series(figures),
-        month_rows=detail.month_rows(figures),
+        week_rows=detail.week_rows(figures, splits),
+        week_series=detail.week_series(figures, splits),
+        month_rows=detail.month_rows(figures, splits),
         capacity=detail.capacity_points(overlapping, company_names, first, last),
         absence_days=absences,
         agreed_absence_days=agreed,
+        split=splits.total,
+        agreed_days=detail.agreed_days(figures, overlapping, company_names),
     )

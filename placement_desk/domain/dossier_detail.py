@@ -1,5 +1,6 @@
-"""The prepared detail of a dossier beyond the summary figures: chart series, capacity trend,
-task breakdown, scores by assessor, absence by date and the programmes of the period.
+"""The prepared detail of a dossier beyond the summary figures: chart series, how the planned hours
+split (counted, agreed absence, no record), capacity trend, task breakdown, scores by assessor,
+absence and agreed absence by date, and the programmes of the period.
 
 Everything is computed here, exactly (minutes, ``Fraction``); the PDF and Excel renderers only
 round and format it.
@@ -8,13 +9,58 @@ round and format it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.figures import Figures, Totals
+from placement_desk.domain.figures import DayFigures, Figures, Totals, month_key, week_key
 from placement_desk.domain.vocab import Assessor
+
+
+@dataclass(frozen=True)
+class PlanSplit:
+    """How the planned minutes of a set of dates split beside the counted ones (spec section 2):
+    ``planned = counted_planned + agreed + unrecorded``.
+
+    ``agreed``: planned minutes on dates registered as agreed absence (holiday, treatment, meetings:
+    shown, though excluded from the rates); ``unrecorded``: planned minutes on dates without a record
+    (the forgotten days, and today when it is not logged yet)."""
+
+    agreed: int = 0
+    unrecorded: int = 0
+
+    def plus(self, f: DayFigures) -> PlanSplit:
+        if f.planned <= 0 or f.counted:
+            return self
+        if f.registered:
+            return PlanSplit(self.agreed + f.planned, self.unrecorded)
+        return PlanSplit(self.agreed, self.unrecorded + f.planned)
+
+
+@dataclass(frozen=True)
+class Splits:
+    """The plan splits of a dossier by week, month and placement, and in total."""
+
+    total: PlanSplit = PlanSplit()
+    by_week: Mapping[str, PlanSplit] = field(default_factory=dict)
+    by_month: Mapping[str, PlanSplit] = field(default_factory=dict)
+    by_placement: Mapping[str, PlanSplit] = field(default_factory=dict)
+
+
+def plan_splits(fig: Figures) -> Splits:
+    """Agreed-absence and unrecorded planned minutes per week, month and placement (exact minutes)."""
+    total = PlanSplit()
+    weeks: dict[str, PlanSplit] = {}
+    months: dict[str, PlanSplit] = {}
+    placements: dict[str, PlanSplit] = {}
+    for f in fig.days:
+        if f.planned <= 0 or f.counted:
+            continue
+        total = total.plus(f)
+        for target, key in ((weeks, week_key(f.day)), (months, month_key(f.day)), (placements, f.placement)):
+            target[key] = target.get(key, PlanSplit()).plus(f)
+    return Splits(total, weeks, months, placements)
 
 
 @dataclass(frozen=True)
@@ -24,6 +70,7 @@ class PeriodRow:
     key: str
     first_day: date
     totals: Totals
+    split: PlanSplit = PlanSplit()
 
 
 def week_monday(key: str) -> date:
@@ -36,19 +83,21 @@ def month_first(key: str) -> date:
     return date(int(year), int(month), 1)
 
 
-def week_rows(fig: Figures) -> list[PeriodRow]:
+def week_rows(fig: Figures, splits: Splits | None = None) -> list[PeriodRow]:
     """The weeks of the summary: every week with planned hours or a record, in order."""
-    return [PeriodRow(k, week_monday(k), t) for k, t in fig.weeks()]
+    by_week = (splits or plan_splits(fig)).by_week
+    return [PeriodRow(k, week_monday(k), t, by_week.get(k, PlanSplit())) for k, t in fig.weeks()]
 
 
-def month_rows(fig: Figures) -> list[PeriodRow]:
+def month_rows(fig: Figures, splits: Splits | None = None) -> list[PeriodRow]:
     """The months of the summary: every month with planned hours or a record, in order."""
-    return [PeriodRow(k, month_first(k), t) for k, t in fig.months()]
+    by_month = (splits or plan_splits(fig)).by_month
+    return [PeriodRow(k, month_first(k), t, by_month.get(k, PlanSplit())) for k, t in fig.months()]
 
 
-def week_series(fig: Figures) -> list[PeriodRow]:
+def week_series(fig: Figures, splits: Splits | None = None) -> list[PeriodRow]:
     """Every ISO week from the first to the last active week, gaps included as empty weeks (charts)."""
-    active = week_rows(fig)
+    active = week_rows(fig, splits)
     if not active:
         return []
     by_monday = {r.first_day: r for r in active}
@@ -201,6 +250,54 @@ def absence_days(
         )
     out.sort(key=lambda a: (a.day, a.placement))
     return out, agreed
+
+
+@dataclass(frozen=True)
+class AgreedDay:
+    """One planned date registered as agreed absence (holiday, treatment, a meeting elsewhere)."""
+
+    day: date
+    placement: str
+    company: str
+    planned: int
+    reason: str  # the group: the lower-cased, trimmed reason, or ``absent_agreed`` without one
+    reason_text: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class AgreedReason:
+    reason: str
+    days: int
+    minutes: int
+
+
+def agreed_days(
+    fig: Figures, placements: Iterable[cf.Placement], company_names: Mapping[str, str]
+) -> list[AgreedDay]:
+    """Every planned date registered as agreed absence, in date order (spec ``agreed_absence_days``)."""
+    records = {(p.ref, a.day): a for p in placements for a in p.attendance}
+    companies = {p.ref: company_names.get(p.company, p.company) for p in placements}
+    out = []
+    for f in fig.days:
+        record = records.get((f.placement, f.day))
+        if record is None or not f.agreed:
+            continue
+        group = (record.reason or "").strip().lower() or "absent_agreed"
+        out.append(AgreedDay(f.day, f.placement, companies.get(f.placement, ""), f.planned, group, record.reason,
+                             record.note))  # fmt: skip
+    out.sort(key=lambda a: (a.day, a.placement))
+    return out
+
+
+def agreed_by_reason(days: Iterable[AgreedDay]) -> list[AgreedReason]:
+    """Agreed absence grouped by reason: most hours first, then reason."""
+    groups: dict[str, list[int]] = {}
+    for a in days:
+        g = groups.setdefault(a.reason, [0, 0])
+        g[0] += 1
+        g[1] += a.planned
+    return sorted((AgreedReason(r, n, m) for r, (n, m) in groups.items()), key=lambda r: (-r.minutes, r.reason))
 
 
 # ---- programmes ---------------------------------------------------------------------------------

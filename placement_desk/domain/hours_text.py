@@ -7,6 +7,8 @@ back in the short form ("3 × 4 t + 1 × 3 t = 15 t"). Danish and English day na
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 from fractions import Fraction
 
 from placement_desk.domain.vocab import WEEKDAYS
@@ -120,3 +122,99 @@ def _h(minutes: int) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{float(value):.2f}".rstrip("0").replace(".", ",")
+
+
+# ---- a whole hours plan: ramp-up steps in one line --------------------------------------------------
+
+STEP_GAP_DAYS = 28  # a later step without a date starts four weeks after the one before it
+_PAID = re.compile(rf"\(\s*({_NUM})\s*(?:t\s*)?(?:løn\w*|lønnede?(?:\s+timer)?|paid(?:\s+hours)?)\s*\)", re.IGNORECASE)
+_DATE_TEXT = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-./]\d{1,2}(?:[-./]\d{2,4})?"
+_FROM = re.compile(rf"(?:^|\s)(?:fra|from)\s+({_DATE_TEXT})(?=\s|:|$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One step of an hours plan read from text: from ``start``, ``hours`` per weekday key and
+    ``paid`` hours per week; ``dated`` says whether the date was written or defaulted."""
+
+    start: date
+    hours: dict[str, float]
+    paid: float
+    dated: bool
+
+    @property
+    def minutes(self) -> tuple[int, ...]:
+        return tuple(round(self.hours.get(k, 0) * 60) for k in WEEKDAYS)
+
+
+def parse_hours_plan(text: str, start: date, follow_first: bool = False) -> tuple[PlanStep, ...]:
+    """Steps of an hours plan separated by ';', e.g. "2x3; 3x3 (3 løn) fra 04-01; 4x3,5 (6 løn) fra 01-02".
+
+    A step is an hours text (see :func:`parse_hours_text`) with optional paid hours per week
+    "(N løn)" and an optional first day "fra DD-MM[-YYYY]". The first step without a date starts on
+    ``start``, a later one four weeks after the step before it; a date without a year is the first such
+    day after the step before it. ``follow_first``: a dated first step sets the start itself (its year,
+    when not written, the one nearest ``start``). Raises HoursTextError ("step N: ..." when the plan has
+    several steps)."""
+    parts = [p.strip() for p in text.split(";")]
+    if parts and not parts[-1] and any(parts):
+        parts.pop()  # a trailing ';' while the next step is being typed
+    steps: list[PlanStep] = []
+    for number, part in enumerate(parts, start=1):
+        try:
+            step = _plan_step(part, start, steps[-1] if steps else None, follow_first)
+        except HoursTextError as exc:
+            raise HoursTextError(f"step {number}: {exc}" if len(parts) > 1 else str(exc)) from None
+        steps.append(step)
+    return tuple(steps)
+
+
+def _plan_step(part: str, start: date, previous: PlanStep | None, follow_first: bool) -> PlanStep:
+    rest, paid, day = part, Fraction(0), None
+    if m := _PAID.search(rest):
+        paid = _num(m.group(1))
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    if m := _FROM.search(rest):
+        day = _plan_date(m.group(1), previous.start + timedelta(days=1) if previous else start, previous is None)
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    rest = rest.strip(" :,")
+    if not rest:
+        raise HoursTextError("no hours given")
+    hours = parse_hours_text(rest)
+    dated = day is not None
+    if day is None:
+        day = previous.start + timedelta(days=STEP_GAP_DAYS) if previous else start
+    elif previous is not None and day <= previous.start:
+        raise HoursTextError(f"{day.isoformat()} is not after the step before it ({previous.start.isoformat()})")
+    elif previous is None and day < start and not follow_first:
+        raise HoursTextError(f"{day.isoformat()} is before the start {start.isoformat()}")
+    weekly = sum(Fraction(v).limit_denominator(60) for v in hours.values())
+    if paid > weekly:
+        raise HoursTextError(f"more paid hours ({float(paid):g}) than hours in the week ({float(weekly):g})")
+    return PlanStep(day, hours, float(paid), dated)
+
+
+def _plan_date(text: str, near: date, nearest: bool) -> date:
+    """'04-01', '4/1-27', '04-01-2027' or '2027-01-04'. Without a year: the first such day on or after
+    ``near``, or (``nearest``) the one nearest to it."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            y, mo, d = (int(x) for x in text.split("-"))
+            return date(y, mo, d)
+        pieces = [int(x) for x in re.split(r"[-./]", text)]
+        if len(pieces) == 3:
+            return date(pieces[2] + 2000 if pieces[2] < 100 else pieces[2], pieces[1], pieces[0])
+        candidates = []
+        for year in (near.year - 1, near.year, near.year + 1):
+            try:
+                candidates.append(date(year, pieces[1], pieces[0]))
+            except ValueError:
+                continue
+        if nearest and candidates:
+            return min(candidates, key=lambda c: abs((c - near).days))
+        later = [c for c in candidates if c >= near]
+        if later:
+            return later[0]
+        raise ValueError(text)
+    except ValueError:
+        raise HoursTextError(f"{text} is not a date") from None

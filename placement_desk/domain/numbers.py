@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
@@ -30,13 +31,28 @@ def rate(value: Fraction | None) -> float | None:
     return None if value is None else _quantize(value, 4)
 
 
+# A value this close to a whole number of minutes is that minute: it is how a float writes it
+# (37 minutes are 0.6166666666666667 h), so it is neither refused nor counted as rounded.
+MINUTE_TOLERANCE = Fraction(1, 1000)
+
+
+def minutes_rounded(value: float | int | str | Fraction) -> tuple[int, bool]:
+    """Decimal hours to the nearest whole minute, half away from zero (0.62 h = 37.2 min -> 37).
+
+    The flag is True when the value was not a whole number of minutes (more than
+    :data:`MINUTE_TOLERANCE` from one), i.e. when reading it changed it.
+    """
+    exact = (value if isinstance(value, Fraction) else Fraction(str(value))) * 60
+    mins = math.floor(abs(exact) + Fraction(1, 2)) * (1 if exact >= 0 else -1)
+    return int(mins), abs(exact - mins) > MINUTE_TOLERANCE
+
+
 def minutes_from_hours(value: float | int | str | Fraction) -> int:
     """Decimal hours to whole minutes; raises ValueError when it is not a whole number of minutes."""
-    exact = (value if isinstance(value, Fraction) else Fraction(str(value))) * 60
-    mins = round(exact)
-    if abs(exact - mins) > Fraction(1, 1000):
+    mins, rounded = minutes_rounded(value)
+    if rounded:
         raise ValueError("must be a whole number of minutes (e.g. 0.25 = 15 minutes)")
-    return int(mins)
+    return mins
 
 
 def hours_value(minutes: int) -> int | float:

@@ -1,17 +1,20 @@
 """Danish formatting shared by the PDF and Excel documents: ``95,5 %``, ``42,00 t``, ``24-12-2024``.
 
-Figures are first rounded as the spec says (``numbers.hours``/``numbers.rate``: the same values the
-JSON summary carries) and only then written the Danish way, so all three documents agree.
+Hours are rounded as the spec says (``numbers.hours``: two decimals, the same values the JSON summary
+carries). A rate or share is rounded **once**, from its exact ``Fraction``, to the one decimal the
+documents show (41/52 = 78,846 % is ``78,8 %``), never from the summary's four-decimal value; Excel cells
+hold the exact value (:func:`rate_cell`) and let the number format round it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.numbers import hours, rate
+from placement_desk.domain.numbers import hours
 from placement_desk.domain.vocab import label
 
 DASH = "–"
@@ -61,13 +64,20 @@ def hours_value_text(value: float | None) -> str:
 
 
 def rate_text(value: Fraction | None) -> str:
-    """A rate or share as a Danish percentage with one decimal: ``95,5 %``."""
-    rounded = rate(value)
-    return DASH if rounded is None else rate_value_text(rounded)
+    """A rate or share as a Danish percentage with one decimal, rounded once from the exact value:
+    ``95,5 %`` (41/52 -> ``78,8 %``)."""
+    return DASH if value is None else f"{number(Fraction(value) * 100, 1)} %"
+
+
+def rate_cell(value: Fraction | None) -> float | None:
+    """A rate or share for an Excel cell: the exact value as a float (the cell's percent format rounds
+    it once for display)."""
+    return None if value is None else float(value)
 
 
 def rate_value_text(value: float | None) -> str:
-    """An already rounded rate (0.9545) as ``95,5 %``."""
+    """A summary's rate (0.9545) as ``95,5 %``: for reading the JSON summary, not for the documents
+    (their rates are rounded once from the exact value, see :func:`rate_text`)."""
     return DASH if value is None else f"{number(Decimal(str(value)) * 100, 1)} %"
 
 
@@ -81,8 +91,8 @@ def pct_text(value: Fraction | int | None) -> str:
 
 
 def pct_value(value: Fraction | int | None) -> float | None:
-    """A percentage as an Excel fraction (60.5 -> 0.605), rounded to 4 decimals."""
-    return rate(Fraction(value) / 100) if value is not None else None
+    """A percentage as an Excel fraction (60.5 -> 0.605), the exact value (the cell format rounds it)."""
+    return float(Fraction(value) / 100) if value is not None else None
 
 
 def date_text(value: date | None) -> str:
@@ -97,6 +107,47 @@ def week_text(key: str) -> str:
     """``2022-W36`` -> ``uge 36, 2022``."""
     year, week = key.split("-W")
     return f"uge {int(week)}, {year}"
+
+
+def weeks_text(weeks: tuple[str, str] | None) -> str:
+    """An ISO week range: ``uge 5–8 2024``; across a new year ``uge 52 2023 – uge 3 2024``."""
+    if weeks is None:
+        return DASH
+    (y1, w1), (y2, w2) = (k.split("-W") for k in weeks)
+    if y1 == y2:
+        return f"uge {int(w1)}{DASH}{int(w2)} {y1}"
+    return f"uge {int(w1)} {y1} {DASH} uge {int(w2)} {y2}"
+
+
+def sustained_text(minutes: int | None, weeks: tuple[str, str] | None) -> str:
+    """The sustained weekly hours with the weeks they were reached: ``16,00 t (uge 5–8 2024)``."""
+    if minutes is None:
+        return DASH
+    return f"{hours_text(minutes)} ({weeks_text(weeks)})" if weeks else hours_text(minutes)
+
+
+def effective_text(effective: Fraction | None, basis: int) -> str:
+    """Effective hours with the attended hours they are computed from:
+    ``77,22 t af 140,40 fremmødte timer med en vurdering``."""
+    if effective is None:
+        return f"{DASH} (ingen fremmødte timer med en vurdering af effektiviteten)"
+    return f"{hours_text(effective)} af {number(hours(basis))} fremmødte timer med en vurdering"
+
+
+def planned_text(planned: int, agreed: int, unrecorded: int, counted: int) -> str:
+    """The one planned total with what the rates leave out: ``Planlagt 455,00 t, heraf 32,00 t aftalt
+    fravær (ikke medregnet i fremmøde- og fraværsprocenten); 423,00 t tæller med``."""
+    parts = []
+    if agreed:
+        parts.append(f"{hours_text(agreed)} aftalt fravær")
+    if unrecorded:
+        parts.append(f"{hours_text(unrecorded)} uden registrering")
+    if not parts:
+        return f"Planlagt {hours_text(planned)}; alle tæller med i fremmøde- og fraværsprocenten"
+    return (
+        f"Planlagt {hours_text(planned)}, heraf {' og '.join(parts)} (ikke medregnet i fremmøde- og "
+        f"fraværsprocenten); {hours_text(counted)} tæller med"
+    )
 
 
 def month_text(key: str) -> str:
@@ -121,6 +172,11 @@ def score_text(value: int | None) -> str:
     return f"+{value}" if value > 0 else str(value)
 
 
+def scores_text(scores: Sequence[cf.Score]) -> str:
+    """A score history in date order: ``0 → +3 → +4 → -2 → -1``."""
+    return " → ".join(score_text(s.score) for s in scores) or DASH
+
+
 def code_text(code: str | None) -> str:
     """A vocabulary code in Danish (``internal_training`` -> ``Intern træningsbane``)."""
     return label(code) if code else DASH
@@ -133,7 +189,7 @@ PARTICIPANTS = {
     "consultant": "konsulent",
     "caseworker": "sagsbehandler",
 }
-ASSESSORS = {"citizen": "Borgeren", "mentor": "Mentor", "consultant": "Konsulent", None: "Ikke angivet"}
+ASSESSORS = {"citizen": "Borger", "mentor": "Mentor", "consultant": "Konsulent", None: "Ikke angivet"}
 
 
 def participants_text(codes: tuple[str, ...] | list[str]) -> str:

@@ -1,77 +1,96 @@
-"""The workplace mentor's attendance sheet as .xlsx: written with the expected days prefilled, and read
-back into raw rows (validation is the domain's, storing is the service's).
+"""The workplace mentor's attendance sheet as .xlsx: written with the expected days and their planned
+hours, and read back into raw rows (validation is the domain's, storing is the service's).
 
 Layout: instructions on top, one row per expected day per citizen; only Timer, Status (drop-down),
-Årsag and Bemærkning are unlocked, everything else is protected. A very hidden sheet carries the
-format, the company and the month so a sheet is only ever read back for what it was made for.
+Årsag and Bemærkning are unlocked, everything else is protected, and the input cells refuse what they
+cannot take (Excel and LibreOffice show the Danish message). A very hidden sheet carries the format, the
+company, the month and how many lines the sheet has, so a sheet is only ever read back for what it was
+made for, and only as far as its own lines go. Nothing registered is written on the sheet: it goes to
+the company by e-mail, and absence reasons are health data.
+
+The file that comes back is untrusted: :mod:`placement_desk.export.excel_attendance_read` reads it.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from placement_desk.domain.attendance_sheet import FORMAT, STATUS_LABELS, STATUS_TEXT, VERSION, SheetLine, SheetRow
+from placement_desk.domain.attendance_sheet import FORMAT, HEADINGS, MAX_LINES, STATUS_LABELS, VERSION, SheetLine
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
-from placement_desk.export.excel_common import HEAD_BORDER, HEAD_FILL, HEAD_FONT, SUB_FONT, TITLE_FONT, print_setup
+from placement_desk.export.excel_common import (
+    HEAD_BORDER,
+    HEAD_FILL,
+    HEAD_FONT,
+    SUB_FONT,
+    TITLE_FONT,
+    print_setup,
+    workbook_bytes,
+)
 
 SHEET = "Fremmøde"
 META = "_meta"
 HEADER_ROW = 10
-COLUMNS = (  # (key, heading, width, input)
-    ("date", "Dato", 12, False),
-    ("weekday", "Ugedag", 9, False),
-    ("citizen", "Borger", 22, False),
-    ("placement", "Forløb", 10, False),
-    ("planned", "Planlagte timer", 10, False),
-    ("hours", "Timer", 9, True),
-    ("status", "Status", 15, True),
-    ("reason", "Årsag", 24, True),
-    ("note", "Bemærkning", 36, True),
+# The hidden sheet's column A, row by row.
+META_ROWS = ("format", "version", "company", "month", "header_row", "lines")
+COLUMNS = (  # (key, width, input)
+    ("date", 12, False),
+    ("weekday", 9, False),
+    ("citizen", 22, False),
+    ("placement", 10, False),
+    ("planned", 10, False),
+    ("hours", 9, True),
+    ("status", 15, True),
+    ("reason", 24, True),
+    ("note", 36, True),
 )
 INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
 LOCKED_FILL = PatternFill("solid", fgColor="F2F4F7")
 INSTRUCTIONS = (
     "Sådan udfylder du arket (én række pr. dag, hvor borgeren skulle møde):",
-    "1. Timer: skriv de timer, borgeren var mødt (fx 3 eller 2,5). Står der ingen timer ved Mødt, regnes dagen som planlagt.",
-    "2. Status: vælg på listen – Mødt, Syg, Aftalt fravær (ferie, møde o.l.) eller Udeblevet (uden besked).",
-    "3. Årsag: skriv årsagen ved fravær, eller hvis borgeren gik tidligt (fx Migræne). Bemærkning er frivillig.",
+    "1. Timer: skriv de timer, borgeren var mødt (fx 3, 2,5 eller 8:30). Står der ingen timer ved Mødt, regnes dagen som planlagt.",
+    "2. Status: vælg på listen – Mødt, Syg, Aftalt fravær (ferie, møde o.l.) eller Udeblevet (uden besked). Syg og Udeblevet har ingen timer.",
+    "3. Årsag: skriv årsagen ved fravær, eller hvis borgeren gik tidligt. Bemærkning er frivillig. Dage efter i dag: kun Aftalt fravær.",
     "4. Lad rækken stå tom, hvis du ikke ved det. De grå felter kan ikke ændres.",
     "5. Gem arket og send det tilbage til konsulenten. Arket indeholder personoplysninger: send det sikkert.",
 )
 
 
-@dataclass(frozen=True)
-class SheetMeta:
-    company_ref: str
-    month: str
+def _validation(kind: str, cells: str, title: str, error: str, prompt: str, **rule: Any) -> DataValidation:
+    """A data validation that stops a wrong entry with a Danish message (Excel's "Stop" style)."""
+    dv = DataValidation(
+        type=kind, allow_blank=True, showErrorMessage=True, showInputMessage=True, errorStyle="stop", **rule
+    )
+    dv.errorTitle, dv.error = title, error
+    dv.promptTitle, dv.prompt = title, prompt
+    dv.add(cells)
+    return dv
 
 
 def render_attendance_sheet(company_ref: str, company_name: str, month: str, lines: Sequence[SheetLine]) -> bytes:
-    """The sheet for one company and month (``YYYY-MM``), the expected days prefilled."""
+    """The sheet for one company and month (``YYYY-MM``): the expected days and their planned hours."""
+    if len(lines) > MAX_LINES:
+        raise ValidationError("fremmødeark", f"{len(lines)} linjer er for mange til ét ark (højst {MAX_LINES})")
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = SHEET
-    ws["A1"] = f"Fremmødeark – {company_name} – {dk.month_text(month)}"
+    title = f"Fremmødeark – {company_name} – {dk.month_text(month)}"
+    ws["A1"] = title
     ws["A1"].font = TITLE_FONT
     for i, text in enumerate(INSTRUCTIONS, 2):
         ws.cell(row=i, column=1, value=text).font = HEAD_FONT if i == 2 else SUB_FONT
         ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=len(COLUMNS))
-    for c, (_, heading, width, _) in enumerate(COLUMNS, 1):
-        cell = ws.cell(row=HEADER_ROW, column=c, value=heading)
+    for c, (key, width, _) in enumerate(COLUMNS, 1):
+        cell = ws.cell(row=HEADER_ROW, column=c, value=HEADINGS[key])
         cell.font, cell.fill, cell.border = HEAD_FONT, HEAD_FILL, HEAD_BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
         ws.column_dimensions[cell.column_letter].width = width
@@ -79,75 +98,53 @@ def render_attendance_sheet(company_ref: str, company_name: str, month: str, lin
     for r, line in enumerate(lines, HEADER_ROW + 1):
         _write_line(ws, r, line)
     last = HEADER_ROW + max(len(lines), 1)
-    status = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS) + '"', allow_blank=True)
-    status.error, status.errorTitle = "Vælg en status på listen.", "Ukendt status"
-    status.add(f"G{HEADER_ROW + 1}:G{last}")
-    hrs = DataValidation(type="decimal", operator="between", formula1="0", formula2="24", allow_blank=True)
-    hrs.error, hrs.errorTitle = "Skriv timer mellem 0 og 24 (fx 2,5).", "Ugyldigt antal timer"
-    hrs.add(f"F{HEADER_ROW + 1}:F{last}")
-    ws.add_data_validation(status)
-    ws.add_data_validation(hrs)
+    col = {key: ws.cell(row=HEADER_ROW, column=c).column_letter for c, (key, *_) in enumerate(COLUMNS, 1)}
+    ws.add_data_validation(_validation(
+        "list", f"{col['status']}{HEADER_ROW + 1}:{col['status']}{last}", "Ukendt status",
+        "Vælg en status på listen: " + ", ".join(STATUS_LABELS) + ".", "Vælg på listen.",
+        formula1='"' + ",".join(STATUS_LABELS) + '"',
+    ))  # fmt: skip
+    ws.add_data_validation(_validation(
+        "decimal", f"{col['hours']}{HEADER_ROW + 1}:{col['hours']}{last}", "Ugyldigt antal timer",
+        "Skriv de timer, borgeren var mødt: et tal mellem 0 og 24 (fx 3, 2,5 eller 8:30).",
+        "Timer mellem 0 og 24, fx 3, 2,5 eller 8:30.", operator="between", formula1="0", formula2="24",
+    ))  # fmt: skip
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widening a column stays allowed
-    print_setup(ws, f"Fremmødeark – {company_name} – {dk.month_text(month)}", landscape=True)
+    print_setup(ws, title, landscape=True)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     meta = wb.create_sheet(META)
-    for r, value in enumerate((FORMAT, VERSION, company_ref, month, HEADER_ROW), 1):
-        meta.cell(row=r, column=1, value=value)
+    values = {"format": FORMAT, "version": VERSION, "company": company_ref, "month": month,
+              "header_row": HEADER_ROW, "lines": len(lines)}  # fmt: skip
+    for r, key in enumerate(META_ROWS, 1):
+        meta.cell(row=r, column=1, value=values[key])
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 def _write_line(ws: Any, r: int, line: SheetLine) -> None:
-    existing = line.existing
     values: dict[str, Any] = {
         "date": line.day,
         "weekday": dk.weekday_text(line.day),
         "citizen": line.citizen_name,
         "placement": line.placement,
         "planned": hours(line.planned),
-        "hours": hours(existing.minutes) if existing else None,
-        "status": STATUS_TEXT.get(existing.status) if existing else None,
-        "reason": existing.reason if existing else None,
-        "note": existing.note if existing else None,
     }
-    for c, (key, _, _, is_input) in enumerate(COLUMNS, 1):
-        cell = ws.cell(row=r, column=c, value=values[key])
+    for c, (key, _, is_input) in enumerate(COLUMNS, 1):
+        cell = ws.cell(row=r, column=c, value=values.get(key))
         cell.fill = INPUT_FILL if is_input else LOCKED_FILL
         cell.protection = Protection(locked=not is_input)
         cell.alignment = Alignment(vertical="top", wrap_text=key in ("reason", "note"))
         if key == "date":
             cell.number_format = dk.XL_DATE
-        elif key in ("planned", "hours"):
+        elif key == "planned":
             cell.number_format = "0.00"
+        # Timer keeps the General format: a spreadsheet then gives a typed "8:30" a time format (so the
+        # reader gets a clock time), where a number format would keep 0.354166... looking like hours.
     ws.cell(row=r, column=1).font = Font(name="Calibri", bold=line.day.weekday() == 0)  # weeks start bold
-
-
-def read_attendance_sheet(content: bytes) -> tuple[SheetMeta, list[SheetRow]]:
-    """The sheet's company and month and its data rows (raw values by column key)."""
-    try:
-        wb = load_workbook(io.BytesIO(content), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise ValidationError("fremmødeark", "filen er ikke et Excel-ark (.xlsx); er den krypteret eller beskadiget?") from None
-    if META not in wb.sheetnames or SHEET not in wb.sheetnames:
-        raise ValidationError("fremmødeark", "arket er ikke et fremmødeark fra Placement Desk")
-    meta = [wb[META].cell(row=r, column=1).value for r in range(1, 6)]
-    if meta[0] != FORMAT or meta[1] != VERSION:
-        raise ValidationError("fremmødeark", f"ukendt arkformat {meta[0]!r} version {meta[1]!r}")
-    header = int(meta[4] or HEADER_ROW)
-    ws = wb[SHEET]
-    rows: list[SheetRow] = []
-    for r in range(header + 1, (ws.max_row or header) + 1):
-        values = {key: ws.cell(row=r, column=c).value for c, (key, *_) in enumerate(COLUMNS, 1)}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-            continue
-        rows.append(SheetRow(r, values))
-    return SheetMeta(str(meta[2]), str(meta[3])), rows
 
 
 def sheet_filename(company_ref: str, month: str) -> str:

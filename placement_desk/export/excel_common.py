@@ -1,5 +1,10 @@
 """Shared Excel layout: a titled sheet with one table (styled, frozen header, autofilter), numeric cells
-with number formats, dates as dates, and print setup (A4, fit to width, FORTROLIGT, page numbers)."""
+with number formats, dates as dates, and print setup (A4, fit to width, FORTROLIGT, page numbers).
+
+:func:`workbook_bytes` is how every workbook leaves the program: written entirely in memory (openpyxl
+otherwise writes each sheet's XML, citizens' names and notes included, to a file in the system temp
+folder first) and with every text a text (openpyxl makes any string that starts with ``=`` a formula).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from placement_desk.export.danish import XL_DATE
 
@@ -89,9 +99,45 @@ class Book:
         return ws
 
     def to_bytes(self) -> bytes:
-        out = io.BytesIO()
-        self.wb.save(out)
-        return out.getvalue()
+        return workbook_bytes(self.wb)
+
+
+class _MemoryWriter(ExcelWriter):  # type: ignore[misc]
+    """openpyxl's writer with each worksheet's XML kept in memory instead of a named temporary file."""
+
+    def write_worksheet(self, ws: Worksheet) -> None:
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        writer = WorksheetWriter(ws, out=io.BytesIO())
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], writer.read())
+        self.manifest.append(ws)
+
+
+def as_text(cell: Cell) -> None:
+    """Keep a cell's string a string: openpyxl turns any text that starts with ``=`` into a formula."""
+    if cell.data_type == "f" and isinstance(cell.value, str):
+        cell.data_type = "s"
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    """The .xlsx file of ``wb``, written in memory only, with no formulas.
+
+    Placement Desk writes no formulas: a cell openpyxl took for one holds user text (a note that starts
+    with ``=``), so it is written as that text and never runs in the reader's spreadsheet program.
+    """
+    if wb.write_only:
+        raise ValueError("write-only workbooks stream through temporary files; use a normal Workbook")
+    for ws in wb.worksheets:
+        cells = getattr(ws, "_cells", {})  # the cells that exist (iter_rows() would create the empty ones)
+        for cell in list(cells.values()):
+            as_text(cell)
+    out = io.BytesIO()
+    with ZipFile(out, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        _MemoryWriter(wb, archive).write_data()
+    return out.getvalue()
 
 
 def print_setup(ws: Worksheet, title: str, landscape: bool) -> None:
@@ -102,7 +148,7 @@ def print_setup(ws: Worksheet, title: str, landscape: bool) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = False
     ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.oddHeader.left.text = title
+    ws.oddHeader.left.text = title.replace("&", "&&")  # "&" starts a header code ("Jensen & Søn")
     ws.oddHeader.left.size = 8
     ws.oddHeader.right.text = "&BFORTROLIGT"
     ws.oddHeader.right.color = "B00020"
@@ -172,7 +218,9 @@ def _row(ws: Worksheet, r: int, columns: Sequence[XCol], values: Sequence[Value]
         cell.alignment = WRAP if col.wrap else TOP
 
 
-def key_values(ws: Worksheet, pairs: Sequence[tuple[str, Value]], top: int = HEADER_ROW, fmt: dict[str, str] | None = None) -> int:
+def key_values(
+    ws: Worksheet, pairs: Sequence[tuple[str, Value]], top: int = HEADER_ROW, fmt: dict[str, str] | None = None
+) -> int:
     """Label/value pairs in columns A and B (the cover and the texts)."""
     ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 26)
     ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width or 0, 90)

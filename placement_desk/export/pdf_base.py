@@ -91,8 +91,12 @@ STYLES: dict[str, ParagraphStyle] = {
     "cell_s": _style("cell_s", 7.4, textColor=GREY),
     "cell_c": _style("cell_c", 7.4),
     "cell_cr": _style("cell_cr", 7.4, alignment=TA_RIGHT),
+    "cell_cb": _style("cell_cb", 7.4, True),
+    "cell_cbr": _style("cell_cbr", 7.4, True, alignment=TA_RIGHT),
     "head": _style("head", 7.5, True, textColor=NAVY),
     "head_r": _style("head_r", 7.5, True, textColor=NAVY, alignment=TA_RIGHT),
+    "head_c": _style("head_c", 6.5, True, textColor=NAVY),
+    "head_cr": _style("head_cr", 6.5, True, textColor=NAVY, alignment=TA_RIGHT),
     "key": _style("key", 8, textColor=GREY),
     "figure": _style("figure", 15, True, textColor=NAVY, leading=19),
     "stamp": _style("stamp", 14, True, textColor=RED, spaceAfter=3 * mm),
@@ -132,7 +136,7 @@ class Col:
 
 def _cell_style(right: bool, bold: bool, compact: bool) -> str:
     if compact:
-        return "cell_cr" if right else "cell_c"
+        return ("cell_cbr" if right else "cell_cb") if bold else ("cell_cr" if right else "cell_c")
     return ("cell_br" if right else "cell_b") if bold else ("cell_r" if right else "cell")
 
 
@@ -144,7 +148,8 @@ def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = 
 
     ``total`` draws the last row bold with a rule above it; ``compact`` uses a smaller type and padding.
     """
-    head = [p(c.header, "head_r" if c.right else "head") for c in columns]
+    head_style = "head_c" if compact else "head"
+    head = [p(c.header, f"{head_style}{'r' if compact else '_r'}" if c.right else head_style) for c in columns]
     body: list[list[Cell]] = []
     for i, row in enumerate(rows):
         bold = total and i == len(rows) - 1
@@ -171,7 +176,7 @@ def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = 
     style += [("FONTNAME", (0, 1), (-1, -1), FONT), ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
               ("LEADING", (0, 1), (-1, -1), cell.leading), ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor)]  # fmt: skip
     style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.right]
-    if total and body and not compact:
+    if total and body:
         style.append(("FONTNAME", (0, len(body)), (-1, len(body)), FONT_BOLD))
     t.setStyle(TableStyle(FONT_STYLE + style))
     return t

@@ -22,15 +22,23 @@ from placement_desk.export.pdf_base import (
     sub,
     table,
 )
-from placement_desk.export.pdf_charts import capacity_chart, dumbbell_chart, spider_chart
+from placement_desk.export.pdf_charts import capacity_chart
 
 DEFINITIONS = (
-    "Sådan er tallene beregnet: Planlagte timer følger timeplanen (optrapning og nedtrapning) og er 0 på "
-    "helligdage. Fremmøde = fremmødte timer på dage, der tæller med, i forhold til de planlagte timer på de "
-    "samme dage; dage med aftalt fravær (ferie, møder) tæller ikke med. Fravær = manglende timer på dage, der "
-    "tæller med. Effektive timer = fremmødte timer × den senest vurderede effektivitet. Vedvarende timer pr. uge "
-    "= det største antal timer, borgeren har været mødt hver uge i fire uger i træk. Timer med to decimaler, "
-    "procenter med én."
+    "Sådan er tallene beregnet: Kun dage til og med udarbejdelsesdatoen tæller. Planlagte timer følger "
+    "timeplanen (optrapning og nedtrapning) og er 0 på helligdage. Fremmøde = fremmødte timer på dage, der tæller "
+    "med, i forhold til de planlagte timer på de samme dage; dage med aftalt fravær (ferie, behandling, møder) og "
+    "dage uden registrering tæller ikke med. Fravær = manglende timer på dage, der tæller med. Effektive timer = "
+    "fremmødte timer × den effektivitet, der senest var vurderet på dagen; timer før et forløbs første vurdering "
+    "har ingen effektivitet og indgår hverken i de effektive timer eller i grundlaget (»af … fremmødte timer med en "
+    "vurdering«). Vedvarende timer pr. uge = det største antal timer, borgeren har været mødt hver uge i fire uger i "
+    "træk, med de seneste fire uger, hvor det er nået. Timer med to decimaler, procenter med én (afrundet én gang "
+    "fra den nøjagtige værdi)."
+)
+TABLE_NOTE = (
+    "Ureg. = planlagte dage uden registrering. Aftalt fravær = planlagte timer på dage med aftalt fravær; de tæller "
+    "ikke med i fremmøde og fravær. Effektive timer er beregnet af de fremmødte timer med en vurdering af "
+    "effektiviteten (næste kolonne)."
 )
 
 TOPICS = {
@@ -71,9 +79,10 @@ def capacity(title: Heading, data: DossierData) -> list[Flowable]:
     out.append(
         key_value_table(
             [
-                ("Vedvarende timer pr. uge", dk.hours_text(data.figures.max_sustained_weekly)),
+                ("Vedvarende timer pr. uge",
+                 dk.sustained_text(data.figures.max_sustained_weekly, data.figures.max_sustained_weeks)),
                 ("Fremmødte timer", dk.hours_text(t.attended)),
-                ("Effektive timer", dk.hours_text(t.effective)),
+                ("Effektive timer", dk.effective_text(t.effective, t.effective_basis)),
                 ("Seneste effektivitet", dk.pct_text(data.latest_effectiveness_pct)),
             ],
             50,
@@ -81,12 +90,18 @@ def capacity(title: Heading, data: DossierData) -> list[Flowable]:
     )
     if data.month_rows:
         months = [
-            (m.first_day, dk.month_short(m.key), hours(m.totals.attended), hours(m.totals.effective or 0))
+            (m.first_day, dk.month_short(m.key), hours(m.totals.attended), hours(m.totals.effective_basis),
+             hours(m.totals.effective or 0))
             for m in data.month_rows
-        ]
+        ]  # fmt: skip
         points = [(c.day, float(c.effectiveness_pct)) for c in data.capacity]
         out.append(
-            KeepTogether([p("Effektive timer og effektivitet over tid", "h2"), capacity_chart(months, points, WIDTH, 58 * mm)])
+            KeepTogether([
+                p("Effektive timer og effektivitet over tid", "h2"),
+                capacity_chart(months, points, WIDTH, 58 * mm),
+                p("Effektive timer kan kun beregnes for fremmøde efter et forløbs første vurdering af effektiviteten; "
+                  "timer før den er vist lyse og indgår ikke.", "small"),
+            ])  # fmt: skip
         )
     out += sub("Vurderinger af effektivitet")
     if data.capacity:
@@ -130,43 +145,6 @@ def task_breakdown(data: DossierData) -> list[Flowable]:
     return out
 
 
-GOAL_COLS = (Col("Nr.", 9), Col("Område", 25), Col("Mål og delmål", 86), Col("Første", 16, True),
-             Col("Seneste", 18, True), Col("Udvikling", 20, True))  # fmt: skip
-ASSESSOR_COLS = (Col("Nr.", 9), Col("Bedømmer", 35), Col("Første score", 55), Col("Seneste score", 55),
-                 Col("Antal", 20, True))  # fmt: skip
-
-
-def goals(title: Heading, data: DossierData) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(100 * mm), title]
-    scored = [(i, g) for i, g in enumerate(data.goals, 1) if g.first_score is not None]
-    labels = [f"{i}. {dk.code_text(g.goal.area)}" for i, g in scored]
-    first = [g.first_score or 0 for _, g in scored]
-    latest = [g.latest_score or 0 for _, g in scored]
-    if len(scored) >= 3:
-        out.append(spider_chart(labels, first, latest, 88 * mm))
-    elif scored:
-        out.append(dumbbell_chart(labels, first, latest, WIDTH))
-    out.append(
-        p("Skala: −5 = dårligere end ved start, 0 = status quo, 1–4 = fremgang, 5 = målet er nået.", "small")
-    )
-    rows = []
-    for i, g in enumerate(data.goals, 1):
-        text = g.goal.text + "".join(f"\n– {s}" for s in g.goal.subgoals)
-        rows.append([str(i), dk.code_text(g.goal.area), text, dk.score_text(g.first_score),
-                     dk.score_text(g.latest_score), dk.score_text(g.change)])  # fmt: skip
-    out.append(table(GOAL_COLS, rows) if rows else p("Der er ikke registreret mål."))
-    by = [
-        [str(i), dk.assessor_text(a.assessor), f"{dk.score_text(a.first.score)} ({dk.date_text(a.first.day)})",
-         f"{dk.score_text(a.latest.score)} ({dk.date_text(a.latest.day)})", str(a.count)]
-        for i, g in enumerate(data.goals, 1)
-        for a in g.by_assessor
-    ]  # fmt: skip
-    if by:
-        out += [*sub("Scorer fordelt på bedømmer"), table(ASSESSOR_COLS, by)]
-        out.append(p("Borgerens egen score står for sig, så borgerens vurdering altid er synlig.", "small"))
-    return out
-
-
 FOLLOWUP_COLS = (Col("Dato", 19), Col("Samtale og deltagere", 38), Col("Referat", 73), Col("Aftalt", 44))
 
 
@@ -199,16 +177,21 @@ def citizen_view(title: Heading, data: DossierData) -> list[Flowable]:
     return out
 
 
-def assessment(title: Heading, data: DossierData) -> list[Flowable]:
+def assessment(title: Heading, data: DossierData, signatures: list[Flowable]) -> list[Flowable]:
+    """The consultant's assessment and recommendation, then the signature block, which always keeps the
+    recommendation with it on its page (never a page that holds only signatures)."""
     return [
         CondPageBreak(70 * mm),
         title,
         p("Vurdering", "h2"),
         p(data.assessment or "Ikke udfyldt."),
-        p("Anbefaling", "h2"),
-        p(data.recommendation or "Ikke udfyldt."),
-        Spacer(1, 2 * mm),
-        p(f"Virksomhedskonsulent: {dk.text_or_dash(data.consultant)}", "small"),
+        KeepTogether([
+            p("Anbefaling", "h2"),
+            p(data.recommendation or "Ikke udfyldt."),
+            Spacer(1, 2 * mm),
+            p(f"Virksomhedskonsulent: {dk.text_or_dash(data.consultant)}", "small"),
+            *signatures,
+        ]),  # fmt: skip
     ]
 
 
@@ -244,10 +227,8 @@ def signatures(title: Heading, data: DossierData) -> list[Flowable]:
         )
     )
     return [
-        CondPageBreak(80 * mm),
-        KeepTogether([
-            title,
-            p("Borgeren har haft mulighed for at læse dokumentationen og komme med bemærkninger.", "body"),
-            box,
-        ]),  # fmt: skip
+        Spacer(1, 3 * mm),
+        title,
+        p("Borgeren har haft mulighed for at læse dokumentationen og komme med bemærkninger.", "body"),
+        box,
     ]

@@ -1,9 +1,13 @@
 """The workplace mentor's attendance sheet: make it for a company and a month, read it back.
 
-- :func:`make_attendance_sheet` - the .xlsx with every expected day per citizen prefilled;
+- :func:`make_attendance_sheet` - the .xlsx with every expected day per citizen and its planned hours
+  (nothing registered: the sheet goes to the company, and absence reasons are health data);
 - :func:`review_attendance_sheet` - validate every row and compare with what is registered; writes nothing;
 - :func:`apply_attendance_sheet` - the same checks, then store new days (and the conflicts the user
   chose to overwrite) in one transaction. All or nothing; reading the same sheet twice changes nothing.
+
+A row is checked against the database, never against what else the sheet says: the placement must be
+the company's and the date in its period, and Mødt without hours takes the plan's hours for the day.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from placement_desk.db.base import utcnow
 from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.attendance_sheet import (
+    HEADINGS,
     SheetEntry,
     SheetErrors,
     SheetRowError,
@@ -28,8 +33,12 @@ from placement_desk.domain.attendance_sheet import (
     same_record,
     sheet_lines,
 )
+from placement_desk.domain.dossier import plan_of
+from placement_desk.domain.plan import PlacementPlan
 from placement_desk.domain.roles import Permission
-from placement_desk.export.excel_attendance import read_attendance_sheet, render_attendance_sheet, sheet_filename
+from placement_desk.export.excel_attendance import render_attendance_sheet, sheet_filename
+from placement_desk.export.excel_attendance_read import read_attendance_sheet
+from placement_desk.export.excel_attendance_read import read_sheet_file as read_sheet_file  # for the UI and CLI
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, today
@@ -60,6 +69,7 @@ class SheetReview:
     conflicts: list[SheetChange] = field(default_factory=list)  # registered differently: the user decides
     unchanged: int = 0
     empty_rows: int = 0
+    rounded: int = 0  # rows whose hours held a part of a minute: rounded to the whole minute (half up)
 
 
 @dataclass
@@ -70,9 +80,12 @@ class SheetResult:
     kept: list[SheetChange] = field(default_factory=list)  # conflicts left as registered
 
     def describe(self) -> str:
+        rounded = (
+            f"; timerne i {self.review.rounded} rækker er afrundet til hele minutter" if self.review.rounded else ""
+        )
         return (
             f"{len(self.written)} nye dage gemt, {len(self.overwritten)} overskrevet, "
-            f"{self.review.unchanged} uændrede, {len(self.kept)} konflikter ikke overskrevet"
+            f"{self.review.unchanged} uændrede, {len(self.kept)} konflikter ikke overskrevet{rounded}"
         )
 
 
@@ -117,24 +130,40 @@ def make_attendance_sheet(db: Database, company_ref: str, month: str) -> Documen
     return DocumentFile("xlsx", sheet_filename(company_ref, month), content)
 
 
-def _review(s: Session, db: Database, content: bytes) -> tuple[SheetReview, list[tuple[SheetChange, m.AttendanceRecord | None]]]:
+def _review(
+    s: Session, db: Database, content: bytes
+) -> tuple[SheetReview, list[tuple[SheetChange, m.AttendanceRecord | None]]]:
     meta, raw = read_attendance_sheet(content)
     first, last = month_bounds(meta.month)
-    entries, errors = collect_rows(raw)
+    now = today()
+    entries, errors = collect_rows(raw, now)
     company = by_ref(s, m.Company, meta.company_ref)
     access.require_company(s, db, Permission.ATTENDANCE, company.id, "read an attendance sheet")
     placements = {p.ref: p for p in _company_placements(s, company, first, last)}
+    plans: dict[str, PlacementPlan] = {}
     review = SheetReview(meta.company_ref, meta.month, empty_rows=len(raw) - len(entries) - len(errors))
     pairs: list[tuple[SheetChange, m.AttendanceRecord | None]] = []
-    for e in entries:
-        p = placements.get(e.placement)
+    for entry in entries:
+        e, p = entry, placements.get(entry.placement)
         problem = _problem(e, p, first, last)
         if problem:
             errors.append(SheetRowError(e.row, *problem))
             continue
         assert p is not None
+        if e.as_planned:  # Mødt without hours: the plan in the database, never the sheet's planned cell
+            plan = plans.get(p.ref) or plans.setdefault(p.ref, plan_of(mapping.placement_out(p)))
+            try:
+                e = e.with_planned(plan.planned(e.record.day, now))
+            except SheetRowError as exc:
+                errors.append(exc)
+                continue
+        review.rounded += int(e.rounded)
         existing = next((a for a in p.attendance if a.day == e.record.day), None)
-        before = cf.Attendance(existing.day, existing.status, existing.minutes, existing.reason, existing.note) if existing else None
+        before = (
+            cf.Attendance(existing.day, existing.status, existing.minutes, existing.reason, existing.note)
+            if existing
+            else None
+        )
         change = SheetChange(e.row, p.ref, p.citizen.name, e.record.day, e.record, before)
         if before is None:
             review.new.append(change)
@@ -152,11 +181,11 @@ def _review(s: Session, db: Database, content: bytes) -> tuple[SheetReview, list
 def _problem(e: SheetEntry, p: m.Placement | None, first: date, last: date) -> tuple[str, str] | None:
     day = e.record.day
     if p is None:
-        return "Forløb", f"{e.placement} er ikke et forløb hos virksomheden i måneden"
+        return HEADINGS["placement"], f"{e.placement} er ikke et forløb hos virksomheden i måneden"
     if not first <= day <= last:
-        return "Dato", f"{day.strftime('%d-%m-%Y')} ligger ikke i arkets måned"
+        return HEADINGS["date"], f"{day.strftime('%d-%m-%Y')} ligger ikke i arkets måned"
     if day < p.start or (p.end is not None and day > p.end):
-        return "Dato", f"{day.strftime('%d-%m-%Y')} ligger uden for forløbets periode"
+        return HEADINGS["date"], f"{day.strftime('%d-%m-%Y')} ligger uden for forløbets periode"
     return None
 
 

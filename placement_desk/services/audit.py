@@ -1,25 +1,31 @@
 """The audit log: append-only, tamper-evident, kept 6 months.
 
-Every service call that views, searches, creates, changes, exports, issues, imports or erases personal
-data writes exactly one entry in the same transaction as its change (so there is never a change
-without its entry, or an entry for a change that was rolled back). Sign-ins and failed sign-ins are
-logged too.
+Every service call that views, lists, searches, creates, changes, exports, issues, imports or erases
+personal data writes exactly one entry in the same transaction as its change (so there is never a
+change without its entry, or an entry for a change that was rolled back). Sign-ins and failed sign-ins
+are logged too.
 
-Tamper evidence: each row stores ``hash = SHA-256(prev_hash | at | username | action | citizen_id |
-details_sha256)`` and the previous row's hash. Changing, inserting or removing a row breaks the chain
-(:func:`verify_chain`). ``details`` (JSON) may hold personal data (the search criterion, before/after
-values); erasure of a citizen blanks it but keeps its SHA-256, so the chain still verifies. The retention
-rule removes the oldest rows and stores the hash of the last removed row as the chain's anchor.
+Tamper evidence (:mod:`placement_desk.services.audit_chain`): each row stores its hash over ``prev_hash
+| at | username | action | citizen_id | details_sha256`` and the previous row's hash - on the encrypted
+embedded database an HMAC under a key derived from the database key that also seals the row's id, with
+the chain's head kept in the key file and in every backup manifest. Changing, inserting or removing a
+row, cutting the end off, re-anchoring or recomputing the hashes breaks the check (:func:`verify_chain`).
+
+``details`` (JSON) may hold personal data (the search criterion, before/after values) but never a CPR
+number: anything shaped like one is kept as ``170383-****`` (:func:`mask_cpr`). Erasure of a citizen
+blanks the details but keeps their SHA-256, so the chain still verifies. The retention rule removes the
+oldest rows and stores the id and hash of the last removed row as the chain's anchor.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -30,17 +36,24 @@ from placement_desk.db import models as m
 from placement_desk.db.base import utcnow
 from placement_desk.db.engine import Database
 from placement_desk.domain.roles import Permission
-from placement_desk.services import access
+from placement_desk.services import access, audit_chain
+from placement_desk.services.audit_chain import AUDIT_LOCK as AUDIT_LOCK
+from placement_desk.services.audit_chain import GENESIS as GENESIS
+from placement_desk.services.audit_chain import ChainCheck as ChainCheck
 
-GENESIS = "0" * 64
 RETENTION_DAYS = 183  # about 6 months
-AUDIT_LOCK = 7_263_002  # PostgreSQL advisory lock that serialises appends to the chain
 
 # Actions (the ``action`` column).
 VIEW, SEARCH, CREATE, CHANGE, DELETE = "view", "search", "create", "change", "delete"
 EXPORT, ISSUE, IMPORT, ERASE = "export", "issue", "import", "erasure"
 LOGIN, FAILED_LOGIN, LOGOUT, USERS, RESTORE = "login", "failed_login", "logout", "users", "restore"
-ACTIONS = (VIEW, SEARCH, CREATE, CHANGE, DELETE, EXPORT, ISSUE, IMPORT, ERASE, LOGIN, FAILED_LOGIN, LOGOUT, USERS, RESTORE)
+LIST, BACKUP = "list", "backup"
+ACTIONS = (VIEW, LIST, SEARCH, CREATE, CHANGE, DELETE, EXPORT, ISSUE, IMPORT, ERASE, LOGIN, FAILED_LOGIN, LOGOUT,
+           USERS, RESTORE, BACKUP)  # fmt: skip
+# A CPR number (ddmmyy-nnnn, with or without the dash or a space) and, in a search criterion, any run
+# of six digits with more after it (a CPR number being typed).
+_CPR = re.compile(r"(?<!\d)(\d{6})[- ]?\d{4}(?!\d)")
+_CPR_TYPED = re.compile(r"(?<!\d)(\d{6})[- ]?\d{1,4}(?!\d)")
 
 _NOISE = {"version", "created_at", "updated_at", "updated_by", "created_by", "password_hash"}
 _CHANGES = "audit_changes"
@@ -170,21 +183,16 @@ def _digest(details: str | None) -> str:
     return hashlib.sha256((details or "").encode("utf-8")).hexdigest()
 
 
-def _row_hash(prev: str, at: datetime, username: str, action: str, citizen_id: int | None, details_sha: str) -> str:
-    # The column keeps naive UTC; hash exactly that form so a row read back gives the same text.
-    naive = (at.astimezone(UTC) if at.tzinfo else at).replace(tzinfo=None)
-    text = "|".join([prev, naive.isoformat(), username, action, "" if citizen_id is None else str(citizen_id), details_sha])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _last_hash(session: Session) -> str:
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(AUDIT_LOCK)))
-    last = session.scalar(select(m.AuditEntry.hash).order_by(m.AuditEntry.id.desc()).limit(1))
-    if last is not None:
-        return last
-    anchor = session.scalar(select(m.AuditAnchor.hash).order_by(m.AuditAnchor.id.desc()).limit(1))
-    return anchor or GENESIS
+def mask_cpr(value: Any, typed: bool = False) -> Any:
+    """``value`` with every CPR number in its texts kept as ``170383-****`` (lists and mappings too);
+    ``typed``: also a CPR number half typed (a search criterion)."""
+    if isinstance(value, str):
+        return (_CPR_TYPED if typed else _CPR).sub(r"\1-****", value)
+    if isinstance(value, dict):
+        return {k: mask_cpr(v, typed or k == "criterion") for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask_cpr(v, typed) for v in value]
+    return value
 
 
 def append(
@@ -195,24 +203,35 @@ def append(
     details: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> m.AuditEntry:
-    """Append one entry to the chain inside the caller's transaction."""
+    """Append one entry to the chain inside the caller's transaction (CPR numbers in ``details`` masked)."""
     session.flush()
     when = at or utcnow()
-    text = None if details is None else json.dumps(details, ensure_ascii=False, sort_keys=True, default=_plain)
+    text = None
+    if details is not None:
+        plain = json.loads(json.dumps(details, ensure_ascii=False, default=_plain))
+        text = json.dumps(mask_cpr(plain), ensure_ascii=False, sort_keys=True)
     digest = _digest(text)
-    prev = _last_hash(session)
+    key = audit_chain.session_key(session)
+    link = audit_chain.next_link(session, keyed=key is not None)
+    if key is not None and link.next_id is not None:
+        digest_hash = audit_chain.keyed_hash(key, link.next_id, link.prev, when, username, action, citizen_id, digest)
+    else:
+        digest_hash = audit_chain.legacy_hash(link.prev, when, username, action, citizen_id, digest)
     row = m.AuditEntry(
+        id=link.next_id,
         at=when,
         username=username,
         action=action,
         citizen_id=citizen_id,
         details=text,
         details_sha256=digest,
-        prev_hash=prev,
-        hash=_row_hash(prev, when, username, action, citizen_id, digest),
+        prev_hash=link.prev,
+        hash=digest_hash,
     )
     session.add(row)
     session.flush()
+    if key is not None:
+        audit_chain.note_head(session, row.id, row.hash, link.pruned_through)
     return row
 
 
@@ -333,31 +352,10 @@ def citizen_entries(session: Session, citizen_id: int) -> list[Entry]:
     return out
 
 
-@dataclass(frozen=True)
-class ChainCheck:
-    ok: bool
-    checked: int
-    broken_at: int | None = None  # the id of the first row that does not fit
-    problem: str = ""
-
-
 def verify_chain(db: Database) -> ChainCheck:
-    """Recompute every row's hash from the anchor on; the first mismatch names the row."""
-    with db.reading() as s:
-        anchor = s.scalar(select(m.AuditAnchor.hash).order_by(m.AuditAnchor.id.desc()).limit(1)) or GENESIS
-        prev = anchor
-        n = 0
-        for row in s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)).yield_per(2000):
-            n += 1
-            if row.prev_hash != prev:
-                return ChainCheck(False, n, row.id, "a row before it was removed or inserted")
-            if row.details is not None and _digest(row.details) != row.details_sha256:
-                return ChainCheck(False, n, row.id, "its details were changed")
-            expected = _row_hash(prev, row.at, row.username, row.action, row.citizen_id, row.details_sha256)
-            if row.hash != expected:
-                return ChainCheck(False, n, row.id, "it was changed")
-            prev = row.hash
-        return ChainCheck(True, n)
+    """Recompute every row's hash from the anchor on and compare the heads kept outside the database
+    (the key file, the backups' manifests); the first mismatch names the row or what is wrong."""
+    return audit_chain.verify(db)
 
 
 def prune(db: Database, now: datetime | None = None, days: int = RETENTION_DAYS) -> int:
@@ -370,9 +368,12 @@ def prune(db: Database, now: datetime | None = None, days: int = RETENTION_DAYS)
         if last_old is None:
             return 0
         removed = s.scalar(select(func.count()).select_from(m.AuditEntry).where(m.AuditEntry.id <= last_old.id))
+        last = s.execute(select(m.AuditEntry.id, m.AuditEntry.hash).order_by(m.AuditEntry.id.desc()).limit(1)).one()
         s.execute(delete(m.AuditEntry).where(m.AuditEntry.id <= last_old.id))
         s.execute(delete(m.AuditAnchor))
-        s.add(m.AuditAnchor(id=1, hash=last_old.hash))
+        s.add(m.AuditAnchor(id=last_old.id, hash=last_old.hash))  # the id: how far the log was cut, on purpose
+        if db.key is not None:
+            audit_chain.note_head(s, int(last[0]), str(last[1]), last_old.id)
         return int(removed or 0)
 
 

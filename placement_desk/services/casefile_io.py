@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -12,7 +13,8 @@ from sqlalchemy.orm import Session
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.casefile_parse import Known, parse_case_file
+from placement_desk.domain.casefile_json import loads_case_file
+from placement_desk.domain.casefile_parse import Known, Reading, parse_case_file
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
@@ -22,11 +24,13 @@ from placement_desk.services.common import CITIZEN_LOAD, load_citizen
 
 @dataclass
 class ImportResult:
-    """What an import changed, by kind: created and updated refs (unchanged ones are not listed)."""
+    """What an import changed, by kind: created and updated refs (unchanged ones are not listed), and how
+    many hours values were rounded to the whole minute on reading (spec section 1)."""
 
     created: dict[str, list[str]] = field(default_factory=dict)
     updated: dict[str, list[str]] = field(default_factory=dict)
     unchanged: int = 0
+    rounded: int = 0
 
     def note(self, kind: str, ref: str, created: bool) -> None:
         (self.created if created else self.updated).setdefault(kind, []).append(ref)
@@ -38,7 +42,26 @@ class ImportResult:
     def describe(self) -> str:
         parts = [f"{len(v)} {k} created" for k, v in self.created.items()]
         parts += [f"{len(v)} {k} updated" for k, v in self.updated.items()]
-        return ", ".join(parts) if parts else "nothing changed"
+        if not parts:
+            parts.append("nothing changed")
+        if self.rounded:
+            values = "value" if self.rounded == 1 else "values"
+            parts.append(f"{self.rounded} hours {values} rounded to the whole minute")
+        return ", ".join(parts)
+
+
+def read_case_file(path: str | Path) -> Any:
+    """The JSON document of a case file on disk (a UTF-8 byte-order mark is accepted).
+
+    Raises ValidationError naming the file, or the JSON path inside it, for anything that is not a
+    readable case-file document (see :func:`placement_desk.domain.casefile_json.loads_case_file`).
+    """
+    source = str(path)
+    try:
+        raw = Path(path).expanduser().read_bytes()
+    except OSError as exc:
+        raise ValidationError(source, f"cannot read the file ({exc.strerror or exc})") from None
+    return loads_case_file(raw, source)
 
 
 def known_refs(session: Session) -> Known:
@@ -69,11 +92,12 @@ def import_case_file(
     ``progress(done, total)`` is called per citizen; an exception raised from it (a cancel) rolls
     the whole import back.
     """
-    result = ImportResult()
+    result, reading = ImportResult(), Reading()
     access.require_unscoped(db, Permission.IMPORT, "import a case file")
     with db.transaction() as session:
         audit.quiet(session)  # thousands of rows: the entry lists what was created and updated instead
-        case = parse_case_file(data, known_refs(session))
+        case = parse_case_file(data, known_refs(session), reading)
+        result.rounded = reading.rounded
         companies = {c.ref: c for c in session.scalars(select(m.Company))}
         for company in case.companies:
             _upsert_company(session, companies, company, actor, result)

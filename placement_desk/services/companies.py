@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
 from placement_desk.db.base import utcnow
@@ -52,16 +53,20 @@ def update_company(
 def add_contact(db: Database, company_ref: str, fields: dict[str, Any], actor: str | None = None) -> str:
     """Add a contact person to a company; returns the contact's ref."""
     with audited(db, Permission.COMPANIES, audit.CREATE, "add a contact") as s:
-        row = by_ref(s, m.Company, company_ref)
-        fields = dict(fields)
-        taken = {k.ref for k in row.contacts}
-        fields.setdefault("ref", next(f"k{i}" for i in range(1, len(taken) + 2) if f"k{i}" not in taken))
-        contact = parse_contact(fields, "")
-        if contact.ref in taken:
-            raise ValidationError("ref", f"the company has a contact with ref {contact.ref} already")
-        data = mapping.company_out(row)
-        mapping.apply_company(row, replace(data, contacts=(*data.contacts, contact)), actor)
-        return contact.ref
+        return new_contact(by_ref(s, m.Company, company_ref), fields, actor)
+
+
+def new_contact(row: m.Company, fields: dict[str, Any], actor: str | None) -> str:
+    """Add a contact to a company inside the caller's transaction; returns its ref."""
+    fields = dict(fields)
+    taken = {k.ref for k in row.contacts}
+    fields.setdefault("ref", next(f"k{i}" for i in range(1, len(taken) + 2) if f"k{i}" not in taken))
+    contact = parse_contact(fields, "")
+    if contact.ref in taken:
+        raise ValidationError("ref", f"the company has a contact with ref {contact.ref} already")
+    data = mapping.company_out(row)
+    mapping.apply_company(row, replace(data, contacts=(*data.contacts, contact)), actor)
+    return contact.ref
 
 
 @access.requires(Permission.COMPANIES)
@@ -77,16 +82,21 @@ def set_archived(db: Database, ref: str, archived: bool, actor: str | None = Non
 def remove_contact(db: Database, company_ref: str, contact_ref: str, actor: str | None = None) -> None:
     """Archive a contact (the undo of adding one); placements keep their link."""
     with audited(db, Permission.COMPANIES, audit.DELETE, "remove a contact") as s:
-        row = by_ref(s, m.Company, company_ref)
-        contact = next((k for k in row.contacts if k.ref == contact_ref), None)
-        if contact is None:
-            raise ValidationError("ref", f"no contact {contact_ref}")
-        linked = s.scalar(select(m.Placement.id).where(m.Placement.workplace_mentor_id == contact.id).limit(1))
-        if linked is None:
-            row.contacts.remove(contact)
-        else:
-            contact.archived_at = utcnow()
-        row.updated_by = actor
+        drop_contact(s, by_ref(s, m.Company, company_ref), contact_ref, actor)
+
+
+def drop_contact(s: Session, row: m.Company, contact_ref: str, actor: str | None) -> None:
+    """Remove a contact inside the caller's transaction: deleted, or archived while a placement names it."""
+    contact = next((k for k in row.contacts if k.ref == contact_ref), None)
+    if contact is None:
+        raise ValidationError("ref", f"no contact {contact_ref}")
+    s.flush()
+    linked = s.scalar(select(m.Placement.id).where(m.Placement.workplace_mentor_id == contact.id).limit(1))
+    if linked is None:
+        row.contacts.remove(contact)
+    else:
+        contact.archived_at = utcnow()
+    row.updated_by = actor
 
 
 @access.requires(Permission.COMPANIES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import check_in_period, parse_capacity, parse_placement, parse_step
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
-from placement_desk.services import access, audit, mapping
+from placement_desk.services import access, audit, companies, mapping
 from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version, new_ref
 
@@ -31,6 +32,16 @@ def _validated(s: Session, fields: dict[str, Any]) -> tuple[cf.Placement, m.Comp
     return data, company
 
 
+@dataclass(frozen=True)
+class PlacementSaved:
+    """What a placement form saved: the placement, its new version, and the workplace-mentor contact
+    created with it (None if an existing one was picked), so that an undo can take that away too."""
+
+    ref: str
+    version: int
+    new_contact: str | None = None
+
+
 @access.requires(Permission.EDIT)
 def create_placement(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> str:
     """A new placement for a citizen from case-file fields, usually with its first hours step.
@@ -38,16 +49,110 @@ def create_placement(db: Database, citizen_ref: str, fields: dict[str, Any], act
     ``fields`` may hold ``schedule`` (a list of steps); returns the placement's ref.
     """
     with audited(db, Permission.EDIT, audit.CREATE, "create a placement") as s:
-        citizen = by_ref(s, m.Citizen, citizen_ref)
-        fields = {k: v for k, v in fields.items() if k != "attendance"}
-        fields.setdefault("ref", new_ref(s, m.Placement, citizen_ref))
-        data, company = _validated(s, fields)
-        if s.scalar(select(m.Placement.id).where(m.Placement.ref == data.ref)) is not None:
-            raise ValidationError("ref", f"a placement with ref {data.ref} exists already")
-        row = m.Placement(ref=data.ref, citizen=citizen)
-        s.add(row)
-        mapping.apply_placement(s, row, data, company, actor)
-        return data.ref
+        return _create(s, citizen_ref, fields, actor)
+
+
+@access.requires(Permission.EDIT)
+def register_placement(
+    db: Database,
+    citizen_ref: str,
+    fields: dict[str, Any],
+    new_mentor: dict[str, Any] | None = None,
+    actor: str | None = None,
+) -> PlacementSaved:
+    """The new-placement form in one transaction: the placement with its whole hours plan
+    (``fields["schedule"]``, every ramp-up step) and, when ``new_mentor`` holds a contact's fields
+    (``name``, optional ``phone``/``email``), a new workplace mentor at the company who becomes the
+    placement's. :func:`discard_new_placement` undoes all of it."""
+    if new_mentor is not None:
+        access.require(db, Permission.COMPANIES, "add a contact")
+    with audited(db, Permission.EDIT, audit.CREATE, "create a placement") as s:
+        fields = dict(fields)
+        contact = _add_mentor(s, fields, new_mentor, actor)
+        ref = _create(s, citizen_ref, fields, actor)
+        s.flush()
+        return PlacementSaved(ref, by_ref(s, m.Placement, ref).version, contact)
+
+
+@access.requires(Permission.EDIT)
+def discard_new_placement(db: Database, saved: PlacementSaved, actor: str | None = None) -> None:
+    """The undo of :func:`register_placement`: the placement and the contact made with it go, in one
+    transaction (refused once the placement has attendance or follow-ups)."""
+    with audited(db, Permission.EDIT, audit.DELETE, "discard a placement") as s:
+        row = by_ref(s, m.Placement, saved.ref)
+        company = row.company
+        _discard(s, row)
+        if saved.new_contact is not None:
+            s.flush()
+            companies.drop_contact(s, company, saved.new_contact, actor)
+
+
+@access.requires(Permission.EDIT)
+def edit_placement(
+    db: Database,
+    ref: str,
+    changes: dict[str, Any],
+    expected_version: int | None = None,
+    new_mentor: dict[str, Any] | None = None,
+    remove_contact: str | None = None,
+    actor: str | None = None,
+) -> PlacementSaved:
+    """The edit-placement form in one transaction: :func:`update_placement`'s changes, a new workplace
+    mentor created in place (``new_mentor``), and, for an undo, a contact to take away afterwards
+    (``remove_contact``: the one an earlier edit created)."""
+    unknown = set(changes) - set(PLACEMENT_FIELDS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "cannot be changed here")
+    if new_mentor is not None:
+        access.require(db, Permission.COMPANIES, "add a contact")
+    with audited(db, Permission.EDIT, audit.CHANGE, "change a placement") as s:
+        row = by_ref(s, m.Placement, ref)
+        check_version(row, expected_version)
+        merged = {**cf.placement_json(mapping.placement_out(row)), **changes}
+        contact = _add_mentor(s, merged, new_mentor, actor)
+        data, company = _validated(s, merged)
+        mapping.apply_placement_fields(row, data, company, actor)
+        s.flush()
+        if remove_contact is not None:
+            companies.drop_contact(s, company, remove_contact, actor)
+            s.flush()
+        return PlacementSaved(ref, row.version, contact)
+
+
+def _create(s: Session, citizen_ref: str, fields: dict[str, Any], actor: str | None) -> str:
+    citizen = by_ref(s, m.Citizen, citizen_ref)
+    fields = {k: v for k, v in fields.items() if k != "attendance"}
+    fields.setdefault("ref", new_ref(s, m.Placement, citizen_ref))
+    data, company = _validated(s, fields)
+    if s.scalar(select(m.Placement.id).where(m.Placement.ref == data.ref)) is not None:
+        raise ValidationError("ref", f"a placement with ref {data.ref} exists already")
+    row = m.Placement(ref=data.ref, citizen=citizen)
+    s.add(row)
+    mapping.apply_placement(s, row, data, company, actor)
+    return data.ref
+
+
+def _add_mentor(s: Session, fields: dict[str, Any], new_mentor: dict[str, Any] | None, actor: str | None) -> str | None:
+    """A new workplace-mentor contact at the placement's company; ``fields`` then names it."""
+    if new_mentor is None:
+        return None
+    company = s.scalar(select(m.Company).where(m.Company.ref == fields.get("company")))
+    if company is None:
+        raise ValidationError("company", f"unknown company {fields.get('company')}")
+    try:
+        contact = companies.new_contact(company, {"role": "workplace_mentor", **new_mentor}, actor)
+    except ValidationError as exc:
+        raise ValidationError("workplace_mentor", exc.message) from None
+    fields["workplace_mentor"] = contact
+    return contact
+
+
+def _discard(s: Session, row: m.Placement) -> None:
+    used = s.scalar(select(m.AttendanceRecord.id).where(m.AttendanceRecord.placement_id == row.id).limit(1))
+    used = used or s.scalar(select(m.Followup.id).where(m.Followup.placement_id == row.id).limit(1))
+    if used is not None:
+        raise ValidationError("ref", f"placement {row.ref} has records; archive it instead")
+    s.delete(row)
 
 
 @access.requires(Permission.EDIT)
@@ -140,12 +245,7 @@ def add_capacity(db: Database, ref: str, fields: dict[str, Any], actor: str | No
 def discard_placement(db: Database, ref: str) -> None:
     """Delete a placement that has no attendance or follow-ups yet (the undo of creating it)."""
     with audited(db, Permission.EDIT, audit.DELETE, "discard a placement") as s:
-        row = by_ref(s, m.Placement, ref)
-        used = s.scalar(select(m.AttendanceRecord.id).where(m.AttendanceRecord.placement_id == row.id).limit(1))
-        used = used or s.scalar(select(m.Followup.id).where(m.Followup.placement_id == row.id).limit(1))
-        if used is not None:
-            raise ValidationError("ref", f"placement {ref} has records; archive it instead")
-        s.delete(row)
+        _discard(s, by_ref(s, m.Placement, ref))
 
 
 # ---- undo counterparts (the hours plan and capacity screens) -------------------------------------

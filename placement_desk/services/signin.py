@@ -21,11 +21,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from placement_desk.db import sqlite_files
+from sqlalchemy.exc import DBAPIError
+
+from placement_desk.db import keystore, sqlite_files
 from placement_desk.db.engine import Database, sqlite_path
-from placement_desk.db.keystore import FAST_KDF, KdfParams, KeyStore, KeyStoreError, LockedOut, WrongPassword
+from placement_desk.db.keystore import (
+    FAST_KDF,
+    KdfParams,
+    KeyFileNotWritten,
+    KeyStore,
+    KeyStoreError,
+    LockedOut,
+    WrongPassword,
+)
 from placement_desk.domain.roles import Principal, Role
-from placement_desk.services import access, audit, users
+from placement_desk.services import access, audit, audit_chain, users
 
 __all__ = ["FAST_KDF", "Opened", "SignInFailed", "Target", "needs_setup", "recover", "setup", "sign_in", "target"]
 
@@ -33,7 +43,10 @@ Opener = Callable[[str, bytes | None], Database]  # (url, key) -> a migrated dat
 
 
 class SignInFailed(Exception):
-    """A sign-in that did not work; ``kind`` is "wrong", "locked", "inactive" or "keyfile"."""
+    """A sign-in that did not work; ``kind`` is "wrong", "locked", "inactive", "keyfile", "disk" (the
+    disk is full or the file cannot be written: the password was not even tried, or was right),
+    "missing" (the encrypted database file is gone: restore a backup) or "setup" (nobody can sign in
+    yet: create the first administrator)."""
 
     def __init__(self, kind: str, message: str, locked_until: datetime | None = None) -> None:
         super().__init__(message)
@@ -130,7 +143,7 @@ def setup(
         assert t.keys is not None
         if t.file_exists:  # bring a plain file to the newest schema before converting it
             opener(t.url, None).dispose()
-        store, key, code = KeyStore.create(t.keys, username.strip(), password, kdf or KdfParams())
+        store, key, code = KeyStore.create(t.keys, username.strip(), password, kdf or keystore.DEFAULT_KDF)
         del store
         try:
             if t.file_exists:
@@ -142,6 +155,7 @@ def setup(
             raise
     db = opener(t.url, key)
     try:
+        audit_chain.seal(db)  # a converted file's log is sealed with the key before anything is added
         who = users.create_user(db, username, display_name, Role.ADMINISTRATOR, password)
         access.set_principal(db, who)
         audit.log(db, audit.LOGIN)
@@ -149,6 +163,25 @@ def setup(
         db.dispose()
         raise
     return Opened(db, who, code, safety)
+
+
+MISSING = (
+    "The database file {path} is missing or empty, but its key file is there. Restore the newest backup "
+    "(placement-desk restore FILE, with an administrator's password or the recovery code); nothing was created."
+)
+
+
+def _open_keyed(opener: Opener, url: str, key: bytes) -> Database:
+    """The encrypted database opened with its key; a full disk or an unwritable file is "disk", not a
+    wrong key."""
+    try:
+        return opener(url, key)
+    except sqlite_files.StorageProblem as exc:
+        raise SignInFailed("disk", str(exc)) from None
+    except DBAPIError as exc:
+        if isinstance(exc.orig, (sqlite_files.StorageProblem, *sqlite_files.errors("OperationalError"))):
+            raise SignInFailed("disk", str(exc.orig)) from None
+        raise
 
 
 def _flush_pending(db: Database, store: KeyStore) -> None:
@@ -164,7 +197,12 @@ def _flush_pending(db: Database, store: KeyStore) -> None:
 
 def sign_in(t: Target, username: str, password: str, opener: Opener = _default_opener,
             now: datetime | None = None) -> Opened:
-    """Open the database as ``username``; SignInFailed with a plain message otherwise."""
+    """Open the database as ``username``; SignInFailed with a plain message otherwise. Never creates a
+    database file: a missing one is "setup" (no key file) or "missing" (its key file is there)."""
+    if t.path is not None and not t.file_exists:
+        if t.encrypted:
+            raise SignInFailed("missing", MISSING.format(path=t.path))
+        raise SignInFailed("setup", "There is no database yet: create the first administrator.")
     if t.encrypted:
         try:
             store = t.store()
@@ -173,10 +211,13 @@ def sign_in(t: Target, username: str, password: str, opener: Opener = _default_o
             raise SignInFailed("locked", str(exc), exc.until) from None
         except WrongPassword as exc:
             raise SignInFailed("wrong", str(exc), store.locked_until(username, now)) from None
+        except KeyFileNotWritten as exc:
+            raise SignInFailed("disk", str(exc)) from None
         except KeyStoreError as exc:
             raise SignInFailed("keyfile", str(exc)) from None
-        db = opener(t.url, key)
+        db = _open_keyed(opener, t.url, key)
         try:
+            audit_chain.seal(db)
             _flush_pending(db, store)
             try:
                 who = users.principal_for(db, username)
@@ -208,19 +249,25 @@ def sign_in(t: Target, username: str, password: str, opener: Opener = _default_o
 
 
 def recover(t: Target, code: str, username: str, new_password: str, opener: Opener = _default_opener) -> Opened:
-    """A forgotten password: the recovery code unlocks the key, the user gets a new password."""
+    """A forgotten password or a lock-out: the recovery code unlocks the key, the user gets a new
+    password (which lifts the lock)."""
     if not t.encrypted:
         raise SignInFailed("keyfile", "Only an encrypted database has a recovery code; ask an administrator.")
+    if not t.file_exists:
+        raise SignInFailed("missing", MISSING.format(path=t.path))
     users.check_password_rules(new_password)
     try:
         store = t.store()
         key = store.unlock_with_recovery(code)
     except WrongPassword as exc:
         raise SignInFailed("wrong", str(exc)) from None
+    except KeyFileNotWritten as exc:
+        raise SignInFailed("disk", str(exc)) from None
     except KeyStoreError as exc:
         raise SignInFailed("keyfile", str(exc)) from None
-    db = opener(t.url, key)
+    db = _open_keyed(opener, t.url, key)
     try:
+        audit_chain.seal(db)
         _flush_pending(db, store)
         who = users.principal_for(db, username)  # SignInError for an unknown user
         users.set_password(db, username, new_password)  # as the system actor: the recovery code is the proof

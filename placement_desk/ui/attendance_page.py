@@ -35,7 +35,6 @@ from placement_desk.ui.attendance_style import day_title, legend, parse_hours, w
 from placement_desk.ui.attendance_view import AttendanceView, HoursDelegate
 from placement_desk.ui.context import ALL, UiContext
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import ERROR_STYLE
 from placement_desk.ui.mentor_model import DAY, WEEK, MentorModel
 from placement_desk.ui.reason_picker import ReasonPicker, open_picker
 
@@ -92,9 +91,7 @@ class AttendancePage(QWidget):
         self.table.hours_typed.connect(self._on_hours)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message = self.table.note  # messages about a day stand at its row
         self.keys_help = QLabel(
             self.tr(
                 "Enter or Space = present as planned · a number = hours · S sick · F agreed absence · U no-show · "
@@ -134,7 +131,6 @@ class AttendancePage(QWidget):
         layout.addLayout(second)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
         self.sheets = SheetButtons(self.ctx, lambda: self.company.currentData(), self.day, self)
         layout.addWidget(self.sheets)
         layout.addWidget(legend(self, columns=4))
@@ -299,16 +295,19 @@ class AttendancePage(QWidget):
         elif name == "clear":
             if d.record is not None and self._say(self.edits.clear(row.placement, d.day, row.citizen_ref)):
                 self._advance()
-        elif name == "planned" and d.record is None:
-            if not d.planned:
+        elif name == "planned":
+            r = d.record
+            if r is not None and r.status == "present" and r.minutes == d.planned:
+                self._advance()  # already as planned
+            elif not d.planned:
                 self._say(self.tr("Nothing is planned on this day: type the hours instead."))
             elif d.future:
                 self._say(self.tr("Only agreed absence (F) can be registered ahead of the day."))
-            elif self._say(self.edits.present(row.placement, d.day, d.planned, row.citizen_ref)):
+            elif self._say(self.edits.present(row.placement, d.day, d.planned, row.citizen_ref, keep=r)):
                 self._advance()
         elif name in STATUS_KEYS:
             self._open_picker(row, d, name)
-        elif name in ("planned", "reason"):
+        elif name == "reason":
             self._open_picker(row, d, d.record.status if d.record is not None else "sick")
 
     def _on_hours(self, row_index: int, column: int, text: str) -> None:

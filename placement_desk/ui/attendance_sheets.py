@@ -9,18 +9,26 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.errors import NotFoundError, ValidationError
 from placement_desk.services import attendance
 from placement_desk.services.attendance_sheet import (
     SheetResult,
     apply_attendance_sheet,
     make_attendance_sheet,
+    read_sheet_file,
     review_attendance_sheet,
 )
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.messages import danish_error
 
 KEEP, OVERWRITE = "keep", "overwrite"
+
+
+def _sheet_error(exc: ValidationError | NotFoundError) -> str:
+    """The service's Danish text; where it names a row ("række 12"), with the row."""
+    if isinstance(exc, NotFoundError):
+        return danish_error(exc)
+    return exc.message if exc.path in ("", "fremmødeark") else f"{exc.path}: {exc.message}"
 
 
 class SheetButtons(QWidget):
@@ -69,12 +77,12 @@ class SheetButtons(QWidget):
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Read attendance sheet"), "", self.tr("Excel (*.xlsx)"))
         if not path:
             return None
-        content = Path(path).read_bytes()
         title = self.tr("Read attendance sheet")
         try:
+            content = read_sheet_file(Path(path))
             review = review_attendance_sheet(self.ctx.db, content)
-        except ValidationError as exc:
-            QMessageBox.warning(self, title, self.tr("Nothing was saved.") + "\n\n" + exc.message)
+        except (ValidationError, NotFoundError) as exc:
+            QMessageBox.warning(self, title, self.tr("Nothing was saved.") + "\n\n" + _sheet_error(exc))
             return None
         overwrite = False
         if review.conflicts:

@@ -4,13 +4,16 @@
 key                    action (``AttendanceView.action`` emits the name)
 =====================  ===================================================
 0-9 , . (a number)     opens a small editor; Enter logs *present* with those hours
-Enter, Space           ``planned``: present as planned (on a registered day: change it)
+Enter, Space           ``planned``: present as planned (a registered day too; R changes it otherwise)
 S / F / U              ``sick`` / ``absent_agreed`` / ``absent_unexcused``: the reason picker
 R, F2, double-click    ``reason``: the reason picker for the day as it is
 Delete, Backspace      ``clear``: remove the registration
 W, Ctrl+Enter          ``week``: the whole week as planned
 PageUp / PageDown      ``previous`` / ``next`` (month, day or week)
 =====================  ===================================================
+
+A message about a day (it could not be read, it is in the future...) is shown at that day's cell by
+:class:`CellNote`, not at the bottom of the page.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -85,6 +89,50 @@ class HoursDelegate(QStyledItemDelegate):
         editor.setGeometry(rect.x() + 2, rect.y() + (rect.height() - height) // 2, rect.width() - 4, height)
 
 
+class CellNote(QLabel):
+    """A short message at the current cell (below it, or above when there is no room): errors stand
+    where the user is looking. It goes when the cursor moves on or the next action succeeds."""
+
+    MAX_WIDTH = 380
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view.viewport())
+        self.view = view
+        self.setObjectName("cellNote")
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "#cellNote { background: #fff4f4; color: #8b0000; border: 1px solid #b00020; border-radius: 3px;"
+            " padding: 3px 6px; }"
+        )
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API: the pages' message line
+        super().setText(text)
+        if not text:
+            self.hide()
+            return
+        self.place()
+        self.show()
+        self.raise_()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def place(self) -> None:
+        viewport = self.view.viewport()
+        index = self.view.currentIndex()
+        cell = self.view.visualRect(index) if index.isValid() else viewport.rect().adjusted(0, 0, 0, -viewport.height())
+        width = max(120, min(self.MAX_WIDTH, viewport.width() - 8))
+        self.setFixedWidth(width)
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setFixedHeight(max(height, self.sizeHint().height()))
+        x = min(max(cell.left(), 4), max(viewport.width() - width - 4, 0))
+        y = cell.bottom() + 2
+        if y + self.height() > viewport.height() and cell.top() - self.height() - 2 >= 0:
+            y = cell.top() - self.height() - 2
+        self.move(x, y)
+
+
 class AttendanceView(QTableView):
     """A QTableView whose keys are the attendance actions of the module docstring."""
 
@@ -98,8 +146,14 @@ class AttendanceView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)
         self.doubleClicked.connect(lambda _index: self.action.emit("reason"))
+        self.note = CellNote(self)
         # Queued: the edit reads the screen again, which must not happen while the editor commits.
         self._typed.connect(self.hours_typed.emit, Qt.ConnectionType.QueuedConnection)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802 - Qt API
+        super().currentChanged(current, previous)
+        if current.row() != previous.row() or current.column() != previous.column():
+            self.note.setText("")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if self.state() == QAbstractItemView.State.EditingState:

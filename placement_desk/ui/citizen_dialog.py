@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from placement_desk.domain.errors import ValidationError
 from placement_desk.services import citizens
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import FormDialog, text_or_none
+from placement_desk.ui.forms import FormDialog, cpr_problem, text_or_none, year_problem
 
 
 class NewCitizenDialog(FormDialog):
@@ -17,11 +17,15 @@ class NewCitizenDialog(FormDialog):
         self.created: str | None = None
         self.setWindowTitle(self.tr("New citizen"))
         self.setMinimumWidth(420)
-        self.name = self.form.add("name", self.tr("Name"), QLineEdit(self))
-        self.ref = self.form.add("ref", self.tr("Reference (case number or initials)"), QLineEdit(self))
-        self.cpr = self.form.add("cpr", self.tr("CPR number (optional)"), QLineEdit(self))
+        self.name = self.form.add("name", self.tr("Name"), QLineEdit(self), required=True)
+        self.ref = self.form.add(
+            "ref", self.tr("Reference (case number or initials)"), QLineEdit(self), required=True
+        )
+        self.cpr = QLineEdit(self)
+        self.form.add("cpr", self.tr("CPR number (optional)"), self.cpr, check=cpr_problem(self.cpr))
         self.cpr.setPlaceholderText("DDMMÅÅ-XXXX")
-        self.birth_year = self.form.add("birth_year", self.tr("Birth year"), QLineEdit(self))
+        self.birth_year = QLineEdit(self)
+        self.form.add("birth_year", self.tr("Birth year"), self.birth_year, check=year_problem(self.birth_year))
         self.job_goal = self.form.add("job_goal", self.tr("Job goal"), QLineEdit(self))
 
     def fields(self) -> dict[str, object]:
@@ -36,7 +40,7 @@ class NewCitizenDialog(FormDialog):
             "job_goal": text_or_none(self.job_goal),
         }
 
-    def save(self) -> None:
+    def commit(self) -> None:
         db, actor, fields = self.ctx.db, self.ctx.actor, self.fields()
         try:
             self.created = self.ctx.execute(

@@ -1,8 +1,12 @@
-"""The citizen list (Borgere): search, sort, open a citizen."""
+"""The citizen list (Borgere): search, sort, open a citizen.
+
+Enter in the filter opens the citizen when one is left (with several, the list gets the focus);
+Down goes into the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -66,6 +70,8 @@ class CitizensPage(QWidget):
         self.new_button.clicked.connect(self.new_citizen)
         self.search.setText(str(QSettings().value("citizens/filter", "")))
         self.search.textChanged.connect(lambda text: QSettings().setValue("citizens/filter", text))
+        self.search.returnPressed.connect(self.open_match)
+        self.search.installEventFilter(self)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.show_archived)
@@ -83,6 +89,30 @@ class CitizensPage(QWidget):
         dialog = NewCitizenDialog(self.ctx, self)
         if dialog.exec() and dialog.created:
             self.citizen_opened.emit(dialog.created)
+
+    def open_match(self) -> None:
+        """Enter in the filter: the one citizen left opens; with several, the list takes the focus."""
+        if self.proxy.rowCount() == 1:
+            self._open(self.proxy.index(0, 0))
+        elif self.proxy.rowCount() > 1:
+            self.enter_list()
+
+    def enter_list(self) -> None:
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.proxy.rowCount()
+        ):
+            self.enter_list()
+            return True
+        return super().eventFilter(watched, event)
 
     def _open(self, index: object) -> None:
         row = self.proxy.data(index, ROW_ROLE)  # type: ignore[arg-type]

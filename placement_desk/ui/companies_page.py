@@ -22,7 +22,7 @@ from placement_desk.services import companies
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import FormDialog, text_or_none
+from placement_desk.ui.forms import FormDialog, cvr_problem, text_or_none
 from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 
@@ -45,8 +45,12 @@ class CompanyDialog(FormDialog):
         super().__init__(parent)
         self.ctx, self.detail = ctx, detail
         self.setWindowTitle(self.tr("Edit company") if detail else self.tr("New company"))
-        self.name = self.form.add("name", self.tr("Name"), QLineEdit(detail.name if detail else "", self))
-        self.cvr = self.form.add("cvr", self.tr("CVR number"), QLineEdit((detail.cvr or "") if detail else "", self))
+        self.name = self.form.add(
+            "name", self.tr("Name"), QLineEdit(detail.name if detail else "", self), required=True
+        )
+        self.cvr = QLineEdit((detail.cvr or "") if detail else "", self)
+        self.cvr.setPlaceholderText(self.tr("8 digits (optional)"))
+        self.form.add("cvr", self.tr("CVR number"), self.cvr, check=cvr_problem(self.cvr))
         self.industry = self.form.add(
             "industry", self.tr("Industry"), QLineEdit((detail.industry or "") if detail else "", self)
         )
@@ -66,7 +70,7 @@ class CompanyDialog(FormDialog):
             "internal": self.internal.isChecked(),
         }
 
-    def save(self) -> None:
+    def commit(self) -> None:
         db, actor, fields = self.ctx.db, self.ctx.actor, self.fields()
         try:
             if self.detail is None:
@@ -107,13 +111,13 @@ class ContactDialog(FormDialog):
         super().__init__(parent)
         self.ctx, self.company_ref = ctx, company_ref
         self.setWindowTitle(self.tr("New contact person"))
-        self.name = self.form.add("name", self.tr("Name"), QLineEdit(self))
+        self.name = self.form.add("name", self.tr("Name"), QLineEdit(self), required=True)
         self.phone = self.form.add("phone", self.tr("Phone"), QLineEdit(self))
         self.email = self.form.add("email", self.tr("E-mail"), QLineEdit(self))
         self.mentor = self.form.add("role", self.tr("Workplace mentor"), QCheckBox(self))
         self.mentor.setChecked(True)
 
-    def save(self) -> None:
+    def commit(self) -> None:
         db, actor, ref = self.ctx.db, self.ctx.actor, self.company_ref
         fields = {
             "name": self.name.text().strip(),

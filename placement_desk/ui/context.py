@@ -60,6 +60,7 @@ class ServiceCommand(QUndoCommand):
 
 class UiContext(QObject):
     changed = Signal(str)  # a citizen ref, or "*" for anything
+    saved = Signal(str, str)  # an edit was saved: its undo text, and what else the user should know
     open_citizen = Signal(str, str)  # citizen ref, tab key
 
     def __init__(self, db: Database, actor: str | None = None, parent: QObject | None = None) -> None:
@@ -76,8 +77,10 @@ class UiContext(QObject):
         undo: Callable[[Any], Any],
         scope: str = ALL,
         force: Callable[[], Any] | None = None,
+        note: str | Callable[[Any], str] = "",
     ) -> Any:
-        """Run ``do`` now (errors propagate to the caller's form), then make it undoable.
+        """Run ``do`` now (errors propagate to the caller's form), then make it undoable and say so
+        (:attr:`saved`, with ``note``: more the user should know, or a function of the result giving it).
 
         If someone else saved the record meanwhile (ConflictError), the user chooses: reload (the
         error propagates and the screens reload) or keep mine (``force`` saves over it, knowingly).
@@ -95,6 +98,7 @@ class UiContext(QObject):
             raise Refused(exc) from exc
         self.undo_stack.push(ServiceCommand(self, text, do, undo, scope, state))
         self.changed.emit(scope)
+        self.saved.emit(text, note(state) if callable(note) else note)
         return state
 
     def can(self, permission: Permission) -> bool:

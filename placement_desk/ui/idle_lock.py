@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from placement_desk.db.engine import Database
 from placement_desk.db.keystore import KeyStoreError
@@ -198,6 +199,7 @@ class IdleLock(QObject):
         self.db = db
         self.window = window
         self.dialog: LockDialog | None = None
+        self._focus: QWidget | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -228,6 +230,7 @@ class IdleLock(QObject):
         if self.dialog is not None:
             return self.dialog
         self.timer.stop()
+        self._focus = QApplication.focusWidget()  # given back on unlock: the user carries on in that field
         dialog = LockDialog(self.db, self.window)
         dialog.unlocked.connect(self._unlocked)
         dialog.quit_requested.connect(self._quit)
@@ -247,6 +250,10 @@ class IdleLock(QObject):
             dialog.deleteLater()
         if self.minutes > 0:
             self.timer.start()
+        focus, self._focus = self._focus, None
+        if focus is not None and isValid(focus) and focus.isVisible():
+            focus.window().activateWindow()
+            focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         self.unlocked.emit()
 
     def _quit(self) -> None:

@@ -117,15 +117,18 @@ def open_signed_in(db_url: str | None) -> Database | None:
 
 def run(db_url: str | None, log_file: Path, translations: Path,
         open_db: Callable[[str | None], Database | None] = open_signed_in) -> int:
+    from placement_desk.db.private import make_private, private_umask
     from placement_desk.domain.errors import AccessDenied
     from placement_desk.ui.main_window import MainWindow
     from placement_desk.ui.messages import danish_error
 
+    private_umask()  # every file the app creates is the user's alone (db.private)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     install_translator(app, translations, str(QSettings().value("ui/language", "da")))
     logging.basicConfig(filename=log_file, level=logging.INFO)
+    make_private(log_file)  # a log an earlier version created readable by others
 
     def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, AccessDenied):  # a button the role may not use: say so, it is no failure
@@ -148,7 +151,7 @@ def run(db_url: str | None, log_file: Path, translations: Path,
     window = MainWindow(db, actor=None if who is None else who.username)
     if os.environ.get(QUIT_AFTER_PAINT):
         window.installEventFilter(QuitAfterFirstPaint(window))
-    window.show()
+    window.show_restored()
     from placement_desk.ui.startup import start_background_check, start_daily_backup
 
     # Both read the whole file: they start once the window is on screen, not while it is being drawn

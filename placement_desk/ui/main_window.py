@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from placement_desk import __version__
 from placement_desk.db.engine import Database
@@ -16,6 +16,7 @@ from placement_desk.ui.messages import REFUSED, role_label
 from placement_desk.ui.work import WorkMenu
 
 if TYPE_CHECKING:
+    from placement_desk.services.queries import SearchHit
     from placement_desk.ui.attendance_page import AttendancePage
     from placement_desk.ui.citizen.page import CitizenPage
     from placement_desk.ui.citizens_page import CitizensPage
@@ -112,7 +113,11 @@ class MainWindow(QMainWindow):
         for key in self.keys:
             self.nav.addItem(titles[key])
             self.pages.addWidget(QWidget(self.pages))
-        self.nav.currentRowChanged.connect(self._nav_changed)
+        # The page changes only when the user picks one (click, arrow keys, Space, Enter), never because
+        # the focus arrived: a list that gets the focus without a current row makes its first row current
+        # (currentRowChanged), which must not throw the open citizen away for Overblik.
+        self.nav.itemSelectionChanged.connect(self._nav_chosen)
+        self.nav.itemActivated.connect(lambda item: self.show_page(self.keys[self.nav.row(item)]))
         self.nav.setFixedWidth(170)
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -136,6 +141,10 @@ class MainWindow(QMainWindow):
             from placement_desk.ui.idle_lock import IdleLock
 
             self.idle_lock = IdleLock(db, self)
+        from placement_desk.ui.save_note import SaveNote
+
+        self.save_note = SaveNote(self.ctx, self)  # "Gemt: ... — Fortryd" after every save
+        self.statusBar().addWidget(self.save_note, 1)
         self._build_menus()
         self._restore_state()
 
@@ -200,15 +209,21 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._citizen_page)
         return self._citizen_page
 
-    def _nav_changed(self, row: int) -> None:
-        if row >= 0:
-            self.pages.setCurrentWidget(self.page(self.keys[row]))
-            QSettings().setValue("main/page", self.keys[row])
+    def _nav_chosen(self) -> None:
+        chosen = self.nav.selectedItems()
+        if chosen:
+            key = self.keys[self.nav.row(chosen[0])]
+            self.pages.setCurrentWidget(self.page(key))
+            QSettings().setValue("main/page", key)
 
     def show_page(self, key: str) -> None:
         """Show a page; a page the role cannot use is not there, so nothing happens."""
         if key in self.keys:
-            self.nav.setCurrentRow(self.keys.index(key))
+            row = self.keys.index(key)
+            if self.nav.currentRow() == row and self.nav.item(row).isSelected():
+                self._nav_chosen()  # already chosen in the sidebar: just show it
+            else:
+                self.nav.setCurrentRow(row)
 
     def open_citizen(self, ref: str, tab: str = "overview") -> None:
         self.nav.blockSignals(True)
@@ -218,17 +233,25 @@ class MainWindow(QMainWindow):
         self.citizen_page.show_citizen(ref, tab)
         self.pages.setCurrentWidget(self.citizen_page)
 
-    def open_search(self) -> None:
+    def open_search(self) -> QDialog:
+        """Ctrl+K (window-modal, not blocking: the chosen hit opens when the dialog is accepted)."""
         from placement_desk.ui.search_dialog import SearchDialog
 
         dialog = SearchDialog(self.ctx, self)
-        if dialog.exec() and dialog.chosen is not None:
-            hit = dialog.chosen
-            if hit.kind == "company":
-                self.show_page("companies")
-                self.companies.select(hit.ref)
-            elif hit.citizen_ref:
-                self.open_citizen(hit.citizen_ref, "placements" if hit.kind == "placement" else "overview")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._open_hit(dialog.chosen))
+        dialog.open()
+        return dialog
+
+    def _open_hit(self, hit: SearchHit | None) -> None:
+        if hit is None:
+            return
+        if hit.kind == "company":
+            self.show_page("companies")
+            self.companies.select(hit.ref)
+        elif hit.citizen_ref:
+            self.open_citizen(hit.citizen_ref, "placements" if hit.kind == "placement" else "overview")
+            self.citizen_page.tabs.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard stays on the citizen
 
     # ---- menus --------------------------------------------------------------------------------
 
@@ -268,6 +291,7 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Refresh"), lambda: self.ctx.changed.emit("*"), QKeySequence.StandardKey.Refresh)
         )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
         help_menu.addAction(self._action(self.tr("&About Placement Desk"), self.show_about))
 
     def about_text(self) -> str:
@@ -277,6 +301,13 @@ class MainWindow(QMainWindow):
         )
         return text.replace("%1", __version__).replace("%2", self.db.description)
 
+    def show_shortcuts(self) -> QDialog:
+        from placement_desk.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Placement Desk"), self.about_text())
 
@@ -285,12 +316,18 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("main/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
+        self.restored = isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry)
+        if not self.restored:
+            self.resize(1280, 680)  # fits 1366×768 with a taskbar, for when the user leaves the maximised state
         page = str(settings.value("main/page", self.keys[0]))
         self.show_page(page if page in self.keys else self.keys[0])
+
+    def show_restored(self) -> None:
+        """Show the window as the user left it; the first time (nothing remembered) maximised."""
+        if self.restored:
+            self.show()
+        else:
+            self.showMaximized()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         QSettings().setValue("main/geometry", self.saveGeometry())

@@ -62,6 +62,7 @@ PATTERNS: list[tuple[str, str]] = [
     (r"^must be text$", "skal være tekst"),
     (r"^must be non-empty text$", "skal udfyldes"),
     (r"^is before start$", "ligger før start"),
+    (r"^(.+) is outside the placement's period (.+)\.\.open$", r"\1 ligger før forløbets start \2"),
     (r"^(.+) is outside the placement's period (.+)\.\.(.+)$", r"\1 ligger uden for forløbets periode \2 – \3"),
     (r"^must be 8 digits$", "skal være 8 cifre"),
     (r"^fails the modulus-11 check$", "er ikke et gyldigt CVR-nummer (modulus 11)"),
@@ -69,7 +70,19 @@ PATTERNS: list[tuple[str, str]] = [
     (r"^does not encode a real date \(DDMMYY\)$", "indeholder ikke en gyldig dato (DDMMÅÅ)"),
     (r"^must be a whole number from -5 to 5$", "skal være et helt tal fra -5 til 5"),
     (r"^must be a whole number of minutes.*$", "skal være hele minutter (fx 0,25 = 15 minutter)"),
+    (r'^duplicate key "(.*)"$', r'nøglen "\1" står mere end én gang i samme objekt'),
     (r"^duplicate (.+) (.+)$", r"findes allerede (\2)"),
+    # reading a case file (domain/casefile_json.py, services/casefile_io.read_case_file)
+    (r"^cannot read the file \((.+)\)$", r"filen kan ikke læses (\1)"),
+    (r"^is not UTF-8 text \(byte (\S+) at line (\d+), byte (\d+)\)$",
+     r"er ikke UTF-8-tekst (byten \1 i linje \2, byte nr. \3)"),
+    (r"^not valid JSON: nested too deeply$", "er ikke gyldig JSON: for mange niveauer inden i hinanden"),
+    (r"^not valid JSON: (.+) \(line (\d+), column (\d+)\)$", r"er ikke gyldig JSON (linje \2, kolonne \3): \1"),
+    (r"^not valid JSON: (.+)$", r"er ikke gyldig JSON: \1"),
+    (r"^(.+) is not allowed: must be a finite number$", r"\1 er ikke tilladt: skal være et endeligt tal"),
+    (r"^(.+) is too large: must be a finite number$", r"\1 er for stort: skal være et endeligt tal"),
+    (r"^must be a finite number$", "skal være et endeligt tal"),
+    (r"^a number of (\d+) digits is too large \(at most (\d+)\)$", r"et tal med \1 cifre er for stort (højst \2)"),
     (r"^'(.+)' is not one of (.+)$", r"'\1' er ikke en gyldig værdi"),
     (r"^must be at least (\d+) characters$", r"skal være mindst \1 tegn"),
     (r"^must be one word of at most 80 characters$", "skal være ét ord på højst 80 tegn"),
@@ -81,6 +94,22 @@ PATTERNS: list[tuple[str, str]] = [
     (r"^no user '?(.+?)'?$", r"brugeren \1 findes ikke"),
     (r"^the passwords differ$", "de to adgangskoder er ikke ens"),
     (r"^unknown role (.+)$", "er ikke en gyldig rolle"),
+    # hours texts and plans (domain/hours_text.py) and the placement form
+    (r"^unknown weekday '(.+)'$", r"ukendt ugedag '\1'"),
+    (r"^cannot read '(.+)' \(try .*\)$", r"kan ikke læse '\1' (prøv '2x3', 'man-fre 12-15' eller 'tir 2, tor 2')"),
+    (r"^(.+) is not a time of day$", r"\1 er ikke et klokkeslæt"),
+    (r"^no hours given$", "ingen timer angivet"),
+    (r"^more working days than there are days in the week$", "flere arbejdsdage, end der er dage i ugen"),
+    (r"^a day must have between 0 and 24 hours$", "en dag skal have mellem 0 og 24 timer"),
+    (r"^(.+) is not a date$", r"\1 er ikke en dato"),
+    (r"^(.+) is not after the step before it \((.+)\)$", r"\1 ligger ikke efter trinnet før (\2)"),
+    (r"^(.+) is before the start (.+)$", r"\1 ligger før forløbets start \2"),
+    (r"^more paid hours \((.+)\) than hours in the week \((.+)\)$", r"flere løntimer (\1) end ugens timer (\2)"),
+    (r"^pick a company from the list$", "vælg en virksomhed fra listen (opret den under Virksomheder)"),
+    (r"^paid hours only in a paid placement type$",
+     "løntimer kun i hybridpraktik, løntilskud, ordinære timer, fleksjob eller mesterlære"),
+    (r"^(.+) is not a contact of (.+)$", r"\1 er ikke kontaktperson hos \2"),
+    (r"^must be a year such as 1972$", "skal være et årstal, fx 1972"),
 ]
 
 
@@ -92,10 +121,17 @@ def field_label(path: str) -> str:
 
 
 def danish_message(message: str) -> str:
+    if m := re.match(r"^step (\d+): (.+)$", message):  # a step of an hours plan
+        return f"trin {m.group(1)}: {danish_message(m.group(2))}"
     for pattern, replacement in PATTERNS:
         if re.match(pattern, message):
-            return re.sub(pattern, replacement, message)
+            return _danish_dates(re.sub(pattern, replacement, message))
     return message
+
+
+def _danish_dates(text: str) -> str:
+    """ISO dates in a message written the Danish way (dd-mm-yyyy)."""
+    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", r"\3-\2-\1", text)
 
 
 def danish_error(exc: Exception) -> str:

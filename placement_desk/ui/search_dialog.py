@@ -1,9 +1,11 @@
-"""Ctrl+K: find a citizen, company or placement by name, ref, CPR or CVR and open it."""
+"""Ctrl+K: find a citizen, company or placement by name, ref, CPR or CVR and open it.
+
+Type, then Enter opens the first match (the only one, usually); Down goes into the list of matches."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from placement_desk.services.queries import SearchHit, search
@@ -28,9 +30,15 @@ class SearchDialog(QDialog):
         self.input.returnPressed.connect(self.accept_current)
         self.results.itemActivated.connect(lambda _item: self.accept_current())
         self.input.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)  # the focus is always visible
         layout = QVBoxLayout(self)
         layout.addWidget(self.input)
         layout.addWidget(self.results)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.input.setFocus(Qt.FocusReason.TabFocusReason)  # typing starts at once
 
     def run_search(self) -> None:
         kinds = {"citizen": self.tr("Citizen"), "company": self.tr("Company"), "placement": self.tr("Placement")}
@@ -52,10 +60,25 @@ class SearchDialog(QDialog):
             self.accept()
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt API
-        key_press = isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress
-        if watched is self.input and key_press and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):  # type: ignore[attr-defined]
-            row = self.results.currentRow() + (1 if event.key() == Qt.Key.Key_Down else -1)  # type: ignore[attr-defined]
-            if 0 <= row < self.results.count():
-                self.results.setCurrentRow(row)
+        """Down in the search field goes into the list; Up on the list's first row comes back, and
+        typing in the list goes on in the search field."""
+        if not (isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress):
+            return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        key = event.key()
+        if watched is self.input and key == Qt.Key.Key_Down:
+            if self._timer.isActive():
+                self._timer.stop()
+                self.run_search()
+            if self.results.count():
+                if self.results.currentRow() < 0:
+                    self.results.setCurrentRow(0)
+                self.results.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if watched is self.results and key == Qt.Key.Key_Up and self.results.currentRow() <= 0:
+            self.input.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if watched is self.results and event.text().isprintable() and event.text().strip():
+            self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.input.insert(event.text())
             return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]

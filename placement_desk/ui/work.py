@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -158,10 +157,9 @@ class WorkMenu(QObject):
         db, actor, title = self.ctx.db, self.ctx.actor, self.tr("Import case file")
 
         def job(progress: Callable[[int, int], None]) -> Any:
-            from placement_desk.services.casefile_io import import_case_file
+            from placement_desk.services.casefile_io import import_case_file, read_case_file
 
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-            return import_case_file(db, data, actor, progress)
+            return import_case_file(db, read_case_file(path), actor, progress)
 
         self.worker = run_with_progress(self.window, title, job, self._done(title))
         return self.worker

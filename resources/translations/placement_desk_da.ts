@@ -281,6 +281,10 @@
         <translation>Fremmøde</translation>
     </message>
     <message>
+        <source>Agreed absence (not counted)</source>
+        <translation>Aftalt fravær (ikke medregnet)</translation>
+    </message>
+    <message>
         <source>Absence by reason</source>
         <translation>Fravær fordelt på årsag</translation>
     </message>
@@ -1668,6 +1672,10 @@
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;About Placement Desk</source>
         <translation>&amp;Om Placement Desk</translation>
     </message>
@@ -1772,6 +1780,10 @@ Database: %2</translation>
     <message>
         <source>Stop referral…</source>
         <translation>Stop henvisning…</translation>
+    </message>
+    <message>
+        <source>of %1 attended hours with an assessment</source>
+        <translation>af %1 fremmødte timer med en vurdering</translation>
     </message>
     <message>
         <source> (overdue)</source>
@@ -2202,6 +2214,29 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>SaveNote</name>
+    <message>
+        <source>Undone: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the last change</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ScheduleTab</name>
     <message>
         <source>Valid from</source>
@@ -2506,6 +2541,124 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
     <message>
         <source>Keep what is registered</source>
         <translation>Behold det registrerede</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Forms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next field; in the last field: save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <source>Open the first match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Into the list / back to the search field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>New placement</source>
+        <translation>Nyt forløb</translation>
+    </message>
+    <message>
+        <source>Placements: edit the selected placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up: save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>Hours present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Present as planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sick / agreed absence / no-show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason and note of the day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole week as planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back / on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours plan</source>
+        <translation>Timeplan</translation>
+    </message>
+    <message>
+        <source>Add the step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything can be done from the keyboard:</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -3,75 +3,26 @@ errors by sheet row, idempotent, conflicts left to the user)."""
 
 from __future__ import annotations
 
-import copy
 import io
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.attendance_sheet import SheetErrors, SheetRow, parse_row, sheet_lines
 from placement_desk.domain.errors import NotFoundError, ValidationError
 from placement_desk.services import attendance_sheet as sheets
-from placement_desk.services.casefile_io import export_case_file, import_case_file
-from tests.casefiles import case_file, ramp_down_citizen
-
-# March 2023 (no holidays): Mon-Fri 4 h from 1 March, Mon+Wed 2 h from 13 March -> 14 expected days.
-EXPECTED_DAYS = [1, 2, 3, 6, 7, 8, 9, 10, 13, 15, 20, 22, 27, 29]
-COLS = {"date": 1, "citizen": 3, "placement": 4, "planned": 5, "hours": 6, "status": 7, "reason": 8, "note": 9}
+from tests.export.sheet_helpers import EXPECTED_DAYS, attendance, fill, make, parts, save, seed
 
 
 @pytest.fixture
 def seeded(db: Database) -> Database:
-    citizen = ramp_down_citizen()
-    citizen["placements"][0]["attendance"] = [{"date": "2023-03-01", "status": "present", "hours": 4}]
-    other = copy.deepcopy(ramp_down_citizen())  # a second citizen at another company: not on the sheet
-    other["ref"], other["name"], other["cpr"] = "XX", "Anden Borger", None
-    other["placements"][0].update(ref="XX-1", company="co-kids", workplace_mentor=None, attendance=[])
-    other["followups"] = []
-    import_case_file(db, case_file(citizen, other))
-    return db
+    return seed(db)
 
 
-def attendance(db: Database, ref: str = "DC") -> list[dict[str, Any]]:
-    data = export_case_file(db, ref)
-    return list(data["citizens"][0]["placements"][0]["attendance"])
-
-
-def rows_by_day(ws: Worksheet) -> dict[int, int]:
-    out = {}
-    for r in range(11, ws.max_row + 1):
-        value = ws.cell(row=r, column=1).value
-        if isinstance(value, datetime):
-            out[value.day] = r
-    return out
-
-
-def fill(ws: Worksheet, row: int, **values: Any) -> None:
-    for key, value in values.items():
-        ws.cell(row=row, column=COLS[key], value=value)
-
-
-def save(wb: Any) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def make(db: Database) -> tuple[Any, Worksheet, dict[int, int]]:
-    sheet = sheets.make_attendance_sheet(db, "co-saxo", "2023-03")
-    assert sheet.filename == "fremmoedeark-co-saxo-2023-03.xlsx"
-    wb = load_workbook(io.BytesIO(sheet.content))
-    ws = wb["Fremmøde"]
-    return wb, ws, rows_by_day(ws)
-
-
-def test_the_sheet_lists_every_expected_day_prefilled_and_protected(seeded: Database) -> None:
+def test_the_sheet_lists_every_expected_day_with_its_plan_and_is_protected(seeded: Database) -> None:
     wb, ws, rows = make(seeded)
     assert sorted(rows) == EXPECTED_DAYS
     assert ws["A1"].value == "Fremmødeark – Pedelteamet, Saxogade – marts 2023"
@@ -79,16 +30,48 @@ def test_the_sheet_lists_every_expected_day_prefilled_and_protected(seeded: Data
     first = rows[1]
     assert ws.cell(row=first, column=3).value == "D. C." and ws.cell(row=first, column=4).value == "DC-1"
     assert ws.cell(row=first, column=5).value == 4  # planned hours, numeric
-    assert ws.cell(row=first, column=6).value == 4 and ws.cell(row=first, column=7).value == "Mødt"  # registered
-    assert ws.cell(row=rows[13], column=5).value == 2 and ws.cell(row=rows[13], column=6).value is None
+    assert ws.cell(row=rows[13], column=5).value == 2
     assert ws.cell(row=first, column=1).number_format == "dd-mm-yyyy"
     assert ws.protection.sheet
     for c in range(1, 10):
         assert ws.cell(row=first, column=c).protection.locked is (c not in (6, 7, 8, 9))
-    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    assert lists and "Aftalt fravær" in lists[0].formula1 and "G11" in str(lists[0].sqref)
     assert wb["_meta"].sheet_state == "veryHidden" and wb.security.lockStructure
+    assert [wb["_meta"].cell(row=r, column=1).value for r in range(1, 7)] == [
+        "placement-desk/attendance-sheet", 2, "co-saxo", "2023-03", 10, len(EXPECTED_DAYS)
+    ]  # fmt: skip
     assert "FORTROLIGT" in ws.oddHeader.right.text
+
+
+def test_the_cells_refuse_a_wrong_entry_with_a_danish_message(seeded: Database) -> None:
+    _, ws, _ = make(seeded)
+    by_type = {dv.type: dv for dv in ws.data_validations.dataValidation}
+    status, hours = by_type["list"], by_type["decimal"]
+    assert "Aftalt fravær" in status.formula1 and "G11" in str(status.sqref)
+    assert (hours.formula1, hours.formula2, hours.operator) == ("0", "24", "between") and "F11" in str(hours.sqref)
+    for dv in (status, hours):
+        assert dv.showErrorMessage is True and dv.errorStyle == "stop"
+        assert dv.errorTitle and dv.error and dv.prompt
+    assert status.errorTitle == "Ukendt status" and "Mødt, Syg, Aftalt fravær, Udeblevet" in status.error
+    assert hours.errorTitle == "Ugyldigt antal timer" and "mellem 0 og 24" in hours.error
+
+
+def test_the_sheet_carries_no_health_data(db: Database) -> None:
+    """The sheet is e-mailed to the company: nothing registered is on it, least of all absence reasons."""
+    seed(db, [
+        {"date": "2023-03-01", "status": "present", "hours": 4},
+        {"date": "2023-03-02", "status": "sick", "hours": 0, "reason": "Angst", "note": "ringede, migræne igen"},
+        {"date": "2023-03-03", "status": "present", "hours": 2, "reason": "Psykolog kl. 12"},
+        {"date": "2023-03-04", "status": "absent_agreed", "hours": 0, "reason": "Lægebesøg"},  # a Saturday
+    ])  # fmt: skip
+    content = sheets.make_attendance_sheet(db, "co-saxo", "2023-03").content
+    text = " ".join(data.decode("utf-8", "replace") for data in parts(content).values()).lower()
+    for secret in ("angst", "migræne", "psykolog", "lægebesøg", "ringede"):
+        assert secret not in text
+    ws = load_workbook(io.BytesIO(content))["Fremmøde"]
+    days = {ws.cell(row=r, column=1).value.day: r for r in range(11, ws.max_row + 1)}
+    assert 4 not in days  # a registered day without planned hours is not listed
+    for r in days.values():  # no hours, status, reason or note of what is registered
+        assert [ws.cell(row=r, column=c).value for c in (6, 7, 8, 9)] == [None, None, None, None]
 
 
 def test_bad_rows_are_named_by_row_and_nothing_is_written(seeded: Database) -> None:
@@ -98,8 +81,8 @@ def test_bad_rows_are_named_by_row_and_nothing_is_written(seeded: Database) -> N
     fill(ws, rows[6], status="Sygg")
     fill(ws, rows[7], hours=30, status="Mødt")
     fill(ws, rows[8], reason="Migræne")
-    fill(ws, rows[9], hours=1.1, status="Mødt")  # 66 minutes exactly is fine; 1.111 is not
-    fill(ws, rows[10], hours=1.111, status="Mødt")
+    fill(ws, rows[9], hours=1.1, status="Mødt")  # 66 minutes
+    fill(ws, rows[10], hours=4, status="Syg")
     fill(ws, rows[15], placement="ZZ-9", status="Syg")
     before = attendance(seeded)
     with pytest.raises(SheetErrors) as err:
@@ -111,6 +94,8 @@ def test_bad_rows_are_named_by_row_and_nothing_is_written(seeded: Database) -> N
     ]  # fmt: skip
     assert isinstance(err.value, ValidationError) and f"række {rows[6]}, Status" in str(err.value)
     assert "'Sygg' er ikke en af Mødt, Syg, Aftalt fravær, Udeblevet" in str(err.value)
+    assert f"række {rows[7]}, Timer: 30 timer er ikke mellem 0 og 24" in str(err.value)
+    assert f"række {rows[10]}, Timer: Syg og timer" in str(err.value)
     assert attendance(seeded) == before
     with pytest.raises(SheetErrors):
         sheets.review_attendance_sheet(seeded, save(wb))
@@ -158,17 +143,18 @@ def test_good_rows_are_stored_once_and_a_conflict_is_left_to_the_user(seeded: Da
     assert final.written == final.overwritten == final.kept == [] and final.review.unchanged == 7
 
 
-def test_a_regenerated_sheet_shows_what_is_registered_and_reads_back_unchanged(seeded: Database) -> None:
+def test_a_regenerated_sheet_shows_nothing_registered_and_reads_back_as_no_change(seeded: Database) -> None:
     wb, ws, rows = make(seeded)
     fill(ws, rows[2], hours=4, status="Mødt", note="god dag")
     sheets.apply_attendance_sheet(seeded, save(wb))
     wb2, ws2, rows2 = make(seeded)
-    assert ws2.cell(row=rows2[2], column=9).value == "god dag"
+    assert ws2.cell(row=rows2[2], column=9).value is None
     review = sheets.review_attendance_sheet(seeded, save(wb2))
-    assert review.new == [] and review.conflicts == [] and review.unchanged == 2
+    assert review.new == [] and review.conflicts == [] and review.unchanged == 0
+    assert review.empty_rows == len(EXPECTED_DAYS)
 
 
-def test_only_an_attendance_sheet_is_read(seeded: Database, tmp_path: Path) -> None:
+def test_only_an_attendance_sheet_is_read(seeded: Database) -> None:
     with pytest.raises(ValidationError, match="ikke et Excel-ark"):
         sheets.review_attendance_sheet(seeded, b"not a workbook")
     from openpyxl import Workbook
@@ -188,9 +174,10 @@ def test_sheet_lines_and_rows_without_a_database() -> None:
         attendance=(cf.Attendance(date(2024, 12, 24), "sick", 0, "Influenza"),),
     )  # fmt: skip
     lines = sheet_lines([("A", "Anna", p)], date(2024, 12, 1), date(2024, 12, 31), date(2024, 12, 1))
-    # Mon 23, Wed 25 (Christmas Day: holiday, not listed), the registered Tue 24, Mon 30
-    assert [(x.day.day, x.planned) for x in lines] == [(23, 240), (24, 0), (30, 240)]
-    assert lines[1].existing is not None and lines[1].existing.reason == "Influenza"
-    assert parse_row(SheetRow(12, {"placement": "P-1", "date": datetime(2024, 12, 23)})) is None
-    entry = parse_row(SheetRow(12, {"placement": "P-1", "date": "23-12-2024", "status": "Mødt", "planned": 4}))
-    assert entry is not None and entry.record == cf.Attendance(date(2024, 12, 23), "present", 240)
+    # Mon 23, Wed 25 (Christmas Day: holiday, not listed), Mon 30; the registered Tue 24 has no plan
+    assert [(x.day.day, x.planned) for x in lines] == [(23, 240), (30, 240)]
+    today = date(2024, 12, 27)
+    assert parse_row(SheetRow(12, {"placement": "P-1", "date": datetime(2024, 12, 23)}), today) is None
+    entry = parse_row(SheetRow(12, {"placement": "P-1", "date": "23-12-2024", "status": "Mødt", "planned": 9}), today)
+    assert entry is not None and entry.as_planned  # the sheet's planned cell is not read: the plan is the service's
+    assert entry.with_planned(240).record == cf.Attendance(date(2024, 12, 23), "present", 240)

@@ -74,14 +74,14 @@ def test_attendance_sheet_make_and_read(demo_file: Path, tmp_path: Path, capsys:
     assert cli(demo_file, "attendance-sheet", "make", "--company", "co-bilka", "--month", "2026-11", "-o", str(sheet)) == 0
     wb = load_workbook(sheet)
     ws = wb["Fremmøde"]
-    rows = [r for r in range(11, ws.max_row + 1) if ws.cell(row=r, column=1).value is not None]
-    empty = [r for r in rows if ws.cell(row=r, column=7).value is None]
-    registered = [r for r in rows if ws.cell(row=r, column=7).value is not None]
-    assert empty and registered
-    ws.cell(row=empty[0], column=7, value="Mødt")
-    ws.cell(row=empty[1], column=6, value="mange")
-    ws.cell(row=registered[0], column=7, value="Udeblevet")
-    ws.cell(row=registered[0], column=6, value=0)
+    rows = {ws.cell(row=r, column=1).value.day: r for r in range(11, ws.max_row + 1) if ws.cell(row=r, column=1).value}
+    # the sheet shows nothing registered (2-17 November are); 18 November onwards are not yet
+    assert all(ws.cell(row=r, column=c).value is None for r in rows.values() for c in (6, 7, 8, 9))
+    ws.cell(row=rows[18], column=7, value="Mødt")
+    ws.cell(row=rows[19], column=6, value="mange")
+    ws.cell(row=rows[24], column=7, value="Mødt")  # tomorrow
+    ws.cell(row=rows[2], column=7, value="Udeblevet")  # registered as present 4 h: a conflict
+    ws.cell(row=rows[2], column=6, value=0)
     bad = io.BytesIO()
     wb.save(bad)
     filled = tmp_path / "filled.xlsx"
@@ -89,8 +89,9 @@ def test_attendance_sheet_make_and_read(demo_file: Path, tmp_path: Path, capsys:
     capsys.readouterr()
     assert cli(demo_file, "attendance-sheet", "read", str(filled)) == 2
     err = capsys.readouterr().err
-    assert f"række {empty[1]}, Timer" in err and "nothing was changed" in err
-    ws.cell(row=empty[1], column=6).value = None
+    assert f"række {rows[19]}, Timer" in err and f"række {rows[24]}, Status" in err and "nothing was changed" in err
+    ws.cell(row=rows[19], column=6).value = None
+    ws.cell(row=rows[24], column=7).value = None
     good = io.BytesIO()
     wb.save(good)
     filled.write_bytes(good.getvalue())
@@ -98,7 +99,7 @@ def test_attendance_sheet_make_and_read(demo_file: Path, tmp_path: Path, capsys:
     assert "1 new days, " in capsys.readouterr().out
     assert cli(demo_file, "attendance-sheet", "read", str(filled)) == 0
     out = capsys.readouterr().out
-    assert "1 new days stored, 0 overwritten" in out and f"conflict row {registered[0]}" in out
+    assert "1 new days stored, 0 overwritten" in out and f"conflict row {rows[2]}" in out
     assert "--overwrite-conflicts" in out
     assert cli(demo_file, "attendance-sheet", "read", str(filled)) == 0
     assert "0 new days stored, 0 overwritten" in capsys.readouterr().out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -32,4 +32,21 @@ class Inputs:
         assert index >= 0, f"{text!r} not in the list"
         combo.setFocus()
         combo.setCurrentIndex(index)
+        self.count += 1
+
+    # ---- keyboard only: keys go where the focus is, as they do for the user -----------------------
+
+    def focused(self) -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "nothing has the keyboard focus"
+        return widget
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        """One key (with its modifier) to the widget that has the focus."""
+        self.qtbot.keyClick(self.focused(), key, modifier)
+        self.count += 1
+
+    def write(self, text: str) -> None:
+        """Type a value into the widget that has the focus (one input however long the text)."""
+        self.qtbot.keyClicks(self.focused(), text)
         self.count += 1

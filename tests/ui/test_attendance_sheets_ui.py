@@ -92,3 +92,24 @@ def test_a_bad_sheet_changes_nothing(qtbot: QtBot, demo_db: Database, tmp_path: 
     assert page.sheets.read_sheet(str(sheet)) is None
     assert "række" in seen[0]
     assert export_case_file(demo_db) == before
+
+
+def test_an_unreadable_cell_is_named_by_its_row(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDate
+
+    from tests.export.sheet_helpers import SHEET_XML, repack, set_raw_cell
+
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    page = w.attendance
+    page.company.setCurrentIndex(page.company.findData("co-bilka"))
+    page.date.setDate(QDate(2026, 10, 1))
+    sheet = page.sheets.make_sheet(str(tmp_path / "ark.xlsx"))
+    assert sheet is not None
+    sheet.write_bytes(repack(sheet.read_bytes(), {SHEET_XML: set_raw_cell("F12", "NaN")}))
+    before = export_case_file(demo_db)
+    seen: list[str] = []
+    close_next_box(seen)
+    assert page.sheets.read_sheet(str(sheet)) is None
+    assert "række 12: en celle kan ikke læses" in seen[0]
+    assert export_case_file(demo_db) == before

@@ -46,7 +46,7 @@ class AccommodationDialog(FormDialog):
         a = row.value if row else None
         self.setWindowTitle(self.tr("Edit accommodation need") if row else self.tr("New accommodation need"))
         self.setMinimumWidth(480)
-        self.text = self.form.add("text", self.tr("Need"), QLineEdit(a.text if a else "", self))
+        self.text = self.form.add("text", self.tr("Need"), QLineEdit(a.text if a else "", self), required=True)
         self.text.setPlaceholderText(self.tr("e.g. clear and simple instructions; no heavy lifting"))
         self.category = self.form.add(
             "category", self.tr("Category"), vocab_combo([c.value for c in AccommodationCategory], parent=self)
@@ -76,7 +76,7 @@ class AccommodationDialog(FormDialog):
             "retired": self.retired.value(),
         }
 
-    def save(self) -> None:
+    def commit(self) -> None:
         db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.citizen_ref, self.fields()
         try:
             if self.row is None:

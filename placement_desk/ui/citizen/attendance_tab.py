@@ -34,8 +34,8 @@ from placement_desk.ui.citizen.attendance_grid import TOTAL_COLUMN, DayDelegate,
 from placement_desk.ui.citizen.attendance_summary import month_summary_html
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.fit import scroll_area
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import ERROR_STYLE
 from placement_desk.ui.reason_picker import ReasonPicker, open_picker
 
 STATUS_KEYS = ("sick", "absent_agreed", "absent_unexcused")
@@ -66,7 +66,7 @@ class AttendanceTab(CitizenTab):
         self.picker: ReasonPicker | None = None  # the open reason picker (tests answer it)
         self.placement_box = QComboBox(self)
         self.placement_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.placement_box.setMinimumContentsLength(18)
+        self.placement_box.setMinimumContentsLength(10)  # the whole text in the list and the tooltip
         self.placement_box.activated.connect(self._placement_chosen)
         self.prev_button = self._tool_button("◀", self.tr("Previous month (PageUp)"), -1)
         self.next_button = self._tool_button("▶", self.tr("Next month (PageDown)"), 1)
@@ -87,7 +87,8 @@ class AttendanceTab(CitizenTab):
         self.grid.horizontalHeader().setMinimumSectionSize(44)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setMinimumSectionSize(54)
-        self.grid.setMinimumHeight(6 * 54 + 30)
+        # Two weeks at least; on a low screen the grid scrolls by itself and follows the cursor.
+        self.grid.setMinimumHeight(2 * 54 + 30)
         self.grid.action.connect(self._on_action)
         self.grid.hours_typed.connect(self._on_hours)
         self.summary = QLabel(self)
@@ -103,9 +104,7 @@ class AttendanceTab(CitizenTab):
         )
         self.keys_help.setWordWrap(True)
         self.keys_help.setStyleSheet("color: #555;")
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message = self.grid.note  # messages about a day stand at its cell
         self.empty = QLabel(self.tr("No placements yet: create one on the Placements tab."), self)
         self._build_layout()
         self.setFocusProxy(self.grid)
@@ -133,16 +132,17 @@ class AttendanceTab(CitizenTab):
         side.addStretch(1)
         self.side = QWidget(self)
         self.side.setLayout(side)
-        self.side.setMaximumWidth(230)
+        self.side_area = scroll_area(self.side, self)  # the summary scrolls on a low screen
+        self.side_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_area.setMaximumWidth(230)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.addWidget(self.grid, 1)
-        self.body.addWidget(self.side)
+        self.body.addWidget(self.side_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addLayout(self.body, 1)
-        layout.addWidget(self.message)
 
     # ---- reading ---------------------------------------------------------------------------------
 
@@ -249,7 +249,7 @@ class AttendanceTab(CitizenTab):
         super().resizeEvent(event)
         narrow = event.size().width() < NARROW
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
-        self.side.setMaximumWidth(16777215 if narrow else 230)
+        self.side_area.setMaximumWidth(16777215 if narrow else 230)
 
     # ---- editing -------------------------------------------------------------------------------------
 
@@ -272,19 +272,24 @@ class AttendanceTab(CitizenTab):
         elif name == "clear":
             if d.record is not None and self._say(self.edits.clear(p.ref, d.day, self.ref)):
                 self._advance(d.day)
-        elif name == "planned" and d.record is None:
+        elif name == "planned":
             self._log_planned(p, d)
         elif name in STATUS_KEYS:
             self._open_picker(d, name)
-        elif name in ("planned", "reason"):
+        elif name == "reason":
             self._open_picker(d, d.record.status if d.record is not None else "sick")
 
     def _log_planned(self, p: cf.Placement, d: PlannedDay) -> None:
-        if d.planned == 0:
+        """Enter = as planned, as the legend says: a registered day too (its note is kept; R changes a
+        day otherwise); a day already present as planned is left alone and the cursor moves on."""
+        r = d.record
+        if r is not None and r.status == "present" and r.minutes == d.planned:
+            self._advance(d.day)
+        elif d.planned == 0:
             self._say(self.tr("Nothing is planned on this day: type the hours instead."))
         elif d.future:
             self._say(self.tr("Only agreed absence (F) can be registered ahead of the day."))
-        elif self._say(self.edits.present(p.ref, d.day, d.planned, self.ref)):
+        elif self._say(self.edits.present(p.ref, d.day, d.planned, self.ref, keep=r)):
             self._advance(d.day)
 
     def _log_week(self) -> None:

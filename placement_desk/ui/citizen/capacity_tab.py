@@ -38,6 +38,7 @@ from placement_desk.ui.citizen.tab_tools import (
     week_monday,
 )
 from placement_desk.ui.context import EXPECTED, UiContext
+from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date, fmt_number
 from placement_desk.ui.forms import DateField, Form, text_or_none
 from placement_desk.ui.table_model import Column, RowTableModel
@@ -141,6 +142,8 @@ class CapacityTab(CitizenTab):
         self.task_grid = self.form.add("tasks", self.tr("Task breakdown (optional)"), TaskGrid(self))
         self.computed = QLabel(self)
         self.computed.setWordWrap(True)
+        # two whole lines: the form row does not grow with the wrapped text by itself
+        self.computed.setMinimumHeight(2 * self.computed.fontMetrics().lineSpacing() + 2)
         self.use_button = QPushButton(self.tr("&Use it"), self)
         self.use_button.clicked.connect(self.use_computed)
         computed_row = QHBoxLayout()
@@ -185,9 +188,10 @@ class CapacityTab(CitizenTab):
         picker_row.addWidget(QLabel(self.tr("Placement:"), self))
         picker_row.addWidget(self.picker)
         picker_row.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addLayout(picker_row)
         layout.addWidget(splitter, 1)
+        scroll_page(self, layout)  # on a low screen the assessments and the chart scroll as one
 
     # ---- showing -------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from placement_desk.services.common import today
 from placement_desk.services.documents import Document, IssuedInfo
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import DateField, Form, text_or_none
 from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -88,14 +89,10 @@ class DocumentsTab(CitizenTab):
         self.save_button.clicked.connect(lambda: self.export(issue=False))
         self.issue_button = QPushButton(self.tr("Issue and save…"), self)
         self.issue_button.clicked.connect(lambda: self.export(issue=True))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.issue_button)
-        buttons.addStretch(1)
         export_box = QGroupBox(self.tr("Export"), self)
         export_layout = QVBoxLayout(export_box)
         export_layout.addWidget(self.form)
-        export_layout.addLayout(buttons)
+        export_layout.addStretch(1)
         self.issued: RowTableModel[IssuedInfo] = RowTableModel(
             [
                 Column(self.tr("Issued"), lambda r: fmt_date(r.issued_at.date()), lambda r: r.issued_at.isoformat()),
@@ -117,15 +114,20 @@ class DocumentsTab(CitizenTab):
         self.issued_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.issued_view.horizontalHeader().setStretchLastSection(True)
         self.issued_view.activated.connect(lambda _i: self.save_issued_copy())
-        reopen = QPushButton(self.tr("Save an exact copy…"), self)
-        reopen.clicked.connect(lambda: self.save_issued_copy())
+        self.reopen_button = QPushButton(self.tr("Save an exact copy…"), self)
+        self.reopen_button.clicked.connect(lambda: self.save_issued_copy())
         issued_box = QGroupBox(self.tr("Issued versions (exactly what was sent)"), self)
         issued_layout = QVBoxLayout(issued_box)
         issued_layout.addWidget(self.issued_view)
-        issued_layout.addWidget(reopen)
-        layout = QHBoxLayout(self)
+        layout = QHBoxLayout()
         layout.addWidget(export_box, 3)
         layout.addWidget(issued_box, 2)
+        buttons = QHBoxLayout()  # the actions under the scrolling form, always in view
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.issue_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reopen_button)
+        scroll_page(self, layout, buttons)
 
     def citizen_switched(self) -> None:
         """A new citizen: their own period, and none of the previous citizen's texts or recipient."""

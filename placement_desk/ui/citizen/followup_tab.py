@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,13 +22,15 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ConflictError, ValidationError
-from placement_desk.domain.vocab import label
+from placement_desk.domain.hours_text import describe_week
+from placement_desk.domain.vocab import WEEKDAYS, label
 from placement_desk.services import followups, placements
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.followup_editor import FollowupForm, attendance_summary
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date
 
 
@@ -64,18 +65,16 @@ class FollowupTab(CitizenTab):
         for b in (self.save_button, self.finalise_button, self.correct_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        editor = QWidget(self)
-        editor_layout = QVBoxLayout(editor)
+        editor_layout = QVBoxLayout()
         editor_layout.addWidget(self.state)
         editor_layout.addWidget(self.form)
         editor_layout.addWidget(self.corrections)
-        editor_layout.addLayout(buttons)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(editor)
+        editor_layout.addStretch(1)
+        right = QWidget(self)  # the form scrolls; Save and Finalise stay under it, always in view
+        self.scroll = scroll_page(right, editor_layout, buttons)
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 800])
         layout = QVBoxLayout(self)
@@ -176,12 +175,14 @@ class FollowupTab(CitizenTab):
             if step is not None:
                 step = self._with_paid(fields["placement"], step)
             replaced = self._step_on(fields["placement"], step["from"]) if step else None
+            note = self.step_note(step, replaced)
             if self.current is None:
                 self.ctx.execute(
                     self.tr("New follow-up"),
                     lambda: self._create(fields, step),
                     lambda fid: self._undo_create(fid, fields.get("placement"), step, replaced),
                     citizen,
+                    note=note,
                 )
             else:
                 row = self.current
@@ -192,6 +193,7 @@ class FollowupTab(CitizenTab):
                     lambda _v: self._undo_update(row.id, before, fields.get("placement"), step, replaced),
                     citizen,
                     force=lambda: self._update(row.id, fields, None, step),
+                    note=note,
                 )
         except ConflictError:
             return False
@@ -199,6 +201,18 @@ class FollowupTab(CitizenTab):
             self.form.show_error(exc)
             return False
         return True
+
+    def step_note(self, step: dict[str, Any] | None, replaced: dict[str, Any] | None) -> str:
+        """What the save note says about the hours step an agreed hours change made."""
+        if step is None:
+            return ""
+        minutes = tuple(round(float(step["hours"].get(k, 0)) * 60) for k in WEEKDAYS)
+        text = (
+            self.tr("New step in the hours plan from %1: %2")
+            .replace("%1", fmt_date(date.fromisoformat(str(step["from"]))))
+            .replace("%2", describe_week(minutes))
+        )
+        return text + (self.tr(" (replaces the step of that day)") if replaced is not None else "")
 
     def _create(self, fields: dict[str, Any], step: dict[str, Any] | None) -> int:
         db, actor = self.ctx.db, self.ctx.actor

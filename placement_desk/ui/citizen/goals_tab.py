@@ -36,6 +36,7 @@ from placement_desk.ui.charts import ChartPanel, DateSeries, Series, shorten, tw
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.tab_tools import KeyAction
 from placement_desk.ui.context import EXPECTED, UiContext
+from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import DateField, Form, vocab_combo
 from placement_desk.ui.table_model import Column, RowTableModel
@@ -188,8 +189,9 @@ class GoalsTab(CitizenTab):
         outer.addWidget(top)
         outer.addWidget(charts)
         outer.setSizes([420, 380])
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(outer)
+        scroll_page(self, layout)  # on a low screen the goals and the charts scroll as one
 
     # ---- showing -------------------------------------------------------------------------------
 

@@ -29,8 +29,9 @@ from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date, fmt_hours, fmt_number, fmt_rate, fmt_week_span
-from placement_desk.ui.forms import FormDialog, text_or_none
+from placement_desk.ui.forms import FormDialog, cpr_problem, text_or_none, year_problem
 
 
 def with_note(value: str, note: str) -> str:
@@ -61,11 +62,14 @@ class CitizenDialog(FormDialog):
             "job_goal": self.tr("Job goal"),
         }
         self.edits = {k: self.form.add(k, captions[k], QLineEdit(str(getattr(c, k) or ""), self)) for k in self.FIELDS}
+        self.form.set_check("name", lambda: None if self.edits["name"].text().strip() else "is required")
+        self.form.set_check("cpr", cpr_problem(self.edits["cpr"]))
+        self.form.set_check("birth_year", year_problem(self.edits["birth_year"]))
         self.own_view = self.form.add(
             "own_view", self.tr("The citizen's own view"), QPlainTextEdit(c.own_view or "", self)
         )
 
-    def save(self) -> None:
+    def commit(self) -> None:
         c, db, actor = self.detail.citizen, self.ctx.db, self.ctx.actor
         after: dict[str, object] = {k: text_or_none(e) for k, e in self.edits.items()}
         year = after["birth_year"]
@@ -110,6 +114,7 @@ class OverviewTab(CitizenTab):
         for i, (key, caption) in enumerate(captions):
             value = QLabel("–", self)
             value.setStyleSheet("font-size: 14pt; font-weight: 600;")
+            value.setWordWrap(True)  # a long note goes under the figure instead of widening the page
             self.figure_labels[key] = value
             self.figures.addWidget(QLabel(caption, self), (i // 3) * 2, i % 3)
             self.figures.addWidget(value, (i // 3) * 2 + 1, i % 3)
@@ -145,13 +150,13 @@ class OverviewTab(CitizenTab):
         self.referral_info.setWordWrap(True)
         referral_buttons.addWidget(self.referral_info, 1)
         box_layout.addLayout(referral_buttons)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(timeline_box)
         layout.addWidget(figures_box)
         layout.addWidget(acc_box)
         layout.addWidget(view_box)
-        layout.addLayout(edit_row)
         layout.addStretch(1)
+        scroll_page(self, layout, edit_row)
 
     def refresh(self) -> None:
         d = self.detail

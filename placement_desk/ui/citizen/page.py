@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from placement_desk.domain.errors import NotFoundError
 from placement_desk.services.common import today
@@ -66,6 +67,15 @@ class CitizenPage(QWidget):
         layout.addWidget(self.subheader)
         layout.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_placement)  # from any tab of the citizen
+
+    def new_placement(self) -> QDialog | None:
+        """Nyt forløb for the citizen shown (the Placements tab comes to the front behind it)."""
+        if self.ref is None:
+            return None
+        tab = self.tab_by_key["placements"]
+        self.tabs.setCurrentWidget(tab)
+        return tab.new_placement()  # type: ignore[attr-defined,no-any-return]
 
     def show_citizen(self, ref: str, tab: str | None = None) -> None:
         self.ref = ref

@@ -1,169 +1,245 @@
-"""The new-placement dialog: company, type, purpose, period, workplace mentor and the first hours step
-on one screen (the whole registration in at most 12 inputs), and the same form for editing."""
+"""*Nyt forløb* and *Rediger forløb*.
+
+A new placement is registered on one screen with its whole hours plan (every ramp-up step in one
+line) and its workplace mentor, picked or typed new: a hybrid placement with a three-step plan takes
+a dozen keys. The fields come in the order they are needed (company, type, hours, mentor; the start
+follows the plan's first date until it is typed), and all of it is saved by one service call, so one
+undo takes the placement, its steps and a new contact away again. The edit dialog changes company,
+type, purpose, dates, tasks and mentor.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from placement_desk.domain.errors import ValidationError
-from placement_desk.domain.hours_text import HoursTextError, describe_week, parse_hours_text
-from placement_desk.domain.vocab import WEEKDAYS, PlacementType, Purpose
-from placement_desk.services import companies, placements
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.errors import ConflictError, ValidationError
+from placement_desk.domain.hours_text import PlanStep
+from placement_desk.domain.vocab import PlacementType, Purpose
+from placement_desk.services import placements
 from placement_desk.services.common import today
 from placement_desk.services.queries import company_detail, list_companies
+from placement_desk.services.views import PlacementInfo
+from placement_desk.ui.citizen.placement_fields import (
+    PAID_TYPES,
+    CompanyBox,
+    MentorBox,
+    PlanField,
+    read_plan,
+    schedule_of,
+    step_line,
+)
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import DateField, FormDialog, vocab_combo
-
-PRESETS = ("1x2", "2x2", "2x3", "3x3", "3x4", "man-fre 12-15", "man-fre 9-15")
+from placement_desk.ui.forms import DateField, FormDialog, date_problem, vocab_combo
 
 
-class PlacementDialog(FormDialog):
-    def __init__(self, ctx: UiContext, citizen_ref: str, parent: QWidget | None = None) -> None:
+class PlacementFormDialog(FormDialog):
+    """What both dialogs share: the fields and their checks."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.citizen_ref = ctx, citizen_ref
-        self.created: str | None = None
-        self.setWindowTitle(self.tr("New placement"))
-        self.setMinimumWidth(640)
-        self.company = self.form.add("company", self.tr("Company"), QComboBox(self))
-        self.company.setEditable(True)
-        self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for row in list_companies(ctx.db):
-            self.company.addItem(row.name, row.ref)
-        self.company.setCurrentIndex(-1)
-        self.company.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.company.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ctx = ctx
+        self.setMinimumWidth(660)
+        self.form.aliases.update({"schedule": "hours", "paid_per_week": "hours"})
+        self.company = CompanyBox(list_companies(ctx.db), self)
         self.company.currentIndexChanged.connect(self._company_changed)
-        self.type = self.form.add("type", self.tr("Type"), vocab_combo([t.value for t in PlacementType], parent=self))
-        self.type.setCurrentIndex(self.type.findData("internship"))
-        self.type.currentIndexChanged.connect(self._type_changed)
-        self.purpose = self.form.add(
-            "purpose", self.tr("Purpose"), vocab_combo([p.value for p in Purpose], optional=True, parent=self)
-        )
-        self.start = self.form.add("start", self.tr("Start"), DateField(today(), self))
-        self.end = self.form.add("end", self.tr("End (optional)"), DateField(None, self))
-        self.mentor = self.form.add("workplace_mentor", self.tr("Workplace mentor"), QComboBox(self))
-        self.mentor.setEditable(True)
-        self.mentor.lineEdit().setPlaceholderText(self.tr("pick or type a new name"))
-        self.hours = self.form.add("hours", self.tr("Hours per week"), QLineEdit(self))
-        self.hours.setPlaceholderText(self.tr("e.g. 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2"))
-        self.hours.textChanged.connect(self._hours_changed)
-        self.hours_preview = QLabel(self)
-        self.hours_preview.setStyleSheet("color: #555;")
-        presets = QHBoxLayout()
-        for preset in PRESETS:
-            button = QPushButton(preset.replace("x", " × "), self)
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _c=False, p=preset: self.hours.setText(p))
-            presets.addWidget(button)
-        self.form.layout_.addRow("", self.hours_preview)
-        self.form.layout_.addRow("", _wrap(self, presets))
-        self.paid = self.form.add("paid_per_week", self.tr("Paid hours per week"), QLineEdit("0", self))
-        self.paid.setEnabled(False)
-        self.tasks = self.form.add("tasks", self.tr("Tasks (comma-separated)"), QLineEdit(self))
+        self.type = vocab_combo([t.value for t in PlacementType], parent=self)
+        self.purpose = vocab_combo([p.value for p in Purpose], optional=True, parent=self)
+        self.start = DateField(today(), self)
+        self.end = DateField(None, self)
+        self.mentor = MentorBox(self)
+        self.tasks = QLineEdit(self)
+        self.tasks.setPlaceholderText(self.tr("e.g. sorting goods, cashier"))
 
-    def _company_changed(self, _index: int) -> None:
-        self.mentor.clear()
-        ref = self.company.currentData()
-        if not ref:
-            return
-        for contact_ref, name, role, _phone, _email in company_detail(self.ctx.db, ref).contacts:
-            if role in (None, "workplace_mentor", "contact"):
-                self.mentor.addItem(name, contact_ref)
+    def _add_company(self) -> None:
+        self.form.add("company", self.tr("Company"), self.company, check=self.company.problem)
 
-    def _type_changed(self, _index: int) -> None:
-        paid = self.type.currentData() in ("hybrid", "wage_subsidy", "ordinary_hours", "flex_job", "apprenticeship")
-        self.paid.setEnabled(paid)
+    def _add_dates(self) -> None:
+        self.form.add("start", self.tr("Start"), self.start, required=True)
+        self.form.add("end", self.tr("End (optional)"), self.end, check=self._end_problem)
 
-    def _hours_changed(self, text: str) -> None:
-        try:
-            hours = parse_hours_text(text)
-        except HoursTextError:
-            self.hours_preview.setText(self.tr("…") if text.strip() else "")
-            return
-        minutes = tuple(round(hours.get(k, 0) * 60) for k in WEEKDAYS)
-        self.hours_preview.setText(describe_week(minutes))
+    def _end_problem(self) -> str | None:
+        start, end = self.start.date_value(), self.end.date_value()
+        if date_problem(self.end.text()) is None and start is not None and end is not None and end < start:
+            return "is before start"
+        return None
 
-    def values(self) -> tuple[dict[str, Any], str | None]:
-        """The placement's case-file fields, and a new mentor's name if one was typed."""
-        if self.company.currentData() is None or self.company.currentText() != self.company.itemText(
-            self.company.currentIndex()
-        ):
-            raise ValidationError("company", "pick a company from the list (or create it under Companies)")
-        try:
-            hours = parse_hours_text(self.hours.text()) if self.hours.text().strip() else None
-        except HoursTextError as exc:
-            raise ValidationError("hours", str(exc)) from None
-        start = self.start.value()
+    def _company_changed(self, _index: int = 0) -> None:
+        ref = self.company.ref()
+        contacts = [(k[0], k[1], k[2]) for k in company_detail(self.ctx.db, ref).contacts] if ref else []
+        self.mentor.set_contacts(self.company.currentText(), contacts, self._mentor_wanted(ref))
+
+    def _mentor_wanted(self, _company: str | None) -> str | None:
+        return None
+
+    def common_fields(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The placement's own fields (case-file form) and a new mentor's fields, if one was typed."""
+        mentor, new_mentor = self.mentor.choice()
         fields: dict[str, Any] = {
-            "company": self.company.currentData(),
+            "company": self.company.ref(),
             "type": self.type.currentData(),
             "purpose": self.purpose.currentData(),
-            "start": start,
+            "start": self.start.value(),
             "end": self.end.value(),
             "tasks": [t.strip() for t in self.tasks.text().split(",") if t.strip()],
+            "workplace_mentor": mentor,
         }
-        if hours is not None:
-            paid_text = self.paid.text().strip().replace(",", ".") or "0"
-            try:
-                paid: Any = float(paid_text) if self.paid.isEnabled() else 0
-            except ValueError:
-                paid = paid_text
-            fields["schedule"] = [{"from": start, "hours": hours, "paid_per_week": paid}]
-        new_mentor = None
-        mentor_text = self.mentor.currentText().strip()
-        index = self.mentor.findText(mentor_text)
-        if mentor_text and index >= 0:
-            fields["workplace_mentor"] = self.mentor.itemData(index)
-        elif mentor_text:
-            new_mentor = mentor_text
         return fields, new_mentor
 
-    def save(self) -> None:
+
+class PlacementDialog(PlacementFormDialog):
+    """Nyt forløb: company, type, the hours plan, the workplace mentor, then the rest."""
+
+    def __init__(self, ctx: UiContext, citizen_ref: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.citizen_ref = citizen_ref
+        self.created: str | None = None
+        self.steps: tuple[PlanStep, ...] = ()
+        self.setWindowTitle(self.tr("New placement"))
+        self._add_company()
+        self.form.add("type", self.tr("Type"), self.type)
+        self.type.setCurrentIndex(self.type.findData("internship"))
+        self.plan = self.form.add("hours", self.tr("Hours plan"), PlanField(self), check=self._plan_problem)
+        self.hours = self.plan.edit
+        self.form.add("workplace_mentor", self.tr("Workplace mentor"), self.mentor)
+        self._add_dates()
+        self.form.add("purpose", self.tr("Purpose"), self.purpose)
+        self.form.add("tasks", self.tr("Tasks (comma-separated)"), self.tasks)
+        self._start_typed = False
+        self.start.textEdited.connect(self._start_edited)
+        self.hours.textChanged.connect(lambda _t: self._read_plan())
+        self.type.currentIndexChanged.connect(lambda _i: self._read_plan())
+        self._read_plan()
+
+    def _start_edited(self, _text: str) -> None:
+        self._start_typed = True
+        self._read_plan()
+
+    def _read_plan(self) -> str | None:
+        """Read the plan again, show how it is read, and let the start follow its first date (until
+        the start is typed). Returns the problem with it (English), if any."""
+        follow = not self._start_typed
+        start = today() if follow else self.start.date_value()
+        if start is None:
+            self.steps = ()
+            self.plan.show_preview(None, None)
+            return None
+        steps, problem = read_plan(self.hours.text(), start, follow)
+        if follow:
+            self.start.set_date(steps[0].start if steps and steps[0].dated else today())
+        if problem is None and any(s.paid for s in steps) and self.type.currentData() not in PAID_TYPES:
+            problem = "paid hours only in a paid placement type"
+        end, first = self.end.date_value(), self.start.date_value() or start
+        late = [i for i, s in enumerate(steps, start=1) if end is not None and s.start > end]
+        if problem is None and end is not None and late:
+            step = steps[late[0] - 1]
+            problem = (
+                f"step {late[0]}: {step.start.isoformat()} is outside the placement's period "
+                f"{first.isoformat()}..{end.isoformat()}"
+            )
+        self.steps = steps
+        self.plan.show_preview(steps, problem)
+        return problem
+
+    def _plan_problem(self) -> str | None:
+        return self._read_plan()
+
+    def values(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        fields, new_mentor = self.common_fields()
+        if self.steps:
+            fields["schedule"] = schedule_of(self.steps)
+        return fields, new_mentor
+
+    def commit(self) -> None:
+        fields, new_mentor = self.values()
+        db, actor, citizen = self.ctx.db, self.ctx.actor, self.citizen_ref
+        text = self.tr("New placement at %1").replace("%1", self.company.currentText())
         try:
-            fields, new_mentor = self.values()
-            db, actor, citizen = self.ctx.db, self.ctx.actor, self.citizen_ref
+            saved = self.ctx.execute(
+                text,
+                lambda: placements.register_placement(db, citizen, fields, new_mentor, actor),
+                lambda state: placements.discard_new_placement(db, state, actor),
+                citizen,
+                note=self._note(new_mentor),
+            )
+        except ValidationError as exc:
+            self.form.show_error(exc)
+            return
+        self.created = saved.ref
+        self.accept()
 
-            def do() -> tuple[str, str | None]:
-                contact = None
-                if new_mentor:
-                    contact = companies.add_contact(
-                        db, fields["company"], {"name": new_mentor, "role": "workplace_mentor"}, actor
-                    )
-                try:
-                    ref = placements.create_placement(
-                        db, citizen, {**fields, "workplace_mentor": contact or fields.get("workplace_mentor")}, actor
-                    )
-                except ValidationError:
-                    if contact:
-                        companies.remove_contact(db, fields["company"], contact, actor)
-                    raise
-                return ref, contact
+    def _note(self, new_mentor: dict[str, Any] | None) -> str:
+        parts = []
+        if self.steps:
+            parts.append(
+                self.tr("Hours plan: %1").replace("%1", "; ".join(step_line(self, s) for s in self.steps))
+            )
+        if new_mentor is not None:
+            parts.append(self.tr("new workplace mentor %1").replace("%1", new_mentor["name"]))
+        return " · ".join(parts)
 
-            def undo(state: tuple[str, str | None]) -> None:
-                placements.discard_placement(db, state[0])
-                if state[1]:
-                    companies.remove_contact(db, fields["company"], state[1], actor)
 
-            self.created = self.ctx.execute(self.tr("New placement"), do, undo, citizen)[0]
+class EditPlacementDialog(PlacementFormDialog):
+    """Rediger forløb: company, type, purpose, dates, tasks and workplace mentor of a placement."""
+
+    def __init__(
+        self, ctx: UiContext, placement: cf.Placement, info: PlacementInfo, scope: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.placement, self.info, self.scope = placement, info, scope
+        self.setWindowTitle(self.tr("Edit placement at %1").replace("%1", info.company_name))
+        self._add_company()
+        self.form.add("type", self.tr("Type"), self.type)
+        self.form.add("purpose", self.tr("Purpose"), self.purpose)
+        self._add_dates()
+        self.form.add("workplace_mentor", self.tr("Workplace mentor"), self.mentor)
+        self.form.add("tasks", self.tr("Tasks (comma-separated)"), self.tasks)
+        p = placement
+        self.type.setCurrentIndex(self.type.findData(p.type))
+        self.purpose.setCurrentIndex(max(self.purpose.findData(p.purpose), 0))
+        self.start.set_date(p.start)
+        self.end.set_date(p.end)
+        self.tasks.setText(", ".join(p.tasks))
+        self.company.choose(p.company)
+        self._company_changed()
+
+    def _mentor_wanted(self, company: str | None) -> str | None:
+        return self.placement.workplace_mentor if company == self.placement.company else None
+
+    def _company_changed(self, _index: int = 0) -> None:
+        super()._company_changed(_index)
+        p = self.placement
+        box = self.mentor.combo
+        if self.company.ref() == p.company and p.workplace_mentor and box.findData(p.workplace_mentor) < 0:
+            box.addItem(self.info.mentor_name or p.workplace_mentor, p.workplace_mentor)  # archived meanwhile
+            box.setCurrentIndex(box.findData(p.workplace_mentor))
+
+    def before(self) -> dict[str, Any]:
+        p = cf.placement_json(self.placement)
+        return {k: p.get(k) for k in ("company", "type", "purpose", "start", "end", "tasks", "workplace_mentor")}
+
+    def commit(self) -> None:
+        after, new_mentor = self.common_fields()
+        before = self.before()
+        if after == before and new_mentor is None:
+            self.accept()
+            return
+        db, actor, ref, version = self.ctx.db, self.ctx.actor, self.placement.ref, self.info.version
+        try:
+            self.ctx.execute(
+                self.tr("Edit placement at %1").replace("%1", self.company.currentText()),
+                lambda: placements.edit_placement(db, ref, after, version, new_mentor, None, actor),
+                lambda state: placements.edit_placement(db, ref, before, None, None, state.new_contact, actor),
+                self.scope,
+                force=lambda: placements.edit_placement(db, ref, after, None, new_mentor, None, actor),
+            )
+        except ConflictError:
+            self.reject()
+            return
         except ValidationError as exc:
             self.form.show_error(exc)
             return
         self.accept()
 
-
-def _wrap(parent: QWidget, layout: QHBoxLayout) -> QWidget:
-    holder = QWidget(parent)
-    layout.setContentsMargins(0, 0, 0, 0)
-    holder.setLayout(layout)
-    return holder

@@ -1,8 +1,8 @@
-"""Forløb: the citizen's placements; register a new one, end one, archive one."""
+"""Forløb: the citizen's placements; register a new one, edit one (double-click or Enter), end one,
+archive one."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -21,7 +21,7 @@ from placement_desk.services import placements
 from placement_desk.services.common import today
 from placement_desk.services.views import PlacementInfo
 from placement_desk.ui.citizen.base import CitizenTab
-from placement_desk.ui.citizen.placement_dialog import PlacementDialog
+from placement_desk.ui.citizen.placement_dialog import EditPlacementDialog, PlacementDialog
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import DateField, FormDialog, text_or_none
@@ -46,7 +46,7 @@ class EndPlacementDialog(FormDialog):
         self.reason = self.form.add("end_reason", self.tr("Why it ended"), QLineEdit(placement.end_reason or "", self))
         self.reason.setPlaceholderText(self.tr("e.g. stopped by the company: needed too much training"))
 
-    def save(self) -> None:
+    def commit(self) -> None:
         p, db, actor = self.placement, self.ctx.db, self.ctx.actor
         before = {"end": p.end.isoformat() if p.end else None, "end_reason": p.end_reason}
         after = {"end": self.end.value(), "end_reason": text_or_none(self.reason)}
@@ -98,16 +98,17 @@ class PlacementsTab(CitizenTab):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.activated.connect(lambda _i: self.end_selected())
+        self.table.activated.connect(lambda _i: self.edit_selected())  # double-click or Enter
         self.new_button = QPushButton(self.tr("New placement…  (Ctrl+N)"), self)
         self.new_button.clicked.connect(self.new_placement)
+        self.edit_button = QPushButton(self.tr("Edit placement…"), self)
+        self.edit_button.clicked.connect(self.edit_selected)
         self.end_button = QPushButton(self.tr("End placement…"), self)
         self.end_button.clicked.connect(self.end_selected)
         self.archive_button = QPushButton(self.tr("Archive"), self)
         self.archive_button.clicked.connect(self.archive_selected)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_placement)
-        buttons = QHBoxLayout()
-        for b in (self.new_button, self.end_button, self.archive_button):
+        buttons = QHBoxLayout()  # Ctrl+N: the citizen page's shortcut, from any tab
+        for b in (self.new_button, self.edit_button, self.end_button, self.archive_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -130,6 +131,14 @@ class PlacementsTab(CitizenTab):
 
     def new_placement(self) -> PlacementDialog:
         dialog = PlacementDialog(self.ctx, self.ref, self)
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> EditPlacementDialog | None:
+        p = self.selected()
+        if p is None or self.detail is None:
+            return None
+        dialog = EditPlacementDialog(self.ctx, p, self.detail.placements[p.ref], self.ref, self)
         dialog.open()
         return dialog
 

@@ -46,18 +46,18 @@ class ReferralDialog(FormDialog):
         self.setWindowTitle(titles[mode])
         self.setMinimumWidth(440)
         if mode == "new":
-            self.programme = self.form.add("programme", self.tr("Programme"), QLineEdit(self))
+            self.programme = self.form.add("programme", self.tr("Programme"), QLineEdit(self), required=True)
             self.programme.setPlaceholderText(self.tr("e.g. Lokalt forankret indsats 4-6 timer"))
             self.start = self.form.add("start", self.tr("Start"), DateField(today(), self))
             self.end = self.form.add("end", self.tr("End"), DateField(None, self))
         elif mode == "extend":
-            self.new_end = self.form.add("new_end", self.tr("New end date"), DateField(None, self))
+            self.new_end = self.form.add("new_end", self.tr("New end date"), DateField(None, self), required=True)
         else:
             self.end = self.form.add("end", self.tr("Stopped on"), DateField(today(), self))
             self.reason = self.form.add("end_reason", self.tr("Why"), QLineEdit(self))
             self.reason.setPlaceholderText(self.tr("e.g. dental treatment; sent to another provider"))
 
-    def save(self) -> None:
+    def commit(self) -> None:
         db, actor, ref = self.ctx.db, self.ctx.actor, self.citizen_ref
         try:
             if self.mode == "new":

@@ -38,6 +38,7 @@ from placement_desk.ui.citizen.tab_tools import (
     placement_weeks,
 )
 from placement_desk.ui.context import EXPECTED, UiContext
+from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date, fmt_hours
 from placement_desk.ui.forms import DateField, Form
 from placement_desk.ui.table_model import Column, RowTableModel
@@ -152,9 +153,10 @@ class ScheduleTab(CitizenTab):
         picker_row.addWidget(QLabel(self.tr("Placement:"), self))
         picker_row.addWidget(self.picker)
         picker_row.addStretch(1)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addLayout(picker_row)
         layout.addWidget(splitter, 1)
+        scroll_page(self, layout)  # on a low screen the plan and the chart scroll as one
         self._shown: str | None = None
         self._preview("")
 
@@ -192,7 +194,7 @@ class ScheduleTab(CitizenTab):
 
     def _show_chart(self, ref: str) -> None:
         assert self.detail is not None
-        weeks = placement_weeks(self.detail, ref)
+        weeks = placement_weeks(self.detail, ref, ahead=True)
         if not weeks or not any(t.planned or t.attended for _, t in weeks):
             self.chart.clear(self.tr("nothing planned yet"))
             return

@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from placement_desk.domain.figures import Totals, week_key
+from placement_desk.domain.dossier import plan_of
+from placement_desk.domain.figures import Totals, day_figures, week_key
 from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.views import CitizenDetail
@@ -19,17 +20,22 @@ from placement_desk.ui.formatting import fmt_date
 
 class PlacementPicker(QComboBox):
     """The citizen's placements, newest first; keeps the chosen one across reloads and starts on the
-    placement running today (else the newest)."""
+    placement running today (else the newest). A placement that has just been created is chosen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMinimumContentsLength(40)
+        self._seen: tuple[str, set[str]] | None = None  # the citizen and the placements shown so far
 
     def set_detail(self, detail: CitizenDetail) -> None:
         chosen = self.current_ref()
         placements = sorted(detail.citizen.placements, key=lambda p: (p.start, p.ref), reverse=True)
         refs = [p.ref for p in placements]
+        if self._seen is not None and self._seen[0] == detail.citizen.ref:
+            new = [r for r in refs if r not in self._seen[1]]
+            chosen = new[0] if new else chosen
+        self._seen = (detail.citizen.ref, set(refs))
         if chosen not in refs:
             running = detail.current_placements(today())
             chosen = running[-1].ref if running else (refs[0] if refs else None)
@@ -52,15 +58,25 @@ class PlacementPicker(QComboBox):
             self.setCurrentIndex(index)
 
 
-def placement_weeks(detail: CitizenDetail, ref: str) -> list[tuple[str, Totals]]:
+PLAN_AHEAD = timedelta(weeks=8)  # an open placement's chart shows its plan this far past the last step
+
+
+def placement_weeks(detail: CitizenDetail, ref: str, ahead: bool = False) -> list[tuple[str, Totals]]:
     """The dossier's per-date figures of one placement summed per ISO week, every week of its period
-    (weeks with nothing planned too, so the chart has no holes)."""
+    (weeks with nothing planned too, so the chart has no holes); ``ahead``: the weeks still to come
+    too, as planned (a placement that starts today, or a ramp-up agreed for next month, shows its plan)."""
     dossier = detail.figures()
-    if dossier is None:
-        return []
     weeks: dict[str, Totals] = {}
-    for f in dossier.figures.days:
+    for f in dossier.figures.days if dossier is not None else ():
         if f.placement == ref:
+            weeks.setdefault(week_key(f.day), Totals()).add(f)
+    p = next((x for x in detail.citizen.placements if x.ref == ref), None)
+    if ahead and p is not None and p.schedule:
+        now = today()
+        last = p.end or max(max(s.start for s in p.schedule), now) + PLAN_AHEAD
+        last = min(last, now + timedelta(days=366))
+        first = max(now + timedelta(days=1), p.start)
+        for f in day_figures(plan_of(p), first, last, last):
             weeks.setdefault(week_key(f.day), Totals()).add(f)
     return sorted(weeks.items())
 

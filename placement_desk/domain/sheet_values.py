@@ -1,0 +1,146 @@
+"""What a person typed into a cell of the attendance sheet, read as they meant it.
+
+Hours come as a number (``2,5``), a clock time the spreadsheet made of ``8:30`` (a ``datetime.time``,
+a ``timedelta``, or the bare fraction of a day in a cell with a number format) or text (``"8:30"``,
+``"8,5"``, ``"8.5"``, ``"3 t"``); each is a duration, kept to the whole minute (half up, spec section 1). Every problem is a :class:`CellProblem` with a Danish text;
+the caller names the row and the column.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from fractions import Fraction
+from typing import Any
+
+from placement_desk.domain.numbers import minutes_rounded
+
+MAX_HOURS = 24
+HOURS_HINT = "skriv fx 3, 2,5 eller 8:30"
+
+_DECIMAL = re.compile(r"^(\d{1,4})?(?:[.,](\d{1,9}))?$")
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
+_UNIT = re.compile(r"\s*(?:t|timer|time|h|hours?)\.?$", re.IGNORECASE)
+
+
+class CellProblem(ValueError):
+    """A cell that cannot be read; the message is Danish and says what to write instead."""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A cell the reader will not take at face value (a formula, an error value such as ``#DIV/0!``):
+    ``why`` is the Danish reason. The file reader puts it where the value would be."""
+
+    why: str
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Hours read from a cell, in whole minutes; ``rounded``: the cell held a part of a minute."""
+
+    minutes: int
+    rounded: bool = False
+
+
+def check_value(value: Any) -> None:
+    """Refuse what no cell of the sheet may hold: a formula or error, a number that is not finite."""
+    if isinstance(value, Unreadable):
+        raise CellProblem(value.why)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellProblem("indeholder et ugyldigt tal (uendeligt eller NaN)")
+
+
+def text_of(value: Any) -> str | None:
+    check_value(value)
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def day_of(value: Any) -> date | None:
+    """A date cell (or text ``2024-03-01`` / ``01-03-2024``); None when it is none of them."""
+    check_value(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _exact_hours(value: Any) -> Fraction | None:
+    """The hours a cell means, exactly; None when empty. Raises CellProblem."""
+    check_value(value)
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise CellProblem(f"skal være et antal timer ({HOURS_HINT})")
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        return _clock_number(Fraction(repr(value)))  # the decimal the cell shows, not the binary float's tail
+    if isinstance(value, datetime | date):
+        raise CellProblem(f"er en dato, ikke et antal timer ({HOURS_HINT})")
+    if isinstance(value, time):  # "8:30" typed into a cell: the spreadsheet makes a clock time of it
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        return Fraction(seconds, 3600) + Fraction(value.microsecond, 3600 * 10**6)
+    if isinstance(value, timedelta):  # a duration format ([t]:mm)
+        return Fraction(value.days * 86400 + value.seconds, 3600) + Fraction(value.microseconds, 3600 * 10**6)
+    if isinstance(value, str):
+        return _text_hours(value)
+    raise CellProblem(f"kan ikke læses som et antal timer ({HOURS_HINT})")
+
+
+def _clock_number(exact: Fraction) -> Fraction:
+    """A number below 1 that is no whole number of minutes as hours, but is one as a fraction of a day,
+    is a clock time typed into a cell with a number format: a spreadsheet keeps the number format and
+    stores ``8:30`` as 0.3541666… (as LibreOffice does in a ``0.00`` cell). Read it as the time it was.
+    (0.25 stays 15 minutes: a number that is whole minutes as hours is taken as hours.)"""
+    if 0 < exact < 1 and (exact * 60).denominator != 1:
+        of_day = exact * 24 * 60
+        nearest = round(of_day)
+        if nearest > 0 and abs(of_day - nearest) < Fraction(1, 10**6):
+            return Fraction(nearest, 60)
+    return exact
+
+
+def _text_hours(value: str) -> Fraction | None:
+    text = _UNIT.sub("", value.strip().replace("\u00a0", " ")).strip()
+    if not text:
+        return None
+    if (m := _CLOCK.match(text)) and ":" in text:
+        hours, minutes, seconds = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+        if minutes < 60 and seconds < 60:
+            return Fraction(hours * 3600 + minutes * 60 + seconds, 3600)
+    elif (m := _DECIMAL.match(text)) and (m.group(1) or m.group(2)):
+        return Fraction(f"{m.group(1) or 0}.{m.group(2) or 0}")
+    shown = value.strip() if len(value) <= 40 else value.strip()[:40] + "…"
+    raise CellProblem(f"{shown!r} er ikke et antal timer ({HOURS_HINT})")
+
+
+def _danish(hours: Fraction) -> str:
+    if hours > 10_000:
+        return "over 10.000"
+    return f"{float(hours):g}".replace(".", ",")
+
+
+def hours_of(value: Any) -> Minutes | None:
+    """The minutes a cell means (0..24 hours), rounded to the whole minute half up; None when empty."""
+    exact = _exact_hours(value)
+    if exact is None:
+        return None
+    if not 0 <= exact <= MAX_HOURS:
+        raise CellProblem(f"{_danish(exact)} timer er ikke mellem 0 og {MAX_HOURS}")
+    minutes, rounded = minutes_rounded(exact)  # the case-file import's rounding: half up, flagged alike
+    return Minutes(minutes, rounded)

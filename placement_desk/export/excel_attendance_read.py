@@ -1,0 +1,206 @@
+"""Reading a filled-in attendance sheet back: an untrusted file from outside, read defensively.
+
+- The package first: a size limit, a zip that unpacks to at most :data:`MAX_UNPACKED` bytes in at most
+  :data:`MAX_PARTS` parts, and no XML part with a DTD (entity bombs and external entities; openpyxl
+  parses with defusedxml too). Anything else is refused with a Danish :class:`ValidationError`.
+- Then openpyxl in read-only mode, formulas as written (``data_only=False``: never a value some
+  spreadsheet program computed), and only the rows the sheet was made with: its hidden sheet says how
+  many lines it has, and the rows are read with ``iter_rows(min_row, max_row)`` up to them (and a few
+  more, to tell the mentor that nothing may be written below). The sheet's own size (``dimension``,
+  ``max_row``) is never used: a cell at row 1048576 costs nothing.
+- A formula or an error value in a cell is handed on as :class:`Unreadable` (the domain names the row and
+  column); a cell openpyxl cannot read at all (``NaN`` in the XML) names its row.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from placement_desk.domain.attendance_sheet import (
+    FORMAT,
+    HEADINGS,
+    MAX_LINES,
+    VERSIONS,
+    SheetRow,
+    SheetRowError,
+    month_bounds,
+)
+from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.sheet_values import Unreadable
+from placement_desk.export.excel_attendance import COLUMNS, HEADER_ROW, META, META_ROWS, SHEET
+
+PATH = "fremmødeark"
+MAX_FILE = 20 * 2**20  # a company's month is some 100 kB; LibreOffice and Excel keep it well under 1 MB
+MAX_UNPACKED = 64 * 2**20
+MAX_PARTS = 500
+BELOW = 10  # rows under the last line that are checked for entries (which are refused, not lost)
+_DTD = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+_XML_PARTS = (".xml", ".rels", ".vml")
+NOT_A_SHEET = "filen er ikke et Excel-ark (.xlsx), eller den er beskadiget"
+# What zipfile raises on a damaged or hostile package (a ValidationError is raised on before these).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    OSError,
+    ValueError,
+)
+
+
+@dataclass(frozen=True)
+class SheetMeta:
+    company_ref: str
+    month: str
+    lines: int  # the data rows the sheet was made with (version 1 sheets: MAX_LINES, an upper bound)
+
+
+def read_attendance_sheet(content: bytes) -> tuple[SheetMeta, list[SheetRow]]:
+    """The sheet's company and month and its data rows (raw values by column key).
+
+    Raises ValidationError (a SheetRowError where a row is to blame) for anything that is not a sheet
+    Placement Desk made, or that cannot be read safely.
+    """
+    check_package(content)
+    with warnings.catch_warnings():  # openpyxl warns about what it drops (extensions, odd dates)
+        warnings.simplefilter("ignore")
+        try:
+            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=False, keep_links=False)
+        except Exception:  # noqa: BLE001 - any failure to parse an untrusted file is bad input
+            raise ValidationError(PATH, NOT_A_SHEET) from None
+        try:
+            names = wb.sheetnames
+            if META not in names or SHEET not in names:
+                raise ValidationError(PATH, "arket er ikke et fremmødeark fra Placement Desk")
+            meta = _meta(wb[META])
+            return meta, _rows(wb[SHEET], meta.lines)
+        finally:
+            wb.close()
+
+
+def read_sheet_file(path: Path) -> bytes:
+    """A filled-in sheet's bytes from disk, refused unread when it is too big to be one."""
+    try:
+        with path.expanduser().open("rb") as f:
+            content = f.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise ValidationError(str(path), f"filen kan ikke læses ({exc.strerror or exc})") from None
+    if len(content) > MAX_FILE:
+        raise ValidationError(PATH, f"filen er for stor til et fremmødeark (over {MAX_FILE // 2**20} MB)")
+    return content
+
+
+def check_package(content: bytes) -> None:
+    """Refuse what is no .xlsx, too big, a zip bomb, or XML with a DTD - before any XML parser sees it."""
+    if len(content) > MAX_FILE:
+        raise ValidationError(PATH, f"filen er for stor til et fremmødeark ({len(content) // 2**20} MB)")
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ValidationError(PATH, "arket er krypteret eller et gammelt .xls-ark; gem det som .xlsx uden adgangskode")
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            parts = zf.infolist()
+            if len(parts) > MAX_PARTS:
+                raise ValidationError(PATH, f"filen har {len(parts)} dele; et fremmødeark har få (er den et regneark?)")
+            if sum(p.file_size for p in parts) > MAX_UNPACKED:
+                raise ValidationError(PATH, "filen pakker sig ud til mere end 64 MB; det er ikke et fremmødeark")
+            for part in parts:
+                if part.filename.lower().endswith(_XML_PARTS) and any(m in zf.read(part) for m in _DTD):
+                    raise ValidationError(
+                        PATH, f"{part.filename} indeholder XML-definitioner (DOCTYPE/ENTITY), som et regneark ikke "
+                        "bruger; filen læses ikke af sikkerhedshensyn",
+                    )  # fmt: skip
+    except ValidationError:
+        raise
+    except _ZIP_ERRORS:
+        raise ValidationError(PATH, NOT_A_SHEET) from None
+
+
+def _meta(ws: Any) -> SheetMeta:
+    try:
+        got = [row[0] for row in ws.iter_rows(min_row=1, max_row=len(META_ROWS), max_col=1, values_only=True)]
+    except Exception:  # noqa: BLE001 - an unreadable cell in an untrusted file is bad input
+        got = []
+    values = dict(zip(META_ROWS, got + [None] * (len(META_ROWS) - len(got)), strict=True))
+    version = values["version"]
+    if values["format"] != FORMAT or isinstance(version, bool) or version not in VERSIONS:
+        raise ValidationError(PATH, "arket er ikke et fremmødeark fra Placement Desk, eller det er fra en nyere udgave")
+    company, month = values["company"], values["month"]
+    if not isinstance(company, str) or not 0 < len(company.strip()) <= 80:
+        raise ValidationError(PATH, "arkets oplysninger om virksomheden er ændret; brug arket, som det blev sendt")
+    try:
+        month_bounds(month if isinstance(month, str) else "")
+    except ValidationError:
+        raise ValidationError(PATH, "arkets oplysninger om måneden er ændret; brug arket, som det blev sendt") from None
+    if _whole(values["header_row"]) != HEADER_ROW:
+        raise ValidationError(PATH, "arkets opbygning er ændret (overskriftsrækken); brug arket, som det blev sendt")
+    lines = MAX_LINES if version == 1 else _whole(values["lines"])
+    if lines is None or not 0 <= lines <= MAX_LINES:
+        raise ValidationError(
+            PATH, "arkets oplysninger om antallet af linjer er ændret; brug arket, som det blev sendt"
+        )
+    return SheetMeta(company.strip(), month, lines)
+
+
+def _whole(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+def _cell_value(cell: Any) -> Any:
+    if cell.data_type == "f":
+        return Unreadable("indeholder en formel; skriv selve værdien (formler læses ikke)")
+    if cell.data_type == "e":
+        return Unreadable(f"indeholder fejlværdien {cell.value}; skriv selve værdien")
+    return cell.value
+
+
+def _blank(values: dict[str, Any]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values())
+
+
+def _cells(ws: Any, first: int, last: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number, values by column key) for rows first..last; a row openpyxl cannot parse is refused."""
+    r = first - 1
+    try:
+        rows = ws.iter_rows(min_row=first, max_row=last, min_col=1, max_col=len(COLUMNS))
+        for r, cells in enumerate(rows, first):  # noqa: B007 - r names the row that failed
+            yield r, {key: _cell_value(cell) for (key, *_), cell in zip(COLUMNS, cells, strict=False)}
+    except Exception:  # noqa: BLE001 - NaN/INF written into the XML, a broken shared string: bad input
+        where = f"række {r + 1}" if r >= first else f"række {first} eller over"
+        raise ValidationError(where, "en celle kan ikke læses (et ugyldigt tal eller en beskadiget celle)") from None
+
+
+def _rows(ws: Any, lines: int) -> list[SheetRow]:
+    """The header row checked, then the data rows (only non-empty ones), then the rows right below."""
+    last = HEADER_ROW + lines
+    out: list[SheetRow] = []
+    for r, values in _cells(ws, HEADER_ROW, last + (BELOW if lines < MAX_LINES else 0)):
+        if r == HEADER_ROW:
+            got = [str(v).strip() if v is not None else "" for v in values.values()]
+            if got != [HEADINGS[key] for key, *_ in COLUMNS]:
+                raise ValidationError(
+                    f"række {HEADER_ROW}", "kolonneoverskrifterne er ændret; brug arket, som det blev sendt"
+                )
+        elif _blank(values):
+            continue
+        elif r > last:
+            column = next(HEADINGS[k] for k, v in values.items() if not _blank({k: v}))
+            raise SheetRowError(
+                r, column, f"ligger under arkets sidste linje (række {last}); skriv kun i arkets linjer"
+            )
+        else:
+            out.append(SheetRow(r, values))
+    return out

@@ -1,0 +1,49 @@
+"""The File menu's import reads case files as the command line does: a byte-order mark is fine, rounded
+hours are counted in the summary, and a file JSON allows but a case file refuses says why in Danish."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from placement_desk.db.engine import Database
+from placement_desk.services.casefile_io import export_case_file
+from tests.casefiles import case_file, ramp_down_citizen
+from tests.ui.test_pages import answer_next_message_box, window
+
+
+def _import(qtbot: QtBot, db: Database, source: Path) -> str:
+    w = window(qtbot, db)
+    seen: list[str] = []
+    answer_next_message_box("OK", seen)
+    assert w.work.import_file(str(source)) is not None
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    return seen[0]
+
+
+def test_the_import_summary_counts_rounded_hours(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    doc = case_file(ramp_down_citizen())
+    doc["citizens"][0]["placements"][0]["attendance"][1]["hours"] = 0.62
+    source = tmp_path / "sheet.json"
+    source.write_bytes(b"\xef\xbb\xbf" + json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    text = _import(qtbot, db, source)
+    assert "1 citizens created" in text and "1 hours value rounded to the whole minute" in text
+    assert export_case_file(db)["citizens"][0]["placements"][0]["attendance"][1]["hours"] == 37 / 60
+
+
+def test_a_duplicate_key_is_refused_with_its_path(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    raw = json.dumps(case_file(ramp_down_citizen()), ensure_ascii=False)
+    source = tmp_path / "twice.json"
+    source.write_text(raw.replace('"name": "D. C."', '"name": "D. C.", "name": "X"'), encoding="utf-8")
+    text = _import(qtbot, db, source)
+    assert "Nothing was changed" in text and 'citizens[0]: nøglen "name" står mere end én gang' in text
+    assert export_case_file(db)["citizens"] == []
+
+
+def test_a_deeply_nested_file_is_refused_not_a_crash(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    source = tmp_path / "deep.json"
+    source.write_bytes(b"[" * 100_000)
+    text = _import(qtbot, db, source)
+    assert "Nothing was changed" in text and "for mange niveauer" in text
