@@ -67,6 +67,9 @@ class Bundle:
             QT_QPA_PLATFORM="offscreen",
             LC_ALL="C.UTF-8",
             LANG="C.UTF-8",
+            # the first command creates this administrator and encrypts the database; later ones sign in
+            PLACEMENT_DESK_USER="smoke",
+            PLACEMENT_DESK_PASSWORD="bundle smoke check",
         )
         env.update(extra)
         return env

@@ -133,6 +133,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
         return run_gui(args.db)
     try:
+        if args.command in cli_backup.OFFLINE_COMMANDS:  # restore: the database may be gone
+            return cli_backup.OFFLINE_COMMANDS[args.command](args)
         db = open_database(args.db, migrate=args.command not in cli_backup.RAW_COMMANDS, user=args.user)
         try:
             return COMMANDS[args.command](db, args)

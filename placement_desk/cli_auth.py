@@ -138,8 +138,8 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
         from placement_desk.app import open_database
 
         if signin.needs_setup(t, lambda u, k: open_database(u, key=k)):
-            if not migrate and t.file_exists:
-                raise SignInRefused(NO_ADMIN)
+            if not migrate:  # backup: nothing to back up, or a file nobody has signed in to yet
+                raise SignInRefused(NO_ADMIN if t.file_exists else f"there is no database at {t.path}")
             return _first_admin(t, user, lambda u, k: open_database(u, key=k))
     name = username(user, known)
     try:

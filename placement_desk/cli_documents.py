@@ -37,6 +37,10 @@ def add_output_options(p: argparse.ArgumentParser, date_arg: DateArg, with_forma
 def add_dossier_options(p: argparse.ArgumentParser, date_arg: DateArg) -> None:
     p.add_argument("--assessment", metavar="TEXT", help="the consultant's assessment (konsulentens vurdering)")
     p.add_argument("--recommendation", metavar="TEXT", help="the consultant's recommendation (anbefaling)")
+    p.add_argument("--template", metavar="KEY", help="the headings of the description (default preparatory_part; "
+                   "see: placement-desk templates)")  # fmt: skip
+    p.add_argument("--allow-incomplete", metavar="REASON",
+                   help="issue although the dossier is incomplete, for this reason (kept with the issued version)")  # fmt: skip
     add_output_options(p, date_arg, with_formats=False)
 
 
@@ -52,6 +56,8 @@ def add_parsers(sub: Any, date_arg: DateArg) -> None:
     get.add_argument("--format", choices=("pdf", "xlsx", "json"), default="pdf")
     get.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     iss.add_parser("verify", help="which issued version a file is (by SHA-256)").add_argument("file", type=Path)
+    templates = sub.add_parser("templates", help="the description templates (shipped and the municipality's own)")
+    templates.add_argument("--check", type=Path, metavar="FILE", help="check one template file; exit 2 naming the line")
     sheet = sub.add_parser("attendance-sheet", help="the workplace mentor's attendance sheet (.xlsx)")
     sh = sheet.add_subparsers(dest="sheet_command", required=True)
     make = sh.add_parser("make", help="make the sheet of a company for a month")
@@ -80,6 +86,8 @@ def write_files(outputs: list[tuple[Path, bytes]]) -> None:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             with os.fdopen(fd, "wb") as f:  # the user's alone (db.private), removed below on any failure
                 f.write(content)
+                f.flush()
+                os.fsync(f.fileno())
         for tmp, target in temps:
             tmp.replace(target)
     finally:
@@ -119,9 +127,15 @@ def _document(db: Any, args: argparse.Namespace, kind: str) -> int:
         "consultant": args.consultant,
         "password": _password(args),
     }
+    if kind == "dossier":
+        options["template"] = args.template
     if args.issue_to:
-        doc = issue_document(db, args.ref, recipient=args.issue_to, actor=getpass.getuser(), **options)
+        extra = {"allow_incomplete": args.allow_incomplete} if kind == "dossier" else {}
+        doc = _issue(lambda: issue_document(db, args.ref, recipient=args.issue_to, actor=getpass.getuser(),
+                                            **options, **extra))  # fmt: skip
     else:
+        if getattr(args, "allow_incomplete", None):
+            raise ValidationError("--allow-incomplete", "only together with --issue-to")
         doc = render_document(db, args.ref, **options)
     write_files([(targets[fmt], f.content) for fmt, f in doc.files.items()])
     what = "dossier" if kind == "dossier" else "absence overview"
@@ -134,8 +148,43 @@ def _document(db: Any, args: argparse.Namespace, kind: str) -> int:
     return 0
 
 
+def _issue(issue: Callable[[], Any]) -> Any:
+    """Issue; an incomplete dossier is refused (exit 2) with what is missing, one line each."""
+    import sys
+
+    from placement_desk.services.documents import IncompleteDossier
+
+    try:
+        return issue()
+    except IncompleteDossier as exc:
+        print("the dossier is not complete:", file=sys.stderr)
+        for item in exc.missing:
+            print(f"  - {item.message}", file=sys.stderr)
+        print("complete it, or issue it anyway with --allow-incomplete REASON", file=sys.stderr)
+        raise
+
+
 def cmd_dossier(db: Any, args: argparse.Namespace) -> int:
     return _document(db, args, "dossier")
+
+
+def cmd_templates(db: Any, args: argparse.Namespace) -> int:
+    """List the description templates (and any file that cannot be used); ``--check FILE`` checks one."""
+    import sys
+
+    from placement_desk.services import templates
+
+    if args.check is not None:
+        t = templates.read_template_file(args.check)  # TemplateError (a ValidationError): exit 2 naming the line
+        print(f"{args.check}: template {t.key} version {t.version}, {len(t.headings)} headings: {t.title}")
+        return 0
+    found = templates.catalogue()
+    for t in found.ordered():
+        print(f"{t.key}\tversion {t.version}\t{len(t.headings)} headings\t{t.title}\t{t.source}")
+    for problem in found.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    print(f"(the municipality's own templates go in {templates.user_folder()})")
+    return 2 if found.problems else 0
 
 
 def cmd_absence(db: Any, args: argparse.Namespace) -> int:
@@ -204,5 +253,6 @@ def _record(a: Any) -> str:
 COMMANDS: dict[str, Callable[[Any, argparse.Namespace], int]] = {
     "absence": cmd_absence,
     "issued": cmd_issued,
+    "templates": cmd_templates,
     "attendance-sheet": cmd_attendance_sheet,
 }

@@ -62,3 +62,23 @@ def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     from placement_desk.services import users
 
     monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
+def _cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New key files use the cheapest Argon2id parameters in tests (the app: KdfParams())."""
+    from placement_desk.db import keystore
+
+    monkeypatch.setattr(keystore, "DEFAULT_KDF", keystore.FAST_KDF)
+
+
+CLI_ADMIN, CLI_PASSWORD = "admin", "administratorens kodeord"
+
+
+@pytest.fixture
+def cli_admin(monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """The command line signs in from the environment - and on a new or plain user-less database first
+    creates this administrator and encrypts it (it never works on an unencrypted embedded database)."""
+    monkeypatch.setenv("PLACEMENT_DESK_USER", CLI_ADMIN)
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", CLI_PASSWORD)
+    return CLI_ADMIN, CLI_PASSWORD

@@ -12,10 +12,12 @@ from sqlalchemy import text
 
 from placement_desk.cli import main
 from placement_desk.db.engine import Database
+from placement_desk.db.keystore import KeyStore
 from placement_desk.export.json_summary import dumps
 from placement_desk.services import backup
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
+from tests.conftest import CLI_ADMIN, CLI_PASSWORD
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
@@ -77,6 +79,8 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(filled: Database, tmp_p
         backup.verify_backup(info.path)
     info.path.with_name(info.path.name + ".json").unlink()  # without the manifest SQLite's own check finds it
     with pytest.raises(backup.BackupError, match="damaged|not a readable database"):
+        backup.verify_backup(info.path)
+    with pytest.raises(backup.BackupError, match="manifest"):  # and a plain one is restored only with it
         backup.restore_backup(filled, info.path)
     assert exported(filled) == before
     assert not list(tmp_path.rglob("*.before-restore-*"))  # refused before anything was touched
@@ -111,7 +115,8 @@ def test_rotation_keeps_the_newest_and_leaves_other_files_alone(filled: Database
     made = [backup.make_backup(filled, folder, keep=3, now=NOW + timedelta(hours=i)) for i in range(5)]
     listed = backup.list_backups(folder, "desk")
     assert [b.path for b in listed] == [m.path for m in reversed(made[2:])]
-    assert all(b.tables == made[0].tables for b in listed)
+    rows = [{t: n for t, n in b.tables.items() if t != "audit_log"} for b in listed]  # each backup: one entry
+    assert all(r == rows[0] for r in rows) and [b.tables["audit_log"] for b in listed] == [5, 4, 3]
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith("desk-")) == [
         "notes.txt",
         "other-backup-20200101T000000000000Z.db",
@@ -139,18 +144,25 @@ def test_a_backup_during_a_write_has_only_committed_rows(filled: Database, db_pa
     try:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("DELETE FROM attendance")  # not committed while the backup runs
-        info = backup.make_backup(filled, tmp_path / "bak", now=NOW)
+        info = backup.backup_file(db_path, tmp_path / "bak", now=NOW)  # (make_backup's audit entry would wait)
         writer.execute("ROLLBACK")
     finally:
         writer.close()
     assert info.tables["attendance"] == 13
 
 
+@pytest.mark.usefixtures("cli_admin")
 def test_the_commands(filled: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{db_path}"
     folder = tmp_path / "bak"
     before = exported(filled)
     filled.dispose()
+    # the plain user-less file gets its administrator (from the environment) and is encrypted first
+    assert main(["--db", url, "backup", "-o", str(folder), "--keep", "2"]) == 1  # backup never creates one
+    assert "administrator" in capsys.readouterr().err
+    assert main(["--db", url, "export", "-o", str(tmp_path / "all.json")]) == 0
+    assert "recovery code" in capsys.readouterr().err
+    key = KeyStore.load(KeyStore.path_for(db_path)).unlock(CLI_ADMIN, CLI_PASSWORD)
     assert main(["--db", url, "backup", "-o", str(folder), "--keep", "2"]) == 0
     assert "verified" in capsys.readouterr().out
     assert main(["--db", url, "backup", "--list", "-o", str(folder)]) == 0
@@ -160,11 +172,19 @@ def test_the_commands(filled: Database, db_path: Path, tmp_path: Path, capsys: p
     db_path.write_bytes(b"\0" * 8192)  # the database is destroyed
     assert main(["--db", url, "restore", str(made)]) == 0
     assert "kept in" in capsys.readouterr().out
-    assert exported(filled) == before
+    assert encrypted_export(db_path, key) == before
     corrupt(made)
     assert main(["--db", url, "restore", str(made)]) == 2
     assert "checksum" in capsys.readouterr().err
-    assert exported(filled) == before
+    assert encrypted_export(db_path, key) == before
+
+
+def encrypted_export(path: Path, key: bytes) -> str:
+    db = Database(f"sqlite:///{path}", key)
+    try:
+        return exported(db)
+    finally:
+        db.dispose()
 
 
 def test_postgresql_is_backed_up_with_pg_dump(capsys: pytest.CaptureFixture[str]) -> None:

@@ -50,7 +50,7 @@ with db.transaction() as s:
     s.execute(text("UPDATE citizens SET job_goal = :goal WHERE ref = 'KT'"), {"goal": f"Lager - {name}"})
 info = backup.make_backup(db)
 rendered = documents.render_document(db, "KT", formats=("pdf", "xlsx", "json"))
-documents.issue_document(db, "KT", recipient="Jobcenter", formats=("pdf", "xlsx"))
+documents.issue_document(db, "KT", recipient="Jobcenter", formats=("pdf", "xlsx"), allow_incomplete="Test")
 attendance.log_day(db, "DC-1", {"date": "2023-03-24", "status": "present", "hours": 2, "note": name})
 names = [c["name"] for c in export_case_file(db)["citizens"]]
 print(json.dumps({

@@ -15,6 +15,8 @@ from placement_desk.domain.errors import ValidationError
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
 
+pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in (conftest)
+
 
 def write(path: Path, data: Any) -> Path:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

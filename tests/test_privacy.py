@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from placement_desk.cli import main
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
+from placement_desk.db.keystore import KeyStore
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.export.json_summary import dumps
@@ -26,6 +27,7 @@ from placement_desk.services import (
     backup,
     casefile_io,
     citizens,
+    description,
     documents,
     followups,
     privacy,
@@ -83,6 +85,10 @@ def full_citizen(ref: str = REF, name: str = NAME, cpr: str = CPR) -> dict[str, 
         {"name": "Flytning", "time_share_pct": 40, "tempo_pct": 70, "quality_pct": 100},
     ]
     c["followups"][0]["placement"] = f"{ref}-1"
+    c["profile"] = {"treatment": [{"from": "2023-01", "to": None, "text": "Migrænebehandling", "source": "doctor"}],
+                    "network": "Bor hos sin mor"}  # fmt: skip
+    c["observations"] = [{"date": "2023-03-09", "heading": "health", "by": "citizen", "placement": f"{ref}-1",
+                          "text": "Migræne efter lange dage"}]  # fmt: skip
     return c
 
 
@@ -118,6 +124,9 @@ CITIZEN_TABLES: dict[str, str] = {
     "issued_documents": "select count(*) from issued_documents where citizen_id = :cid",
     "issued_files": "select count(*) from issued_files x join issued_documents d on d.id = x.document_id "
     "where d.citizen_id = :cid",
+    "observations": "select count(*) from observations where citizen_id = :cid",
+    "profile_items": "select count(*) from profile_items where citizen_id = :cid",
+    "dossier_texts": "select count(*) from dossier_texts where citizen_id = :cid",
 }
 
 
@@ -139,7 +148,8 @@ def full(db: Database) -> Iterator[Database]:
     """SLET (every kind of row, an issued dossier, a corrected follow-up) and KEEP (the same, untouched)."""
     casefile_io.import_case_file(db, case_file(full_citizen(), other_citizen()))
     for ref in (REF, "KEEP"):
-        documents.issue_document(db, ref, recipient="Rehabiliteringsteamet", formats=("json",))
+        description.save_dossier_text(db, ref, None, "health", "Migræne, behandles af egen læge")
+        documents.issue_document(db, ref, recipient="Rehabiliteringsteamet", formats=("json",), allow_incomplete="Test")
         first = views.citizen_detail(db, ref).followups[0].id
         followups.finalise_followup(db, first)
         followups.add_correction(db, first, "Rettet: deltog også telefonisk", date(2023, 3, 20))
@@ -152,7 +162,8 @@ def full(db: Database) -> Iterator[Database]:
 
 
 def test_subject_export_holds_everything_about_the_citizen(demo: Database) -> None:
-    issued = documents.issue_document(demo, "DC", recipient="Rehabiliteringsteamet", formats=("pdf", "json"))
+    issued = documents.issue_document(demo, "DC", recipient="Rehabiliteringsteamet", formats=("pdf", "json"),
+                                      allow_incomplete="Test")
     views.citizen_detail(demo, "DC")
     content = privacy.subject_export(demo, "DC")
     archive = _zip(content)
@@ -372,7 +383,7 @@ def test_roles(demo: Database) -> None:
 
 
 @pytest.fixture
-def cli_db(db: Database, db_path: Path) -> str:
+def cli_db(db: Database, db_path: Path, cli_admin: tuple[str, str]) -> str:
     load_demo(db, ON)
     db.dispose()
     return f"sqlite:///{db_path}"
@@ -387,13 +398,16 @@ def test_cli_subject_export(cli_db: str, tmp_path: Path, capsys: pytest.CaptureF
     assert not (tmp_path / "x.zip").exists()
 
 
-def test_cli_erase_needs_the_ref_confirmed(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_erase_needs_the_ref_confirmed(
+    cli_db: str, cli_admin: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", cli_db, "erase", "DC", "--reason", "Anmodning", "--confirm", "TE"]) == 2
     assert "--confirm" in capsys.readouterr().err
     assert main(["--db", cli_db, "erase", "DC", "--reason", "", "--confirm", "DC"]) == 2
     assert main(["--db", cli_db, "erase", "DC", "--reason", "Anmodning", "--confirm", "DC"]) == 0
     assert "erased" in capsys.readouterr().out
-    db = Database(cli_db)
+    key = KeyStore.load(KeyStore.path_for(Path(cli_db.removeprefix("sqlite:///")))).unlock(*cli_admin)
+    db = Database(cli_db, key)  # the command line encrypted it (its first administrator: cli_admin)
     try:
         with db.reading() as s:
             assert s.scalar(select(m.Citizen.id).where(m.Citizen.ref == "DC")) is None

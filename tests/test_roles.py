@@ -25,14 +25,17 @@ from placement_desk.services import (
     attendance,
     attendance_sheet,
     audit,
+    backup,
     casefile_io,
     citizens,
     companies,
     dashboard,
+    description,
     documents,
     dossier,
     followups,
     mentor,
+    observations,
     placements,
     privacy,
     queries,
@@ -169,6 +172,33 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     "retention candidates": (lambda db, _: privacy.retention_candidates(db, 5), {A}),
     "create a user": (lambda db, _: users.create_user(db, "x y", "X", "mentor", "short"), {A}),
     "read the audit log": (lambda db, _: audit.entries(db), {A}),
+    "make a backup": (lambda db, _: backup.make_backup(db, keep=1), {A}),  # the whole database: administrators
+    # the profile and observations (spec 1b): health and treatment are art. 9 data, never a workplace mentor's
+    "see a profile": (lambda db, _: observations.citizen_profile(db, "DC"), READERS),
+    "set a profile": (lambda db, _: observations.set_profile(db, "DC", {"network": []}), EDITORS),
+    "list observations": (lambda db, _: observations.list_observations(db, "DC"), READERS),
+    "add an observation": (lambda db, _: observations.add_observation(db, "DC", {}), EDITORS),
+    "change an observation": (lambda db, _: observations.update_observation(db, 10**6, {}), EDITORS),
+    "remove an observation": (lambda db, _: observations.remove_observation(db, 10**6), EDITORS),
+    "add a workplace statement (own company)": (
+        lambda db, _: observations.add_workplace_statement(
+            db, "DC-1", {"date": "2023-07-03", "heading": "work_resources", "text": "Møder stabilt"}
+        ),
+        EDITORS | {W},
+    ),
+    "add a workplace statement (other company)": (
+        lambda db, _: observations.add_workplace_statement(
+            db, "SA-1", {"date": "2023-07-03", "heading": "work_resources", "text": "x"}
+        ),
+        EDITORS,
+    ),
+    "workplace statements (own company)": (lambda db, _: observations.workplace_statements(db, "DC-1"), EDITORS | {W}),
+    "workplace statements (other company)": (lambda db, _: observations.workplace_statements(db, "SA-1"), EDITORS),
+    "description texts": (lambda db, _: description.dossier_texts(db, "DC"), READERS),
+    "save a description text": (
+        lambda db, _: description.save_dossier_text(db, "DC", None, "health", "Migræne"), EDITORS
+    ),
+    "check a dossier": (lambda db, _: description.check_dossier(db, "DC"), READERS),
 }
 
 
@@ -218,12 +248,16 @@ def test_each_role_may_do_only_what_it_is_allowed(shared: tuple[Database, dict[s
 # Service functions that take the database but touch no personal data, or check otherwise (sign-in).
 NOT_PERSONAL = {
     "backup.database_file", "backup.default_folder", "backup.integrity_problems", "backup.integrity_ok",
-    "backup.make_backup", "backup.backup_if_due", "backup.refresh_manifest", "demo.load_demo",
+    "backup.backup_if_due", "backup.refresh_manifest", "demo.load_demo",
     "users.has_users", "users.principal_for", "users.authenticate", "users.verify_password",
     "users.create_user",  # the first user needs no one; later ones: "create a user" above
     "audit.record", "audit.log", "audit.verify_chain", "audit.prune", "signin.check_password",
     "access.require", "access.require_unscoped", "access.principal", "access.set_principal", "access.actor_name",
     "audit.audited", "backup.restore_backup",  # restore: tests/test_backup.py checks the administrator rule
+    "audit.log_read",  # written by the reads above, after their own check
+    # the audit chain's seal, check and heads (no personal data; the check itself: "read the audit log")
+    "audit_chain.chain_key", "audit_chain.verify", "audit_chain.seal", "audit_chain.external_heads",
+    "audit_chain.reset_head",
 }
 
 

@@ -143,8 +143,41 @@ def test_the_command_line_signs_in_with_the_environment(
     assert "does not allow" in capsys.readouterr().err
 
 
-def test_a_plain_database_without_users_needs_no_sign_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_command_line_never_makes_an_unencrypted_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PLACEMENT_DESK_USER", raising=False)
     monkeypatch.delenv("PLACEMENT_DESK_PASSWORD", raising=False)
-    url = f"sqlite:///{tmp_path / 'script.db'}"
+    path = tmp_path / "script.db"
+    url = f"sqlite:///{path}"
+    assert main(["--db", url, "demo"]) == 1  # no administrator to create: refused, and says how
+    err = capsys.readouterr().err
+    assert "PLACEMENT_DESK_USER" in err and "PLACEMENT_DESK_PASSWORD" in err and "encrypted" in err
+    assert not path.exists()
+    monkeypatch.setenv("PLACEMENT_DESK_USER", "anne")
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", "kort")
+    assert main(["--db", url, "demo"]) == 2  # too short a password: bad input, nothing made
+    assert not path.exists() and not (tmp_path / "script.db.keys").exists()
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", PASSWORD)
     assert main(["--db", url, "demo"]) == 0
-    assert main(["--db", url, "export", "-o", str(tmp_path / "x.json")]) == 0
+    err = capsys.readouterr().err
+    code = next(line.strip() for line in err.splitlines() if line.strip().count("-") == 7)
+    assert is_encrypted(path) and b"Jasmin" not in path.read_bytes()
+    assert main(["--db", url, "export", "-o", str(tmp_path / "x.json")]) == 0  # signs in as anne
+    assert "recovery code" not in capsys.readouterr().err  # shown once only
+    opened = signin.recover(signin.target(url), code, "anne", "et helt nyt kodeord")
+    try:
+        assert opened.principal.role is Role.ADMINISTRATOR
+    finally:
+        opened.db.dispose()
+
+
+def test_a_plain_user_less_database_is_encrypted_by_the_command_line(
+    db: Database, db_path: Path, cli_admin: tuple[str, str], tmp_path: Path
+) -> None:
+    load_demo(db, date(2026, 11, 23))
+    db.dispose()
+    assert not is_encrypted(db_path)
+    assert main(["--db", f"sqlite:///{db_path}", "export", "-o", str(tmp_path / "x.json")]) == 0
+    assert is_encrypted(db_path) and b"Jasmin" not in db_path.read_bytes()
+    assert not [p for p in db_path.parent.rglob("*.db") if p.stat().st_size and not is_encrypted(p)]

@@ -187,6 +187,10 @@ class KeyStore:
 
     # ---- unlocking -----------------------------------------------------------------------------
 
+    def holds_key(self, key: bytes) -> bool:
+        """True when ``key`` is this database's key (its key check value matches)."""
+        return len(key) == KEY_BYTES and hmac.compare_digest(key_check(key), str(self._doc["key_check"]))
+
     def users(self) -> list[str]:
         """The user names that can unlock the database, sorted."""
         return sorted(self._doc["users"])

@@ -102,6 +102,8 @@ class Citizen(Tracked, Base):
     caseworker: Mapped[str | None] = mapped_column(String(200))
     job_goal: Mapped[str | None] = mapped_column(String(300))
     own_view: Mapped[str | None] = mapped_column(Text)
+    network: Mapped[str | None] = mapped_column(Text)  # profile (spec 1b)
+    wishes: Mapped[str | None] = mapped_column(Text)  # profile (spec 1b)
     consultant_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -110,6 +112,13 @@ class Citizen(Tracked, Base):
     accommodations: Mapped[list[Accommodation]] = relationship(cascade=CASCADE, order_by="Accommodation.position")
     followups: Mapped[list[Followup]] = relationship(cascade=CASCADE, order_by="(Followup.day, Followup.id)")
     goals: Mapped[list[Goal]] = relationship(cascade=CASCADE, order_by="Goal.position")
+    profile_items: Mapped[list[ProfileItem]] = relationship(
+        cascade=CASCADE, order_by="(ProfileItem.kind, ProfileItem.position)"
+    )
+    observations: Mapped[list[Observation]] = relationship(
+        cascade=CASCADE, order_by="(Observation.day, Observation.id)"
+    )
+    dossier_texts: Mapped[list[DossierText]] = relationship(cascade=CASCADE, order_by="DossierText.id")
 
 
 class Referral(Tracked, Base):
@@ -249,6 +258,7 @@ class Followup(Tracked, Base):
     citizen_view: Mapped[str | None] = mapped_column(Text)
     agreed_changes: Mapped[str | None] = mapped_column(Text)
     topics: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    headings: Mapped[list[str] | None] = mapped_column(JSON, default=list)  # spec 1b: the note also belongs there
     finalised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finalised_by: Mapped[str | None] = mapped_column(String(80))
     placement: Mapped[Placement | None] = relationship()
@@ -298,6 +308,51 @@ class GoalScore(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ProfileItem(Tracked, Base):
+    """A line of the citizen's history (spec 1b): education, job, benefit, treatment or earlier effort.
+
+    Dates are kept as written: a year, a month or a day (``2010``, ``2010-08``, ``2010-08-15``).
+    """
+
+    __tablename__ = "profile_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # education | work_history | benefits | treatment | earlier_efforts
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    date_from: Mapped[str | None] = mapped_column(String(10))
+    date_to: Mapped[str | None] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(30))
+
+
+class Observation(Tracked, Base):
+    """A dated observation under one heading of the preparatory part (spec 1b), by someone."""
+
+    __tablename__ = "observations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    placement_id: Mapped[int | None] = mapped_column(ForeignKey("placements.id", ondelete="SET NULL"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    heading: Mapped[str] = mapped_column(String(30))
+    observed_by: Mapped[str] = mapped_column(String(30))  # citizen | mentor | consultant | workplace_mentor | other
+    text: Mapped[str] = mapped_column(Text)
+    placement: Mapped[Placement | None] = relationship()
+
+
+class DossierText(Tracked, Base):
+    """The consultant's text under one heading of a template, for one citizen (the Beskrivelse tab)."""
+
+    __tablename__ = "dossier_texts"
+    __table_args__ = (UniqueConstraint("citizen_id", "template", "heading"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    template: Mapped[str] = mapped_column(String(80))
+    heading: Mapped[str] = mapped_column(String(80))
+    text: Mapped[str] = mapped_column(Text)
+
+
 class IssuedDocument(Base):
     """A dossier or absence overview as it was issued (sent): never changed, so it can be proven later."""
 
@@ -313,6 +368,10 @@ class IssuedDocument(Base):
     summary_json: Mapped[str] = mapped_column(Text)  # the dossier summary (spec section 3) as issued
     assessment: Mapped[str | None] = mapped_column(Text)
     recommendation: Mapped[str | None] = mapped_column(Text)
+    template_key: Mapped[str | None] = mapped_column(String(80))  # the headings it was written under
+    template_version: Mapped[int | None] = mapped_column(Integer)
+    incomplete_reason: Mapped[str | None] = mapped_column(Text)  # why it went out with something missing
+    incomplete_items: Mapped[list[str] | None] = mapped_column(JSON)  # what was missing, as the check named it
     files: Mapped[list[IssuedFile]] = relationship(cascade=CASCADE, order_by="IssuedFile.id")
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from placement_desk.demo.cases_current import malthe, miriam, phillip
+from placement_desk.demo.cases_described import describe
 from placement_desk.demo.cases_dc_te import dc, te
 from placement_desk.demo.cases_jasmin_olivia import jasmin, olivia
 from placement_desk.demo.cases_sa import sa
@@ -178,5 +179,5 @@ def demo_case_file(today: dt.date) -> Json:
         "format": "placement-desk/case-file",
         "version": 1,
         "companies": companies(),
-        "citizens": citizens,
+        "citizens": [describe(c) for c in citizens],  # with their profiles and observations (spec 1b)
     }

@@ -11,6 +11,14 @@ from datetime import date
 from typing import Any
 
 from placement_desk.domain.numbers import hours_value
+from placement_desk.domain.profile import (
+    Observation,
+    Profile,
+    canonical_observations,
+    canonical_profile,
+    observation_json,
+    profile_json,
+)
 from placement_desk.domain.vocab import WEEKDAYS
 
 FORMAT = "placement-desk/case-file"
@@ -129,6 +137,7 @@ class Followup:
     topics: tuple[tuple[str, str], ...] = ()  # standing topics: (topic key, text)
     finalised: bool = False
     corrections: tuple[Correction, ...] = ()
+    headings: tuple[str, ...] = ()  # spec 1b: the note also belongs under these headings
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,8 @@ class Citizen:
     accommodations: tuple[Accommodation, ...] = ()
     followups: tuple[Followup, ...] = ()
     goals: tuple[Goal, ...] = ()
+    profile: Profile = Profile()  # spec 1b
+    observations: tuple[Observation, ...] = ()  # spec 1b, in date order
 
 
 @dataclass(frozen=True)
@@ -202,6 +213,8 @@ def canonical_citizen(c: Citizen) -> Citizen:
         accommodations=tuple(sorted(c.accommodations, key=lambda a: (a.identified is None, a.identified or date.min))),
         followups=tuple(sorted(c.followups, key=lambda f: f.day)),
         goals=tuple(replace(g, scores=tuple(sorted(g.scores, key=lambda s: s.day))) for g in c.goals),
+        profile=canonical_profile(c.profile),
+        observations=canonical_observations(c.observations),
     )
 
 
@@ -295,6 +308,8 @@ def followup_json(f: Followup) -> Json:
         out["finalised"] = True
     if f.corrections:
         out["corrections"] = [{"date": _d(k.day), "author": k.author, "text": k.text} for k in f.corrections]
+    if f.headings:
+        out["headings"] = list(f.headings)
     return out
 
 
@@ -323,7 +338,7 @@ def _goal_json(g: Goal) -> Json:
 
 def citizen_json(c: Citizen) -> Json:
     c = canonical_citizen(c)
-    return {
+    out: Json = {
         "ref": c.ref,
         "name": c.name,
         "cpr": c.cpr,
@@ -347,6 +362,12 @@ def citizen_json(c: Citizen) -> Json:
         "followups": [followup_json(f) for f in c.followups],
         "goals": [_goal_json(g) for g in c.goals],
     }
+    profile = profile_json(c.profile)
+    if profile:  # spec 1b: optional, so a citizen without one is written as before
+        out["profile"] = profile
+    if c.observations:
+        out["observations"] = [observation_json(o) for o in c.observations]
+    return out
 
 
 def case_file_json(cf: CaseFile) -> Json:

@@ -414,6 +414,7 @@ def parse_followup(v: Any, path: str) -> cf.Followup:
         topics=tuple(topics),
         finalised=n.boolean("finalised", False),
         corrections=n.items("corrections", _correction),
+        headings=_profile_parse().parse_headings(n),
     )
 
 
@@ -464,7 +465,16 @@ def parse_citizen(v: Any, path: str) -> cf.Citizen:
         accommodations=n.items("accommodations", parse_accommodation),
         followups=n.items("followups", parse_followup),
         goals=n.items("goals", parse_goal),
+        profile=_profile_parse().parse_profile(n.raw("profile"), n.at("profile")),
+        observations=n.items("observations", _profile_parse().parse_observation),
     )
+
+
+def _profile_parse() -> Any:
+    """Spec 1b's parser (its own module, which builds on this one's helpers)."""
+    from placement_desk.domain import profile_parse
+
+    return profile_parse
 
 
 # ---- the document ------------------------------------------------------------------------------
@@ -523,4 +533,9 @@ def _check_references(companies: tuple[cf.Company, ...], citizens: tuple[cf.Citi
             if f.placement is not None and f.placement not in own:
                 raise ValidationError(
                     f"citizens[{ci}].followups[{fi}].placement", f"unknown placement ref {f.placement} for this citizen"
+                )
+        for oi, o in enumerate(citizen.observations):
+            if o.placement is not None and o.placement not in own:
+                raise ValidationError(
+                    f"citizens[{ci}].observations[{oi}].placement", f"unknown placement ref {o.placement} for this citizen"
                 )

@@ -15,7 +15,10 @@ from placement_desk.domain import dossier_detail as detail
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.figures import Figures, Totals, compute
 from placement_desk.domain.plan import Capacity, PlacementPlan, Record, Step
-from placement_desk.domain.vocab import Status
+from placement_desk.domain.profile import Observation
+from placement_desk.domain.sections import Missing, Section, build_sections, check_completeness
+from placement_desk.domain.templates import Template
+from placement_desk.domain.vocab import ObservedBy, Status
 
 
 def plan_of(p: cf.Placement) -> PlacementPlan:
@@ -80,6 +83,14 @@ class DossierData:
     agreed_absence_days: int = 0
     split: detail.PlanSplit = field(default_factory=detail.PlanSplit)  # the total's agreed / unrecorded plan
     agreed_days: list[detail.AgreedDay] = field(default_factory=list)
+    # The description (spec 1b and section 3): the template, its sections with the consultant's texts,
+    # the workplace's own statements of the period, and, on an issued version that went out incomplete,
+    # what was missing and why it was issued anyway.
+    template: Template | None = None
+    sections: list[Section] = field(default_factory=list)
+    workplace_statements: list[Observation] = field(default_factory=list)
+    incomplete: list[Missing] = field(default_factory=list)
+    incomplete_reason: str | None = None
 
     @property
     def latest_effectiveness_pct(self) -> Fraction | None:
@@ -90,6 +101,27 @@ class DossierData:
     def citizen_views(self) -> list[tuple[date, str]]:
         """The citizen's own words from the follow-ups, dated, in date order."""
         return [(f.day, f.citizen_view) for f in self.followups if f.citizen_view]
+
+    def has_figure(self, kind: str) -> bool:
+        """Whether a figure kind a template heading shows (templates.FIGURE_KINDS) has anything to show."""
+        t = self.figures.total
+        return {
+            "placements": bool(self.placements),
+            "hours": t.planned > 0 or t.attended > 0,
+            "attendance": t.attendance_rate is not None,
+            "absence": t.counted_planned > 0,
+            "capacity": bool(self.capacity),
+            "accommodations": bool(self.accommodations),
+            "goals": bool(self.goals),
+            "own_view": bool(self.citizen.own_view or self.citizen_views),
+        }.get(kind, False)
+
+    def completeness(self) -> list[Missing]:
+        """What is missing before this dossier can be issued (empty list: complete)."""
+        return check_completeness(
+            tuple(self.sections), self.citizen, self.period_from, self.period_to, self.today, self.assessment,
+            self.has_figure,
+        )  # fmt: skip
 
 
 def default_period(citizen: cf.Citizen, today: date) -> tuple[date, date] | None:
@@ -123,8 +155,11 @@ def build_dossier(
     today: date,
     period_from: date | None = None,
     period_to: date | None = None,
+    template: Template | None = None,
+    texts: Mapping[str, str | None] | None = None,
 ) -> DossierData:
-    """Every figure and list of the dossier summary for one citizen, clipped to the period."""
+    """Every figure and list of the dossier summary for one citizen, clipped to the period; with a
+    template, its sections with the consultant's ``texts`` (heading key -> text)."""
     citizen = cf.canonical_citizen(citizen)
     first, last = resolve_period(citizen, today, period_from, period_to)
     overlapping = [
@@ -171,4 +206,10 @@ def build_dossier(
         agreed_absence_days=agreed,
         split=splits.total,
         agreed_days=detail.agreed_days(figures, overlapping, company_names),
+        template=template,
+        sections=list(build_sections(template, citizen, first, last, today, texts)) if template else [],
+        workplace_statements=[
+            o for o in citizen.observations
+            if o.by == ObservedBy.WORKPLACE_MENTOR and first <= o.day <= min(last, today)
+        ],  # fmt: skip
     )

@@ -157,7 +157,9 @@ def parse_hours_plan(text: str, start: date, follow_first: bool = False) -> tupl
     when not written, the one nearest ``start``). Raises HoursTextError ("step N: ..." when the plan has
     several steps)."""
     parts = [p.strip() for p in text.split(";")]
-    if parts and not parts[-1] and any(parts):
+    if not any(parts):
+        raise HoursTextError("no hours given")
+    if not parts[-1]:
         parts.pop()  # a trailing ';' while the next step is being typed
     steps: list[PlanStep] = []
     for number, part in enumerate(parts, start=1):
@@ -170,7 +172,8 @@ def parse_hours_plan(text: str, start: date, follow_first: bool = False) -> tupl
 
 
 def _plan_step(part: str, start: date, previous: PlanStep | None, follow_first: bool) -> PlanStep:
-    rest, paid, day = part, Fraction(0), None
+    rest, paid = part, Fraction(0)
+    day: date | None = None
     if m := _PAID.search(rest):
         paid = _num(m.group(1))
         rest = rest[: m.start()] + " " + rest[m.end() :]
@@ -204,7 +207,7 @@ def _plan_date(text: str, near: date, nearest: bool) -> date:
         pieces = [int(x) for x in re.split(r"[-./]", text)]
         if len(pieces) == 3:
             return date(pieces[2] + 2000 if pieces[2] < 100 else pieces[2], pieces[1], pieces[0])
-        candidates = []
+        candidates: list[date] = []
         for year in (near.year - 1, near.year, near.year + 1):
             try:
                 candidates.append(date(year, pieces[1], pieces[0]))

@@ -74,6 +74,34 @@ class Assessor(StrEnum):
     CONSULTANT = "consultant"
 
 
+class Heading(StrEnum):
+    """The eight headings of the preparatory part of the rehabilitation plan (bek. nr. 2408 af 13/12/2021),
+    in their order: what observations, tagged follow-ups and profile items are filed under (spec 1b)."""
+
+    WORK_RESOURCES = "work_resources"
+    PERSONAL_RESOURCES = "personal_resources"
+    CHALLENGES = "challenges"
+    WISHES = "wishes"
+    HEALTH = "health"
+    HEALTH_AND_WORK = "health_and_work"
+    BENEFIT_HISTORY = "benefit_history"
+    EFFORTS = "efforts"
+
+
+# Art. 9 data (health): never shown to or written by a workplace mentor.
+HEALTH_HEADINGS = frozenset({Heading.HEALTH.value, Heading.HEALTH_AND_WORK.value})
+
+
+class ObservedBy(StrEnum):
+    """Who made an observation (spec 1b ``by``)."""
+
+    CITIZEN = "citizen"
+    MENTOR = "mentor"
+    CONSULTANT = "consultant"
+    WORKPLACE_MENTOR = "workplace_mentor"
+    OTHER = "other"
+
+
 class Role(StrEnum):
     ADMINISTRATOR = "administrator"
     CONSULTANT = "consultant"

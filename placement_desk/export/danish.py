@@ -131,7 +131,12 @@ def effective_text(effective: Fraction | None, basis: int) -> str:
     ``77,22 t af 140,40 fremmødte timer med en vurdering``."""
     if effective is None:
         return f"{DASH} (ingen fremmødte timer med en vurdering af effektiviteten)"
-    return f"{hours_text(effective)} af {number(hours(basis))} fremmødte timer med en vurdering"
+    return f"{hours_text(effective)} {effective_basis_text(basis)}"
+
+
+def effective_basis_text(basis: int) -> str:
+    """What effective hours are computed from: ``af 140,40 fremmødte timer med en vurdering``."""
+    return f"af {number(hours(basis))} fremmødte timer med en vurdering"
 
 
 def planned_text(planned: int, agreed: int, unrecorded: int, counted: int) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from openpyxl.chart import BarChart, LineChart, RadarChart, Reference
+from openpyxl.chart import BarChart, LineChart, RadarChart, Reference, ScatterChart, Series
 from openpyxl.chart._chart import ChartBase
 from openpyxl.worksheet.worksheet import Worksheet
 
 from placement_desk.export.excel_common import HEADER_ROW
 
 BLUE, ORANGE, NAVY, GREEN, GREY = "5B9BD5", "ED7D31", "1F3A5F", "70AD47", "9AA5B1"
+ABSENT, AGREED, PURPLE = "F4B183", "A9D18E", "7030A0"  # absence, agreed absence, planned paid hours (as in the PDF)
+ASSESSOR_RGB = (NAVY, ORANGE, GREEN, GREY, BLUE, PURPLE)
 
 
 def _axes(chart: ChartBase, x_title: str | None, y_title: str | None, y_format: str | None = None) -> None:
@@ -36,36 +38,28 @@ def _ref(ws: Worksheet, col: int, last: int, header: bool = True) -> Reference:
     return Reference(ws, min_col=col, min_row=HEADER_ROW if header else HEADER_ROW + 1, max_row=last)
 
 
-def weekly_hours(ws: Worksheet, last: int, cat: int, planned: int, attended: int, paid: int) -> ChartBase:
-    """Attended and paid hours per week as overlapping columns, the plan as a line."""
+def hours_per_period(ws: Worksheet, last: int, title: str, axis: str, *, cat: int, planned: int, attended: int,
+                     absent: int, agreed: int, paid: int) -> ChartBase:  # fmt: skip
+    """Attended, absent and agreed-absence hours stacked per week or month (each its own series: none is
+    drawn over another), with the planned hours and the planned paid hours as lines."""
     bar = BarChart()
-    bar.type, bar.grouping, bar.overlap, bar.gapWidth = "col", "clustered", 100, 40
-    bar.add_data(_ref(ws, attended, last), titles_from_data=True)
-    bar.add_data(_ref(ws, paid, last), titles_from_data=True)
+    bar.type, bar.grouping, bar.overlap, bar.gapWidth = "col", "stacked", 100, 40
+    for col, colour, name in ((attended, BLUE, "Fremmødt"), (absent, ABSENT, "Fravær"), (agreed, AGREED, "Aftalt fravær")):
+        bar.series.append(Series(_ref(ws, col, last, header=False), title=name))
+        _colour(bar, len(bar.series) - 1, colour)
     bar.set_categories(_ref(ws, cat, last, header=False))
-    _colour(bar, 0, BLUE)
-    _colour(bar, 1, ORANGE)
     line = LineChart()
-    line.add_data(_ref(ws, planned, last), titles_from_data=True)
+    line.series.append(Series(_ref(ws, planned, last, header=False), title="Planlagt"))
+    line.series.append(Series(_ref(ws, paid, last, header=False), title="Planlagte løntimer"))
     _colour(line, 0, NAVY, line=True)
+    _colour(line, 1, PURPLE, line=True)
+    line.series[1].graphicalProperties.line.dashStyle = "dash"
+    for series in line.series:
+        series.marker.symbol = "none"
     bar += line
-    bar.title = "Planlagte og fremmødte timer pr. uge"
-    _axes(bar, "Uge", "Timer", "0")
+    bar.title = title
+    _axes(bar, axis, "Timer", "General")
     bar.width, bar.height = 26, 11
-    return bar
-
-
-def monthly_hours(ws: Worksheet, last: int, cat: int, planned: int, attended: int) -> ChartBase:
-    bar = BarChart()
-    bar.type, bar.grouping, bar.gapWidth = "col", "clustered", 60
-    bar.add_data(_ref(ws, planned, last), titles_from_data=True)
-    bar.add_data(_ref(ws, attended, last), titles_from_data=True)
-    bar.set_categories(_ref(ws, cat, last, header=False))
-    _colour(bar, 0, GREY)
-    _colour(bar, 1, BLUE)
-    bar.title = "Planlagte og fremmødte timer pr. måned"
-    _axes(bar, "Måned", "Timer", "0")
-    bar.width, bar.height = 24, 9
     return bar
 
 
@@ -74,9 +68,10 @@ def monthly_rate(ws: Worksheet, last: int, cat: int, rate: int) -> ChartBase:
     line.add_data(_ref(ws, rate, last), titles_from_data=True)
     line.set_categories(_ref(ws, cat, last, header=False))
     _colour(line, 0, BLUE, line=True)
-    line.title = "Fremmøde pr. måned"
+    line.title = "Fremmøde pr. måned (aftalt fravær fraregnet)"
     _axes(line, "Måned", "Fremmøde", "0%")
     line.y_axis.scaling.min = 0
+    line.y_axis.majorUnit = 0.2
     line.width, line.height = 24, 9
     return line
 
@@ -100,7 +95,7 @@ def absence_reasons(ws: Worksheet, last: int, cat: int, value: int) -> ChartBase
     bar.set_categories(_ref(ws, cat, last, header=False))
     _colour(bar, 0, ORANGE)
     bar.title = "Fraværstimer fordelt på årsag"
-    _axes(bar, None, "Timer", "0")
+    _axes(bar, None, "Timer", "General")
     bar.x_axis.scaling.orientation = "maxMin"
     bar.legend = None
     bar.width, bar.height = 18, max(6, 1.1 * (last - HEADER_ROW) + 3)
@@ -129,4 +124,30 @@ def goals(ws: Worksheet, last: int, cat: int, first: int, latest: int, count: in
     chart.x_axis.delete = False
     chart.legend.position = "b"
     chart.width, chart.height = 18, 12
+    return chart
+
+
+def score_history(ws: Worksheet, blocks: list[tuple[str, int, int]], x: int, y: int) -> ChartBase:
+    """Every goal's scores over time: one curve per goal and assessor (``blocks``: title, first and last
+    row of its scores in date order)."""
+    chart = ScatterChart()
+    chart.scatterStyle = "lineMarker"
+    for i, (title, first, last) in enumerate(blocks):
+        xs = Reference(ws, min_col=x, min_row=first, max_row=last)
+        ys = Reference(ws, min_col=y, min_row=first, max_row=last)
+        series = Series(ys, xs, title=title)
+        rgb = ASSESSOR_RGB[i % len(ASSESSOR_RGB)]
+        series.graphicalProperties.line.solidFill = rgb
+        series.graphicalProperties.line.width = 22000
+        series.marker.symbol = "circle"
+        series.marker.graphicalProperties.solidFill = rgb
+        series.smooth = False
+        chart.series.append(series)
+    chart.title = "Progression over tid: alle scorer"
+    _axes(chart, "Dato", "Score", "+0;-0;0")
+    chart.x_axis.number_format = "dd-mm-yyyy"
+    chart.x_axis.tickLblPos = "low"  # the dates under the chart, not on the zero line
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = -5, 5
+    chart.y_axis.majorUnit = 1
+    chart.width, chart.height = 24, 12
     return chart

@@ -83,6 +83,16 @@ def summary(data: DossierData) -> dict[str, Any]:
             }
             for g in data.goals
         ],
+        "template": {"key": data.template.key, "title": data.template.title} if data.template else None,
+        "sections": [
+            {
+                "key": s.key,
+                "title": s.title,
+                "text": s.text,
+                "entries": [{"date": e.day, "by": e.by, "source": e.source, "text": e.summary_text} for e in s.entries],
+            }
+            for s in data.sections
+        ],
     }
 
 

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from placement_desk.export.danish import number
-from placement_desk.export.pdf_base import BLUE, FONT, FONT_BOLD, GREEN, GREY, INK, NAVY, ORANGE
+from placement_desk.export.pdf_base import BLUE, FONT, FONT_BOLD, GREEN, GREY, INK, NAVY, ORANGE, register_fonts
 
 AXIS = colors.HexColor("#9AA5B1")
 GRID = colors.HexColor("#E5E9EE")
@@ -52,7 +52,8 @@ def axis_ticks(top: float, step: float) -> list[tuple[float, str]]:
     """The gridline values from 0 to ``top`` and their labels, each label exactly its gridline's value."""
     decimals = step_decimals(step)
     count = round(top / step)
-    return [(i * step, number(Decimal(str(step)) * i, decimals)) for i in range(count + 1)]
+    exact = Decimal(str(step))
+    return [(float(exact * i), number(exact * i, decimals)) for i in range(count + 1)]
 
 
 def _text(x: float, y: float, text: str, size: float = 6.5, anchor: str = "middle", bold: bool = False,
@@ -62,6 +63,7 @@ def _text(x: float, y: float, text: str, size: float = 6.5, anchor: str = "middl
 
 def _legend(d: Drawing, x: float, y: float, items: Sequence[tuple[str, colors.Color, str]]) -> None:
     """Legend entries left to right: (label, colour, 'box' | 'line' | 'dash' | 'dot')."""
+    register_fonts()  # the labels are measured
     for name, color, kind in items:
         if kind in ("line", "dash"):
             dash = [3, 2] if kind == "dash" else None
@@ -123,6 +125,7 @@ def hours_chart(bars: Sequence[HoursBar], width: float, height: float, top_hours
 
     ``top_hours`` gives several charts of one document the same scale.
     """
+    register_fonts()  # the tick labels are measured
     d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1, y0, y1 = 30.0, width - 6, 26.0, height - 22
     top, step = nice_scale(max(hours_top(bars), 1.0, top_hours))
@@ -144,7 +147,7 @@ def hours_chart(bars: Sequence[HoursBar], width: float, height: float, top_hours
         plan += [x, y0 + b.planned * scale, x + bw, y0 + b.planned * scale]
         paid += [x, y0 + b.paid * scale, x + bw, y0 + b.paid * scale]
         if b.note and bw >= 14:
-            d.add(_text(x + bw / 2, max(base, y0 + b.planned * scale) + 2, b.note, 5.8, color=GREY))
+            d.add(_text(x + bw / 2, max(base, y0 + b.planned * scale) + 3.5, b.note, 5.8, color=GREY))
         if i % label_every == 0:
             d.add(Line(x + bw / 2, y0, x + bw / 2, y0 - 2, strokeColor=AXIS, strokeWidth=0.5))
             d.add(_text(x + bw / 2, y0 - 9, b.label, 6))

@@ -19,6 +19,7 @@ from placement_desk.domain.dossier_detail import PeriodRow, PlanSplit, agreed_by
 from placement_desk.domain.figures import Totals
 from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
+from placement_desk.export import pdf_description as description
 from placement_desk.export import pdf_sections as more
 from placement_desk.export.pdf_base import (
     CONFIDENTIAL,
@@ -89,7 +90,7 @@ def cover(data: DossierData) -> list[Flowable]:
         Spacer(1, 18 * mm),
         p(CONFIDENTIAL, "stamp"),
         p(TITLE, "title"),
-        p("Dokumentation af arbejdsevne til rehabiliteringsteamet (bidrag til den forberedende del)", "subtitle"),
+        p(description.cover_subtitle(data), "subtitle"),  # the template's title and recipient
         key_value_table(facts),
         Spacer(1, 10 * mm),
         p("Indhold", "h2"),
@@ -123,8 +124,8 @@ def key_figures(data: DossierData) -> list[Flowable]:
         (dk.hours_text(split.agreed), "Aftalt fravær",
          f"{t.agreed_absence_days} dage med ferie, behandling, møder o.l.; ikke regnet som fravær"),
         (dk.hours_text(t.effective), "Effektive timer",
-         f"af {dk.hours_text(t.effective_basis)} fremmødte timer med en vurdering (timer før første vurdering "
-         "indgår ikke)" if t.effective is not None else "Ingen fremmødte timer med en vurdering af effektiviteten"),
+         f"{dk.effective_basis_text(t.effective_basis)} (timer før et forløbs første vurdering indgår ikke)"
+         if t.effective is not None else "Ingen fremmødte timer med en vurdering af effektiviteten"),
         (dk.pct_text(data.latest_effectiveness_pct), "Seneste effektivitet",
          f"Vurderet {dk.date_text(latest.day)}" if latest else "Ingen vurdering i perioden"),
         (dk.hours_text(t.paid_planned), "Planlagte løntimer", "Den del af timeplanen, virksomheden betaler"),
@@ -301,6 +302,7 @@ def render_dossier_pdf(data: DossierData) -> bytes:
     """The dossier PDF of a computed DossierData (A4, DejaVu embedded, FORTROLIGT, Side X af Y)."""
     story: list[Flowable] = []
     story += cover(data)
+    story += description.description_pages(data)  # the template's headings with their evidence
     story += key_figures(data)
     story += placements(data)
     story += hours_over_time(data)

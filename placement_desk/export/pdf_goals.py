@@ -14,8 +14,8 @@ from placement_desk.export import danish as dk
 from placement_desk.export.pdf_base import FONT_STYLE, WIDTH, Col, Heading, p, sub, table
 from placement_desk.export.pdf_goal_charts import ScoreCurve, dumbbell_chart, score_history_chart, spider_chart
 
-GOAL_COLS = (Col("Nr.", 8), Col("Område", 22), Col("Mål og delmål", 64), Col("Alle scorer i rækkefølge", 38),
-             Col("Første", 13, True), Col("Seneste", 14, True), Col("Udvikling", 15, True))  # fmt: skip
+GOAL_COLS = (Col("Nr.", 8), Col("Område", 24), Col("Mål og delmål", 57), Col("Alle scorer i rækkefølge", 38),
+             Col("Første", 13, True), Col("Seneste", 16, True), Col("Udvikling", 18, True))  # fmt: skip
 SCORE_COLS = (Col("Nr.", 10), Col("Område", 34), Col("Dato", 30), Col("Score", 20, True), Col("Bedømmer", 40))
 SCALE = "Skala: −5 = dårligere end ved start, 0 = status quo, 1–4 = fremgang, 5 = målet er nået."
 PANEL_H = 46 * mm

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -15,6 +16,7 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import check_in_period, parse_attendance
 from placement_desk.domain.dossier import plan_of
+from placement_desk.domain.errors import ConflictError
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
@@ -36,6 +38,27 @@ def _record_out(r: m.AttendanceRecord) -> cf.Attendance:
     return cf.Attendance(r.day, r.status, r.minutes, r.reason, r.note)
 
 
+class _Unchecked:
+    """The caller does not say what it saw: the day is written whatever it holds now."""
+
+
+UNCHECKED: Any = _Unchecked()
+
+
+def _check_seen(current: cf.Attendance | None, expected: object, day: date) -> None:
+    """A day changed by someone else since the caller looked at it is a conflict, never an overwrite."""
+    if expected is not UNCHECKED and current != expected:
+        raise ConflictError(f"attendance {day.isoformat()} was changed by someone else meanwhile")
+
+
+def _flush_new(s: Session, day: date) -> None:
+    """Write a first registration now: one that races another's first registration is a conflict."""
+    try:
+        s.flush()
+    except IntegrityError:
+        raise ConflictError(f"attendance {day.isoformat()} was registered by someone else meanwhile") from None
+
+
 def _existing(s: Session, placement_id: int, day: date) -> m.AttendanceRecord | None:
     return s.scalar(
         select(m.AttendanceRecord).where(m.AttendanceRecord.placement_id == placement_id, m.AttendanceRecord.day == day)
@@ -43,10 +66,14 @@ def _existing(s: Session, placement_id: int, day: date) -> m.AttendanceRecord | 
 
 
 @access.requires(Permission.ATTENDANCE, scoped=True)
-def log_day(db: Database, placement_ref: str, fields: dict[str, Any], actor: str | None = None) -> cf.Attendance | None:
+def log_day(
+    db: Database, placement_ref: str, fields: dict[str, Any], actor: str | None = None, expected: Any = UNCHECKED
+) -> cf.Attendance | None:
     """Register (or change) the attendance of one date; returns the record it replaced, if any.
 
     ``fields`` are case-file attendance fields: ``date``, ``status``, ``hours``, ``reason``, ``note``.
+    ``expected`` is what the caller saw on that date (a record, or None for an unregistered day): if the
+    day holds anything else now, ConflictError and nothing is written.
     """
     data = parse_attendance(fields, "")
     with audited(db, Permission.ATTENDANCE, audit.CHANGE, "log attendance", scoped=True) as s:
@@ -55,36 +82,50 @@ def log_day(db: Database, placement_ref: str, fields: dict[str, Any], actor: str
         check_in_period(data.day, mapping.placement_out_period(placement), "date")
         row = _existing(s, placement.id, data.day)
         before = _record_out(row) if row else None
+        _check_seen(before, expected, data.day)
+        new = row is None
         if row is None:
             row = m.AttendanceRecord(placement_id=placement.id, day=data.day)
             s.add(row)
         row.status, row.minutes, row.reason, row.note = data.status, data.minutes, data.reason, data.note
         row.logged_by, row.logged_at, row.updated_by = actor, utcnow(), actor
+        if new:
+            _flush_new(s, data.day)
         return before
 
 
 @access.requires(Permission.ATTENDANCE, scoped=True)
-def clear_day(db: Database, placement_ref: str, day: date, actor: str | None = None) -> cf.Attendance | None:
-    """Remove the registration of a date (the undo of a first log); returns what was removed."""
+def clear_day(
+    db: Database, placement_ref: str, day: date, actor: str | None = None, expected: Any = UNCHECKED
+) -> cf.Attendance | None:
+    """Remove the registration of a date (the undo of a first log); returns what was removed.
+    With ``expected`` (what the caller saw), a day changed meanwhile is a ConflictError."""
     with audited(db, Permission.ATTENDANCE, audit.CHANGE, "clear attendance", scoped=True) as s:
         placement = by_ref(s, m.Placement, placement_ref)
         access.require_placement(s, db, Permission.ATTENDANCE, placement, "clear attendance")
         row = _existing(s, placement.id, day)
+        before = _record_out(row) if row else None
+        _check_seen(before, expected, day)
         if row is None:
             return None
-        before = _record_out(row)
         s.delete(row)
         return before
 
 
 def restore_day(
-    db: Database, placement_ref: str, day: date, record: cf.Attendance | None, actor: str | None = None
+    db: Database,
+    placement_ref: str,
+    day: date,
+    record: cf.Attendance | None,
+    actor: str | None = None,
+    expected: Any = UNCHECKED,
 ) -> None:
-    """Put a date back as it was (``None``: unregistered). Used by undo."""
+    """Put a date back as it was (``None``: unregistered). Used by undo, with ``expected`` = what the
+    edit wrote: an undo never removes a colleague's later change (ConflictError instead)."""
     if record is None:
-        clear_day(db, placement_ref, day, actor)
+        clear_day(db, placement_ref, day, actor, expected)
     else:
-        log_day(db, placement_ref, cf.attendance_json(record), actor)
+        log_day(db, placement_ref, cf.attendance_json(record), actor, expected)
 
 
 @access.requires(Permission.ATTENDANCE, scoped=True)
@@ -116,6 +157,8 @@ def log_week_as_planned(db: Database, placement_ref: str, any_day: date, actor: 
                     )
                 )
                 logged.append(day)
+        if logged:
+            _flush_new(s, logged[0])
         return logged
 
 
@@ -129,6 +172,8 @@ def week(db: Database, placement_ref: str, any_day: date) -> list[DayState]:
         placement = by_ref(s, m.Placement, placement_ref)
         access.require_placement(s, db, Permission.ATTENDANCE, placement, "see attendance")
         data = mapping.placement_out(placement)
+        citizen_id = placement.citizen_id
+    audit.log_read(db, "attendance week", [citizen_id], placement=placement_ref, week=monday)
     plan = plan_of(data)
     records = {a.day: a for a in data.attendance}
     days = [monday + timedelta(days=i) for i in range(7)]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -297,6 +297,20 @@ def log(db: Database, action: str, citizen_id: int | None = None, details: dict[
     """One entry in a transaction of its own (sign-ins, failed sign-ins, events outside a service call)."""
     with db.transaction() as s:
         append(s, username or access.actor_name(db), action, citizen_id, details)
+
+
+def log_read(db: Database, what: str, citizen_ids: Iterable[int] = (), **criterion: Any) -> None:
+    """One entry for a read of personal data outside a citizen's page - a list, a week of attendance,
+    a company's page, the dashboard - with its criterion and the citizens it showed (one: the entry's
+    citizen; more: ``citizen_ids``). Written after the read, in its own transaction. Not while a failed
+    integrity check refuses every write (reading is then all that is left; nothing can be logged)."""
+    if db.write_refusal is not None:
+        return
+    ids = sorted(set(citizen_ids))
+    details: dict[str, Any] = {"read": what, **{k: _plain(v) for k, v in criterion.items() if v is not None}}
+    if len(ids) > 1:
+        details["citizen_ids"] = ids
+    log(db, LIST, ids[0] if len(ids) == 1 else None, details)
 
 
 # ---- reading, checking, retention -------------------------------------------------------------------

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -43,8 +43,28 @@ _LABEL = b"placement-desk audit chain v1"
 class ChainCheck:
     ok: bool
     checked: int
-    broken_at: int | None = None  # the id of the first row that does not fit
-    problem: str = ""
+    broken_at: int | None = None  # the id of the first row that does not fit (None: a head differs)
+    problem: str = ""  # in English, for the command line and the log
+    code: str = ""  # the kind of problem, for the UI's words (see PROBLEMS)
+    args: tuple[str, ...] = ()  # the numbers and names the UI's sentence needs
+
+
+# code -> what it means; the heads' problems name where the head was recorded and the ids (args).
+PROBLEMS = {
+    "moved": "a row before it was removed or inserted",
+    "details": "its details were changed",
+    "changed": "it was changed",
+    "seal": "it was changed (its seal does not fit)",
+    "gap": "rows before it were removed (the ids have a gap)",
+    "reanchored": "the oldest entries were removed and the log re-anchored",
+    "truncated": "entries at the end were removed",
+    "rewritten": "the log was rewritten",
+}
+KEY_FILE = "the key file"
+
+
+def _broken(n: int, row_id: int, code: str) -> ChainCheck:
+    return ChainCheck(False, n, row_id, PROBLEMS[code], code)
 
 
 # ---- hashing -------------------------------------------------------------------------------------
@@ -65,7 +85,9 @@ def session_key(session: Session) -> bytes | None:
 def _fields(prev: str, at: datetime, username: str, action: str, citizen_id: int | None, details_sha: str) -> str:
     # The column keeps naive UTC; hash exactly that form so a row read back gives the same text.
     naive = (at.astimezone(UTC) if at.tzinfo else at).replace(tzinfo=None)
-    return "|".join([prev, naive.isoformat(), username, action, "" if citizen_id is None else str(citizen_id), details_sha])
+    return "|".join(
+        [prev, naive.isoformat(), username, action, "" if citizen_id is None else str(citizen_id), details_sha]
+    )
 
 
 def legacy_hash(prev: str, at: datetime, username: str, action: str, citizen_id: int | None, details_sha: str) -> str:
@@ -100,7 +122,9 @@ class Link:
 
 
 def _anchor(session: Session) -> tuple[int, str] | None:
-    row = session.execute(select(m.AuditAnchor.id, m.AuditAnchor.hash).order_by(m.AuditAnchor.id.desc()).limit(1)).first()
+    row = session.execute(
+        select(m.AuditAnchor.id, m.AuditAnchor.hash).order_by(m.AuditAnchor.id.desc()).limit(1)
+    ).first()
     return None if row is None else (int(row[0]), str(row[1]))
 
 
@@ -171,7 +195,7 @@ def external_heads(db: Database) -> list[Head]:
     if store is None:
         return []
     stored = store.audit_head()
-    heads = [h for h in [_head("the key file", stored)] if h is not None]
+    heads = [h for h in [_head(KEY_FILE, stored)] if h is not None]
     since = str((stored or {}).get("since", ""))
     path = sqlite_path(db.url)
     assert path is not None
@@ -193,10 +217,12 @@ def external_heads(db: Database) -> list[Head]:
 # ---- checking and sealing --------------------------------------------------------------------------
 
 
-def _walk(db: Database, key: bytes | None, want: set[int]) -> tuple[ChainCheck, int, int, dict[int, str], int]:
+def _walk(db: Database, key: bytes | None, want: set[int],
+          legacy_ok: bool = True) -> tuple[ChainCheck, int, int, dict[int, str], int]:  # fmt: skip
     """Check every row from the anchor on: (the result, the anchor's id, the last id, the hashes of the
     ids in ``want``, how many rows still carry an unkeyed hash). With a key, unkeyed rows are accepted
-    only before the first keyed one (a chain from before keying, not yet sealed)."""
+    only before the first keyed one (a chain from before keying, not yet sealed), and only while the
+    key file holds no head (``legacy_ok``: once sealed, a chain recomputed with plain SHA-256 is not)."""
     with db.reading() as s:
         anchor = _anchor(s)
         through, prev = anchor if anchor is not None else (0, GENESIS)
@@ -206,18 +232,17 @@ def _walk(db: Database, key: bytes | None, want: set[int]) -> tuple[ChainCheck, 
         for row in s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id)).yield_per(2000):
             n += 1
             if row.prev_hash != prev:
-                return ChainCheck(False, n, row.id, "a row before it was removed or inserted"), through, last_id, hashes, legacy
+                return _broken(n, row.id, "moved"), through, last_id, hashes, legacy
             if row.details is not None and _digest(row.details) != row.details_sha256:
-                return ChainCheck(False, n, row.id, "its details were changed"), through, last_id, hashes, legacy
+                return _broken(n, row.id, "details"), through, last_id, hashes, legacy
             if key is None:
                 if row.hash != _row_legacy(row, prev):
-                    return ChainCheck(False, n, row.id, "it was changed"), through, last_id, hashes, legacy
+                    return _broken(n, row.id, "changed"), through, last_id, hashes, legacy
             elif hmac.compare_digest(row.hash, _row_keyed(key, row, prev)):
                 if row.id != prev_id + 1:
-                    problem = "rows before it were removed (the ids have a gap)"
-                    return ChainCheck(False, n, row.id, problem), through, last_id, hashes, legacy
-            elif legacy < n - 1 or row.hash != _row_legacy(row, prev):
-                return ChainCheck(False, n, row.id, "it was changed (its seal does not fit)"), through, last_id, hashes, legacy
+                    return _broken(n, row.id, "gap"), through, last_id, hashes, legacy
+            elif not legacy_ok or legacy < n - 1 or row.hash != _row_legacy(row, prev):
+                return _broken(n, row.id, "seal"), through, last_id, hashes, legacy
             else:
                 legacy += 1
             if row.id in want:
@@ -231,27 +256,32 @@ def verify(db: Database) -> ChainCheck:
     mismatch names the row (or the head) and what is wrong."""
     key = chain_key(db)
     heads = external_heads(db) if key is not None else []
-    check, through, last_id, hashes, _ = _walk(db, key, {h.last_id for h in heads})
+    sealed = any(h.source == KEY_FILE for h in heads)
+    check, through, last_id, hashes, _ = _walk(db, key, {h.last_id for h in heads}, legacy_ok=not sealed)
     if not check.ok:
         return check
     for head in heads:
-        problem = _compare(head, through, last_id, hashes)
-        if problem:
-            return ChainCheck(False, check.checked, None, problem)
+        found = _compare(head, through, last_id, hashes)
+        if found is not None:
+            code, args, detail = found
+            return ChainCheck(False, check.checked, None, f"{PROBLEMS[code]} ({detail})", code, args)
     return check
 
 
-def _compare(head: Head, through: int, last_id: int, hashes: dict[int, str]) -> str:
-    if head.source == "the key file" and head.pruned_through != through:
-        return (f"the oldest entries were removed and the log re-anchored (the key file records entries removed "
-                f"up to {head.pruned_through}, the log up to {through})")
+def _compare(head: Head, through: int, last_id: int, hashes: dict[int, str]) -> tuple[str, tuple[str, ...], str] | None:
+    """(code, args, English detail) of a head that does not fit the log, or None."""
+    if head.source == KEY_FILE and head.pruned_through != through:
+        detail = f"the key file records entries removed up to {head.pruned_through}, the log up to {through}"
+        return "reanchored", (head.source, str(head.pruned_through), str(through)), detail
     if head.last_id > last_id:
-        return f"entries at the end were removed ({head.source} records entry {head.last_id}, the log ends at {last_id})"
+        detail = f"{head.source} records entry {head.last_id}, the log ends at {last_id}"
+        return "truncated", (head.source, str(head.last_id), str(last_id)), detail
     if head.last_id <= through or not head.hash:
-        return ""  # removed by the retention rule since (or an empty log): nothing left to compare
+        return None  # removed by the retention rule since (or an empty log): nothing left to compare
     if not hmac.compare_digest(hashes.get(head.last_id, ""), head.hash):
-        return f"the log was rewritten (entry {head.last_id} differs from what {head.source} records)"
-    return ""
+        detail = f"entry {head.last_id} differs from what {head.source} records"
+        return "rewritten", (head.source, str(head.last_id)), detail
+    return None
 
 
 def seal(db: Database) -> int:
@@ -271,7 +301,7 @@ def seal(db: Database) -> int:
         through = rows[0].id - 1
         prev = anchor[1] if anchor is not None else GENESIS
         if anchor is not None and anchor[0] != through:
-            s.execute(m.AuditAnchor.__table__.delete())
+            s.execute(delete(m.AuditAnchor))
             s.add(m.AuditAnchor(id=through, hash=prev))
         # Ids from the anchor on without a gap: the keyed hash seals each row's position.
         for offset, row in enumerate(rows):
@@ -286,6 +316,7 @@ def seal(db: Database) -> int:
             prev = row.hash
         s.flush()
         note_head(s, rows[-1].id, rows[-1].hash, through)
+    reset_head(db)  # backups made before the seal hold the unkeyed hashes: not compared any more
     return len(rows)
 
 

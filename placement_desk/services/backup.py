@@ -31,6 +31,8 @@ from sqlalchemy.exc import DBAPIError
 from placement_desk.db import sqlite_files as files
 from placement_desk.db.engine import Database, sqlite_path
 from placement_desk.db.keystore import KeyStore, KeyStoreError, copy_key_file
+from placement_desk.db.private import private_dir, write_private
+from placement_desk.services.audit_chain import head_of
 
 DEFAULT_KEEP = 14
 MANIFEST_FORMAT = "placement-desk/backup"
@@ -55,6 +57,7 @@ class BackupInfo:
     tables: dict[str, int] = field(default_factory=dict)  # rows per table when the backup was made
     verified: bool = False  # checksum, integrity and row counts checked just now
     encrypted: bool = False  # an SQLCipher file: opened only with the database key
+    audit: dict[str, Any] | None = None  # the head of its audit log (services.audit_chain)
 
     @property
     def rows(self) -> int:
@@ -110,7 +113,23 @@ def integrity_ok(db: Database) -> bool:
 
 def make_backup(db: Database, folder: Path | None = None, keep: int = DEFAULT_KEEP,
                 now: datetime | None = None) -> BackupInfo:
-    """A verified backup of the database in ``folder``; then only the ``keep`` newest backups are kept."""
+    """A verified backup of the database in ``folder``; then only the ``keep`` newest backups are kept.
+
+    Administrators only: a backup is the whole database, and its key file opens it with any user's
+    password - no other role may carry it away (the daily backup into the backups folder beside the
+    database is made for everyone, :func:`backup_if_due`). The backup is an audit entry.
+    """
+    from placement_desk.domain.roles import Permission
+    from placement_desk.services import access, audit
+
+    access.require_unscoped(db, Permission.ADMIN, "make a backup")
+    database_file(db)
+    info = _make(db, folder, keep, now)
+    audit.log(db, audit.BACKUP, details={"backup": info.path.name, "folder": str(info.path.parent)})
+    return info
+
+
+def _make(db: Database, folder: Path | None, keep: int, now: datetime | None) -> BackupInfo:
     source = database_file(db)
     key = _key(db)
     return backup_file(source, folder or default_folder(db), keep=keep, now=now, key=key,
@@ -127,8 +146,7 @@ def backup_file(source: Path, folder: Path, *, stem: str | None = None, keep: in
     if not source.exists():
         raise BackupError(f"there is no database file at {source} to back up")
     stem = stem or source.stem
-    folder = folder.expanduser()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(folder.expanduser())
     created = (now or datetime.now(UTC)).astimezone(UTC)
     target = folder / f"{stem}-backup-{created.strftime(_STAMP)}.db"
     while target.exists():  # two backups within a microsecond
@@ -198,25 +216,33 @@ def backup_if_due(db: Database, folder: Path | None = None, keep: int = DEFAULT_
     existing = list_backups(folder, database_file(db).stem)
     if existing and existing[0].created.astimezone().date() >= moment.astimezone().date():
         return None
-    return make_backup(db, folder, keep, moment)
+    return _make(db, folder, keep, moment)
 
 
 # ---- verify and restore --------------------------------------------------------------------------
 
 
-def verify_backup(path: Path, key: bytes | None = None) -> BackupInfo:
+def verify_backup(path: Path, key: bytes | None = None, for_restore: bool = False) -> BackupInfo:
     """Open the backup and check it: SQLite integrity, a schema this program knows, and (when the
     manifest is there) the checksum and the row count of every table. An encrypted backup is opened
     with ``key`` (the database key) and its pages' authentication codes are checked too; a plain backup
-    is checked as it is, key or not. Raises BackupError saying what is wrong; returns the checked
-    backup."""
+    is checked as it is, key or not. ``for_restore``: a plain backup must have its manifest's checksum
+    (nothing else would notice a changed digit). Raises BackupError saying what is wrong; returns the
+    checked backup."""
     path = path.expanduser()
     if not path.is_file():
         raise BackupError(f"{path} is not a file")
     manifest = _read_manifest(path)
+    encrypted = files.is_encrypted(path)
+    if for_restore and not encrypted and not manifest.get("sha256"):
+        # An encrypted page cannot change unnoticed (SQLCipher authenticates each page); a plain file's
+        # changed CPR digit can: without its manifest's checksum nothing would notice.
+        raise BackupError(
+            f"{path.name} is not encrypted and its manifest ({path.name}.json) is missing, so it cannot be "
+            "checked: a changed digit would go unnoticed. Put the manifest back beside it."
+        )
     if manifest.get("sha256") and manifest["sha256"] != _sha256(path):
         raise BackupError(f"{path.name} was changed or damaged after it was made (its checksum differs)")
-    encrypted = files.is_encrypted(path)
     info = _check_file(path, manifest, key if encrypted else None)
     return BackupInfo(path, _created(path), info.size, info.revision, info.tables, verified=True, encrypted=encrypted)
 
@@ -234,7 +260,7 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
     access.require_unscoped(db, Permission.ADMIN, "restore a backup")
     target = database_file(db)
     key = _key(db)
-    info = verify_backup(backup, key)
+    info = verify_backup(backup, key, for_restore=True)
     if backup.expanduser().resolve() == target.resolve():
         raise BackupError("that is the database itself, not a backup of it")
     if info.encrypted and key is None:
@@ -266,8 +292,9 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
     from placement_desk.db.migrate import upgrade  # Alembic only when needed (start-up imports this module)
 
     upgrade(db)
-    from placement_desk.services import audit
+    from placement_desk.services import audit, audit_chain
 
+    audit_chain.reset_head(db)  # the restored (older) log is the log now
     audit.log(db, audit.RESTORE, details={"backup": info.path.name, "rows": info.rows})
     return RestoreResult(info, safety)
 
@@ -302,7 +329,7 @@ def _read_manifest(backup: Path) -> dict[str, Any]:
 
 
 def _write_manifest(target: Path, info: BackupInfo, created: datetime) -> None:
-    document = {
+    document: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
         "version": 1,
         "created": _iso(created),
@@ -312,6 +339,8 @@ def _write_manifest(target: Path, info: BackupInfo, created: datetime) -> None:
         "sha256": _sha256(info.path),
         "tables": info.tables,
     }
+    if info.audit is not None:
+        document["audit"] = info.audit  # the audit log's head (services.audit_chain compares it)
     _write_json(_manifest_path(target), document)
 
 
@@ -325,10 +354,7 @@ def refresh_manifest(backup: Path) -> None:
 
 
 def _write_json(path: Path, document: dict[str, Any]) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
-    tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    files.fsync_file(tmp)
-    os.replace(tmp, path)
+    write_private(path, (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
 def _sha256(path: Path) -> str:
@@ -361,6 +387,7 @@ def _check_file(path: Path, manifest: dict[str, Any], key: bytes | None = None) 
                 raise BackupError(f"{path.name} is damaged: {'; '.join(bad[:3])}")
             revision = files.revision(conn)
             counts = files.table_counts(conn)
+            head = head_of(conn)
     except files.errors("DatabaseError") as exc:
         raise BackupError(f"{path.name} is not a readable database ({exc})") from None
     except files.WrongKey as exc:
@@ -378,7 +405,10 @@ def _check_file(path: Path, manifest: dict[str, Any], key: bytes | None = None) 
     if expected is not None and counts != expected:
         differ = sorted(t for t in set(counts) | set(expected) if counts.get(t) != expected.get(t))
         raise BackupError(f"{path.name} does not hold the rows it was made with (tables: {', '.join(differ)})")
-    return BackupInfo(path, _created(path), path.stat().st_size, revision, counts)
+    recorded = manifest.get("audit")
+    if isinstance(recorded, dict) and head is not None and recorded != head:
+        raise BackupError(f"{path.name}'s audit log is not the one it was made with (its manifest records another head)")
+    return BackupInfo(path, _created(path), path.stat().st_size, revision, counts, audit=head)
 
 
 def _safety_copy(target: Path, key: bytes | None = None) -> Path:

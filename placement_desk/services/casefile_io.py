@@ -185,6 +185,12 @@ def _upsert_citizen(
     if current.goals != data.goals:
         row.goals = mapping.goals_in(data.goals, actor)
         changed = True
+    if current.profile != data.profile:
+        mapping.apply_profile(row, data.profile, actor)
+        changed = True
+    if current.observations != data.observations:  # replaced, like the other lists
+        row.observations = [mapping.observation_in(o, placements, actor) for o in data.observations]
+        changed = True
     if changed:
         if not created:
             row.updated_by = actor

@@ -43,6 +43,8 @@ CITIZEN_LOAD_BUT_ATTENDANCE = (
     selectinload(m.Citizen.followups).selectinload(m.Followup.placement),
     selectinload(m.Citizen.goals).selectinload(m.Goal.subgoals),
     selectinload(m.Citizen.goals).selectinload(m.Goal.scores),
+    selectinload(m.Citizen.profile_items),
+    selectinload(m.Citizen.observations).selectinload(m.Observation.placement),
 )
 CITIZEN_LOAD = (*CITIZEN_LOAD_BUT_ATTENDANCE, selectinload(m.Citizen.placements).selectinload(m.Placement.attendance))
 
@@ -56,7 +58,9 @@ def load_citizen(session: Session, ref: str, with_attendance: bool = True) -> m.
     return row
 
 
-def check_version(row: m.Citizen | m.Company | m.Placement | m.Followup, expected: int | None) -> None:
+def check_version(
+    row: m.Citizen | m.Company | m.Placement | m.Followup | m.Observation, expected: int | None
+) -> None:
     """Optimistic locking: refuse to overwrite a record someone else saved in the meantime."""
     if expected is not None and row.version != expected:
         raise ConflictError(

@@ -21,7 +21,7 @@ from placement_desk.db.engine import Database
 from placement_desk.domain.plan import days, is_holiday
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import Status
-from placement_desk.services import access
+from placement_desk.services import access, audit
 from placement_desk.services.common import today
 
 FOLLOWUP_INTERVAL = timedelta(days=30)
@@ -57,6 +57,7 @@ def dashboard(db: Database, on: date | None = None) -> list[Task]:
         tasks.extend(_referral_tasks(s, on))
     order = {k: i for i, k in enumerate(KINDS)}
     tasks.sort(key=lambda t: (order[t.kind], t.when or date.max, t.citizen_name))
+    audit.log_read(db, "dashboard", on=on, tasks=len(tasks), citizens=len({t.citizen_ref for t in tasks}))
     return tasks
 
 

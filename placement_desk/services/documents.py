@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -27,12 +27,14 @@ from placement_desk.db.base import utcnow
 from placement_desk.db.engine import Database
 from placement_desk.domain.dossier import DossierData, build_dossier
 from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.domain.sections import Missing
 from placement_desk.domain.roles import Permission
 from placement_desk.export.json_summary import dumps, summary
 from placement_desk.export.protect import check_password, protect
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
 from placement_desk.services.common import load_citizen, today
+from placement_desk.services.templates import find_template
 
 DOSSIER, ABSENCE = "dossier", "absence"
 KINDS = (DOSSIER, ABSENCE)
@@ -112,6 +114,22 @@ class IssuedDetail:
     summary_json: str
     assessment: str | None
     recommendation: str | None
+    template_key: str | None = None
+    template_version: int | None = None
+    incomplete_reason: str | None = None  # why it went out although something was missing
+    incomplete_items: list[str] = field(default_factory=list)  # what was missing (Missing.token)
+
+
+class IncompleteDossier(ValidationError):
+    """Issuing refused: the dossier lacks something (``missing``) and no reason was given to issue it anyway."""
+
+    def __init__(self, missing: list[Missing]) -> None:
+        listed = "; ".join(x.message for x in missing)
+        super().__init__(
+            "--allow-incomplete",
+            f"the dossier is not complete: {listed}. Complete it, or give the reason to issue it anyway",
+        )
+        self.missing = missing
 
 
 def _check_request(kind: str, formats: Sequence[str], password: str | None) -> None:
@@ -135,17 +153,38 @@ def _consultant(session: Session, row: m.Citizen) -> str | None:
     return user.display_name if user else None
 
 
-def _data(
+def stored_texts(session: Session, citizen_id: int, template_key: str) -> dict[str, str]:
+    """The consultant's saved texts of a citizen under a template's headings (heading key -> text)."""
+    rows = session.execute(
+        select(m.DossierText.heading, m.DossierText.text).where(
+            m.DossierText.citizen_id == citizen_id, m.DossierText.template == template_key
+        )
+    )
+    return {str(heading): str(text) for heading, text in rows}
+
+
+def dossier_for(
     session: Session,
     citizen_ref: str,
     period_from: date | None,
     period_to: date | None,
-    texts: dict[str, str | None],
+    texts: Mapping[str, str | None],
+    template: str | None = None,
+    section_texts: Mapping[str, str | None] | None = None,
 ) -> tuple[m.Citizen, DossierData]:
+    """The dossier data of a citizen in an open session: figures, lists, and the description under the
+    template's headings with ``section_texts`` (default: the consultant's saved texts)."""
+    chosen = find_template(template)
     row = load_citizen(session, citizen_ref, with_attendance=False)  # the records as plain rows:
     attendance = mapping.attendance_rows(session, (p.id for p in row.placements if p.archived_at is None))
     names = {p.company.ref: p.company.name for p in row.placements}
-    data = build_dossier(mapping.citizen_out(row, attendance=attendance), names, today(), period_from, period_to)
+    if section_texts is None:
+        section_texts = stored_texts(session, row.id, chosen.key)
+    unknown = sorted(set(section_texts) - {h.key for h in chosen.headings})
+    if unknown:
+        raise ValidationError("sections", f"{unknown[0]} is not a heading of the template {chosen.key}")
+    citizen = mapping.citizen_out(row, attendance=attendance)
+    data = build_dossier(citizen, names, today(), period_from, period_to, chosen, section_texts)
     consultant = texts.get("consultant") or _consultant(session, row)
     clean = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in texts.items()}
     return row, replace(
@@ -186,17 +225,21 @@ def render_document(
     consultant: str | None = None,
     recipient: str | None = None,
     password: str | None = None,
+    template: str | None = None,
+    section_texts: Mapping[str, str | None] | None = None,
 ) -> Document:
     """Render the dossier (``kind="dossier"``) or absence overview (``"absence"``) without recording it.
 
     ``formats``: any of ``pdf``, ``xlsx``, ``json``. ``password`` (8+ characters) encrypts the PDF
-    (AES-256) and the workbook; it cannot be combined with JSON. Raises ValidationError / NotFoundError.
+    (AES-256) and the workbook; it cannot be combined with JSON. ``template`` names the description's
+    headings (default ``preparatory_part``); ``section_texts`` are the consultant's texts by heading key
+    (default: the texts saved for the citizen). Raises ValidationError / NotFoundError.
     """
     _check_request(kind, formats, password)
     texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,
              "recipient": recipient}  # fmt: skip
     with audited(db, Permission.VIEW, audit.EXPORT, "export a document") as session:
-        row, data = _data(session, citizen_ref, period_from, period_to, texts)
+        row, data = dossier_for(session, citizen_ref, period_from, period_to, texts, template, section_texts)
         audit.about(session, row.id, kind=kind, formats=list(formats))
     return Document(kind, data, _render(kind, data, formats, password))
 
@@ -216,18 +259,32 @@ def issue_document(
     consultant: str | None = None,
     password: str | None = None,
     actor: str | None = None,
+    template: str | None = None,
+    section_texts: Mapping[str, str | None] | None = None,
+    allow_incomplete: str | None = None,
 ) -> Document:
     """Render and *issue* a document in one transaction: the exact files (as sent, encrypted if a
     password is given), their SHA-256, the summary JSON, who, when and to whom are stored for good.
     Returns the files to save or send; ``Document.issued_id`` names the stored version.
+
+    Nothing goes out half-written: a dossier that lacks something (:meth:`DossierData.completeness`: an
+    empty heading, no assessment, no view of the citizen's own, no statement from the workplace, figures
+    older than 30 days) is refused with :class:`IncompleteDossier` unless ``allow_incomplete`` gives the
+    reason; the reason and what was missing are then kept with the issued version and shown on it.
     """
     if not recipient or not recipient.strip():
         raise ValidationError("recipient", "name who the document is sent to")
     _check_request(kind, formats, password)
+    reason = (allow_incomplete or "").strip() or None
     texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,
              "recipient": recipient}  # fmt: skip
     with audited(db, Permission.ISSUE, audit.ISSUE, "issue a document") as session:
-        row, data = _data(session, citizen_ref, period_from, period_to, texts)
+        row, data = dossier_for(session, citizen_ref, period_from, period_to, texts, template, section_texts)
+        missing = data.completeness() if kind == DOSSIER else []
+        if missing and reason is None:
+            raise IncompleteDossier(missing)
+        if missing:
+            data = replace(data, incomplete=missing, incomplete_reason=reason)
         files = _render(kind, data, formats, password)
         issued = m.IssuedDocument(
             citizen_id=row.id,
@@ -240,6 +297,10 @@ def issue_document(
             summary_json=dumps(summary(data)),
             assessment=data.assessment,
             recommendation=data.recommendation,
+            template_key=data.template.key if data.template and kind == DOSSIER else None,
+            template_version=data.template.version if data.template and kind == DOSSIER else None,
+            incomplete_reason=data.incomplete_reason,
+            incomplete_items=[x.token for x in missing] or None,
             files=[
                 m.IssuedFile(
                     format=f.format,
@@ -254,7 +315,8 @@ def issue_document(
         )
         session.add(issued)
         session.flush()
-        audit.about(session, row.id, kind=kind, recipient=data.recipient, formats=list(formats))
+        audit.about(session, row.id, kind=kind, recipient=data.recipient, formats=list(formats),
+                    **({"incomplete": [x.token for x in missing], "reason": reason} if missing else {}))  # fmt: skip
         return Document(kind, data, files, issued.id)
 
 
@@ -305,7 +367,8 @@ def issued_document(db: Database, issued_id: int) -> IssuedDetail:
         if row is None:
             raise NotFoundError("issued document", str(issued_id))
         d, ref = row
-        return IssuedDetail(_info(d, ref), d.summary_json, d.assessment, d.recommendation)
+        return IssuedDetail(_info(d, ref), d.summary_json, d.assessment, d.recommendation, d.template_key,
+                            d.template_version, d.incomplete_reason, list(d.incomplete_items or []))  # fmt: skip
 
 
 @access.requires(Permission.VIEW)

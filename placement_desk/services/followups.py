@@ -18,7 +18,8 @@ from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version
 
-EDITABLE = ("date", "kind", "placement", "participants", "note", "citizen_view", "agreed_changes", "topics")
+EDITABLE = ("date", "kind", "placement", "participants", "note", "citizen_view", "agreed_changes", "topics",
+            "headings")  # fmt: skip
 
 
 def _placement_for(s: Session, citizen: m.Citizen, ref: str | None) -> m.Placement | None:
@@ -74,7 +75,7 @@ def update_followup(
         row.placement = _placement_for(s, citizen, data.placement)
         row.day, row.kind, row.participants = data.day, data.kind, list(data.participants)
         row.note, row.citizen_view, row.agreed_changes = data.note, data.citizen_view, data.agreed_changes
-        row.topics, row.updated_by = dict(data.topics), actor
+        row.topics, row.headings, row.updated_by = dict(data.topics), list(data.headings), actor
         s.flush()
         return row.version
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from placement_desk.db import models as m
 from placement_desk.db.base import utcnow
 from placement_desk.domain import casefile as cf
+from placement_desk.domain import profile as pf
 from placement_desk.domain.vocab import WEEKDAYS
 
 # ---- ORM -> case file --------------------------------------------------------------------------
@@ -90,7 +91,20 @@ def followup_out(f: m.Followup) -> cf.Followup:
         topics=tuple((k, topics[k]) for k in cf.FOLLOWUP_TOPICS if topics.get(k)),
         finalised=f.finalised_at is not None,
         corrections=tuple(cf.Correction(k.day, k.author, k.text) for k in f.corrections),
+        headings=tuple(f.headings or ()),
     )
+
+
+def profile_out(c: m.Citizen) -> pf.Profile:
+    lists: dict[str, list[pf.ProfileItem]] = {k: [] for k in pf.PROFILE_LISTS}
+    for i in sorted(c.profile_items, key=lambda i: (i.kind, i.position, i.id)):
+        if i.kind in lists:
+            lists[i.kind].append(pf.ProfileItem(i.text, i.date_from, i.date_to, i.end_reason, i.outcome, i.source))
+    return pf.Profile(**{k: tuple(v) for k, v in lists.items()}, network=c.network, wishes=c.wishes)  # type: ignore[arg-type]
+
+
+def observation_out(o: m.Observation) -> pf.Observation:
+    return pf.Observation(o.day, o.heading, o.observed_by, o.text, o.placement.ref if o.placement else None)
 
 
 def citizen_out(
@@ -127,6 +141,8 @@ def citizen_out(
                 )
                 for g in c.goals
             ),
+            profile=profile_out(c),
+            observations=tuple(observation_out(o) for o in c.observations),
         )
     )
 
@@ -287,6 +303,44 @@ def followup_in(f: cf.Followup, placements: dict[str, m.Placement], actor: str |
         corrections=[
             m.FollowupCorrection(day=k.day, author=k.author, text=k.text, created_at=now) for k in f.corrections
         ],
+        headings=list(f.headings),
+    )
+
+
+def profile_items_in(data: pf.Profile, actor: str | None) -> list[m.ProfileItem]:
+    """The rows of a profile's lists (``network`` and ``wishes`` are columns of the citizen)."""
+    return [
+        m.ProfileItem(
+            kind=kind,
+            position=i,
+            date_from=item.start,
+            date_to=item.end,
+            text=item.text,
+            end_reason=item.end_reason,
+            outcome=item.outcome,
+            source=item.source,
+            updated_by=actor,
+        )
+        for kind in pf.PROFILE_LISTS
+        for i, item in enumerate(getattr(data, kind))
+    ]
+
+
+def apply_profile(c: m.Citizen, data: pf.Profile, actor: str | None) -> None:
+    """Replace the citizen's whole profile."""
+    c.network, c.wishes = data.network, data.wishes
+    c.profile_items = profile_items_in(data, actor)
+    c.updated_by = actor
+
+
+def observation_in(o: pf.Observation, placements: Mapping[str, m.Placement], actor: str | None) -> m.Observation:
+    return m.Observation(
+        day=o.day,
+        heading=o.heading,
+        observed_by=o.by,
+        text=o.text,
+        placement=placements.get(o.placement) if o.placement else None,
+        updated_by=actor,
     )
 
 

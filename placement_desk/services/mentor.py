@@ -20,7 +20,7 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import plan_of
 from placement_desk.domain.plan import days, is_holiday
 from placement_desk.domain.roles import Permission
-from placement_desk.services import access, mapping
+from placement_desk.services import access, audit, mapping
 from placement_desk.services.common import by_ref, today
 
 
@@ -105,6 +105,8 @@ def expected(db: Database, company_ref: str, first: date, last: date) -> list[Ex
             )
         ).all()
         found = [(p.citizen.ref, p.citizen.name, mapping.placement_out(p)) for p in rows]
+        shown = [p.citizen_id for p in rows]
+    audit.log_read(db, "expected attendance", shown, company=company_ref, first=first, last=last)
     out = [
         ExpectedCitizen(
             placement=data.ref,

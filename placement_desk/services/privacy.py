@@ -34,6 +34,7 @@ from placement_desk.services.audit import audited
 from placement_desk.services.common import load_citizen, today
 
 CASE_FILE = "sagsfil.json"
+TEXTS = "beskrivelse.json"
 LOG = "log.json"
 README = "LAESMIG.txt"
 ISSUED = "udstedte"
@@ -48,6 +49,8 @@ Indhold
 - sagsfil.json: borgerens sag, som den er registreret: stamoplysninger, henvisninger, forløb i
   virksomheder (opgaver, timeplaner, fremmøde og fravær, arbejdsevnevurderinger), opfølgninger,
   skånehensyn og mål. Virksomhederne, som borgeren har været i forløb hos, er med.
+- beskrivelse.json: konsulentens tekster til beskrivelsen af borgeren (arbejdsevnedokumentationen),
+  pr. skabelon og overskrift.
 - udstedte/: hvert dokument, der er udstedt (sendt) om borgeren, præcis som det blev sendt
   (PDF, Excel og/eller JSON; en fil kan være beskyttet med den adgangskode, der blev brugt).
   <nr>-resume.json fortæller hvem der udstedte det, hvornår, til hvem, og hvad det indeholdt.
@@ -83,6 +86,14 @@ def _case_file(session: Session, row: m.Citizen) -> dict[str, Any]:
     return cf.case_file_json(case)
 
 
+def _texts(row: m.Citizen) -> dict[str, Any]:
+    """The consultant's description texts of the citizen: template -> heading -> text."""
+    out: dict[str, dict[str, str]] = {}
+    for t in sorted(row.dossier_texts, key=lambda t: (t.template, t.heading)):
+        out.setdefault(t.template, {})[t.heading] = t.text
+    return {"citizen": row.ref, "texts": out}
+
+
 def _issued(session: Session, citizen_id: int) -> list[m.IssuedDocument]:
     return list(
         session.scalars(
@@ -105,6 +116,9 @@ def _resume(d: m.IssuedDocument) -> dict[str, Any]:
         "issued_by": d.issued_by,
         "assessment": d.assessment,
         "recommendation": d.recommendation,
+        "template": {"key": d.template_key, "version": d.template_version} if d.template_key else None,
+        "incomplete_reason": d.incomplete_reason,
+        "incomplete_items": list(d.incomplete_items or []),
         "files": [
             {"format": f.format, "filename": f.filename, "sha256": f.sha256, "size": f.size, "protected": f.protected}
             for f in sorted(d.files, key=lambda f: (f.format, f.id))
@@ -142,6 +156,7 @@ def subject_export(db: Database, citizen_ref: str) -> bytes:
             readme = _README.format(ref=row.ref, day=today().strftime("%d-%m-%Y"), user=access.actor_name(db))
             _zip_entry(archive, README, readme.encode("utf-8"))
             _zip_entry(archive, CASE_FILE, dumps(case_file).encode("utf-8"))
+            _zip_entry(archive, TEXTS, dumps(_texts(row)).encode("utf-8"))
             for d in issued:
                 for f in sorted(d.files, key=lambda f: (f.format, f.id)):
                     _zip_entry(archive, f"{ISSUED}/{d.id}-{_safe_name(f.filename)}", f.content)
@@ -216,6 +231,9 @@ def _delete_rows(session: Session, citizen_id: int) -> dict[str, int]:
         (m.PlacementTask, m.PlacementTask.placement_id.in_(placements)),
         (m.FollowupCorrection, m.FollowupCorrection.followup_id.in_(followups)),
         (m.Followup, m.Followup.citizen_id == citizen_id),
+        (m.Observation, m.Observation.citizen_id == citizen_id),
+        (m.ProfileItem, m.ProfileItem.citizen_id == citizen_id),
+        (m.DossierText, m.DossierText.citizen_id == citizen_id),
         (m.Placement, m.Placement.citizen_id == citizen_id),
         (m.ReferralExtension, m.ReferralExtension.referral_id.in_(referrals)),
         (m.Referral, m.Referral.citizen_id == citizen_id),

@@ -73,7 +73,8 @@ def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenR
                     archived=c.archived_at is not None,
                 )
             )
-        return rows
+    audit.log_read(db, "citizens", include_archived=include_archived, rows=len(rows))
+    return rows
 
 
 def list_companies(db: Database, include_archived: bool = False) -> list[CompanyRow]:
@@ -176,7 +177,9 @@ def list_followups(db: Database, since: date | None = None) -> list[FollowupRow]
         )
         if since is not None:
             stmt = stmt.where(f.day >= since)
-        return [FollowupRow(*row) for row in s.execute(stmt)]
+        rows = [FollowupRow(*row) for row in s.execute(stmt)]
+    audit.log_read(db, "follow-ups with their notes", since=since, rows=len(rows))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -213,12 +216,13 @@ def company_detail(db: Database, ref: str) -> CompanyDetail:
     with db.reading() as s:
         c = by_ref(s, m.Company, ref)
         rows = s.execute(
-            select(m.Placement, m.Citizen.ref, m.Citizen.name)
+            select(m.Placement, m.Citizen.ref, m.Citizen.name, m.Citizen.id)
             .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
             .where(m.Placement.company_id == c.id, m.Placement.archived_at.is_(None))
             .options(selectinload(m.Placement.workplace_mentor))
             .order_by(m.Placement.start.desc())
         )
+        found = rows.all()
         placements = [
             CompanyPlacement(
                 p.ref,
@@ -230,9 +234,9 @@ def company_detail(db: Database, ref: str) -> CompanyDetail:
                 p.workplace_mentor.name if p.workplace_mentor else None,
                 p.start <= on and (p.end is None or p.end >= on),
             )
-            for p, cref, cname in rows
+            for p, cref, cname, _ in found
         ]
-        return CompanyDetail(
+        detail = CompanyDetail(
             c.ref,
             c.name,
             c.cvr,
@@ -244,6 +248,8 @@ def company_detail(db: Database, ref: str) -> CompanyDetail:
             [(k.ref, k.name, k.role, k.phone, k.email) for k in c.contacts if k.archived_at is None],
             placements,
         )
+    audit.log_read(db, "company", [cid for *_, cid in found], company=ref)
+    return detail
 
 
 @dataclass(frozen=True)
@@ -305,4 +311,6 @@ def list_placements(db: Database, include_archived: bool = False) -> list[Placem
                 PlacementListRow(ref, citizen_ref, citizen_name, company, kind, start, end,
                                  weekly.get(pid) if running else None, mentor, running)  # fmt: skip
             )
-        return rows
+    audit.log_read(db, "placements", include_archived=include_archived, rows=len(rows),
+                   company=who.company_ref if who is not None and who.company_scoped else None)  # fmt: skip
+    return rows

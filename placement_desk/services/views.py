@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
+from placement_desk.db import models as m
 from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import DossierData, build_dossier
+from placement_desk.domain.profile import Observation
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
@@ -46,6 +48,8 @@ class CitizenDetail:
     followups: list[Row[cf.Followup]] = field(default_factory=list)
     goals: list[Row[cf.Goal]] = field(default_factory=list)
     placements: dict[str, PlacementInfo] = field(default_factory=dict)
+    observations: list[Row[Observation]] = field(default_factory=list)  # spec 1b, in date order
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)  # the description: template -> heading -> text
     # figures() by period: every tab of the citizen page asks for the same whole-record figures
     _figures: dict[tuple[date | None, date | None], DossierData | None] = field(
         default_factory=dict, compare=False, repr=False
@@ -123,4 +127,13 @@ def citizen_detail(db: Database, ref: str) -> CitizenDetail:
                 )
                 for p in row.placements
             },
+            observations=[Row(o.id, o.version, mapping.observation_out(o)) for o in row.observations],
+            texts=_texts(row),
         )
+
+
+def _texts(row: m.Citizen) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for t in row.dossier_texts:
+        out.setdefault(t.template, {})[t.heading] = t.text
+    return out

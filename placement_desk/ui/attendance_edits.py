@@ -16,7 +16,9 @@ from PySide6.QtCore import QCoreApplication
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.numbers import hours_value
+from placement_desk.domain.casefile_parse import parse_attendance
 from placement_desk.services import attendance
+from placement_desk.services.attendance import UNCHECKED
 from placement_desk.services.mentor import PlannedDay
 from placement_desk.ui.attendance_style import day_title, status_label
 from placement_desk.ui.context import EXPECTED, UiContext
@@ -30,16 +32,29 @@ class AttendanceEdits:
     def __init__(self, ctx: UiContext) -> None:
         self.ctx = ctx
 
-    def _run(self, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str) -> str | None:
+    def _run(
+        self,
+        text: str,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        scope: str,
+        force: Callable[[], Any] | None = None,
+    ) -> str | None:
         try:
-            self.ctx.execute(text, do, undo, scope)
+            self.ctx.execute(text, do, undo, scope, force=force)
         except EXPECTED as exc:
             return danish_error(exc)
         return None
 
-    def log(self, placement: str, fields: dict[str, Any], scope: str) -> str | None:
-        """Register one day (``fields`` as in the case file); undo puts the old record back."""
+    def log(self, placement: str, fields: dict[str, Any], scope: str, seen: Any = UNCHECKED) -> str | None:
+        """Register one day (``fields`` as in the case file); undo puts the old record back.
+
+        ``seen`` is the record the screen showed for that day (None: unregistered): a day someone else
+        changed meanwhile meets the conflict dialog instead of being overwritten, and undo never
+        removes a later change of theirs.
+        """
         day = date.fromisoformat(str(fields["date"]))
+        written = parse_attendance(fields, "")
         db, actor = self.ctx.db, self.ctx.actor
         text = (
             QCoreApplication.translate("Attendance", "Attendance %1: %2")
@@ -48,9 +63,10 @@ class AttendanceEdits:
         )
         return self._run(
             text,
-            lambda: attendance.log_day(db, placement, fields, actor),
-            lambda before: attendance.restore_day(db, placement, day, before, actor),
+            lambda: attendance.log_day(db, placement, fields, actor, seen),
+            lambda before: attendance.restore_day(db, placement, day, before, actor, written),
             scope,
+            force=None if seen is UNCHECKED else lambda: attendance.log_day(db, placement, fields, actor),
         )
 
     def present(
@@ -62,15 +78,16 @@ class AttendanceEdits:
             fields["note"] = keep.note
         if keep is not None and keep.status == "present" and keep.reason:
             fields["reason"] = keep.reason
-        return self.log(placement, fields, scope)
+        return self.log(placement, fields, scope, seen=keep)
 
-    def clear(self, placement: str, day: date, scope: str) -> str | None:
+    def clear(self, placement: str, day: date, scope: str, seen: Any = UNCHECKED) -> str | None:
         db, actor = self.ctx.db, self.ctx.actor
         return self._run(
             QCoreApplication.translate("Attendance", "Clear attendance %1").replace("%1", day_title(day)),
-            lambda: attendance.clear_day(db, placement, day, actor),
-            lambda removed: attendance.restore_day(db, placement, day, removed, actor),
+            lambda: attendance.clear_day(db, placement, day, actor, seen),
+            lambda removed: attendance.restore_day(db, placement, day, removed, actor, None),
             scope,
+            force=None if seen is UNCHECKED else lambda: attendance.clear_day(db, placement, day, actor),
         )
 
     def week_as_planned(self, placement: str, week: Sequence[PlannedDay], scope: str) -> str | None:

@@ -2,7 +2,7 @@
 
 Made for two minutes at the company on a small laptop: Enter or Space marks the selected citizen
 present as planned, a number logs those hours, S/F/U/R open the reason picker, Delete clears,
-PageUp/PageDown go a day (a week) back or on, and "All as planned" does the whole day (week).
+PageUp/PageDown go a day (a week) back or on, and "Everyone present as planned" does the whole day (week).
 Every edit can be undone; the page reads the database again whenever anything changes.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from placement_desk.services.common import today
 from placement_desk.services.mentor import ExpectedCitizen, PlannedDay, expected
 from placement_desk.services.queries import list_companies
+from placement_desk.ui import user_settings
 from placement_desk.ui.attendance_edits import AttendanceEdits
 from placement_desk.ui.attendance_sheets import SheetButtons
 from placement_desk.ui.attendance_style import day_title, legend, parse_hours, week_label
@@ -51,6 +52,7 @@ class AttendancePage(QWidget):
         self._dirty = False
         self.company = QComboBox(self)
         self.company.setObjectName("mentorCompany")
+        self.company.setAccessibleName(self.tr("Company"))
         self.company.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.company.setMinimumContentsLength(16)
         self.company.activated.connect(self._company_chosen)
@@ -60,10 +62,11 @@ class AttendancePage(QWidget):
         for button in (self.day_button, self.week_button):
             button.setCheckable(True)
             self.modes.addButton(button)
-        self.week_button.setChecked(str(QSettings().value(MODE_KEY, DAY)) == WEEK)
+        self.week_button.setChecked(user_settings.text(ctx.db, MODE_KEY, DAY) == WEEK)  # the user's own; else day
         self.day_button.setChecked(not self.week_button.isChecked())
         self.modes.buttonClicked.connect(self._mode_chosen)
         self.date = QDateEdit(self)
+        self.date.setAccessibleName(self.tr("Date"))
         self.date.setDisplayFormat("dd-MM-yyyy")
         self.date.setCalendarPopup(True)
         self.date.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -76,12 +79,16 @@ class AttendancePage(QWidget):
         self.when = QLabel(self)
         self.when.setStyleSheet("font-weight: 600;")
         self.when.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # clipped, never wider
-        self.all_button = QPushButton(self.tr("&All as planned"), self)
+        self.all_button = QPushButton(self.tr("&Everyone present as planned"), self)
         self.all_button.setToolTip(self.tr("Everyone expected, present as planned"))
+        font = self.all_button.font()
+        font.setBold(True)  # the page's one big action: the usual day in one press
+        self.all_button.setFont(font)
         self.all_button.clicked.connect(self.all_as_planned)
         self.model = MentorModel(self)
         self.table = AttendanceView(self)
         self.table.setObjectName("mentorTable")
+        self.table.setAccessibleName(self.tr("Who is expected"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(HoursDelegate(self.table))
         self.table.verticalHeader().hide()
@@ -139,7 +146,7 @@ class AttendancePage(QWidget):
     # ---- choosing --------------------------------------------------------------------------------
 
     def _fill_companies(self) -> None:
-        wanted = self.company_ref() or str(QSettings().value(COMPANY_KEY, "") or "")
+        wanted = self.company_ref() or user_settings.text(self.ctx.db, COMPANY_KEY)
         rows = sorted(list_companies(self.ctx.db), key=lambda c: (c.active_placements == 0, c.name.lower()))
         self.company.blockSignals(True)
         self.company.clear()
@@ -159,7 +166,7 @@ class AttendancePage(QWidget):
 
     def _company_chosen(self, _index: int = 0) -> None:
         if self.company_ref():
-            QSettings().setValue(COMPANY_KEY, self.company_ref())
+            user_settings.remember(self.ctx.db, COMPANY_KEY, self.company_ref())
         self.reload()
         self.table.setFocus()
 
@@ -171,7 +178,7 @@ class AttendancePage(QWidget):
         self._mode_chosen()
 
     def _mode_chosen(self, _button: object = None) -> None:
-        QSettings().setValue(MODE_KEY, self.mode())
+        user_settings.remember(self.ctx.db, MODE_KEY, self.mode())
         self.reload()
         self.table.setFocus()
 
@@ -293,7 +300,7 @@ class AttendancePage(QWidget):
         elif name == "week":
             self._say(self.edits.weeks_as_planned([row.placement], d.day, row.citizen_ref))
         elif name == "clear":
-            if d.record is not None and self._say(self.edits.clear(row.placement, d.day, row.citizen_ref)):
+            if d.record is not None and self._say(self.edits.clear(row.placement, d.day, row.citizen_ref, seen=d.record)):
                 self._advance()
         elif name == "planned":
             r = d.record
@@ -332,7 +339,7 @@ class AttendancePage(QWidget):
 
         def accepted(fields: dict[str, object]) -> None:
             self.picker = None
-            if self._say(self.edits.log(row.placement, fields, row.citizen_ref)):
+            if self._say(self.edits.log(row.placement, fields, row.citizen_ref, seen=d.record)):
                 self._advance()
 
         used = [x.record.reason for x in row.days if x.record is not None and x.record.reason]

@@ -44,9 +44,10 @@ class Kind(StrEnum):
     NOSHOW = "noshow"
 
 
-# (background, text) per kind: light fills with dark text; every kind also differs in its text.
+# (background, text) per kind: light fills with dark text, every pair at least 4.5:1 (WCAG AA, tested);
+# every kind also differs in its text or its mark (MARKS), never only in its colour.
 COLOURS: dict[Kind, tuple[str, str]] = {
-    Kind.OUTSIDE: ("#f3f3f3", "#9a9a9a"),
+    Kind.OUTSIDE: ("#f3f3f3", "#5c5c5c"),
     Kind.FREE: ("#ffffff", "#505050"),
     Kind.HOLIDAY: ("#e2e2e2", "#505050"),
     Kind.PLANNED: ("#dcebfa", "#1d3f66"),
@@ -56,6 +57,24 @@ COLOURS: dict[Kind, tuple[str, str]] = {
     Kind.SICK: ("#f7c6c6", "#6b1010"),
     Kind.AGREED: ("#ddd5f3", "#352466"),
     Kind.NOSHOW: ("#ee9d9d", "#5a0000"),
+}
+
+# A day of the neighbouring month has a paler fill (this far towards OUT_OF_MONTH_FILL), never fainter text.
+OUT_OF_MONTH_FILL, OUT_OF_MONTH_MIX = "#f7f7f7", 0.6
+# The kinds a reader could not tell from another by the text alone (a day to come and a passed day not
+# registered both read "4 t / –"; fewer hours than planned looks like a full day): a mark, also in the legend.
+MARKS: dict[Kind, str] = {Kind.UNREGISTERED: "!", Kind.PARTIAL: "↓"}
+KIND_WORDS: dict[Kind, object] = {  # the status in words, for screen readers
+    Kind.OUTSIDE: QT_TRANSLATE_NOOP("Attendance", "Outside the placement's period"),
+    Kind.FREE: QT_TRANSLATE_NOOP("Attendance", "Nothing planned"),
+    Kind.HOLIDAY: QT_TRANSLATE_NOOP("Attendance", "Holiday"),
+    Kind.PLANNED: QT_TRANSLATE_NOOP("Attendance", "Planned"),
+    Kind.UNREGISTERED: QT_TRANSLATE_NOOP("Attendance", "Not registered"),
+    Kind.ATTENDED: QT_TRANSLATE_NOOP("Attendance", "Present"),
+    Kind.PARTIAL: QT_TRANSLATE_NOOP("Attendance", "Fewer hours"),
+    Kind.SICK: QT_TRANSLATE_NOOP("Attendance", "Sick"),
+    Kind.AGREED: QT_TRANSLATE_NOOP("Attendance", "Agreed absence"),
+    Kind.NOSHOW: QT_TRANSLATE_NOOP("Attendance", "No-show"),
 }
 
 LEGEND: tuple[tuple[Kind, object], ...] = (
@@ -120,9 +139,43 @@ def kind_of(d: PlannedDay) -> Kind:
     return Kind.PLANNED if d.future else Kind.UNREGISTERED
 
 
-def colours(kind: Kind) -> tuple[QColor, QColor]:
+def colours(kind: Kind, in_month: bool = True) -> tuple[QColor, QColor]:
+    """(background, text) of a day; a day outside the month shown gets a paler fill, the same text."""
     back, fore = COLOURS[kind]
-    return QColor(back), QColor(fore)
+    if in_month:
+        return QColor(back), QColor(fore)
+    return mix(QColor(back), QColor(OUT_OF_MONTH_FILL), OUT_OF_MONTH_MIX), QColor(fore)
+
+
+def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
+    def channel(x: int, y: int) -> int:
+        return round(x + (y - x) * share_of_b)
+
+    return QColor(channel(a.red(), b.red()), channel(a.green(), b.green()), channel(a.blue(), b.blue()))
+
+
+def kind_word(kind: Kind) -> str:
+    return tr(KIND_WORDS[kind])
+
+
+def marked(text: str, kind: Kind) -> str:
+    """'! 4 t / –' for a passed day not registered, '↓ 4 t / 2 t' for fewer hours; others unchanged."""
+    mark = MARKS.get(kind)
+    return f"{mark} {text}" if mark and text else text
+
+
+def spoken(d: PlannedDay, who: str = "") -> str:
+    """A day in words for a screen reader: 'Anna N., tor 19-11-2026: Ikke registreret. Planlagt: 3 t'."""
+    head = f"{who}, {day_title(d.day)}" if who else day_title(d.day)
+    parts = [kind_word(kind_of(d))]
+    if d.holiday:
+        parts.append(holiday_name(d.day) or tr("Holiday"))
+    if d.planned:
+        parts.append(QCoreApplication.translate("Attendance", "Planned: %1").replace("%1", short_hours(d.planned)))
+    if d.record is not None:
+        parts.append(f"{tr('Registered')}: {registered_text(d.record)}")
+        parts.extend(x for x in (d.record.reason, d.record.note) if x)
+    return f"{head}: " + ". ".join(parts)
 
 
 def hours_number(minutes: int) -> str:
@@ -211,7 +264,7 @@ def legend(parent: QWidget | None = None, columns: int = 0) -> QWidget:
     layout.setVerticalSpacing(4)
     for i, (kind, text) in enumerate(LEGEND):
         back, fore = COLOURS[kind]
-        swatch = QLabel(tr(text), box)
+        swatch = QLabel(marked(tr(text), kind), box)
         swatch.setStyleSheet(
             f"background: {back}; color: {fore}; border: 1px solid #b8b8b8; border-radius: 3px; padding: 1px 6px;"
         )

@@ -150,7 +150,7 @@ class AttendanceView(QTableView):
         # Queued: the edit reads the screen again, which must not happen while the editor commits.
         self._typed.connect(self.hours_typed.emit, Qt.ConnectionType.QueuedConnection)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802 - Qt API
+    def currentChanged(self, current: Index, previous: Index) -> None:  # noqa: N802 - Qt API
         super().currentChanged(current, previous)
         if current.row() != previous.row() or current.column() != previous.column():
             self.note.setText("")

@@ -43,6 +43,8 @@ def action_label(action: str) -> str:
         audit.LOGOUT: QCoreApplication.translate("AuditPage", "Signed out"),
         audit.USERS: QCoreApplication.translate("AuditPage", "User administration"),
         audit.RESTORE: QCoreApplication.translate("AuditPage", "Backup restored"),
+        audit.LIST: QCoreApplication.translate("AuditPage", "Listed"),
+        audit.BACKUP: QCoreApplication.translate("AuditPage", "Backup made"),
     }
     return labels.get(action, action)
 
@@ -101,9 +103,15 @@ class AuditPage(QWidget):
         self.chain_button = QPushButton(self.tr("Check the chain"), self)
         self.chain_button.clicked.connect(self.check_chain)
         self.table = row_table(self, self.model, single=False)
+        self.action.setAccessibleName(self.tr("Action"))
+        self.user.setAccessibleName(self.tr("User name"))
+        self.text.setAccessibleName(self.tr("Text in the details"))
+        self.since.setAccessibleName(self.tr("From"))
+        self.until.setAccessibleName(self.tr("To"))
+        self.table.setAccessibleName(self.tr("Audit log"))
         self.table.setWordWrap(False)
         self.count = QLabel(self)
-        self.count.setStyleSheet("color: palette(mid);")
+        self.count.setStyleSheet("color: #555;")  # grey, yet 4.5:1 or more
         top = QHBoxLayout()
         top.addWidget(self.action)
         top.addWidget(self.user)
@@ -155,12 +163,29 @@ class AuditPage(QWidget):
         if check.ok:
             return self.tr("The audit log is intact: all %1 entries fit the chain.").replace("%1", str(check.checked))
         problems = {
-            "a row before it was removed or inserted": self.tr("an entry before it was removed or inserted"),
-            "its details were changed": self.tr("its details were changed"),
-            "it was changed": self.tr("it was changed"),
+            "moved": self.tr("an entry before it was removed or inserted"),
+            "details": self.tr("its details were changed"),
+            "changed": self.tr("it was changed"),
+            "seal": self.tr("it was changed and its seal does not fit"),
+            "gap": self.tr("entries before it were removed"),
         }
-        return self.tr("The audit log has been tampered with: entry %1 does not fit the chain (%2).").replace(
-            "%1", str(check.broken_at)).replace("%2", problems.get(check.problem, check.problem))
+        if check.broken_at is not None:
+            return self.tr("The audit log has been tampered with: entry %1 does not fit the chain (%2).").replace(
+                "%1", str(check.broken_at)).replace("%2", problems.get(check.code, check.problem))
+        args = list(check.args) + ["", "", ""]
+        where = self.tr("the key file") if args[0] == "the key file" else self.tr("the backup %1").replace("%1", args[0])
+        heads = {
+            "reanchored": self.tr("The audit log has been tampered with: its oldest entries were removed and the log "
+                                  "re-anchored (%1 records entries removed up to %2, the log up to %3)."),
+            "truncated": self.tr("The audit log has been tampered with: entries at its end were removed (%1 records "
+                                 "entry %2, the log ends at %3)."),
+            "rewritten": self.tr("The audit log has been tampered with: it was rewritten (entry %2 differs from what "
+                                 "%1 records)."),
+        }
+        text = heads.get(check.code)
+        if text is None:
+            return self.tr("The audit log has been tampered with (%1).").replace("%1", check.problem)
+        return text.replace("%1", where).replace("%2", args[1]).replace("%3", args[2])
 
     def check_chain(self) -> None:
         check = audit.verify_chain(self.ctx.db)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -102,6 +103,7 @@ class ChartPanel(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(240)
         self._categories: list[str] = []
+        self.setAccessibleName(title)  # a screen reader reads the title, and the numbers as the description
 
     def _new_chart(self) -> QChart:
         chart = QPolarChart() if self._polar else QChart()
@@ -153,6 +155,7 @@ class ChartPanel(QChartView):
         label items in the scene when it was laid out while hidden.
         """
         self._pending = None
+        self.setAccessibleDescription(message)
         old = super().chart()
         chart = self._new_chart()
         chart.setTitle(f"{self._title} — {message}" if message and self._title else message or self._title)
@@ -173,10 +176,11 @@ class ChartPanel(QChartView):
         right_range: tuple[float, float] = (0, 100),
     ) -> None:
         """Bars per ISO week key with lines over the same weeks; ``right`` lines use a second axis."""
+        labels = week_labels(weeks)
+        self._describe([(s.name, list(zip(labels, s.values, strict=False))) for s in (*bars, *lines, *right)])
         if self._later(lambda: self.show_weeks(weeks, bars, lines, y_title, stacked, right, right_title, right_range)):
             return
-        self.clear()
-        chart = self.chart()
+        chart = self._fresh()
         self._categories = week_labels(weeks)
         x_axis = self._week_axis(len(weeks))
         x_axis.setTitleText(year_span(weeks))
@@ -209,10 +213,10 @@ class ChartPanel(QChartView):
         self, series: Sequence[DateSeries], y_range: tuple[float, float], y_title: str = "", y_ticks: int = 11
     ) -> None:
         """Curves over dates, with every point marked (a single score is still visible)."""
+        self._describe([(s.name, [(d.strftime("%d-%m-%Y"), v) for d, v in sorted(s.points)]) for s in series])
         if self._later(lambda: self.show_dates(series, y_range, y_title, y_ticks)):
             return
-        self.clear()
-        chart = self.chart()
+        chart = self._fresh()
         days = [d for s in series for d, _ in s.points]
         first, last = min(days), max(days)
         pad = max((last - first).days // 20, 7)
@@ -236,10 +240,10 @@ class ChartPanel(QChartView):
 
     def show_spider(self, axes: Sequence[str], series: Sequence[Series], lo: float, hi: float, ticks: int = 11) -> None:
         """One angular axis position per category; each series is drawn as a closed polygon."""
+        self._describe([(s.name, list(zip(axes, s.values, strict=False))) for s in series])
         if self._later(lambda: self.show_spider(axes, series, lo, hi, ticks)):
             return
-        self.clear()
-        chart = self.chart()
+        chart = self._fresh()
         assert isinstance(chart, QPolarChart)
         n = len(axes)
         angular = QCategoryAxis()
@@ -292,6 +296,24 @@ class ChartPanel(QChartView):
         return names
 
     # ---- helpers -------------------------------------------------------------------------------
+
+    def _fresh(self) -> QChart:
+        """:meth:`clear` for a ``show_*`` call: the description it has just set stays."""
+        described = self.accessibleDescription()
+        self.clear()
+        self.setAccessibleDescription(described)
+        return self.chart()
+
+    def _describe(self, series: Sequence[tuple[str, Sequence[tuple[str, float | None]]]]) -> None:
+        """The numbers as text for a screen reader: one line per series, "name: uge 36 4, uge 37 6"."""
+        def plain(label: str) -> str:  # an axis label may be two lines of rich text
+            return html.unescape(re.sub(r"<[^>]+>", " ", label.replace("<br>", " – "))).strip()
+
+        lines = [
+            f"{name}: " + ", ".join(f"{plain(where)} {_short_number(v)}" for where, v in points if v is not None)
+            for name, points in series
+        ]
+        self.setAccessibleDescription("\n".join(lines))
 
     def _add(self, series: QLineSeries | QBarSeries | QStackedBarSeries, x: QAbstractAxis, y: QAbstractAxis) -> None:
         if isinstance(series, QLineSeries):
@@ -359,6 +381,12 @@ class ChartPanel(QChartView):
 
 
 STEPS = (0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+
+
+def _short_number(value: float) -> str:
+    """4 -> '4', 2.5 -> '2,5' (Danish, at most two decimals)."""
+    text = fmt_number(value, 2)
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def nice_scale(value: float, max_ticks: int = 8) -> tuple[float, float]:

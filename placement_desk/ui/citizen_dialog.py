@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from placement_desk.domain.errors import ValidationError
 from placement_desk.services import citizens
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import FormDialog, cpr_problem, text_or_none, year_problem
+from placement_desk.ui.field_checks import cpr_problem, year_problem
+from placement_desk.ui.forms import FormDialog, text_or_none
 
 
 class NewCitizenDialog(FormDialog):

@@ -5,7 +5,7 @@ Down goes into the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain.vocab import label
 from placement_desk.services.queries import CitizenRow, list_citizens
+from placement_desk.ui import user_settings
 from placement_desk.ui.citizen_dialog import NewCitizenDialog
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_hours
@@ -65,11 +66,13 @@ class CitizensPage(QWidget):
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.show_archived.toggled.connect(lambda _checked: self.refresh())
         self.table = row_table(self, self.proxy, sort=(0, Qt.SortOrder.AscendingOrder))
+        self.search.setAccessibleName(self.tr("Search citizens"))
+        self.table.setAccessibleName(self.tr("Citizens"))
         self.table.activated.connect(self._open)
         self.new_button = QPushButton(self.tr("New citizen…"), self)
         self.new_button.clicked.connect(self.new_citizen)
-        self.search.setText(str(QSettings().value("citizens/filter", "")))
-        self.search.textChanged.connect(lambda text: QSettings().setValue("citizens/filter", text))
+        self.search.setText(user_settings.text(ctx.db, "citizens/filter"))  # the user's own last search
+        self.search.textChanged.connect(lambda text: user_settings.remember(ctx.db, "citizens/filter", text))
         self.search.returnPressed.connect(self.open_match)
         self.search.installEventFilter(self)
         top = QHBoxLayout()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -20,9 +20,11 @@ from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.vocab import label
 from placement_desk.services import companies
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
+from placement_desk.ui import user_settings
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.field_checks import cvr_problem
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import FormDialog, cvr_problem, text_or_none
+from placement_desk.ui.forms import FormDialog, text_or_none
 from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 
@@ -164,13 +166,15 @@ class CompaniesPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search companies…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.search.setText(str(QSettings().value("companies/filter", "")))
-        self.search.textChanged.connect(lambda text: QSettings().setValue("companies/filter", text))
+        self.search.setText(user_settings.text(ctx.db, "companies/filter"))  # the user's own last search
+        self.search.textChanged.connect(lambda text: user_settings.remember(ctx.db, "companies/filter", text))
         self.list = table(self, self.proxy)
+        self.search.setAccessibleName(self.tr("Search companies"))
+        self.list.setAccessibleName(self.tr("Companies"))
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
-        new = QPushButton(self.tr("New company…"), self)
+        self.new_button = new = QPushButton(self.tr("New company…"), self)
         new.clicked.connect(self.new_company)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -254,12 +258,13 @@ class CompanyPanel(QWidget):
             self,
         )
         self.placement_view = table(self, self.placements)
+        self.placement_view.setAccessibleName(self.tr("Placements (current and past)"))
         self.placement_view.activated.connect(
             lambda index: ctx.open_citizen.emit(index.data(ROW_ROLE).citizen_ref, "placements")
         )
-        edit = QPushButton(self.tr("Edit…"), self)
+        self.edit_button = edit = QPushButton(self.tr("Edit…"), self)
         edit.clicked.connect(self.edit)
-        add_contact = QPushButton(self.tr("New contact…"), self)
+        self.contact_button = add_contact = QPushButton(self.tr("New contact…"), self)
         add_contact.clicked.connect(self.add_contact)
         buttons = QHBoxLayout()
         buttons.addWidget(edit)
@@ -270,7 +275,9 @@ class CompanyPanel(QWidget):
         layout.addWidget(self.facts)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Contacts"), self))
-        layout.addWidget(table(self, self.contacts), 1)
+        contacts = table(self, self.contacts)
+        contacts.setAccessibleName(self.tr("Contacts"))
+        layout.addWidget(contacts, 1)
         layout.addWidget(QLabel(self.tr("Placements (current and past)"), self))
         layout.addWidget(self.placement_view, 2)
         self.setEnabled(False)

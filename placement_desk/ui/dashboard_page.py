@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from placement_desk.services.dashboard import KINDS, Task, dashboard
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.first_run import FirstRunChecklist
 from placement_desk.ui.formatting import fmt_date, fmt_number
 from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel, row_table
 
@@ -53,20 +54,29 @@ class DashboardPage(QWidget):
         self.summary.setStyleSheet("#dashboardSummary { font-size: 12pt; }")
         self.counts = QHBoxLayout()
         self.table = row_table(self, self.model)
+        self.table.setAccessibleName(self.tr("What needs doing"))
         self.table.activated.connect(self._open)
         title = QLabel(self.tr("What needs doing"), self)
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.checklist = FirstRunChecklist(ctx, self)  # an empty database: what to do first
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.checklist)
         layout.addWidget(self.table, 1)
-        hint = QLabel(self.tr("Enter or double-click opens the citizen where the task is done."), self)
+        self.hint = hint = QLabel(self.tr("Enter or double-click opens the citizen where the task is done."), self)
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
+        layout.addStretch(0)  # takes the room only while the table is hidden
         ctx.changed.connect(lambda _scope: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
+        starting = not self.checklist.refresh().complete
+        self.checklist.setVisible(starting)
+        self.table.setVisible(not starting)  # nothing to watch before the first placement: the steps instead
+        self.hint.setVisible(not starting)
+        self.summary.setVisible(not starting)
         tasks = dashboard(self.ctx.db)
         self.model.set_rows(tasks)
         titles = kind_titles()

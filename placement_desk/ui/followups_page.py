@@ -39,6 +39,8 @@ class FollowupsPage(QWidget):
         self.drafts_only = QCheckBox(self.tr("Drafts only"), self)
         self.drafts_only.toggled.connect(lambda _c: self.refresh())
         self.table = row_table(self, self.proxy, sort=(0, Qt.SortOrder.DescendingOrder), single=False)
+        self.search.setAccessibleName(self.tr("Filter follow-ups"))
+        self.table.setAccessibleName(self.tr("Follow-ups"))
         self.table.activated.connect(self._open)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -27,30 +27,12 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.vocab import label
+from placement_desk.ui.field_checks import date_problem, parse_danish_date
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.messages import danish_error, danish_message
 
 ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_STYLE = "border: 1px solid #b00020;"
-
-
-def parse_danish_date(text: str, today: date | None = None) -> date | None:
-    """'24-12-2024', '24.12.2024', '24/12-24', '24122024', '2024-12-24' or '24/12' (this year)."""
-    text = text.strip()
-    if not text:
-        return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return date.fromisoformat(text)
-    m = re.fullmatch(r"(\d{1,2})[-./](\d{1,2})(?:[-./](\d{2,4}))?", text) or re.fullmatch(
-        r"(\d{2})(\d{2})(\d{4}|\d{2})", text
-    )
-    if not m:
-        raise ValueError(text)
-    year_text = m.group(3)
-    year = (today or date.today()).year if not year_text else int(year_text)
-    if year < 100:
-        year += 2000
-    return date(year, int(m.group(2)), int(m.group(1)))
 
 
 class DateField(QLineEdit):
@@ -149,6 +131,9 @@ class Form(QWidget):
         box.addWidget(widget)
         box.addWidget(error)
         self.layout_.addRow(caption, holder)
+        for named in {widget, _target(widget)}:  # what a screen reader reads for the field: its caption
+            if not named.accessibleName():
+                named.setAccessibleName(caption.replace("&", "").rstrip(": "))
         self.fields[key] = widget
         self.errors[key] = error
         checks = [c for c in (_required_check(widget) if required else None, _date_check(widget), check) if c]
@@ -186,7 +171,7 @@ class Form(QWidget):
     def show_error(self, exc: Exception) -> None:
         self.show_errors([exc])
 
-    def show_errors(self, errors: list[Exception]) -> None:
+    def show_errors(self, errors: Sequence[Exception]) -> None:
         """Each error next to its field (the first per field), the rest above the form; the cursor goes
         to the first field in the form that has one."""
         self.clear_errors()
@@ -205,7 +190,7 @@ class Form(QWidget):
         self.errors_shown.emit()
         first = next((k for k in self.fields if not self.errors[k].isHidden()), None)
         if first is not None:
-            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            _target(self.fields[first]).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_field_error(self, key: str, text: str) -> None:
         self.errors[key].setText(text)
@@ -253,8 +238,10 @@ class Form(QWidget):
 
 
 def _target(widget: QWidget) -> QWidget:
-    """The widget that takes the focus (and shows an error frame) for a field."""
-    return widget.focusProxy() or widget
+    """The widget that takes the focus (and shows an error frame) for a field: a compound field names
+    it as ``focus_target`` (not as a focus proxy, which would put the compound itself in the chain)."""
+    target = getattr(widget, "focus_target", None)
+    return target if isinstance(target, QWidget) else widget
 
 
 def _field_key(path: str) -> str | None:
@@ -297,20 +284,6 @@ def _date_check(widget: QWidget) -> Callable[[], str | None] | None:
     return lambda: date_problem(widget.text())
 
 
-def date_problem(text: str) -> str | None:
-    """What is wrong with a typed date (English, as the services say it), or None."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        parse_danish_date(text)
-    except ValueError:
-        if re.fullmatch(r"[\d\s./-]+", text):
-            return f"not a date ({text} does not exist)"
-        return f"{text} is not a date"
-    return None
-
-
 class FormDialog(QDialog):
     """A dialog around a :class:`Form` with Save and Cancel, made for the keyboard: it opens in its
     first field with the focus visible; Tab goes through the fields in form order and then to Save and
@@ -348,6 +321,8 @@ class FormDialog(QDialog):
     def fit(self) -> None:
         """Grow to show every error line whole (word-wrapped lines need their height for the width)."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         height = max(height, layout.totalMinimumSize().height())
@@ -412,49 +387,3 @@ class FormDialog(QDialog):
             return False
         self.accept()
         return True
-
-
-def cpr_problem(widget: QLineEdit) -> Callable[[], str | None]:
-    """A check for an optional CPR field (the service's rule and words)."""
-    from placement_desk.domain.identifiers import cpr_birth_date
-
-    def check() -> str | None:
-        text = widget.text().strip()
-        if not text:
-            return None
-        try:
-            cpr_birth_date(text)
-        except ValueError as exc:
-            return str(exc)
-        return None
-
-    return check
-
-
-def cvr_problem(widget: QLineEdit) -> Callable[[], str | None]:
-    """A check for an optional CVR field (8 digits, modulus 11)."""
-    from placement_desk.domain.identifiers import check_cvr
-
-    def check() -> str | None:
-        text = widget.text().strip()
-        if not text:
-            return None
-        try:
-            check_cvr(text)
-        except ValueError as exc:
-            return str(exc)
-        return None
-
-    return check
-
-
-def year_problem(widget: QLineEdit) -> Callable[[], str | None]:
-    """A check for an optional year field."""
-
-    def check() -> str | None:
-        text = widget.text().strip()
-        if text and not (text.isdigit() and 1900 <= int(text) <= 2100):
-            return "must be a year such as 1972"
-        return None
-
-    return check

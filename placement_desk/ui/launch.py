@@ -102,6 +102,10 @@ def open_signed_in(db_url: str | None) -> Database | None:
     from placement_desk.ui.login import StartStopped, sign_in_at_start
 
     t = signin.target(resolve_url(db_url))
+    if t.path is not None:
+        from placement_desk.db.private import secure_data_files
+
+        secure_data_files(t.path)  # what an earlier version left readable by others
     opener = checking_opener()
     user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
     if user and password is not None:

@@ -66,6 +66,19 @@ def failure_text(exc: signin.SignInFailed, keys: object = None) -> str:
         return QCoreApplication.translate("Login", "Wrong user name or password.")
     if exc.kind == "inactive":
         return QCoreApplication.translate("Login", "This user is no longer active. Ask an administrator.")
+    if exc.kind == "missing":
+        return QCoreApplication.translate(
+            "Login", "The database file is missing or empty, but its key file is there. Nothing was created. "
+            "An administrator restores the newest backup: placement-desk restore FILE (with their password or "
+            "the recovery code)."
+        )
+    if exc.kind == "disk":
+        return QCoreApplication.translate(
+            "Login", "The disk is full, or the database or its key file cannot be written, so the sign-in "
+            "could not be checked. Free some space and try again."
+        )
+    if exc.kind == "setup":
+        return QCoreApplication.translate("Login", "There is no database yet. Create the first administrator.")
     return QCoreApplication.translate(
         "Login", "The database is encrypted, but its key file %1 is missing or cannot be read. Put the key "
         "file back (a copy lies next to each backup) and try again."
@@ -200,6 +213,7 @@ class SetupDialog(QDialog):
             return
         self.password.clear()
         self.password2.clear()
+        QSettings().setValue("login/username", self.username.text().strip())  # the next sign-in starts with it
         if self.opened.recovery_code is None:  # a team database: no key file, no recovery code
             self.accept()
             return
@@ -320,7 +334,7 @@ class LoginDialog(QDialog):
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         where = QLabel(self.tr("Database: %1").replace("%1", str(t.path) if t.path else _server(t.url)), self)
         where.setWordWrap(True)
-        where.setStyleSheet("color: palette(mid);")
+        where.setStyleSheet("color: #555;")  # grey, yet 4.5:1 or more
         self.form = Form(self)
         self.username = self.form.add("username", self.tr("User name"), QLineEdit(self))
         self.password = self.form.add("password", self.tr("Password"), password_field(self))

@@ -6,11 +6,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from placement_desk import __version__
 from placement_desk.db.engine import Database
 from placement_desk.domain.roles import Permission, Principal
+from placement_desk.ui import user_settings
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.messages import REFUSED, role_label
 from placement_desk.ui.work import WorkMenu
@@ -28,6 +38,10 @@ if TYPE_CHECKING:
 
 NAV_KEYS = ("dashboard", "citizens", "companies", "attendance", "followups", "placements")
 ADMIN_KEYS = ("users", "audit", "privacy")
+ROLE_BUTTONS: dict[str, tuple[Permission, tuple[str, ...]]] = {  # a page's buttons and what they need
+    "citizens": (Permission.EDIT, ("new_button",)),
+    "companies": (Permission.COMPANIES, ("new_button", "detail_panel.edit_button", "detail_panel.contact_button")),
+}
 
 
 def visible_keys(who: Principal | None) -> tuple[str, ...]:
@@ -91,6 +105,7 @@ class MainWindow(QMainWindow):
         self.ctx.dialog_parent = self
         self.setWindowTitle(self.tr("Placement Desk"))
         self.nav = QListWidget(self)
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.nav.setMaximumWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
         self.pages = QStackedWidget(self)
@@ -125,9 +140,13 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.db_label = QLabel(self.tr("Database: %1").replace("%1", db.description), self)
-        self.statusBar().addPermanentWidget(self.db_label)
         who = db.principal
+        self.nav.setVisible(len(self.keys) > 1)  # one page (a workplace mentor's): no sidebar to choose from
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", db.description), self)
+        if who is None or not who.company_scoped:  # where the data lies is no business of a company's mentor
+            self.statusBar().addPermanentWidget(self.db_label)
+        else:
+            self.db_label.hide()
         self.user_label = QLabel(self)
         if who is not None:
             self.user_label.setText(
@@ -170,8 +189,13 @@ class MainWindow(QMainWindow):
     def _apply_role(self, key: str, page: QWidget) -> None:
         """Buttons the role may not use are disabled, with the reason as their tooltip (the services
         refuse the rest, and the forms show the refusal in Danish)."""
-        if key == "citizens" and not self.ctx.can(Permission.EDIT):
-            button = getattr(page, "new_button", None)
+        permission, paths = ROLE_BUTTONS.get(key, (None, ()))
+        if permission is None or self.ctx.can(permission):
+            return
+        for path in paths:
+            button: object = page
+            for name in path.split("."):
+                button = getattr(button, name, None)
             if isinstance(button, QWidget):
                 button.setEnabled(False)
                 button.setToolTip(REFUSED)
@@ -214,7 +238,7 @@ class MainWindow(QMainWindow):
         if chosen:
             key = self.keys[self.nav.row(chosen[0])]
             self.pages.setCurrentWidget(self.page(key))
-            QSettings().setValue("main/page", key)
+            user_settings.remember(self.db, "main/page", key)
 
     def show_page(self, key: str) -> None:
         """Show a page; a page the role cannot use is not there, so nothing happens."""
@@ -279,8 +303,9 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         edit.addAction(undo)
         edit.addAction(redo)
-        edit.addSeparator()
-        edit.addAction(self._action(self.tr("&Search…"), self.open_search, "Ctrl+K"))
+        if self.can_search():
+            edit.addSeparator()
+            edit.addAction(self._action(self.tr("&Search…"), self.open_search, "Ctrl+K"))
         go = self.menuBar().addMenu(self.tr("&Go"))
         for i, key in enumerate(self.keys):
             go.addAction(
@@ -294,7 +319,16 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
         help_menu.addAction(self._action(self.tr("&About Placement Desk"), self.show_about))
 
+    def can_search(self) -> bool:
+        """Search finds citizens and companies: for roles that may see them, not a company's mentor."""
+        who = self.db.principal
+        return who is None or (who.can(Permission.VIEW) and not who.company_scoped)
+
     def about_text(self) -> str:
+        if self.db_label.isHidden():
+            return self.tr(
+                "Placement Desk %1\n\nFollow citizens in company placements and document their work capacity."
+            ).replace("%1", __version__)
         text = self.tr(
             "Placement Desk %1\n\nFollow citizens in company placements and document their work capacity."
             "\n\nDatabase: %2"
@@ -319,7 +353,7 @@ class MainWindow(QMainWindow):
         self.restored = isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry)
         if not self.restored:
             self.resize(1280, 680)  # fits 1366×768 with a taskbar, for when the user leaves the maximised state
-        page = str(settings.value("main/page", self.keys[0]))
+        page = user_settings.text(self.db, "main/page", self.keys[0])
         self.show_page(page if page in self.keys else self.keys[0])
 
     def show_restored(self) -> None:

@@ -19,9 +19,12 @@ from placement_desk.ui.attendance_style import (
     colours,
     holiday_name,
     kind_of,
+    kind_word,
+    marked,
     plan_vs_registered,
     registered_text,
     short_hours,
+    spoken,
     status_label,
     weekday_short,
 )
@@ -117,6 +120,10 @@ class MentorModel(QAbstractTableModel):
             return back if role == Qt.ItemDataRole.BackgroundRole else fore
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, day)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return spoken(day, row.citizen_name)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return kind_word(kind_of(day))
         if role == Qt.ItemDataRole.TextAlignmentRole and (self.mode == WEEK or column in (1, 2)):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -124,6 +131,14 @@ class MentorModel(QAbstractTableModel):
     def _plain(self, row: ExpectedCitizen, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and column:
             return QColor(TOTAL_BACKGROUND)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == 0:
+                return row.citizen_name
+            return (
+                QCoreApplication.translate("Attendance", "Week: planned %1, registered %2")
+                .replace("%1", short_hours(row.planned))
+                .replace("%2", short_hours(row.attended))
+            )
         if role != Qt.ItemDataRole.DisplayRole:
             return int(Qt.AlignmentFlag.AlignCenter) if role == Qt.ItemDataRole.TextAlignmentRole and column else None
         if column == 0:
@@ -131,8 +146,8 @@ class MentorModel(QAbstractTableModel):
         return f"{short_hours(row.planned)} / {short_hours(row.attended)}" if column == 8 else ""
 
     def _text(self, row: ExpectedCitizen, day: PlannedDay, column: int) -> str:
-        if self.mode == WEEK:
-            return plan_vs_registered(day)
+        if self.mode == WEEK:  # days side by side: a mark tells a passed unregistered day from one to come
+            return marked(plan_vs_registered(day), kind_of(day))
         if column == 0:
             return row.citizen_name
         if column == 1:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from placement_desk.domain.vocab import label
 from placement_desk.services.queries import PlacementListRow, list_placements
+from placement_desk.ui import user_settings
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_hours
 from placement_desk.ui.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
@@ -55,6 +56,8 @@ class PlacementsPage(QWidget):
         self.active_only.toggled.connect(lambda _checked: self.refresh())
         self.count = QLabel(self)
         self.table = QTableView(self)
+        self.search.setAccessibleName(self.tr("Search placements"))
+        self.table.setAccessibleName(self.tr("Placements"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
@@ -75,8 +78,8 @@ class PlacementsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        self.search.setText(str(QSettings().value("placements/filter", "")))
-        self.search.textChanged.connect(lambda text: QSettings().setValue("placements/filter", text))
+        self.search.setText(user_settings.text(ctx.db, "placements/filter"))  # the user's own last search
+        self.search.textChanged.connect(lambda text: user_settings.remember(ctx.db, "placements/filter", text))
         ctx.changed.connect(self._on_changed)
 
     def refresh(self) -> None:

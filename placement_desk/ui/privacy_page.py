@@ -100,7 +100,9 @@ class PrivacyPage(QWidget):
         self.erase_button = QPushButton(self.tr("Erase the citizen permanently…"), self)
         self.erase_button.clicked.connect(lambda: self.erase())
         citizen = QHBoxLayout()
-        citizen.addWidget(QLabel(self.tr("Citizen ref:"), self))
+        ref_label = QLabel(self.tr("Citizen ref:"), self)
+        ref_label.setBuddy(self.ref_edit)  # its name for a screen reader
+        citizen.addWidget(ref_label)
         citizen.addWidget(self.ref_edit, 1)
         citizen.addWidget(self.export_button)
         citizen.addWidget(self.erase_button)

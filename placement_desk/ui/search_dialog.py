@@ -22,6 +22,8 @@ class SearchDialog(QDialog):
         self.input = QLineEdit(self)
         self.input.setPlaceholderText(self.tr("Name, ref, CPR or CVR…"))
         self.results = QListWidget(self)
+        self.input.setAccessibleName(self.tr("Search"))
+        self.results.setAccessibleName(self.tr("Results"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)

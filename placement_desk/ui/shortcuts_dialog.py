@@ -80,6 +80,7 @@ class ShortcutsDialog(QDialog):
         rows = menu_shortcuts(menu_bar) if menu_bar is not None else []
         rows += [(tr(section), keys, tr(what)) for section, keys, what in SCREEN_KEYS]
         self.table = QTableWidget(len(rows), 3, self)
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Keys"), self.tr("What it does")])
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
@@ -99,7 +100,8 @@ class ShortcutsDialog(QDialog):
         self.table.setFocus()
 
     def rows(self) -> list[tuple[str, str, str]]:
-        return [
-            tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
-            for r in range(self.table.rowCount())
-        ]
+        def text(r: int, c: int) -> str:
+            item = self.table.item(r, c)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.table.rowCount())]

@@ -138,6 +138,7 @@ class UsersPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = row_table(self, self.proxy, sort=(0, Qt.SortOrder.AscendingOrder))
+        self.table.setAccessibleName(self.tr("Users"))
         self.table.activated.connect(lambda _i: self.edit_user())
         self.new_button = QPushButton(self.tr("New user…"), self)
         self.new_button.clicked.connect(self.new_user)
@@ -149,7 +150,7 @@ class UsersPage(QWidget):
         note = QLabel(self.tr("Workplace mentors see only attendance at their own company. Case workers can read "
                               "but not change anything."), self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet("color: #555;")  # grey, yet 4.5:1 or more
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)

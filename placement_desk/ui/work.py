@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.roles import Permission
 from placement_desk.ui.context import ALL, UiContext
 from placement_desk.ui.launch import LANGUAGES
-from placement_desk.ui.messages import danish_error
+from placement_desk.ui.messages import REFUSED, danish_error
 
 
 class Cancelled(Exception):
@@ -130,14 +131,27 @@ class WorkMenu(QObject):
         self.worker: Worker | None = None
 
     def add_actions(self, menu: QMenu) -> None:
-        menu.addAction(self.tr("&Import case file…"), "Ctrl+I", self.import_file)
-        menu.addAction(self.tr("&Export case file…"), "Ctrl+E", self.export_file)
-        menu.addAction(self.tr("Load &demo data"), self.load_demo)
-        menu.addSeparator()
-        menu.addAction(self.tr("&Back up now"), self.back_up)
-        menu.addAction(self.tr("&Restore a backup…"), self.restore)
+        """The commands the signed-in role may use (a workplace mentor: only Settings)."""
+        can = self.ctx.can
+        if can(Permission.IMPORT):
+            menu.addAction(self.tr("&Import case file…"), "Ctrl+I", self.import_file)
+        if can(Permission.EXPORT):
+            menu.addAction(self.tr("&Export case file…"), "Ctrl+E", self.export_file)
+        if can(Permission.IMPORT):
+            menu.addAction(self.tr("Load &demo data"), self.load_demo)
+        if can(Permission.ADMIN):
+            menu.addSeparator()
+            menu.addAction(self.tr("&Back up now"), self.back_up)
+            menu.addAction(self.tr("&Restore a backup…"), self.restore)
         menu.addSeparator()
         menu.addAction(self.tr("&Settings…"), self.settings)
+
+    def refused(self, permission: Permission) -> bool:
+        """True (and the refusal said in Danish) when the role may not do this: before any file is chosen."""
+        if self.ctx.can(permission):
+            return False
+        QMessageBox.warning(self.window, self.tr("Not allowed"), REFUSED)
+        return True
 
     def _done(self, title: str) -> Callable[[Any], None]:
         def show(result: Any) -> None:
@@ -148,6 +162,8 @@ class WorkMenu(QObject):
         return show
 
     def import_file(self, path: str | None = None) -> Worker | None:
+        if self.refused(Permission.IMPORT):
+            return None
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import case file"), "", self.tr("Case files (*.json)")
@@ -165,6 +181,8 @@ class WorkMenu(QObject):
         return self.worker
 
     def export_file(self, path: str | None = None) -> Worker | None:
+        if self.refused(Permission.EXPORT):
+            return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self.window, self.tr("Export case file"), "case-file.json", self.tr("Case files (*.json)")
@@ -188,8 +206,11 @@ class WorkMenu(QObject):
         self.worker = run_with_progress(self.window, title, job, self._done(title))
         return self.worker
 
-    def load_demo(self) -> Worker:
+    def load_demo(self) -> Worker | None:
         from placement_desk.services.demo import load_demo  # the demo cases load only when asked for
+
+        if self.refused(Permission.IMPORT):
+            return None
 
         db, title = self.ctx.db, self.tr("Load demo data")
         self.worker = run_with_progress(
@@ -197,9 +218,12 @@ class WorkMenu(QObject):
         )
         return self.worker
 
-    def back_up(self) -> Worker:
+    def back_up(self) -> Worker | None:
         """A verified backup now, to the backups folder next to the database (in the background)."""
         from placement_desk.services import backup
+
+        if self.refused(Permission.ADMIN):
+            return None
 
         db, title = self.ctx.db, self.tr("Back up")
 
@@ -216,6 +240,8 @@ class WorkMenu(QObject):
         from placement_desk.services import backup
 
         title = self.tr("Restore a backup")
+        if self.refused(Permission.ADMIN):
+            return False
         if path is None:
             folder = str(backup.default_folder(self.ctx.db))
             path, _ = QFileDialog.getOpenFileName(self.window, title, folder, self.tr("Backups (*.db)"))

@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="da_DK">
 <context>
+    <name />
+    <message>
+        <source>Holiday</source>
+        <translation>Helligdag</translation>
+    </message>
+</context>
+<context>
     <name>AccommodationDialog</name>
     <message>
         <source>Edit accommodation need</source>
@@ -70,6 +77,10 @@
         <translation>afsluttet %1</translation>
     </message>
     <message>
+        <source>Accommodations</source>
+        <translation>Skånehensyn</translation>
+    </message>
+    <message>
         <source>New need…</source>
         <translation>Nyt skånehensyn…</translation>
     </message>
@@ -115,6 +126,10 @@
     <message>
         <source>Holiday</source>
         <translation>Helligdag</translation>
+    </message>
+    <message>
+        <source>Nothing planned</source>
+        <translation>Intet planlagt</translation>
     </message>
     <message>
         <source>Present</source>
@@ -324,12 +339,24 @@
         <translation>&amp;I dag</translation>
     </message>
     <message>
-        <source>&amp;All as planned</source>
-        <translation>&amp;Alle som planlagt</translation>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>&amp;Everyone present as planned</source>
+        <translation>&amp;Alle mødt som planlagt</translation>
     </message>
     <message>
         <source>Everyone expected, present as planned</source>
         <translation>Alle forventede er mødt som planlagt</translation>
+    </message>
+    <message>
+        <source>Who is expected</source>
+        <translation>Hvem er ventet</translation>
     </message>
     <message>
         <source>Enter or Space = present as planned · a number = hours · S sick · F agreed absence · U no-show · R reason · Delete = clear · PageUp/PageDown = back/on</source>
@@ -371,6 +398,10 @@
 <context>
     <name>AttendanceTab</name>
     <message>
+        <source>Placement</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
         <source>Previous month (PageUp)</source>
         <translation>Forrige måned (PageUp)</translation>
     </message>
@@ -385,6 +416,10 @@
     <message>
         <source>Week as planned (W)</source>
         <translation>Ugen som planlagt (W)</translation>
+    </message>
+    <message>
+        <source>Attendance day by day</source>
+        <translation>Fremmøde dag for dag</translation>
     </message>
     <message>
         <source>Keys: a number = hours present · Enter = as planned · S sick · F agreed absence · U no-show · R reason · Delete = clear · W = the whole week as planned · PageUp/PageDown = month</source>
@@ -482,6 +517,14 @@
         <translation>Sikkerhedskopi gendannet</translation>
     </message>
     <message>
+        <source>Listed</source>
+        <translation>Vist liste</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Sikkerhedskopi taget</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Tidspunkt</translation>
     </message>
@@ -518,12 +561,20 @@
         <translation>Kontrollér kæden</translation>
     </message>
     <message>
+        <source>Text in the details</source>
+        <translation>Tekst i detaljerne</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
         <source>To</source>
         <translation>Til</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Revisionslog</translation>
     </message>
     <message>
         <source>The newest %1 entries are shown; narrow the filters to see older ones.</source>
@@ -550,8 +601,40 @@
         <translation>den er ændret</translation>
     </message>
     <message>
+        <source>it was changed and its seal does not fit</source>
+        <translation>den er ændret, og dens segl passer ikke</translation>
+    </message>
+    <message>
+        <source>entries before it were removed</source>
+        <translation>poster før den er fjernet</translation>
+    </message>
+    <message>
         <source>The audit log has been tampered with: entry %1 does not fit the chain (%2).</source>
         <translation>Revisionsloggen er blevet ændret: post %1 passer ikke ind i kæden (%2).</translation>
+    </message>
+    <message>
+        <source>the key file</source>
+        <translation>nøglefilen</translation>
+    </message>
+    <message>
+        <source>the backup %1</source>
+        <translation>sikkerhedskopien %1</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with: its oldest entries were removed and the log re-anchored (%1 records entries removed up to %2, the log up to %3).</source>
+        <translation>Der er pillet ved revisionsloggen: dens ældste poster er fjernet, og loggen er forankret på ny (%1 siger poster fjernet til og med %2, loggen til og med %3).</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with: entries at its end were removed (%1 records entry %2, the log ends at %3).</source>
+        <translation>Der er pillet ved revisionsloggen: poster i slutningen er fjernet (%1 siger post %2, loggen slutter ved %3).</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with: it was rewritten (entry %2 differs from what %1 records).</source>
+        <translation>Der er pillet ved revisionsloggen: den er skrevet om (post %2 er ikke den, %1 siger).</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with (%1).</source>
+        <translation>Der er pillet ved revisionsloggen (%1).</translation>
     </message>
 </context>
 <context>
@@ -571,6 +654,10 @@
     <message>
         <source>Note</source>
         <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Vurderinger</translation>
     </message>
     <message>
         <source>Effectiveness %</source>
@@ -715,6 +802,10 @@
         <translation>Arbejdsevne</translation>
     </message>
     <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
@@ -774,6 +865,14 @@
         <translation>Vis arkiverede</translation>
     </message>
     <message>
+        <source>Search citizens</source>
+        <translation>Søg i borgere</translation>
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation>Borgere</translation>
+    </message>
+    <message>
         <source>New citizen…</source>
         <translation>Ny borger…</translation>
     </message>
@@ -805,8 +904,23 @@
         <translation>Søg virksomheder…</translation>
     </message>
     <message>
+        <source>Search companies</source>
+        <translation>Søg i virksomheder</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Virksomheder</translation>
+    </message>
+    <message>
         <source>New company…</source>
         <translation>Ny virksomhed…</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyBox</name>
+    <message>
+        <source>type part of the name</source>
+        <translation>skriv en del af navnet</translation>
     </message>
 </context>
 <context>
@@ -822,6 +936,10 @@
     <message>
         <source>Name</source>
         <translation>Navn</translation>
+    </message>
+    <message>
+        <source>8 digits (optional)</source>
+        <translation>8 cifre (kan udelades)</translation>
     </message>
     <message>
         <source>CVR number</source>
@@ -1028,6 +1146,132 @@
     </message>
 </context>
 <context>
+    <name>Description</name>
+    <message>
+        <source>The citizen</source>
+        <translation>Borgeren</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation>Virksomhedsmentor</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andre</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Borgerens historik</translation>
+    </message>
+    <message>
+        <source>nothing under the heading »%1«</source>
+        <translation>intet under overskriften »%1«</translation>
+    </message>
+    <message>
+        <source>no attendance registered in the period</source>
+        <translation>intet fremmøde registreret i perioden</translation>
+    </message>
+    <message>
+        <source>the figures are older than %1 days (last attendance %2)</source>
+        <translation>tallene er ældre end %1 dage (seneste fremmøde %2)</translation>
+    </message>
+    <message>
+        <source>no assessment by the consultant</source>
+        <translation>konsulentens vurdering mangler</translation>
+    </message>
+    <message>
+        <source>no view of the citizen's own</source>
+        <translation>borgerens egen vurdering mangler</translation>
+    </message>
+    <message>
+        <source>no statement from the workplace</source>
+        <translation>virksomhedens udtalelse mangler</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+</context>
+<context>
+    <name>DescriptionTab</name>
+    <message>
+        <source>Template</source>
+        <translation>Skabelon</translation>
+    </message>
+    <message>
+        <source>A template file cannot be used: %1</source>
+        <translation>En skabelonfil kan ikke bruges: %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Overskrift</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>What was seen or said, in a sentence or two</source>
+        <translation>Hvad blev set eller sagt, i en sætning eller to</translation>
+    </message>
+    <message>
+        <source>New observation</source>
+        <translation>Ny observation</translation>
+    </message>
+    <message>
+        <source>Save texts</source>
+        <translation>Gem tekster</translation>
+    </message>
+    <message>
+        <source>Add observation</source>
+        <translation>Tilføj observation</translation>
+    </message>
+    <message>
+        <source>Check completeness</source>
+        <translation>Kontrollér fuldstændighed</translation>
+    </message>
+    <message>
+        <source>Save description texts</source>
+        <translation>Gem beskrivelsens tekster</translation>
+    </message>
+    <message>
+        <source>Missing before the dossier can go out: %1</source>
+        <translation>Mangler, før dokumentationen kan sendes: %1</translation>
+    </message>
+    <message>
+        <source>Every heading is described; the assessment is written when issuing.</source>
+        <translation>Alle overskrifter er beskrevet; vurderingen skrives, når dokumentationen udstedes.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Document</source>
@@ -1054,6 +1298,10 @@
         <translation>Formater</translation>
     </message>
     <message>
+        <source>Template</source>
+        <translation>Skabelon</translation>
+    </message>
+    <message>
         <source>The consultant's assessment</source>
         <translation>Konsulentens vurdering</translation>
     </message>
@@ -1072,6 +1320,14 @@
     <message>
         <source>e.g. Jobcenter København, rehabiliteringsteamet</source>
         <translation>fx Jobcenter København, rehabiliteringsteamet</translation>
+    </message>
+    <message>
+        <source>Reason to issue it incomplete</source>
+        <translation>Begrundelse for at udstede den ufuldstændig</translation>
+    </message>
+    <message>
+        <source>only if something is missing and it must go now anyway</source>
+        <translation>kun hvis noget mangler, og den skal sendes alligevel</translation>
     </message>
     <message>
         <source>Password (optional)</source>
@@ -1114,12 +1370,20 @@
         <translation>Filer</translation>
     </message>
     <message>
+        <source>Issued documents</source>
+        <translation>Udstedte dokumenter</translation>
+    </message>
+    <message>
         <source>Save an exact copy…</source>
         <translation>Gem en nøjagtig kopi…</translation>
     </message>
     <message>
         <source>Issued versions (exactly what was sent)</source>
         <translation>Udsendte versioner (præcis det, der blev sendt)</translation>
+    </message>
+    <message>
+        <source>Not complete: %1. Complete it, or give the reason to issue it anyway.</source>
+        <translation>Ikke komplet: %1. Gør den færdig, eller skriv begrundelsen for at udstede den alligevel.</translation>
     </message>
     <message>
         <source>Save in folder</source>
@@ -1140,6 +1404,29 @@
     <message>
         <source>Save an exact copy in</source>
         <translation>Gem en nøjagtig kopi i</translation>
+    </message>
+</context>
+<context>
+    <name>EditPlacementDialog</name>
+    <message>
+        <source>Edit placement at %1</source>
+        <translation>Rediger forløb hos %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Formål</translation>
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation>Virksomhedsmentor</translation>
+    </message>
+    <message>
+        <source>Tasks (comma-separated)</source>
+        <translation>Opgaver (adskilt med komma)</translation>
     </message>
 </context>
 <context>
@@ -1194,6 +1481,65 @@
     <message>
         <source>must not contain the citizen's name, CPR number or ref</source>
         <translation>må ikke indeholde borgerens navn, CPR-nummer eller reference</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunChecklist</name>
+    <message>
+        <source>Get started</source>
+        <translation>Kom i gang</translation>
+    </message>
+    <message>
+        <source>The database is empty. Set up the first placement in three steps, or load the demo data to look around first.</source>
+        <translation>Databasen er tom. Opret det første forløb i tre trin, eller indlæs demodata og se dig omkring først.</translation>
+    </message>
+    <message>
+        <source>Create a company: the workplace</source>
+        <translation>Opret en virksomhed: arbejdspladsen</translation>
+    </message>
+    <message>
+        <source>New company…</source>
+        <translation>Ny virksomhed…</translation>
+    </message>
+    <message>
+        <source>Create a citizen</source>
+        <translation>Opret en borger</translation>
+    </message>
+    <message>
+        <source>New citizen…</source>
+        <translation>Ny borger…</translation>
+    </message>
+    <message>
+        <source>Create a placement for the citizen at the company</source>
+        <translation>Opret et forløb for borgeren i virksomheden</translation>
+    </message>
+    <message>
+        <source>New placement…</source>
+        <translation>Nyt forløb…</translation>
+    </message>
+    <message>
+        <source>Or look around in the demo data (anonymised example citizens)</source>
+        <translation>Eller se dig omkring i demodata (anonymiserede eksempelborgere)</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>Indlæs demodata</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Ikke gjort endnu</translation>
+    </message>
+    <message>
+        <source>New placement for %1…</source>
+        <translation>Nyt forløb for %1…</translation>
+    </message>
+    <message>
+        <source>Create a company and a citizen first.</source>
+        <translation>Opret først en virksomhed og en borger.</translation>
     </message>
 </context>
 <context>
@@ -1286,6 +1632,10 @@
 <context>
     <name>FollowupTab</name>
     <message>
+        <source>Follow-ups</source>
+        <translation>Opfølgninger</translation>
+    </message>
+    <message>
         <source>New follow-up</source>
         <translation>Ny opfølgning</translation>
     </message>
@@ -1320,6 +1670,14 @@
     <message>
         <source>Edit follow-up</source>
         <translation>Rediger opfølgning</translation>
+    </message>
+    <message>
+        <source>New step in the hours plan from %1: %2</source>
+        <translation>Nyt trin i timeplanen fra %1: %2</translation>
+    </message>
+    <message>
+        <source> (replaces the step of that day)</source>
+        <translation> (erstatter trinnet fra den dag)</translation>
     </message>
     <message>
         <source>Finalise follow-up</source>
@@ -1376,6 +1734,14 @@
         <source>Drafts only</source>
         <translation>Kun kladder</translation>
     </message>
+    <message>
+        <source>Filter follow-ups</source>
+        <translation>Filtrér opfølgninger</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Opfølgninger</translation>
+    </message>
 </context>
 <context>
     <name>GoalsTab</name>
@@ -1396,6 +1762,10 @@
         <translation>Ikke angivet</translation>
     </message>
     <message>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
         <source>Goal</source>
         <translation>Mål</translation>
     </message>
@@ -1414,6 +1784,10 @@
     <message>
         <source>Date</source>
         <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Scores of the selected goal</source>
+        <translation>Det valgte måls scorer</translation>
     </message>
     <message>
         <source>Scores: −5 … −1 worse than at the start · 0 status quo · 1 … 4 progress · 5 goal reached</source>
@@ -1477,6 +1851,17 @@
     </message>
 </context>
 <context>
+    <name>HeadingBlock</name>
+    <message>
+        <source>Not described yet</source>
+        <translation>Ikke beskrevet endnu</translation>
+    </message>
+    <message>
+        <source>Nothing registered under this heading yet.</source>
+        <translation>Intet registreret under denne overskrift endnu.</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Placement Desk is locked</source>
@@ -1534,6 +1919,18 @@
         <translation>Brugeren er ikke længere aktiv. Kontakt en administrator.</translation>
     </message>
     <message>
+        <source>The database file is missing or empty, but its key file is there. Nothing was created. An administrator restores the newest backup: placement-desk restore FILE (with their password or the recovery code).</source>
+        <translation>Databasefilen mangler eller er tom, men dens nøglefil er der. Der er ikke oprettet noget. En administrator genindlæser den nyeste sikkerhedskopi: placement-desk restore FIL (med sin adgangskode eller gendannelseskoden).</translation>
+    </message>
+    <message>
+        <source>The disk is full, or the database or its key file cannot be written, so the sign-in could not be checked. Free some space and try again.</source>
+        <translation>Disken er fuld, eller databasen eller dens nøglefil kan ikke skrives, så login kunne ikke kontrolleres. Frigør plads, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>There is no database yet. Create the first administrator.</source>
+        <translation>Der er endnu ingen database. Opret den første administrator.</translation>
+    </message>
+    <message>
         <source>The database is encrypted, but its key file %1 is missing or cannot be read. Put the key file back (a copy lies next to each backup) and try again.</source>
         <translation>Databasen er krypteret, men dens nøglefil %1 mangler eller kan ikke læses. Læg nøglefilen tilbage (der ligger en kopi ved hver sikkerhedskopi), og prøv igen.</translation>
     </message>
@@ -1586,6 +1983,10 @@
     <message>
         <source>Placement Desk</source>
         <translation>Placement Desk</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Sider</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1673,11 +2074,19 @@
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tastaturgenveje</translation>
     </message>
     <message>
         <source>&amp;About Placement Desk</source>
         <translation>&amp;Om Placement Desk</translation>
+    </message>
+    <message>
+        <source>Placement Desk %1
+
+Follow citizens in company placements and document their work capacity.</source>
+        <translation>Placement Desk %1
+
+Følg borgere i virksomhedspraktik og andre virksomhedsrettede forløb, og dokumentér deres arbejdsevne.</translation>
     </message>
     <message>
         <source>Placement Desk %1
@@ -1694,6 +2103,17 @@ Database: %2</translation>
     <message>
         <source>About Placement Desk</source>
         <translation>Om Placement Desk</translation>
+    </message>
+</context>
+<context>
+    <name>MentorBox</name>
+    <message>
+        <source>pick, or type a new name (and a phone number)</source>
+        <translation>vælg, eller skriv et nyt navn (og et telefonnummer)</translation>
+    </message>
+    <message>
+        <source>New workplace mentor at %1: %2</source>
+        <translation>Ny virksomhedsmentor hos %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1832,16 +2252,47 @@ Database: %2</translation>
         <translation>Nyt forløb</translation>
     </message>
     <message>
-        <source>Company</source>
-        <translation>Virksomhed</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
+        <source>Hours plan</source>
+        <translation>Timeplan</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>Formål</translation>
+    </message>
+    <message>
+        <source>New placement at %1</source>
+        <translation>Nyt forløb hos %1</translation>
+    </message>
+    <message>
+        <source>Hours plan: %1</source>
+        <translation>Timeplan: %1</translation>
+    </message>
+    <message>
+        <source>new workplace mentor %1</source>
+        <translation>ny virksomhedsmentor %1</translation>
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation>Virksomhedsmentor</translation>
+    </message>
+    <message>
+        <source>Tasks (comma-separated)</source>
+        <translation>Opgaver (adskilt med komma)</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementFormDialog</name>
+    <message>
+        <source>e.g. sorting goods, cashier</source>
+        <translation>fx sortering af varer, kasse</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
     </message>
     <message>
         <source>Start</source>
@@ -1851,33 +2302,12 @@ Database: %2</translation>
         <source>End (optional)</source>
         <translation>Slut (valgfri)</translation>
     </message>
+</context>
+<context>
+    <name>PlacementPicker</name>
     <message>
-        <source>Workplace mentor</source>
-        <translation>Virksomhedsmentor</translation>
-    </message>
-    <message>
-        <source>pick or type a new name</source>
-        <translation>vælg eller skriv et nyt navn</translation>
-    </message>
-    <message>
-        <source>Hours per week</source>
-        <translation>Timer pr. uge</translation>
-    </message>
-    <message>
-        <source>e.g. 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2</source>
-        <translation>fx 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2</translation>
-    </message>
-    <message>
-        <source>Paid hours per week</source>
-        <translation>Løntimer pr. uge</translation>
-    </message>
-    <message>
-        <source>Tasks (comma-separated)</source>
-        <translation>Opgaver (adskilt med komma)</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation>…</translation>
+        <source>Placement</source>
+        <translation>Forløb</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +2319,14 @@ Database: %2</translation>
     <message>
         <source>Running today only</source>
         <translation>Kun aktive i dag</translation>
+    </message>
+    <message>
+        <source>Search placements</source>
+        <translation>Søg i forløb</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation>Forløb</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1930,8 +2368,16 @@ Database: %2</translation>
         <translation>Årsag til afslutning</translation>
     </message>
     <message>
+        <source>Placements</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
         <source>New placement…  (Ctrl+N)</source>
         <translation>Nyt forløb…  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit placement…</source>
+        <translation>Rediger forløb…</translation>
     </message>
     <message>
         <source>End placement…</source>
@@ -1944,6 +2390,29 @@ Database: %2</translation>
     <message>
         <source>Archive placement %1</source>
         <translation>Arkivér forløb %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanField</name>
+    <message>
+        <source>e.g. 2x3; 3x3 (3 løn) fra 04-01; 4x3,5 (6 løn) fra 01-02</source>
+        <translation>fx 2x3; 3x3 (3 løn) fra 04-01; 4x3,5 (6 løn) fra 01-02</translation>
+    </message>
+    <message>
+        <source>Steps separated by ';'. Each step: hours (2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2), optionally paid hours per week '(3 løn)' and the first day 'fra 04-01'. A step without a date starts 4 weeks after the one before it.</source>
+        <translation>Trin adskilt af ';'. Hvert trin: timer (2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2), evt. løntimer pr. uge '(3 løn)' og første dag 'fra 04-01'. Et trin uden dato starter 4 uger efter trinnet før.</translation>
+    </message>
+    <message>
+        <source>Add this step to the plan</source>
+        <translation>Tilføj dette trin til timeplanen</translation>
+    </message>
+    <message>
+        <source>Cannot read it yet: %1</source>
+        <translation>Kan endnu ikke læses: %1</translation>
+    </message>
+    <message>
+        <source>No hours plan yet (it can be added on the Hours plan tab).</source>
+        <translation>Ingen timeplan endnu (den kan tilføjes under fanen Timeplan).</translation>
     </message>
 </context>
 <context>
@@ -2217,23 +2686,23 @@ Database: %2</translation>
     <name>SaveNote</name>
     <message>
         <source>Undone: %1</source>
-        <translation type="unfinished" />
+        <translation>Fortrudt: %1</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished" />
+        <translation>Gentag</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished" />
+        <translation>Gemt: %1</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation>Fortryd</translation>
     </message>
     <message>
         <source>Ctrl+Z undoes the last change</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+Z fortryder den seneste ændring</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2726,10 @@ Database: %2</translation>
     <message>
         <source>Change</source>
         <translation>Ændring</translation>
+    </message>
+    <message>
+        <source>Hours plan</source>
+        <translation>Timeplan</translation>
     </message>
     <message>
         <source>Hours</source>
@@ -2364,6 +2837,10 @@ Database: %2</translation>
     <message>
         <source>Name, ref, CPR or CVR…</source>
         <translation>Navn, ref., CPR eller CVR…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultater</translation>
     </message>
     <message>
         <source>Citizen</source>
@@ -2547,19 +3024,19 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
     <name>Shortcuts</name>
     <message>
         <source>Forms</source>
-        <translation type="unfinished" />
+        <translation>Formularer</translation>
     </message>
     <message>
         <source>Next / previous field</source>
-        <translation type="unfinished" />
+        <translation>Næste / forrige felt</translation>
     </message>
     <message>
         <source>Next field; in the last field: save</source>
-        <translation type="unfinished" />
+        <translation>Næste felt; i det sidste felt: gem</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>Gem</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2571,11 +3048,11 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
     </message>
     <message>
         <source>Open the first match</source>
-        <translation type="unfinished" />
+        <translation>Åbn det første fund</translation>
     </message>
     <message>
         <source>Into the list / back to the search field</source>
-        <translation type="unfinished" />
+        <translation>Ned i listen / tilbage til søgefeltet</translation>
     </message>
     <message>
         <source>Citizen</source>
@@ -2587,11 +3064,11 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
     </message>
     <message>
         <source>Placements: edit the selected placement</source>
-        <translation type="unfinished" />
+        <translation>Forløb: rediger det valgte forløb</translation>
     </message>
     <message>
         <source>Follow-up: save</source>
-        <translation type="unfinished" />
+        <translation>Opfølgning: gem</translation>
     </message>
     <message>
         <source>Attendance</source>
@@ -2599,31 +3076,31 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
     </message>
     <message>
         <source>Hours present</source>
-        <translation type="unfinished" />
+        <translation>Timer mødt</translation>
     </message>
     <message>
         <source>Present as planned</source>
-        <translation type="unfinished" />
+        <translation>Mødt som planlagt</translation>
     </message>
     <message>
         <source>Sick / agreed absence / no-show</source>
-        <translation type="unfinished" />
+        <translation>Syg / aftalt fravær / udeblevet</translation>
     </message>
     <message>
         <source>Reason and note of the day</source>
-        <translation type="unfinished" />
+        <translation>Dagens årsag og notat</translation>
     </message>
     <message>
         <source>Clear the day</source>
-        <translation type="unfinished" />
+        <translation>Ryd dagen</translation>
     </message>
     <message>
         <source>The whole week as planned</source>
-        <translation type="unfinished" />
+        <translation>Hele ugen som planlagt</translation>
     </message>
     <message>
         <source>Back / on</source>
-        <translation type="unfinished" />
+        <translation>Tilbage / frem</translation>
     </message>
     <message>
         <source>Hours plan</source>
@@ -2631,34 +3108,34 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
     </message>
     <message>
         <source>Add the step</source>
-        <translation type="unfinished" />
+        <translation>Tilføj trinnet</translation>
     </message>
     <message>
         <source>Remove the selected step</source>
-        <translation type="unfinished" />
+        <translation>Fjern det valgte trin</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished" />
+        <translation>Tastaturgenveje</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished" />
+        <translation>Hvor</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished" />
+        <translation>Taster</translation>
     </message>
     <message>
         <source>What it does</source>
-        <translation type="unfinished" />
+        <translation>Hvad den gør</translation>
     </message>
     <message>
         <source>Everything can be done from the keyboard:</source>
-        <translation type="unfinished" />
+        <translation>Alt kan gøres fra tastaturet:</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +3300,10 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
         <translation>nej</translation>
     </message>
     <message>
+        <source>Users</source>
+        <translation>Brugere</translation>
+    </message>
+    <message>
         <source>New user…</source>
         <translation>Ny bruger…</translation>
     </message>
@@ -2876,6 +3357,10 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
     <message>
         <source>&amp;Settings…</source>
         <translation>Ind&amp;stillinger…</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Ikke tilladt</translation>
     </message>
     <message>
         <source>Import case file</source>
@@ -2939,6 +3424,17 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
 The details are in %1</source>
         <translation>Noget gik galt. Intet af det, du har gemt, er gået tabt.
 Detaljerne står i %1</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>from %1: %2</source>
+        <translation>fra %1: %2</translation>
+    </message>
+    <message>
+        <source>, %1 paid</source>
+        <translation>, heraf %1 løntimer</translation>
     </message>
 </context>
 </TS>

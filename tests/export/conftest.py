@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from placement_desk.db.engine import Database
 from placement_desk.demo.seed_cases import demo_case_file
+from placement_desk.domain.dossier import DossierData
 
 TODAY = "2026-11-23"
 DEMO_REFS = sorted(c["ref"] for c in demo_case_file(date.fromisoformat(TODAY))["citizens"])
@@ -29,6 +30,7 @@ class Rendered:
     pages: list[str]  # pypdf text per page
     absence_pdf: bytes
     absence_xlsx: bytes
+    data: DossierData  # the exact figures the documents were rendered from
 
     @property
     def text(self) -> str:
@@ -78,6 +80,7 @@ def demo_docs(demo_path: Path) -> dict[str, Rendered]:
                 pages=pdf_pages(doc.files["pdf"].content),
                 absence_pdf=absence.files["pdf"].content,
                 absence_xlsx=absence.files["xlsx"].content,
+                data=doc.data,
             )
         db.dispose()
     return out

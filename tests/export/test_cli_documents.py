@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 from placement_desk.cli import main
 from tests.export.conftest import TODAY
 
+pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in (conftest)
+
 
 @pytest.fixture
 def demo_file(demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -32,7 +34,7 @@ def test_dossier_issue_and_reopen(demo_file: Path, tmp_path: Path, capsys: pytes
     code = cli(
         demo_file, "dossier", "SA", "--pdf", str(pdf), "--xlsx", str(xlsx), "--json", str(js),
         "--from", "2023-01-01", "--to", "2023-06-30", "--assessment", "Stabil i pedelteamet.",
-        "--issue-to", "Rehabiliteringsteamet", "--consultant", "Karin",
+        "--issue-to", "Rehabiliteringsteamet", "--consultant", "Karin", "--allow-incomplete", "Historisk periode",
     )  # fmt: skip
     assert code == 0
     out = capsys.readouterr().out

@@ -15,6 +15,9 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from placement_desk.domain.dossier_detail import PlanSplit
+from placement_desk.domain.figures import Totals
+from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
 from tests.export.conftest import DEMO_REFS, Rendered, pdf_pages
 
@@ -40,35 +43,41 @@ def table(ws: Worksheet, width: int) -> list[list[Any]]:
 # ---- PDF ----------------------------------------------------------------------------------------
 
 
+def figures_text(f: dict[str, Any], t: Totals, split: PlanSplit) -> str:
+    """A placement, month or week row's figures as the PDF writes them: hours from the summary, rates
+    rounded once from the exact value, the planned hours' agreed-absence part beside them."""
+    return (
+        f"{h(f['planned'])} {dk.hours_text(split.agreed)} {h(f['attended'])} {h(f['paid_planned'])} "
+        f"{dk.rate_text(t.attendance_rate)} {dk.rate_text(t.absence_share)} {f['unregistered_days']} "
+        f"{h(f['effective'])} {h(f['effective_basis'])}"
+    )
+
+
 @pytest.mark.parametrize("ref", DEMO_REFS)
 def test_pdf_shows_the_summary_figures(demo_docs: dict[str, Rendered], ref: str) -> None:
     doc = demo_docs[ref]
-    s, text = doc.summary, doc.text
+    s, text, data = doc.summary, doc.text, doc.data
     assert s["citizen"]["name"] in text
     assert dk.period_text(d(s["period"]["from"]), d(s["period"]["to"])) in text
     assert f"{h(s['max_sustained_weekly_hours'])} Vedvarende timer pr. uge" in text
-    for p in s["placements"]:
-        row = (
-            f"{p['company']} {dk.period_text(d(p['start']), d(p['end']))} · {p['ref']} {h(p['planned'])} "
-            f"{h(p['attended'])} {h(p['paid_planned'])} {r(p['attendance_rate'])} {r(p['absence_share'])} "
-            f"{p['unregistered_days']} {h(p['effective'])}"
+    if s["max_sustained_weeks"]:
+        weeks = (s["max_sustained_weeks"]["from"], s["max_sustained_weeks"]["to"])
+        assert f"{h(s['max_sustained_weekly_hours'])} ({dk.weeks_text(weeks)})" in text
+    for p, row in zip(s["placements"], data.placements, strict=True):
+        expected = (
+            f"{p['company']} {dk.period_text(d(p['start']), d(p['end']))} · {p['ref']} "
+            + figures_text(p, row.totals, row.split)
         )
-        assert row in text, row
+        assert expected in text, expected
         assert dk.code_text(p["type"]) in text
-    for w in s["weeks"]:
+    for w, row in zip(s["weeks"], data.week_rows, strict=True):
         monday = date.fromisocalendar(int(w["week"][:4]), int(w["week"][6:]), 1)
-        row = (
-            f"{dk.week_text(w['week'])} {dk.date_text(monday)} {h(w['planned'])} {h(w['attended'])} "
-            f"{h(w['paid_planned'])} {h(w['effective'])}"
-        )
-        assert row in text, row
-    for m in s["months"]:
-        pattern = (
-            re.escape(f"{dk.month_text(m['month'])} {h(m['planned'])} {h(m['attended'])} ")
-            + r"\S+ t "
-            + re.escape(f"{r(m['attendance_rate'])} {r(m['absence_share'])} {m['unregistered_days']} ")
-        )
-        assert re.search(pattern, text), pattern
+        expected = f"{dk.week_text(w['week'])} {dk.date_text(monday)} " + figures_text(w, row.totals, row.split)
+        assert expected in text, expected
+    for m, row in zip(s["months"], data.month_rows, strict=True):
+        expected = f"{dk.month_text(m['month'])} " + figures_text(m, row.totals, row.split)
+        assert expected in text, expected
+    assert "I alt " + figures_text(s["totals"], data.figures.total, data.split) in text
     for a in s["absence_by_reason"]:
         assert f"{dk.reason_text(a['reason'])} {a['days']} {h(a['hours'])}" in text
     for a in s["accommodations"]:
@@ -81,6 +90,7 @@ def test_pdf_shows_the_summary_figures(demo_docs: dict[str, Rendered], ref: str)
             change = g["latest_score"] - g["first_score"]
             scores = f"{dk.score_text(g['first_score'])} {dk.score_text(g['latest_score'])} {dk.score_text(change)}"
             assert scores in text
+            assert " → ".join(dk.score_text(x["score"]) for x in g["scores"]) in text  # the whole history
     assert f"Vurdering af {ref}" in text  # the consultant's text
 
 
@@ -125,37 +135,58 @@ def _numeric(cell: Any) -> None:
         assert cell.number_format != "General", cell.coordinate
 
 
+FIGURES = ("planned", None, None, "counted_planned", "attended", None, "paid_planned", "attendance_rate",
+           "absence_share", "unregistered_days", "agreed_absence_days", "effective", "effective_basis")  # fmt: skip
+
+
+def check_figures(cells: list[Any], f: dict[str, Any], t: Totals, split: PlanSplit) -> None:
+    """The figure columns of an Excel row against the summary (hours) and the exact values (rates: the
+    cell holds the exact value; rounded to four decimals it is the summary's)."""
+    for cell, key in zip(cells, FIGURES, strict=True):
+        if key in ("attendance_rate", "absence_share"):
+            exact = t.attendance_rate if key == "attendance_rate" else t.absence_share
+            assert cell == (None if exact is None else pytest.approx(float(exact), rel=1e-14)), key
+            assert (cell is None) == (f[key] is None) and (cell is None or abs(cell - f[key]) <= 0.00005), key
+        elif key is not None:
+            assert cell == f[key], key
+    assert cells[1] == hours(split.agreed) and cells[2] == hours(split.unrecorded) and cells[5] == hours(t.absent)
+
+
 @pytest.mark.parametrize("ref", DEMO_REFS)
 def test_excel_cells_carry_the_summary_figures(demo_docs: dict[str, Rendered], ref: str) -> None:
-    s = demo_docs[ref].summary
+    s, data = demo_docs[ref].summary, demo_docs[ref].data
     wb = load_workbook(io.BytesIO(demo_docs[ref].xlsx))
-    placements = table(wb["Forløb"], 15)
-    assert [
-        [p[0], p[1], p[4].date(), p[5].date() if p[5] else None, *p[8:15]] for p in placements
-    ] == [
-        [p["ref"], p["company"], d(p["start"]), d(p["end"]), p["planned"], p["attended"], p["paid_planned"],
-         p["attendance_rate"], p["absence_share"], p["unregistered_days"], p["effective"]]
-        for p in s["placements"]
-    ]  # fmt: skip
-    weeks = table(wb["Uger"], 6)
-    assert [[w[0], *w[2:]] for w in weeks] == [
-        [dk.week_text(w["week"]), w["planned"], w["attended"], w["paid_planned"], w["effective"]] for w in s["weeks"]
+    placements = table(wb["Forløb"], 21)
+    assert [[p[0], p[1], p[4].date(), p[5].date() if p[5] else None] for p in placements] == [
+        [p["ref"], p["company"], d(p["start"]), d(p["end"])] for p in s["placements"]
     ]
-    months = [m for m in table(wb["Måneder"], 9) if m[0] != "I alt"]
-    assert [[m[0], m[2], m[3], m[5], m[6], m[7]] for m in months] == [
-        [dk.month_text(m["month"]), m["planned"], m["attended"], m["attendance_rate"], m["absence_share"],
-         m["unregistered_days"]]
-        for m in s["months"]
-    ]  # fmt: skip
+    for cells, p, row in zip(placements, s["placements"], data.placements, strict=True):
+        check_figures(cells[8:], p, row.totals, row.split)
+    weeks = table(wb["Uger"], 15)
+    assert [w[0] for w in weeks] == [dk.week_text(w["week"]) for w in s["weeks"]]
+    for cells, w, row in zip(weeks, s["weeks"], data.week_rows, strict=True):
+        check_figures(cells[2:], w, row.totals, row.split)
+    months = table(wb["Måneder"], 15)
+    assert [m[0] for m in months] == [dk.month_text(m["month"]) for m in s["months"]] + ["I alt"]
+    for cells, m, row in zip(months, s["months"], data.month_rows, strict=False):
+        check_figures(cells[2:], m, row.totals, row.split)
+    check_figures(months[-1][2:], s["totals"], data.figures.total, data.split)
     assert table(wb["Fravær"], 3) == [
         [dk.reason_text(a["reason"]), a["days"], a["hours"]] for a in s["absence_by_reason"]
     ]
     key = {row[0]: row[1] for row in table(wb["Nøgletal"], 2)}
     assert key["Vedvarende timer pr. uge"] == s["max_sustained_weekly_hours"]
     assert key["Forløb i perioden"] == len(s["placements"])
+    assert key["Effektive timer"] == s["totals"]["effective"]
+    assert key["Fremmødte timer med en vurdering"] == s["totals"]["effective_basis"]
+    assert key["Planlagte timer, der tæller med"] == s["totals"]["counted_planned"]
     assert [a[1] for a in table(wb["Skånehensyn"], 2)] == [a["text"] for a in s["accommodations"]]
-    goals = table(wb["Mål"], 6)
-    assert [[g[2], g[4], g[5]] for g in goals] == [[g["text"], g["first_score"], g["latest_score"]] for g in s["goals"]]
+    goals = table(wb["Mål"], 8)
+    assert [[g[2], g[5], g[6]] for g in goals] == [[g["text"], g["first_score"], g["latest_score"]] for g in s["goals"]]
+    scores = table(wb["Scorer"], 5)
+    assert sorted((row[0], row[3].date(), row[4]) for row in scores) == sorted(
+        (i, d(x["date"]), x["score"]) for i, g in enumerate(s["goals"], 1) for x in g["scores"]
+    )
 
 
 @pytest.mark.parametrize("ref", ["SA", "DC", "Jasmin"])
@@ -164,13 +195,15 @@ def test_excel_numbers_are_numeric_dates_are_dates_and_print_setup(demo_docs: di
     ws = wb["Forløb"]
     for row in ws.iter_rows(min_row=FIRST_ROW):
         assert isinstance(row[4].value, datetime) and row[4].number_format == dk.XL_DATE
-        for cell in row[8:15]:
+        for cell in row[8:21]:
             _numeric(cell)
     for row in wb["Uger"].iter_rows(min_row=FIRST_ROW):
         assert isinstance(row[1].value, datetime)
-        for cell in row[2:6]:
+        for cell in row[2:15]:
             _numeric(cell)
-    assert wb["Måneder"]["F5"].number_format == dk.XL_RATE
+    for sheet in ("Måneder", "Uger"):
+        assert wb[sheet]["J4"].value == "Fremmøde" and wb[sheet]["J5"].number_format == dk.XL_RATE
+        assert wb[sheet]["K4"].value == "Fravær" and wb[sheet]["K5"].number_format == dk.XL_RATE
     assert wb["Uger"]["C5"].number_format == dk.XL_HOURS
     for ws in wb.worksheets:
         assert "FORTROLIGT" in (ws.oddHeader.right.text or ""), ws.title
@@ -181,7 +214,7 @@ def test_excel_numbers_are_numeric_dates_are_dates_and_print_setup(demo_docs: di
             assert ws.freeze_panes == "A5", ws.title
             assert (ws.auto_filter.ref or "").startswith("A4:"), ws.title
     charts = {ws.title: len(ws._charts) for ws in wb.worksheets}
-    assert charts == {**dict.fromkeys(wb.sheetnames, 0), "Diagrammer": 6}
+    assert charts == {**dict.fromkeys(wb.sheetnames, 0), "Diagrammer": 7}
 
 
 def test_excel_has_native_bar_line_and_radar_charts(demo_docs: dict[str, Rendered]) -> None:
@@ -228,7 +261,8 @@ def test_task_breakdown_scores_by_assessor_and_a_citizen_without_placements(tmp_
     text = " ".join(" ".join(pdf_pages(render_dossier_pdf(data))).split())
     assert "Søren Æblegård-Østergaard Ågesen" in text
     assert "maling af vægge 60 % 80 % 90 % 72 %" in text and "Vægtet ydelse 63,2 %" in text
-    assert "1 Borgeren -1 (01-03-2023) -1 (01-03-2023) 1" in text and "1 Konsulent +2 (31-03-2023)" in text
+    assert "1 Helbred 01-03-2023 -1 Borger" in text and "1 Helbred 31-03-2023 +2 Konsulent" in text
+    assert "Borger: -1 Konsulent: +2" in text  # the goal's history, per assessor
     wb = load_workbook(io.BytesIO(render_dossier_xlsx(data)))
     assert table(wb["Opgaver"], 7)[0][2:] == ["maling af vægge", 0.6, 0.8, 0.9, 0.72]
     # no placements: the period must be given, and every section still renders

@@ -32,6 +32,7 @@ def test_an_issued_version_reopens_byte_identical(demo_db: Database) -> None:
         recommendation="Fleksjob",
         consultant="Karin Jensen",
         actor="karin",
+        allow_incomplete="Historisk periode til sagens akter",
     )
     assert doc.issued_id is not None
     for fmt, sent in doc.files.items():
@@ -54,7 +55,8 @@ def test_an_issued_version_reopens_byte_identical(demo_db: Database) -> None:
 def test_issued_versions_are_listed_newest_first_and_found_by_their_bytes(demo_db: Database) -> None:
     first = documents.issue_document(demo_db, "DC", recipient="Lægen", kind="absence", formats=("pdf",))
     second = documents.issue_document(
-        demo_db, "DC", recipient="Jobcentret", formats=("xlsx",), period_from=None, period_to=None
+        demo_db, "DC", recipient="Jobcentret", formats=("xlsx",), period_from=None, period_to=None,
+        allow_incomplete="Test",
     )
     listed = documents.issued_documents(demo_db, "DC")
     assert [i.id for i in listed] == [second.issued_id, first.issued_id]
@@ -85,7 +87,8 @@ def test_rendering_records_nothing_and_bad_requests_change_nothing(demo_db: Data
 
 
 def test_password_protected_files_do_not_open_without_the_password(demo_db: Database, tmp_path: Path) -> None:
-    doc = documents.issue_document(demo_db, "DC", recipient="Lægen", formats=("pdf", "xlsx"), password=PASSWORD)
+    doc = documents.issue_document(demo_db, "DC", recipient="Lægen", formats=("pdf", "xlsx"), password=PASSWORD,
+                                   allow_incomplete="Test")
     pdf, xlsx = doc.files["pdf"], doc.files["xlsx"]
     assert pdf.protected and xlsx.protected
     # PDF: AES-256, no text without the password

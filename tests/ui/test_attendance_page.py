@@ -217,7 +217,7 @@ def test_small_screens_and_screenshot(qtbot: QtBot, demo_db: Database, tmp_path:
 def _small_screen(qtbot: QtBot, demo_db: Database, tmp_path: Path, size: tuple[int, int]) -> None:
     page = make_page(qtbot, demo_db, size)
     if QM.exists():
-        assert page.all_button.text() == "&Alle som planlagt"
+        assert page.all_button.text() == "&Alle mødt som planlagt"
     assert page.company.currentText().startswith("Bilka Vejle")  # a company with someone placed comes first
     assert page.minimumSizeHint().width() <= 640
     assert page.size().width() == size[0]  # nothing forced the page wider than the screen leaves it
@@ -232,3 +232,19 @@ def _small_screen(qtbot: QtBot, demo_db: Database, tmp_path: Path, size: tuple[i
     page.date.setDate(QDate(2026, 11, 16))
     assert not page.table.horizontalScrollBar().isVisible()
     screenshot(page, tmp_path, f"mentor_week_{size[0]}x{size[1]}")
+
+
+def test_an_unreadable_number_is_said_at_the_row_not_at_the_bottom(qtbot: QtBot, page: AttendancePage) -> None:
+    bo = row_of(page, "Bo O.")
+    page.table.setCurrentIndex(page.model.index(bo, 0))
+    type_hours(qtbot, page.table, "30")
+    qtbot.waitUntil(lambda: page.message.isVisible())
+    assert page.message.text() == "Could not read '30' as hours: write e.g. 2, 2,5 or 1.75."
+    assert page.message.parent() is page.table.viewport()
+    cell = page.table.visualRect(page.model.index(bo, 0))
+    note = page.message.geometry()
+    assert note.top() == cell.bottom() + 2 or note.bottom() == cell.top() - 2  # right under (or over) the row
+    assert page.table.viewport().rect().contains(note.topLeft())
+    assert record(page.ctx.db, "BO-1", THURSDAY) is None
+    page.table.setCurrentIndex(page.model.index(row_of(page, "Anna N."), 0))  # moving on takes it away
+    assert not page.message.isVisible()

@@ -127,12 +127,29 @@ def test_left_early_with_a_reason_and_editing_a_day(qtbot: QtBot, kw: Attendance
     r = record(kw.ctx.db, "KW-1", "2026-11-12")
     assert r is not None and (r.status, r.minutes, r.reason) == ("present", 90, "Migræne")
     assert kw.model.index_of(day("2026-11-12")).data(KIND_ROLE) == Kind.PARTIAL.value
-    go_to(kw, "2026-11-09")  # sick with a note: Enter opens it for a change, the note is kept
-    qtbot.keyClick(kw.grid, Qt.Key.Key_Return)
+    go_to(kw, "2026-11-09")  # sick with a note: R opens it for a change, the note is kept
+    qtbot.keyClick(kw.grid, Qt.Key.Key_R)
     assert kw.picker is not None and kw.picker.reason.currentText() == "Migræne"
     answer_picker(qtbot, kw, status="present", hours="1")
     r = record(kw.ctx.db, "KW-1", "2026-11-09")
     assert r is not None and (r.status, r.minutes, r.note) == ("present", 60, "ringede kl. 8")
+
+
+def test_enter_on_a_registered_day_is_as_planned_too(qtbot: QtBot, kw: AttendanceTab) -> None:
+    """The legend says Enter = as planned: on a registered day too, no dialog (R changes a day)."""
+    go_to(kw, "2026-11-09")  # sick with a note
+    qtbot.keyClick(kw.grid, Qt.Key.Key_Return)
+    assert kw.picker is None and QApplication.activeModalWidget() is None
+    r = record(kw.ctx.db, "KW-1", "2026-11-09")
+    planned = kw.model.index_of(day("2026-11-09")).data(DAY_ROLE).planned
+    assert r is not None and (r.status, r.minutes, r.note) == ("present", planned, "ringede kl. 8")
+    assert kw.current_day() is not None and kw.current_day().day > day("2026-11-09")  # moved on
+    go_to(kw, "2026-11-09")  # present as planned already: Enter just moves on
+    qtbot.keyClick(kw.grid, Qt.Key.Key_Return)
+    assert kw.current_day() is not None and kw.current_day().day > day("2026-11-09")
+    kw.ctx.undo_stack.undo()
+    r = record(kw.ctx.db, "KW-1", "2026-11-09")
+    assert r is not None and r.status == "sick"
 
 
 def test_delete_clears_a_registration(qtbot: QtBot, kw: AttendanceTab) -> None:

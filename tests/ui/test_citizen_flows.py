@@ -50,11 +50,9 @@ def test_new_placement_in_at_most_12_inputs_and_undo(qtbot: QtBot, demo_db: Data
     inputs.pick(dialog.purpose, "Rekruttering")
     dialog.start.clear()
     inputs.type(dialog.start, "1-12-2026")
-    dialog.mentor.lineEdit().selectAll()  # as tabbing into the field does: typing replaces the default mentor
-    inputs.type(dialog.mentor.lineEdit(), "Ole Cykel")
-    inputs.type(dialog.hours, "2x4+1x3")
-    dialog.paid.clear()
-    inputs.type(dialog.paid, "3")
+    dialog.mentor.combo.lineEdit().selectAll()  # as tabbing into the field does: typing replaces the default
+    inputs.type(dialog.mentor.combo.lineEdit(), "Ole Cykel")
+    inputs.type(dialog.hours, "2x4+1x3 (3 løn)")  # paid hours per week in the plan itself
     inputs.type(dialog.tasks, "lappe dæk, samle cykler")
     inputs.click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
     assert inputs.count <= 12

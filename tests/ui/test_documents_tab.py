@@ -56,6 +56,9 @@ def test_export_and_issue_from_the_citizen_page(qtbot: QtBot, demo_db: Database,
     tab.export(issue=True, folder=str(tmp_path))
     assert tab.form.error_text("recipient")  # issuing needs a recipient
     tab.recipient.setText("Jobcenter København, rehabiliteringsteamet")
+    assert tab.export(issue=True, folder=str(tmp_path)) is None  # the figures are old: not complete
+    assert "older than 30 days" in tab.form.error_text("--allow-incomplete")
+    tab.reason.setText("Historisk dokumentation til sagens akter")
     issued_dir = tmp_path / "issued"
     issued_dir.mkdir()
     seen.clear()

@@ -123,6 +123,7 @@ class AccommodationsTab(CitizenTab):
             self,
         )
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Accommodations"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

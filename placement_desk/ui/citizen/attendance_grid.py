@@ -17,12 +17,15 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from placement_desk.services.common import today
 from placement_desk.services.mentor import PlannedDay
 from placement_desk.ui.attendance_style import (
+    MARKS,
     Kind,
     colours,
     holiday_name,
     kind_of,
+    kind_word,
     plan_vs_registered,
     short_hours,
+    spoken,
     status_label,
     week_label,
     weekday_short,
@@ -35,6 +38,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the Kind's value
 IN_MONTH_ROLE = Qt.ItemDataRole.UserRole + 3
 SMALL_ROLE = Qt.ItemDataRole.UserRole + 4  # the small line: reason, note or holiday
 TOTAL_COLUMN = 7
+TOTAL_COLOURS = ("#f6f6f6", "#303030")  # the week's total: (background, text)
 
 
 class MonthGridModel(QAbstractTableModel):
@@ -104,11 +108,15 @@ class MonthGridModel(QAbstractTableModel):
         if role == SMALL_ROLE:
             return self._small(d)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return colours(kind)[0]
+            return colours(kind, d.day.month == self.month)[0]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return colours(kind)[1]
+            return colours(kind, d.day.month == self.month)[1]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(d)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return spoken(d)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return kind_word(kind)
         return None
 
     @staticmethod
@@ -139,7 +147,7 @@ class MonthGridModel(QAbstractTableModel):
         attended = sum(d.record.minutes for d in week if d.record is not None)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{short_hours(planned)} / {short_hours(attended)}" if planned or attended else ""
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return (
                 QCoreApplication.translate("Attendance", "Week: planned %1, registered %2")
                 .replace("%1", short_hours(planned))
@@ -170,16 +178,14 @@ class DayDelegate(HoursDelegate):
         day = index.data(DAY_ROLE)
         painter.save()
         if day is None:  # the week's total: planned over registered, on two lines
-            painter.fillRect(rect, QColor("#f6f6f6"))
-            painter.setPen(QColor("#303030"))
+            painter.fillRect(rect, QColor(TOTAL_COLOURS[0]))
+            painter.setPen(QColor(TOTAL_COLOURS[1]))
             text = str(index.data() or "").replace(" / ", "\n")
             painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter, text)
             painter.restore()
             return
         back, fore = index.data(Qt.ItemDataRole.BackgroundRole), index.data(Qt.ItemDataRole.ForegroundRole)
-        if not index.data(IN_MONTH_ROLE):
-            painter.setOpacity(0.45)
-        painter.fillRect(rect, back)
+        painter.fillRect(rect, back)  # another month's day: a paler fill (the model's), the text as readable
         inner = rect.adjusted(5, 3, -5, -3)
         font = QFont(option.font)
         small = QFont(font)
@@ -206,12 +212,18 @@ class DayDelegate(HoursDelegate):
                     plan_vs_registered(day, compact=True), Qt.TextElideMode.ElideRight, inner.width()
                 )
             painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, main)
+        mark = MARKS.get(Kind(index.data(KIND_ROLE)), "")
+        if mark:  # not registered / fewer hours: a sign, not only a colour
+            bold = QFont(font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, mark)
         text = index.data(SMALL_ROLE)
         if text:
             painter.setFont(small)
-            elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+            width = inner.width() - (painter.fontMetrics().horizontalAdvance(mark + "  ") if mark else 0)
+            elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
             painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, elided)
-        painter.setOpacity(1.0)
         if state & QStyle.StateFlag.State_HasFocus or state & QStyle.StateFlag.State_Selected:
             painter.setPen(QPen(option.palette.highlight().color(), 3))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))

@@ -65,6 +65,7 @@ class AttendanceTab(CitizenTab):
         self.year, self.month = today().year, today().month
         self.picker: ReasonPicker | None = None  # the open reason picker (tests answer it)
         self.placement_box = QComboBox(self)
+        self.placement_box.setAccessibleName(self.tr("Placement"))
         self.placement_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.placement_box.setMinimumContentsLength(10)  # the whole text in the list and the tooltip
         self.placement_box.activated.connect(self._placement_chosen)
@@ -89,6 +90,7 @@ class AttendanceTab(CitizenTab):
         self.grid.verticalHeader().setMinimumSectionSize(54)
         # Two weeks at least; on a low screen the grid scrolls by itself and follows the cursor.
         self.grid.setMinimumHeight(2 * 54 + 30)
+        self.grid.setAccessibleName(self.tr("Attendance day by day"))
         self.grid.action.connect(self._on_action)
         self.grid.hours_typed.connect(self._on_hours)
         self.summary = QLabel(self)
@@ -270,7 +272,7 @@ class AttendanceTab(CitizenTab):
         if not d.in_period:
             self._say(self.tr("The day is outside the placement's period."))
         elif name == "clear":
-            if d.record is not None and self._say(self.edits.clear(p.ref, d.day, self.ref)):
+            if d.record is not None and self._say(self.edits.clear(p.ref, d.day, self.ref, seen=d.record)):
                 self._advance(d.day)
         elif name == "planned":
             self._log_planned(p, d)
@@ -331,7 +333,7 @@ class AttendanceTab(CitizenTab):
 
         def accepted(fields: dict[str, object]) -> None:
             self.picker = None
-            if self._say(self.edits.log(ref, fields, self.ref)):
+            if self._say(self.edits.log(ref, fields, self.ref, seen=d.record)):
                 self._advance(d.day)
 
         self.picker = open_picker(

@@ -62,7 +62,8 @@ class TaskGrid(QWidget):
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, text in enumerate((self.tr("Task"), self.tr("Time %"), self.tr("Tempo %"), self.tr("Quality %"))):
+        headers = (self.tr("Task"), self.tr("Time %"), self.tr("Tempo %"), self.tr("Quality %"))
+        for column, text in enumerate(headers):
             grid.addWidget(QLabel(text, self), 0, column)
         self.rows: list[tuple[QLineEdit, QSpinBox, QSpinBox, QSpinBox]] = []
         for r in range(MAX_TASKS):
@@ -75,7 +76,9 @@ class TaskGrid(QWidget):
                 spin.setSuffix(" %")
                 spins.append(spin)
             self.rows.append((name, spins[0], spins[1], spins[2]))
+            task = f"{headers[0]} {r + 1}"  # "Opgave 1"; a screen reader hears "Tempo %, opgave 1"
             for column, widget in enumerate((name, *spins)):
+                widget.setAccessibleName(task if column == 0 else f"{headers[column]}, {task.lower()}")
                 grid.addWidget(widget, r + 1, column)
         grid.setColumnStretch(0, 1)
 
@@ -124,6 +127,7 @@ class CapacityTab(CitizenTab):
             self,
         )
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Assessments"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain.dossier import default_period
-from placement_desk.domain.errors import ValidationError
-from placement_desk.services import documents
+from placement_desk.domain.errors import AccessDenied, ValidationError
+from placement_desk.services import description, documents, templates
 from placement_desk.services.common import today
 from placement_desk.services.documents import Document, IssuedInfo
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.description_tab import missing_text
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date
@@ -75,6 +76,9 @@ class DocumentsTab(CitizenTab):
             row.addWidget(box)
         row.addStretch(1)
         self.form.add("formats", self.tr("Formats"), formats)
+        self.template = self.form.add("--template", self.tr("Template"), QComboBox(self))
+        for t in templates.catalogue().ordered():  # the headings of the description (Beskrivelse tab)
+            self.template.addItem(t.title, t.key)
         self.assessment = self.form.add("assessment", self.tr("The consultant's assessment"), QPlainTextEdit(self))
         self.assessment.setFixedHeight(90)
         self.recommendation = self.form.add("recommendation", self.tr("Recommendation"), QPlainTextEdit(self))
@@ -82,6 +86,8 @@ class DocumentsTab(CitizenTab):
         self.consultant = self.form.add("consultant", self.tr("Consultant"), QLineEdit(ctx.actor or "", self))
         self.recipient = self.form.add("recipient", self.tr("Recipient (when issuing)"), QLineEdit(self))
         self.recipient.setPlaceholderText(self.tr("e.g. Jobcenter København, rehabiliteringsteamet"))
+        self.reason = self.form.add("--allow-incomplete", self.tr("Reason to issue it incomplete"), QLineEdit(self))
+        self.reason.setPlaceholderText(self.tr("only if something is missing and it must go now anyway"))
         self.password = self.form.add("password", self.tr("Password (optional)"), QLineEdit(self))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("at least 8 characters; protects PDF and Excel"))
@@ -108,6 +114,7 @@ class DocumentsTab(CitizenTab):
             self,
         )
         self.issued_view = QTableView(self)
+        self.issued_view.setAccessibleName(self.tr("Issued documents"))
         self.issued_view.setModel(self.issued)
         self.issued_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.issued_view.verticalHeader().hide()
@@ -132,7 +139,7 @@ class DocumentsTab(CitizenTab):
     def citizen_switched(self) -> None:
         """A new citizen: their own period, and none of the previous citizen's texts or recipient."""
         super().citizen_switched()
-        for field in (self.period_from, self.period_to, self.recipient, self.password):
+        for field in (self.period_from, self.period_to, self.recipient, self.password, self.reason):
             field.clear()
         self.assessment.clear()
         self.recommendation.clear()
@@ -165,7 +172,25 @@ class DocumentsTab(CitizenTab):
             "recommendation": self.recommendation.toPlainText().strip() or None,
             "consultant": text_or_none(self.consultant),
             "password": self.password.text() or None,
+            "template": self.template.currentData() if self.kind.currentData() == documents.DOSSIER else None,
         }
+
+    def incomplete(self, request: dict[str, Any]) -> bool:
+        """Before issuing a dossier: what it lacks, shown by the reason field unless a reason is given."""
+        if request["kind"] != documents.DOSSIER:
+            return False
+        check = description.check_dossier(
+            self.ctx.db, self.ref, template=request["template"], period_from=request["period_from"],
+            period_to=request["period_to"], assessment=request["assessment"],
+        )  # fmt: skip
+        if not check.missing or text_or_none(self.reason):
+            return False
+        listed = "; ".join(missing_text(m) for m in check.missing)
+        self.form.show_error(ValidationError(
+            "--allow-incomplete",
+            self.tr("Not complete: %1. Complete it, or give the reason to issue it anyway.").replace("%1", listed),
+        ))  # fmt: skip
+        return True
 
     def export(self, issue: bool, folder: str | None = None) -> Worker | None:
         """Render (or issue) in the background, then write the files into a chosen folder."""
@@ -173,7 +198,11 @@ class DocumentsTab(CitizenTab):
             request = self.request()
             if issue and not text_or_none(self.recipient):
                 raise ValidationError("recipient", "is required")
-        except ValidationError as exc:
+            if issue and self.incomplete(request):
+                return None
+            if issue and request["kind"] == documents.DOSSIER:
+                request["allow_incomplete"] = text_or_none(self.reason)
+        except (ValidationError, AccessDenied) as exc:
             self.form.show_error(exc)
             return None
         self.form.clear_errors()

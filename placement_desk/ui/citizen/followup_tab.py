@@ -41,6 +41,7 @@ class FollowupTab(CitizenTab):
         super().__init__(ctx, parent)
         self.current: Row[cf.Followup] | None = None  # None: a new follow-up
         self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Follow-ups"))
         self.list.currentRowChanged.connect(self._select)
         self.new_button = QPushButton(self.tr("New follow-up"), self)
         self.new_button.clicked.connect(self.start_new)

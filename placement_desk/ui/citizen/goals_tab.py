@@ -106,6 +106,7 @@ class GoalsTab(CitizenTab):
             None: self.tr("Not stated"),
         }
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Goals"))
         self.tree.setHeaderLabels([self.tr("Goal"), *(self.assessor_names[a] for a in ASSESSORS)])
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -133,6 +134,7 @@ class GoalsTab(CitizenTab):
             self,
         )
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Scores of the selected goal"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -29,9 +29,10 @@ from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
 from placement_desk.ui.context import UiContext
+from placement_desk.ui.field_checks import cpr_problem, year_problem
 from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date, fmt_hours, fmt_number, fmt_rate, fmt_week_span
-from placement_desk.ui.forms import FormDialog, cpr_problem, text_or_none, year_problem
+from placement_desk.ui.forms import FormDialog, text_or_none
 
 
 def with_note(value: str, note: str) -> str:

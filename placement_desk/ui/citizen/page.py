@@ -12,6 +12,7 @@ from placement_desk.ui.citizen.accommodations_tab import AccommodationsTab
 from placement_desk.ui.citizen.attendance_tab import AttendanceTab
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.capacity_tab import CapacityTab
+from placement_desk.ui.citizen.description_tab import DescriptionTab
 from placement_desk.ui.citizen.documents_tab import DocumentsTab
 from placement_desk.ui.citizen.followup_tab import FollowupTab
 from placement_desk.ui.citizen.goals_tab import GoalsTab
@@ -30,6 +31,7 @@ TAB_CLASSES: tuple[type[CitizenTab], ...] = (
     FollowupTab,
     GoalsTab,
     CapacityTab,
+    DescriptionTab,
     DocumentsTab,
 )
 
@@ -55,6 +57,7 @@ class CitizenPage(QWidget):
             "followup": self.tr("Follow-up"),
             "goals": self.tr("Goals and progression"),
             "capacity": self.tr("Work capacity"),
+            "description": self.tr("Description"),
             "documents": self.tr("Documentation"),
         }
         self.tab_by_key: dict[str, CitizenTab] = {}

@@ -32,7 +32,8 @@ from placement_desk.ui.citizen.placement_fields import (
     step_line,
 )
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import DateField, FormDialog, date_problem, vocab_combo
+from placement_desk.ui.field_checks import date_problem
+from placement_desk.ui.forms import DateField, FormDialog, vocab_combo
 
 
 class PlacementFormDialog(FormDialog):
@@ -107,20 +108,26 @@ class PlacementDialog(PlacementFormDialog):
         self._add_dates()
         self.form.add("purpose", self.tr("Purpose"), self.purpose)
         self.form.add("tasks", self.tr("Tasks (comma-separated)"), self.tasks)
-        self._start_typed = False
-        self.start.textEdited.connect(self._start_edited)
-        self.hours.textChanged.connect(lambda _t: self._read_plan())
+        self._auto_start = self.start.text()  # the start as this dialog set it (it follows the plan)
+        self._reading = False
+        for signal in (self.hours.textChanged, self.start.textChanged, self.end.textChanged):
+            signal.connect(lambda _t: self._read_plan())
         self.type.currentIndexChanged.connect(lambda _i: self._read_plan())
-        self._read_plan()
-
-    def _start_edited(self, _text: str) -> None:
-        self._start_typed = True
         self._read_plan()
 
     def _read_plan(self) -> str | None:
         """Read the plan again, show how it is read, and let the start follow its first date (until
-        the start is typed). Returns the problem with it (English), if any."""
-        follow = not self._start_typed
+        someone else sets the start). Returns the problem with it (English), if any."""
+        if self._reading:
+            return None
+        self._reading = True
+        try:
+            return self._read_plan_now()
+        finally:
+            self._reading = False
+
+    def _read_plan_now(self) -> str | None:
+        follow = self.start.text() == self._auto_start
         start = today() if follow else self.start.date_value()
         if start is None:
             self.steps = ()
@@ -129,11 +136,12 @@ class PlacementDialog(PlacementFormDialog):
         steps, problem = read_plan(self.hours.text(), start, follow)
         if follow:
             self.start.set_date(steps[0].start if steps and steps[0].dated else today())
+            self._auto_start = self.start.text()
         if problem is None and any(s.paid for s in steps) and self.type.currentData() not in PAID_TYPES:
             problem = "paid hours only in a paid placement type"
         end, first = self.end.date_value(), self.start.date_value() or start
         late = [i for i, s in enumerate(steps, start=1) if end is not None and s.start > end]
-        if problem is None and end is not None and late:
+        if problem is None and end is not None and end >= first and late:  # (an end before the start: its own)
             step = steps[late[0] - 1]
             problem = (
                 f"step {late[0]}: {step.start.isoformat()} is outside the placement's period "
@@ -144,7 +152,7 @@ class PlacementDialog(PlacementFormDialog):
         return problem
 
     def _plan_problem(self) -> str | None:
-        return self._read_plan()
+        return self._read_plan_now()
 
     def values(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
         fields, new_mentor = self.common_fields()

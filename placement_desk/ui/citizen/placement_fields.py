@@ -32,20 +32,24 @@ class CompanyBox(QComboBox):
         for row in rows:
             self.addItem(row.name, row.ref)
         self.setCurrentIndex(-1)
-        self.lineEdit().setPlaceholderText(self.tr("type part of the name"))
-        completer = self.completer()
+        self.edit = self.lineEdit()
+        assert self.edit is not None
+        self.edit.setPlaceholderText(self.tr("type part of the name"))
+        self.edit.editingFinished.connect(self.resolve)
+        completer = QCompleter(self.model(), self)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.lineEdit().editingFinished.connect(self.resolve)
+        self.setCompleter(completer)
+        self.popup = completer.popup()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving the field (Tab, Enter, a click elsewhere; the completer's list open or not) resolves it."""
-        inside = (self,) if old is None else (self, self.lineEdit())
-        if old in inside and new not in inside and new is not self.completer().popup():
+        inside = (self, self.edit)
+        if old in inside and new not in inside and new is not self.popup:
             self.resolve()
 
     def resolve(self) -> None:
@@ -87,7 +91,9 @@ class MentorBox(QWidget):
         self.combo = QComboBox(self)
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.lineEdit().setPlaceholderText(self.tr("pick, or type a new name (and a phone number)"))
+        edit = self.combo.lineEdit()
+        assert edit is not None
+        edit.setPlaceholderText(self.tr("pick, or type a new name (and a phone number)"))
         self.hint = QLabel(self)
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
@@ -97,7 +103,7 @@ class MentorBox(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.combo)
         layout.addWidget(self.hint)
-        self.setFocusProxy(self.combo)
+        self.focus_target = self.combo  # what the form focuses (see forms._target)
         self.combo.editTextChanged.connect(lambda _t: self._update_hint())
         self._company = ""
 
@@ -182,7 +188,7 @@ class PlanField(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.preview)
         layout.addLayout(presets)
-        self.setFocusProxy(self.edit)
+        self.focus_target = self.edit
 
     def text(self) -> str:
         return self.edit.text()

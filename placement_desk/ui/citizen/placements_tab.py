@@ -92,6 +92,7 @@ class PlacementsTab(CitizenTab):
             self,
         )
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Placements"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

@@ -100,6 +100,7 @@ class ScheduleTab(CitizenTab):
             self,
         )
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Hours plan"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

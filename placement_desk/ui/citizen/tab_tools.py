@@ -26,6 +26,7 @@ class PlacementPicker(QComboBox):
         super().__init__(parent)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMinimumContentsLength(40)
+        self.setAccessibleName(self.tr("Placement"))
         self._seen: tuple[str, set[str]] | None = None  # the citizen and the placements shown so far
 
     def set_detail(self, detail: CitizenDetail) -> None:
