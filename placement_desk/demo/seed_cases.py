@@ -13,8 +13,8 @@ import datetime as dt
 from typing import Any
 
 from placement_desk.demo.cases_current import malthe, miriam, phillip
-from placement_desk.demo.cases_described import describe
 from placement_desk.demo.cases_dc_te import dc, te
+from placement_desk.demo.cases_described import describe
 from placement_desk.demo.cases_jasmin_olivia import jasmin, olivia
 from placement_desk.demo.cases_sa import sa
 from placement_desk.demo.cases_thomas_poul import poul, thomas

@@ -100,7 +100,8 @@ def _item_key(item: ProfileItem) -> tuple[bool, str]:
 
 def canonical_profile(p: Profile) -> Profile:
     """Lists in date order (undated items first, ties keep their given order)."""
-    return replace(p, **{k: tuple(sorted(getattr(p, k), key=_item_key)) for k in PROFILE_LISTS})
+    lists: dict[str, tuple[ProfileItem, ...]] = {k: tuple(sorted(getattr(p, k), key=_item_key)) for k in PROFILE_LISTS}
+    return replace(p, **lists)  # type: ignore[arg-type]
 
 
 def canonical_observations(items: tuple[Observation, ...]) -> tuple[Observation, ...]:

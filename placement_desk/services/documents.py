@@ -27,8 +27,8 @@ from placement_desk.db.base import utcnow
 from placement_desk.db.engine import Database
 from placement_desk.domain.dossier import DossierData, build_dossier
 from placement_desk.domain.errors import NotFoundError, ValidationError
-from placement_desk.domain.sections import Missing
 from placement_desk.domain.roles import Permission
+from placement_desk.domain.sections import Missing
 from placement_desk.export.json_summary import dumps, summary
 from placement_desk.export.protect import check_password, protect
 from placement_desk.services import access, audit, mapping

@@ -100,7 +100,7 @@ def profile_out(c: m.Citizen) -> pf.Profile:
     for i in sorted(c.profile_items, key=lambda i: (i.kind, i.position, i.id)):
         if i.kind in lists:
             lists[i.kind].append(pf.ProfileItem(i.text, i.date_from, i.date_to, i.end_reason, i.outcome, i.source))
-    return pf.Profile(**{k: tuple(v) for k, v in lists.items()}, network=c.network, wishes=c.wishes)  # type: ignore[arg-type]
+    return pf.Profile(**{k: tuple(v) for k, v in lists.items()}, network=c.network, wishes=c.wishes)
 
 
 def observation_out(o: m.Observation) -> pf.Observation:

@@ -1628,6 +1628,42 @@
         <source>New hours from</source>
         <translation>Nyt timetal fra</translation>
     </message>
+    <message>
+        <source>Work and education</source>
+        <translation>Arbejde og uddannelse</translation>
+    </message>
+    <message>
+        <source>Personal resources</source>
+        <translation>Personlige ressourcer</translation>
+    </message>
+    <message>
+        <source>Challenges</source>
+        <translation>Udfordringer</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>Ønsker</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Helbred</translation>
+    </message>
+    <message>
+        <source>Health and work</source>
+        <translation>Helbred og arbejde</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>Forsørgelse</translation>
+    </message>
+    <message>
+        <source>Efforts so far</source>
+        <translation>Indsatser hidtil</translation>
+    </message>
+    <message>
+        <source>The note also describes</source>
+        <translation>Notatet hører også under</translation>
+    </message>
 </context>
 <context>
     <name>FollowupTab</name>

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from placement_desk.cli import main
 from placement_desk.db.engine import Database
+from placement_desk.domain.roles import Role
 from placement_desk.services import attendance_sheet as sheets
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from tests.casefiles import case_file, ramp_down_citizen
@@ -36,6 +37,11 @@ def seed(db: Database, attendance: list[dict[str, Any]] | None = None) -> Databa
     other["placements"][0].update(ref="XX-1", company="co-kids", workplace_mentor=None, attendance=[])
     other["followups"] = []
     import_case_file(db, case_file(citizen, other))
+    # the command line signs in as the conftest's administrator (a database with users is not converted)
+    from placement_desk.services import users
+    from tests.conftest import CLI_ADMIN, CLI_PASSWORD
+
+    users.create_user(db, CLI_ADMIN, "Administrator", Role.ADMINISTRATOR, CLI_PASSWORD)
     return db
 
 

@@ -16,6 +16,8 @@ from placement_desk.domain.errors import NotFoundError, ValidationError
 from placement_desk.services import attendance_sheet as sheets
 from tests.export.sheet_helpers import EXPECTED_DAYS, attendance, fill, make, parts, save, seed
 
+pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in (conftest)
+
 
 @pytest.fixture
 def seeded(db: Database) -> Database:

@@ -30,6 +30,8 @@ from tests.export.sheet_helpers import (
     set_raw_cell,
 )
 
+pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in (conftest)
+
 META_XML = "xl/worksheets/sheet2.xml"
 
 

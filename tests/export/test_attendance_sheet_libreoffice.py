@@ -31,7 +31,10 @@ def _libreoffice() -> bool:
     )
 
 
-pytestmark = pytest.mark.skipif(not _libreoffice(), reason="LibreOffice (soffice + python3-uno) is not installed")
+pytestmark = [
+    pytest.mark.skipif(not _libreoffice(), reason="LibreOffice (soffice + python3-uno) is not installed"),
+    pytest.mark.usefixtures("cli_admin"),
+]
 
 
 def typed_in_calc(source: bytes, tmp_path: Path, entries: dict[str, str]) -> Path:

@@ -79,3 +79,17 @@ def test_the_previous_citizens_texts_never_show_on_another(qtbot: QtBot, demo_db
     page.show_citizen("Thomas", "description")
     assert tab.blocks["wishes"].editor.toPlainText() == ""
     assert "Halvskrevet" not in "".join(b.editor.toPlainText() for b in tab.blocks.values())
+
+
+def test_a_follow_up_note_is_tagged_with_headings_and_shows_under_them(qtbot: QtBot, demo_db: Database) -> None:
+    followup = open_tab(qtbot, demo_db, "Malthe", "followup")
+    followup.start_new("Malthe-1")
+    followup.form.note.setPlainText("Vil gerne tilbage på tømreruddannelsen")
+    followup.form.headings["wishes"].setChecked(True)
+    followup.form.headings["efforts"].setChecked(True)
+    check_undo_redo(followup, followup.save)
+    saved = views.citizen_detail(demo_db, "Malthe").followups[-1].value
+    assert saved.headings == ("wishes", "efforts")
+    described = open_tab(qtbot, demo_db, "Malthe", "description")
+    assert "Vil gerne tilbage på tømreruddannelsen" in described.blocks["wishes"].evidence.text()
+    assert "Vil gerne tilbage på tømreruddannelsen" not in described.blocks["health"].evidence.text()

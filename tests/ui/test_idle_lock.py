@@ -52,19 +52,28 @@ def test_typed_input_survives_lock_and_unlock(qtbot: QtBot, demo_db: Database, d
 
 
 def test_idle_minutes_lock_and_input_postpones(qtbot: QtBot, demo_db: Database) -> None:
-    QSettings().setValue("security/idle_minutes", 0.005)  # 300 ms
+    """No wall-clock waits: the timer's settings are read, input is seen to restart it, and its
+    timeout (the minutes having passed) is fired directly."""
+    QSettings().setValue("security/idle_minutes", 7)
     sign_in_as(demo_db, Role.CASEWORKER, "sofie")
     w = window(qtbot, demo_db)
-    assert w.idle_lock is not None and w.idle_lock.minutes == 0.005
-    w.idle_lock.set_minutes(0.005)  # the 300 ms start now, after the window's first (audited) reads
-    qtbot.wait(150)
-    qtbot.mouseMove(w.nav)  # input starts the wait again
-    assert not w.idle_lock.is_locked
-    qtbot.waitUntil(lambda: w.idle_lock is not None and w.idle_lock.is_locked, timeout=5000)
-    assert w.idle_lock.dialog is not None
-    w.idle_lock.dialog.password.setText(PASSWORD)
-    assert w.idle_lock.dialog.try_unlock()
-    assert w.idle_lock.timer.isActive()
+    lock = w.idle_lock
+    assert lock is not None and lock.minutes == 7
+    assert lock.timer.isSingleShot() and lock.timer.interval() == 7 * 60_000 and lock.timer.isActive()
+    lock.timer.stop()  # as if the minutes were running out
+    qtbot.mouseMove(w.nav, w.nav.rect().center())  # input starts the wait again
+    qtbot.keyClick(w.nav, Qt.Key.Key_Shift)
+    assert lock.timer.isActive() and not lock.is_locked
+    lock.timer.timeout.emit()  # the minutes have passed without input
+    assert lock.is_locked and lock.dialog is not None
+    lock.timer.stop()
+    qtbot.keyClick(lock.dialog.password, Qt.Key.Key_A)
+    assert not lock.timer.isActive()  # input on the lock screen does not restart the wait
+    lock.dialog.password.setText(PASSWORD)
+    assert lock.dialog.try_unlock()
+    assert lock.timer.isActive()
+    lock.set_minutes(0)
+    assert not lock.timer.isActive()  # 0 turns the idle lock off
 
 
 def test_ctrl_l_locks_and_three_wrong_passwords_lock_out(qtbot: QtBot, demo_db: Database, danish: None) -> None:

@@ -47,6 +47,7 @@ from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import DateField, Form
 
+
 def by_label(code: str | None) -> str:
     return {
         "citizen": QCoreApplication.translate("Description", "The citizen"),
@@ -102,7 +103,7 @@ class HeadingBlock(QGroupBox):
         self.key = section.key
         self.prompt = QLabel(section.prompt, self)
         self.prompt.setWordWrap(True)
-        self.prompt.setStyleSheet("color: #6B7280;")
+        self.prompt.setStyleSheet("color: #4B5563;")
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName(section.title)
         self.editor.setPlaceholderText(self.tr("Not described yet"))

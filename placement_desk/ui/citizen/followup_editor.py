@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
@@ -95,6 +95,7 @@ class FollowupForm(Form):
         for key in cf.FOLLOWUP_TOPICS:
             self.topics[key] = self.add(f"topics.{key}", captions[key], _text(self, 2))
         self.note = self.add("note", QCoreApplication.translate("FollowupEditor", "Note"), _text(self, 3))
+        self.headings = self._headings()
         self.citizen_view = self.add(
             "citizen_view", QCoreApplication.translate("FollowupEditor", "The citizen's own view"), _text(self, 2)
         )
@@ -126,6 +127,8 @@ class FollowupForm(Form):
         for key, edit in self.topics.items():
             edit.setPlainText(topics.get(key, ""))
         self.note.setPlainText(f.note or "")
+        for key, box in self.headings.items():
+            box.setChecked(key in f.headings)
         self.citizen_view.setPlainText(f.citizen_view or "")
         self.agreed.setPlainText(f.agreed_changes or "")
         self.new_hours.clear()
@@ -146,7 +149,30 @@ class FollowupForm(Form):
             "citizen_view": self.citizen_view.toPlainText().strip() or None,
             "agreed_changes": self.agreed.toPlainText().strip() or None,
             "topics": topics,
+            "headings": [k for k, box in self.headings.items() if box.isChecked()],
         }
+
+    def _headings(self) -> dict[str, QCheckBox]:
+        """The description's headings the note also belongs under (spec 1b: the dossier files it there)."""
+        captions = {
+            "work_resources": QCoreApplication.translate("FollowupEditor", "Work and education"),
+            "personal_resources": QCoreApplication.translate("FollowupEditor", "Personal resources"),
+            "challenges": QCoreApplication.translate("FollowupEditor", "Challenges"),
+            "wishes": QCoreApplication.translate("FollowupEditor", "Wishes"),
+            "health": QCoreApplication.translate("FollowupEditor", "Health"),
+            "health_and_work": QCoreApplication.translate("FollowupEditor", "Health and work"),
+            "benefit_history": QCoreApplication.translate("FollowupEditor", "Benefits"),
+            "efforts": QCoreApplication.translate("FollowupEditor", "Efforts so far"),
+        }
+        holder = QWidget(self)
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        boxes = {}
+        for i, (key, caption) in enumerate(captions.items()):
+            boxes[key] = QCheckBox(caption, holder)
+            grid.addWidget(boxes[key], i // 4, i % 4)
+        self.add("headings", QCoreApplication.translate("FollowupEditor", "The note also describes"), holder)
+        return boxes
 
     def hours_change(self, default_from: date) -> dict[str, Any] | None:
         """The schedule step agreed at the meeting, or None; raises ValidationError naming the field."""

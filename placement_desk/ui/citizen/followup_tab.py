@@ -247,7 +247,8 @@ class FollowupTab(CitizenTab):
         step: dict[str, Any] | None,
         replaced: dict[str, Any] | None,
     ) -> None:
-        keys = ("date", "kind", "placement", "participants", "note", "citizen_view", "agreed_changes", "topics")
+        keys = ("date", "kind", "placement", "participants", "note", "citizen_view", "agreed_changes", "topics",
+                "headings")  # fmt: skip
         followups.update_followup(self.ctx.db, fid, {k: before.get(k) for k in keys}, None, self.ctx.actor)
         self._undo_step(placement, step, replaced)
 
