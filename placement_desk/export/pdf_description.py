@@ -66,7 +66,7 @@ def _evidence(section: Section) -> Flowable:
 def section_flowables(data: DossierData, number: int, section: Section) -> list[Flowable]:
     head: list[Flowable] = [
         CondPageBreak(45 * mm),
-        Heading(f"{number}. {section.title}", 1),
+        Heading(f"A{number}. {section.title}", 1),
         p(words.section_text(section), "body" if section.text else "quote"),
     ]
     out = [KeepTogether(head)]
@@ -82,7 +82,7 @@ def section_flowables(data: DossierData, number: int, section: Section) -> list[
 
 
 def workplace_statement(data: DossierData, number: int) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(40 * mm), Heading(f"{number}. {words.WORKPLACE_TITLE}", 1)]
+    out: list[Flowable] = [CondPageBreak(40 * mm), Heading(f"A{number}. {words.WORKPLACE_TITLE}", 1)]
     if not data.workplace_statements:
         return [*out, p(words.NO_WORKPLACE_STATEMENT, "quote")]
     rows = [
@@ -90,6 +90,15 @@ def workplace_statement(data: DossierData, number: int) -> list[Flowable]:
         for o in data.workplace_statements
     ]
     return [*out, table(STATEMENT_COLS, rows)]
+
+
+def contents_lines(data: DossierData) -> list[str]:
+    """The description part's lines of the table of contents (its headings are numbered A1, A2, ...,
+    apart from the documentation's own sections 1, 2, ...)."""
+    if data.template is None:
+        return []
+    lines = [f"A{i}. {section.title}" for i, section in enumerate(data.sections, 1)]
+    return [*lines, f"A{len(data.sections) + 1}. {words.WORKPLACE_TITLE}"]
 
 
 def description_pages(data: DossierData) -> list[Flowable]:

@@ -85,7 +85,8 @@ def cover(data: DossierData) -> list[Flowable]:
     ]
     if data.recipient:
         facts.append(("Modtager", data.recipient))
-    contents = [p(f"{i}. {name}", "body") for i, name in enumerate(SECTIONS, 1)] + [p(APPENDIX, "body")]
+    contents = [p(line, "body") for line in description.contents_lines(data)]
+    contents += [p(f"{i}. {name}", "body") for i, name in enumerate(SECTIONS, 1)] + [p(APPENDIX, "body")]
     return [
         Spacer(1, 18 * mm),
         p(CONFIDENTIAL, "stamp"),

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.numbers import hours_value
 from placement_desk.domain.casefile_parse import parse_attendance
+from placement_desk.domain.numbers import hours_value
 from placement_desk.services import attendance
 from placement_desk.services.attendance import UNCHECKED
 from placement_desk.services.mentor import PlannedDay

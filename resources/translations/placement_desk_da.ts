@@ -1318,8 +1318,8 @@
         <translation>Modtager (ved udsendelse)</translation>
     </message>
     <message>
-        <source>e.g. Jobcenter København, rehabiliteringsteamet</source>
-        <translation>fx Jobcenter København, rehabiliteringsteamet</translation>
+        <source>e.g. Københavns Kommune, team for fleksjob og førtidspension</source>
+        <translation>fx Københavns Kommune, team for fleksjob og førtidspension</translation>
     </message>
     <message>
         <source>Reason to issue it incomplete</source>

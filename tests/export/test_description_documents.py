@@ -38,7 +38,9 @@ def test_the_pdf_shows_every_heading_with_its_text_evidence_and_the_workplaces_s
     template = find_template("preparatory_part")
     assert "Rehabiliteringsplanens forberedende del · til Jobcenter København, rehabiliteringsteamet" in text  # cover
     assert template.purpose.split(". ")[0] in text
-    positions = [text.index(f"{i}. {h.title}") for i, h in enumerate(template.headings, 1)]
+    assert "Indhold A1. " + template.headings[0].title in text  # the description part is in the contents
+    full, text = text, text[text.index("Formål"):]  # the description part itself, after the contents
+    positions = [text.index(f"A{i}. {h.title}") for i, h in enumerate(template.headings, 1)]
     assert positions == sorted(positions)  # in the template's order
     assert "Migræne 2-3 gange om ugen; behandles af egen læge." in text
     chunks = [text[a:b] for a, b in zip(positions, [*positions[1:], text.index("Virksomhedens egen udtalelse")],
@@ -55,8 +57,8 @@ def test_the_pdf_shows_every_heading_with_its_text_evidence_and_the_workplaces_s
     assert "Resultat: Stoppet efter 3 uger" in efforts
     statement = text[text.index("Virksomhedens egen udtalelse"):]
     assert "Går hjem, når lyset er skarpt" in statement and "Migræne 2-3 gange om ugen" not in statement
-    assert "Udstedt, selv om dokumentationen ikke er komplet" in text
-    assert "Begrundelse: Vurderingen eftersendes" in text and "Konsulentens vurdering mangler" in text
+    assert "Udstedt, selv om dokumentationen ikke er komplet" in full
+    assert "Begrundelse: Vurderingen eftersendes" in full and "Konsulentens vurdering mangler" in full
 
 
 def test_the_prerequisites_template_goes_to_the_municipality_with_questions_for_the_health_coordinator(
@@ -104,9 +106,10 @@ def test_every_demo_dossier_shows_every_heading_with_evidence_or_ikke_beskrevet(
     text = rendered.text
     sections = rendered.summary["sections"]
     assert rendered.summary["template"]["key"] == "preparatory_part" and len(sections) == 8
+    text = text[text.index("Formål"):]  # after the cover's contents
     for i, s in enumerate(sections, 1):
-        start = text.index(f"{i}. {s['title']}")
-        end = text.index(f"{i + 1}. ", start + 3)
+        start = text.index(f"A{i}. {s['title']}")
+        end = text.index(f"A{i + 1}. ", start + 3)
         chunk = text[start:end]
         assert (s["text"] or "Ikke beskrevet") in chunk, (ref, s["key"])
         if s["entries"]:

@@ -85,7 +85,7 @@ class DocumentsTab(CitizenTab):
         self.recommendation.setFixedHeight(60)
         self.consultant = self.form.add("consultant", self.tr("Consultant"), QLineEdit(ctx.actor or "", self))
         self.recipient = self.form.add("recipient", self.tr("Recipient (when issuing)"), QLineEdit(self))
-        self.recipient.setPlaceholderText(self.tr("e.g. Jobcenter København, rehabiliteringsteamet"))
+        self.recipient.setPlaceholderText(self.tr("e.g. Københavns Kommune, team for fleksjob og førtidspension"))
         self.reason = self.form.add("--allow-incomplete", self.tr("Reason to issue it incomplete"), QLineEdit(self))
         self.reason.setPlaceholderText(self.tr("only if something is missing and it must go now anyway"))
         self.password = self.form.add("password", self.tr("Password (optional)"), QLineEdit(self))

@@ -72,7 +72,7 @@ class FollowupTab(CitizenTab):
         editor_layout.addWidget(self.corrections)
         editor_layout.addStretch(1)
         right = QWidget(self)  # the form scrolls; Save and Finalise stay under it, always in view
-        self.scroll = scroll_page(right, editor_layout, buttons)
+        self.editor_scroll = scroll_page(right, editor_layout, buttons)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)

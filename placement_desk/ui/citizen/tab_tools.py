@@ -74,7 +74,7 @@ def placement_weeks(detail: CitizenDetail, ref: str, ahead: bool = False) -> lis
     p = next((x for x in detail.citizen.placements if x.ref == ref), None)
     if ahead and p is not None and p.schedule:
         now = today()
-        last = p.end or max(max(s.start for s in p.schedule), now) + PLAN_AHEAD
+        last = p.end or max(*(s.start for s in p.schedule), now) + PLAN_AHEAD
         last = min(last, now + timedelta(days=366))
         first = max(now + timedelta(days=1), p.start)
         for f in day_figures(plan_of(p), first, last, last):
