@@ -293,12 +293,25 @@ def followup(
     }
 
 
-def goal(area: str, text: str, subgoals: Sequence[str], scores: Sequence[tuple[dt.date, int]]) -> Json:
+def goal(
+    area: str,
+    text: str,
+    subgoals: Sequence[str],
+    scores: Sequence[tuple[dt.date, int] | tuple[dt.date, int, str]],
+) -> Json:
+    """A goal; a score may name who gave it (citizen, mentor or consultant) as a third element."""
+
+    def one(item: tuple[dt.date, int] | tuple[dt.date, int, str]) -> Json:
+        out: Json = {"date": item[0].isoformat(), "score": item[1]}
+        if len(item) > 2:
+            out["assessor"] = item[2]
+        return out
+
     return {
         "area": area,
         "text": text,
         "subgoals": list(subgoals),
-        "scores": [{"date": day.isoformat(), "score": score} for day, score in sorted(scores)],
+        "scores": [one(item) for item in sorted(scores, key=lambda x: (x[0], x[2] if len(x) > 2 else ""))],
     }
 
 

@@ -295,12 +295,16 @@ def dc() -> Json:
                 "employment",
                 "Ordinær ansættelse på de timer, han kan klare",
                 ["Mødestabilitet i praktikken", "Afklare hvor mange timer han kan arbejde"],
-                [
-                    (d("2023-06-19"), 0),
-                    (d("2023-09-21"), 3),
-                    (d("2023-11-23"), 4),
-                    (d("2024-01-22"), -2),
-                    (d("2024-04-26"), -1),
+                [  # the citizen's own scores, and the mentor's beside them (Halsnæs' way)
+                    (d("2023-06-19"), 0, "citizen"),
+                    (d("2023-09-21"), 3, "citizen"),
+                    (d("2023-09-21"), 2, "mentor"),
+                    (d("2023-11-23"), 4, "citizen"),
+                    (d("2023-11-23"), 3, "mentor"),
+                    (d("2024-01-22"), -2, "citizen"),
+                    (d("2024-01-22"), -1, "mentor"),
+                    (d("2024-04-26"), -1, "citizen"),
+                    (d("2024-04-26"), 0, "mentor"),
                 ],
             ),
             goal(
