@@ -668,8 +668,8 @@
         <translation>Opgavefordeling (valgfri)</translation>
     </message>
     <message>
-        <source>&amp;Use it</source>
-        <translation>&amp;Brug den</translation>
+        <source>&amp;Use the computed effectiveness</source>
+        <translation>&amp;Brug den beregnede effektivitet</translation>
     </message>
     <message>
         <source>From the tasks</source>

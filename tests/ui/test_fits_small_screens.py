@@ -1,7 +1,7 @@
 """The window fits a consultant's laptop: 1366×768 with a taskbar (1280×680 logical px for the window) and
 the same screen at 150 % (about 910×458 logical px). Every page and every citizen tab is walked on the
-demo data, in Danish: the window can be that small, every action button is on screen (at 1280×680
-without scrolling), and what does not fit is in a scroll area that brings it into view."""
+demo data, in Danish: the window can be that small, every push button (a page's actions) is on screen
+without scrolling at both sizes, and what else does not fit is in a scroll area that brings it into view."""
 
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ def walk(w: MainWindow) -> Iterator[tuple[str, QWidget]]:
             yield f"{ref}/{key}", w.citizen_page
 
 
-@pytest.mark.parametrize(("size", "scrolling_allowed"), [(LAPTOP, False), (LAPTOP_150, True)], ids=["100%", "150%"])
+@pytest.mark.parametrize(("size", "scrolling_allowed"), [(LAPTOP, False), (LAPTOP_150, False)], ids=["100%", "150%"])
 def test_every_page_and_tab_fits_with_its_actions_on_screen(
     qtbot: QtBot, demo_db: Database, danish: None, size: tuple[int, int], scrolling_allowed: bool
 ) -> None:

@@ -148,12 +148,9 @@ class CapacityTab(CitizenTab):
         self.computed.setWordWrap(True)
         # two whole lines: the form row does not grow with the wrapped text by itself
         self.computed.setMinimumHeight(2 * self.computed.fontMetrics().lineSpacing() + 2)
-        self.use_button = QPushButton(self.tr("&Use it"), self)
+        self.use_button = QPushButton(self.tr("&Use the computed effectiveness"), self)
         self.use_button.clicked.connect(self.use_computed)
-        computed_row = QHBoxLayout()
-        computed_row.addWidget(self.computed, 1)
-        computed_row.addWidget(self.use_button)
-        self.form.layout_.addRow(self.tr("From the tasks"), computed_row)
+        self.form.layout_.addRow(self.tr("From the tasks"), self.computed)
         for name, *spins in self.task_grid.rows:
             name.textChanged.connect(self._show_computed)
             for spin in spins:
@@ -164,11 +161,6 @@ class CapacityTab(CitizenTab):
         self.add_button.clicked.connect(self.add_assessment)
         self.remove_button = QPushButton(self.tr("&Remove selected assessment"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        self.form.layout_.addRow(buttons)
         self.form.setMaximumWidth(560)
         self.chart = ChartPanel(self.tr("Effective hours per week"), parent=self)
         self._shown: str | None = None
@@ -195,7 +187,13 @@ class CapacityTab(CitizenTab):
         layout = QVBoxLayout()
         layout.addLayout(picker_row)
         layout.addWidget(splitter, 1)
-        scroll_page(self, layout)  # on a low screen the assessments and the chart scroll as one
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.use_button)
+        # on a low screen the assessments and the chart scroll as one; the actions stay in view under them
+        scroll_page(self, layout, buttons)
 
     # ---- showing -------------------------------------------------------------------------------
 

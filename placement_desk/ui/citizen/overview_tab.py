@@ -145,7 +145,7 @@ class OverviewTab(CitizenTab):
         ):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, m=mode: self.referral(m))
-            referral_buttons.addWidget(button)
+            edit_row.insertWidget(edit_row.count() - 1, button)  # in the footer: always in view
             self.referral_buttons[mode] = button
         self.referral_info = QLabel(self)
         self.referral_info.setWordWrap(True)
