@@ -87,12 +87,18 @@ class DialogCatcher:
 
         self.seen: dict[str, list[str]] = {}  # dialog class -> its unnamed inputs
         self.titles: list[str] = []
+        self.minimum: dict[str, tuple[int, int]] = {}  # dialog class -> the smallest size it can take
         patch = monkeypatch.setattr  # type: ignore[attr-defined]
 
         def record(dialog: QDialog) -> int:
             name = type(dialog).__name__
             self.seen[name] = self.seen.get(name, []) + unnamed(dialog)
             self.titles.append(dialog.windowTitle())
+            if dialog.layout() is not None:
+                dialog.layout().activate()
+            hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+            old = self.minimum.get(name, (0, 0))
+            self.minimum[name] = (max(old[0], hint.width()), max(old[1], hint.height()))
             dialog.hide()
             return int(QDialog.DialogCode.Rejected)
 

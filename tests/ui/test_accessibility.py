@@ -127,3 +127,6 @@ def test_every_dialog_names_its_inputs(window: MainWindow, monkeypatch: pytest.M
                 QApplication.processEvents()
     assert set(catcher.seen) >= OPENED, sorted(catcher.seen)
     assert not (text := report(catcher.seen)), "\n" + text
+    # every dialog fits the laptop screen at 150 % (about 910×458 logical px), so its Save and Cancel show
+    too_big = {k: v for k, v in catcher.minimum.items() if v[0] > 910 or v[1] > 458}
+    assert not too_big, too_big
