@@ -44,8 +44,12 @@ def _fresh_settings(qapp: object) -> Iterator[None]:
     """Each UI test starts with no remembered filters, pages or geometry (QSettings caches per process)."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    QCoreApplication.setOrganizationName("PlacementDeskTests")
-    QCoreApplication.setApplicationName("PlacementDeskTests")
+    import os
+
+    # one settings file per test process (tests run in two processes, pytest-xdist)
+    name = "PlacementDeskTests" + os.environ.get("PYTEST_XDIST_WORKER", "")
+    QCoreApplication.setOrganizationName(name)
+    QCoreApplication.setApplicationName(name)
     QSettings().clear()
     yield
     QSettings().clear()
