@@ -158,7 +158,9 @@ def test_contract_rules(today: dt.date) -> None:
         for item in person["goals"]:
             assert item["area"] in AREAS and item["text"] and item["subgoals"]
             dates = [s["date"] for s in item["scores"]]
-            assert dates == sorted(dates) and len(dates) == len(set(dates))
+            assert dates == sorted(dates)
+            scored = [(s["date"], s.get("assessor")) for s in item["scores"]]
+            assert len(scored) == len(set(scored))  # one score per day and assessor
             for score in item["scores"]:
                 assert isinstance(score["score"], int) and -5 <= score["score"] <= 5
     assert len(placement_refs) == len(set(placement_refs))

@@ -337,9 +337,12 @@ def test_goals_show_the_whole_history_by_assessor(truth_pdf: str, truth_xlsx: by
 
 
 def test_demo_scores_without_assessor_are_said_once(demo_docs: dict[str, Rendered]) -> None:
-    text = demo_docs["DC"].text
-    assert "0 → +3 → +4 → -2 → -1" in text  # not only first and latest
+    sa = demo_docs["SA"]
+    assert all(x["assessor"] is None for g in sa.summary["goals"] for x in g["scores"])
+    text = sa.text
     assert "Ikke angivet" not in text and "Det er ikke registreret, hvem der har givet scorerne" in text
+    dc = demo_docs["DC"].text  # scored by the citizen and the mentor: each one's whole history
+    assert "0 → +3 → +4 → -2 → -1" in dc and "+2 → +3 → -1 → 0" in dc
 
 
 # ---- charts: paid hours, stacking, axis labels ---------------------------------------------------
