@@ -14,7 +14,7 @@ run:
 
 test:
 	bash scripts/bootstrap.sh test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n 2
 
 # The 1,000,000-row benchmark (issue 6): builds bench/.cache/ the first time, prints the table, writes bench/results.md.
 bench:

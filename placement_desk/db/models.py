@@ -263,6 +263,8 @@ class Followup(Tracked, Base):
     finalised_by: Mapped[str | None] = mapped_column(String(80))
     placement: Mapped[Placement | None] = relationship()
     corrections: Mapped[list[FollowupCorrection]] = relationship(cascade=CASCADE, order_by="FollowupCorrection.id")
+    # The dashboard's and the follow-ups page's window ("this citizen's follow-ups in these weeks").
+    __table_args__ = (Index("ix_followups_citizen_day_placement", "citizen_id", "day", "placement_id"),)
 
 
 class FollowupCorrection(Base):
