@@ -197,8 +197,11 @@ def cmd_issued(db: Any, args: argparse.Namespace) -> int:
     if args.issued_command == "list":
         for i in documents.issued_documents(db, args.ref):
             files = ", ".join(f"{f.format}{' (password)' if f.protected else ''}" for f in i.files)
+            template = f"template {i.template_key} v{i.template_version}" if i.template_key else "no template"
             print(f"{i.id}\t{i.issued_at:%Y-%m-%d %H:%M} UTC\t{i.kind}\t{i.period_from}..{i.period_to}\t"
-                  f"to {i.recipient}\tby {i.issued_by or '-'}\t{files}")  # fmt: skip
+                  f"to {i.recipient}\tby {i.issued_by or '-'}\t{files}\t{template}")  # fmt: skip
+            if i.incomplete_reason:
+                print(f"\tissued incomplete: {i.incomplete_reason}")
     elif args.issued_command == "get":
         f = documents.issued_file(db, args.id, args.format)
         write_files([(args.output, f.content)])

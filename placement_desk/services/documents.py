@@ -104,6 +104,9 @@ class IssuedInfo:
     issued_at: datetime  # UTC
     issued_by: str | None
     files: list[FileInfo] = field(default_factory=list)
+    template_key: str | None = None  # the template a dossier was written under, and its version
+    template_version: int | None = None
+    incomplete_reason: str | None = None  # why it went out although something was missing
 
 
 @dataclass(frozen=True)
@@ -331,6 +334,9 @@ def _info(d: m.IssuedDocument, citizen_ref: str) -> IssuedInfo:
         issued_at=d.issued_at,
         issued_by=d.issued_by,
         files=[FileInfo(f.format, f.filename, f.sha256, f.size, f.protected) for f in d.files],
+        template_key=d.template_key,
+        template_version=d.template_version,
+        incomplete_reason=d.incomplete_reason,
     )
 
 
