@@ -8,7 +8,9 @@ Three kinds of database:
   sign-in;
 - a **plain SQLite file** (from before encryption, or one a test or script made): users, if it has any,
   sign in against their Argon2 hashes; setup converts it to an encrypted database (backup first);
-- a **PostgreSQL server** (teams): users sign in against their hashes; the server protects its disk.
+- a **PostgreSQL server** (teams): with a URL naming only host and database, each person signs in to
+  the server with their own login and password (:mod:`placement_desk.db.team`: the server checks the
+  password and enforces the role); a URL that names its user signs in against the users' hashes.
 
 A database without users (a new one, or one made by the command line) needs the first administrator:
 :func:`setup`. The command line works on such a database as the system actor, as before users existed.
@@ -21,9 +23,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from placement_desk.db import keystore, sqlite_files
+from placement_desk.db import keystore, sqlite_files, team
 from placement_desk.db.engine import Database, sqlite_path
 from placement_desk.db.keystore import (
     FAST_KDF,
@@ -77,6 +80,11 @@ class Target:
     def is_server(self) -> bool:
         return self.path is None
 
+    @property
+    def per_person(self) -> bool:
+        """A team server whose URL names no user: everyone signs in with their own login."""
+        return self.path is None and team.is_postgres(self.url) and not team.names_login(self.url)
+
     def store(self) -> KeyStore:
         assert self.keys is not None
         return KeyStore.load(self.keys)
@@ -104,7 +112,7 @@ def _default_opener(url: str, key: bytes | None) -> Database:
 
 def needs_setup(t: Target, opener: Opener = _default_opener) -> bool:
     """True when nobody can sign in yet: no key file and no users."""
-    if t.encrypted:
+    if t.encrypted or t.per_person:  # a team server is set up by its owner (placement-desk setup)
         return False
     if t.path is not None and not t.file_exists:
         return True
@@ -203,6 +211,8 @@ def sign_in(t: Target, username: str, password: str, opener: Opener = _default_o
         if t.encrypted:
             raise SignInFailed("missing", MISSING.format(path=t.path))
         raise SignInFailed("setup", "There is no database yet: create the first administrator.")
+    if t.per_person:
+        return _sign_in_to_server(t, username, password, opener)
     if t.encrypted:
         try:
             store = t.store()
@@ -248,6 +258,47 @@ def sign_in(t: Target, username: str, password: str, opener: Opener = _default_o
     return Opened(db, who)
 
 
+_REFUSED = ("password authentication failed", "is not permitted to log in", "does not exist", "no password supplied")
+
+
+def _sign_in_to_server(t: Target, username: str, password: str, opener: Opener) -> Opened:
+    """The person's own login: the server checks the password (and refuses a disabled login)."""
+    if not username.strip() or not password:
+        raise SignInFailed("wrong", users.WRONG)
+    try:
+        db = opener(team.login_url(t.url, username.strip(), password), None)
+    except DBAPIError as exc:
+        if any(phrase in str(exc.orig) for phrase in _REFUSED):
+            raise SignInFailed("wrong", users.WRONG) from None
+        raise
+    try:
+        try:
+            who = users.principal_for(db, username.strip())
+        except users.SignInError:
+            raise SignInFailed("inactive", "This user is no longer active; ask an administrator.") from None
+        access.set_principal(db, who)
+        audit.log(db, audit.LOGIN)
+        with db.transaction() as s:
+            team.prune(s)  # the retention rule, run as the owner by the server
+    except BaseException:
+        db.dispose()
+        raise
+    return Opened(db, who)
+
+
+def _server_accepts(db: Database, username: str, password: str) -> bool:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(team.login_url(db.url, username, password))
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT session_user")).scalar() == username
+    except DBAPIError:
+        return False
+    finally:
+        engine.dispose()
+
+
 def recover(t: Target, code: str, username: str, new_password: str, opener: Opener = _default_opener) -> Opened:
     """A forgotten password or a lock-out: the recovery code unlocks the key, the user gets a new
     password (which lifts the lock)."""
@@ -283,7 +334,8 @@ def recover(t: Target, code: str, username: str, new_password: str, opener: Open
 
 
 def check_password(db: Database, password: str) -> bool:
-    """The signed-in user's own password (unlocking an idle-locked window)."""
+    """The signed-in user's own password (unlocking an idle-locked window). SignInFailed("disk") when the
+    key file cannot be written (a full disk): the password was not tried, so it is not called wrong."""
     who = access.principal(db)
     if who is None:
         return True
@@ -291,6 +343,10 @@ def check_password(db: Database, password: str) -> bool:
     if db.key is not None and path is not None:
         try:
             return KeyStore.load(KeyStore.path_for(path)).unlock(who.username, password) == db.key
+        except KeyFileNotWritten as exc:
+            raise SignInFailed("disk", str(exc)) from None
         except KeyStoreError:
             return False
+    if target(db.url).is_server and team.is_postgres(db.url) and team.engine_is_team(db.engine):
+        return _server_accepts(db, who.username, password)
     return users.verify_password(db, who.username, password)

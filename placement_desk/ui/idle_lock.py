@@ -7,6 +7,7 @@ database counts the failures, as at sign-in); the lock screen then only offers t
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -28,6 +29,8 @@ from placement_desk.db.engine import Database
 from placement_desk.db.keystore import KeyStoreError
 from placement_desk.services import signin, users
 from placement_desk.ui.messages import role_label
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MINUTES = 10
 INPUT_EVENTS = frozenset({
@@ -141,7 +144,18 @@ class LockDialog(QDialog):
             return False
         password = self.password.text()
         self.password.clear()
-        if password and signin.check_password(self.db, password):
+        try:
+            right = bool(password) and signin.check_password(self.db, password)
+        except signin.SignInFailed as exc:  # a full disk: the password was not tried
+            self.message.setText(
+                self.tr("The password could not be checked: the disk is full or the key file cannot be written. "
+                        "Free some space and try again. (Nothing was counted as a wrong password.)")
+            )
+            log.warning("unlock not tried: %s", exc)
+            self.message.show()
+            self.password.setFocus()
+            return False
+        if right:
             self._done = True
             self.accept()
             self.unlocked.emit()

@@ -3,8 +3,11 @@ locks the user out after 3 wrong passwords."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -112,5 +115,36 @@ def test_encrypted_database_counts_unlock_failures_in_the_key_file(
             lock.try_unlock()
         assert lock.is_locked_out
         assert t.store().locked_until("karin") is not None
+    finally:
+        opened.db.dispose()
+
+
+def test_a_full_disk_at_unlock_is_not_a_wrong_password(
+    qtbot: QtBot, tmp_path: Path, danish: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key file cannot count the attempt: the password is not tried, the screen says why, and no
+    failure is recorded; with space again the same password unlocks."""
+    t = signin.target(f"sqlite:///{tmp_path / 'secure.db'}")
+    opened = signin.setup(t, "karin", "Karin Larsen", PASSWORD, kdf=FAST_KDF)
+    try:
+        w = window(qtbot, opened.db)
+        assert w.idle_lock is not None
+        lock = w.idle_lock.lock()
+        keys_before = t.keys.read_bytes() if t.keys else b""
+
+        def no_space(_fd: int) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        with monkeypatch.context() as m:
+            m.setattr(os, "fsync", no_space)
+            for _ in range(4):  # more than the 3 wrong passwords that would lock the user out
+                lock.password.setText(PASSWORD)
+                assert not lock.try_unlock()
+        assert lock.isVisible() and not lock.is_locked_out
+        assert lock.message.text().startswith("Adgangskoden kunne ikke kontrolleres: disken er fuld")
+        assert "Forkert adgangskode" not in lock.message.text()
+        assert t.keys is not None and t.keys.read_bytes() == keys_before  # nothing counted
+        lock.password.setText(PASSWORD)
+        assert lock.try_unlock()
     finally:
         opened.db.dispose()
