@@ -14,7 +14,7 @@ from placement_desk.cli import main
 from placement_desk.db.engine import Database
 from placement_desk.db.keystore import KeyStore
 from placement_desk.export.json_summary import dumps
-from placement_desk.services import backup
+from placement_desk.services import audit, backup
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
 from tests.conftest import CLI_ADMIN, CLI_PASSWORD
@@ -132,6 +132,9 @@ def test_the_daily_backup_is_made_once_a_day(filled: Database, tmp_path: Path) -
     second = backup.backup_if_due(filled, folder, now=NOW + timedelta(days=1))
     assert second is not None and second.path != first.path
     assert len(backup.list_backups(folder)) == 2
+    made = [e for e in audit.entries(filled) if e.action == audit.BACKUP]  # each automatic backup is audited
+    assert sorted(e.details["backup"] for e in made) == sorted([first.path.name, second.path.name])
+    assert all(e.details.get("automatic") is True for e in made)
 
 
 def test_the_default_folder_is_next_to_the_database(filled: Database, db_path: Path) -> None:

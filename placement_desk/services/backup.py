@@ -216,7 +216,11 @@ def backup_if_due(db: Database, folder: Path | None = None, keep: int = DEFAULT_
     existing = list_backups(folder, database_file(db).stem)
     if existing and existing[0].created.astimezone().date() >= moment.astimezone().date():
         return None
-    return _make(db, folder, keep, moment)
+    from placement_desk.services import audit
+
+    info = _make(db, folder, keep, moment)
+    audit.log(db, audit.BACKUP, details={"backup": info.path.name, "folder": str(info.path.parent), "automatic": True})
+    return info
 
 
 # ---- verify and restore --------------------------------------------------------------------------
