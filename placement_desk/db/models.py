@@ -130,6 +130,10 @@ class Referral(Tracked, Base):
     end: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # What it led to (issue 18; an OutcomeKind value), its date and a note.
+    outcome_kind: Mapped[str | None] = mapped_column(String(30))
+    outcome_date: Mapped[date | None] = mapped_column(Date)
+    outcome_note: Mapped[str | None] = mapped_column(Text)
     extensions: Mapped[list[ReferralExtension]] = relationship(cascade=CASCADE, order_by="ReferralExtension.new_end")
 
 
@@ -154,6 +158,12 @@ class Placement(Tracked, Base):
     workplace_mentor_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     consultant_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # What it led to (issue 18): kind, date, note, and whether the company hired the citizen (weekly minutes).
+    outcome_kind: Mapped[str | None] = mapped_column(String(30))
+    outcome_date: Mapped[date | None] = mapped_column(Date)
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+    outcome_hired: Mapped[bool | None] = mapped_column(Boolean)
+    outcome_hired_minutes: Mapped[int | None] = mapped_column(Integer)
     citizen: Mapped[Citizen] = relationship(back_populates="placements")
     company: Mapped[Company] = relationship()
     workplace_mentor: Mapped[Contact | None] = relationship()

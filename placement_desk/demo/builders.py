@@ -217,6 +217,7 @@ class Placement:
     profiles: list[tuple[dt.date, Profile]] = field(default_factory=list)
     overrides: Overrides = field(default_factory=dict)
     capacity: list[tuple[dt.date, int, str]] = field(default_factory=list)
+    outcome: Json | None = None  # what it led to (case-file ``outcome``), e.g. from outcome()
 
     def build(self, seed: int, until: dt.date | None = None) -> Json:
         """Render; attendance and capacity stop at ``until`` (the day before today) if given."""
@@ -243,7 +244,20 @@ class Placement:
                 if last is not None and day <= last
             ],
         }
+        if self.outcome is not None:
+            out["outcome"] = self.outcome
         return out
+
+
+def outcome(kind: str, day: dt.date, note: str | None = None, hired: bool | None = None,
+            hired_hours: float | None = None) -> Json:
+    """A case-file ``outcome`` (issue 18): what a referral or placement led to."""
+    out: Json = {"kind": kind, "date": day.isoformat(), "note": note}
+    if hired is not None:
+        out["hired"] = hired
+    if hired_hours is not None:
+        out["hired_hours"] = hired_hours
+    return out
 
 
 def referral(
@@ -252,14 +266,18 @@ def referral(
     end: dt.date | None,
     extensions: Iterable[dt.date] = (),
     end_reason: str | None = None,
+    result: Json | None = None,
 ) -> Json:
-    return {
+    out: Json = {
         "programme": programme,
         "start": start.isoformat(),
         "end": end.isoformat() if end else None,
         "extensions": [day.isoformat() for day in extensions],
         "end_reason": end_reason,
     }
+    if result is not None:
+        out["outcome"] = result
+    return out
 
 
 def accommodation(category: str, text: str, identified: dt.date, source: str, active: bool = True) -> Json:

@@ -18,6 +18,7 @@ from placement_desk.demo.builders import (
     followup,
     goal,
     merge,
+    outcome,
     referral,
 )
 from placement_desk.demo.cases_sa import LFI
@@ -481,6 +482,7 @@ def te() -> Json:
                 d("2024-03-12"),
                 [d("2024-08-31")],
                 "Rehabiliteringsteamet 20/8-2024: ressourceforløb i 3 år",
+                outcome("resource_programme", d("2024-08-20"), "Rehabiliteringsteamet: ressourceforløb i 3 år"),
             ),
         ],
         built,

@@ -17,6 +17,7 @@ from placement_desk.demo.builders import (
     followup,
     goal,
     merge,
+    outcome,
     referral,
 )
 
@@ -54,6 +55,7 @@ def jasmin() -> Json:
             Step(d("2025-02-17"), days(four, 3.5), paid=6),
         ],
         end_reason="Fleksjob bevilget; ansat i fleksjob i børnehave",
+        outcome=outcome("flex_job", d("2025-04-25"), "Ansat i fleksjob i børnehave"),
         profiles=[(d("2024-04-15"), profile)],
         overrides={
             **dates_between(
@@ -191,6 +193,7 @@ def jasmin() -> Json:
                 d("2024-12-31"),
                 [d("2025-04-30")],
                 "Fleksjob bevilget; ansat i fleksjob i børnehave",
+                outcome("flex_job", d("2025-04-25"), "Fleksjob bevilget; ansat i fleksjob i børnehave"),
             )
         ],
         [placement.build(JASMIN_SEED * 100)],

@@ -16,6 +16,7 @@ from placement_desk.demo.builders import (
     days,
     followup,
     goal,
+    outcome,
     referral,
 )
 
@@ -148,6 +149,7 @@ def sa() -> Json:
                 Step(d("2024-02-06"), days("tue wed thu", 3), paid=9),
             ],
             end_reason="Fleksjob bevilget; personlig assistent til al fremtidig ansættelse",
+            outcome=outcome("flex_job", d("2024-04-19"), "Fleksjob med personlig assistent til al fremtidig ansættelse"),
             profiles=[(d("2023-11-07"), _STEADY)],
             overrides=dates_between(d("2023-12-21"), d("2024-01-02"), FERIE),
             capacity=[

@@ -16,6 +16,7 @@ from placement_desk.demo.builders import (
     days,
     followup,
     goal,
+    outcome,
     referral,
 )
 
@@ -62,6 +63,7 @@ def thomas() -> Json:
                 Step(d("2024-08-12"), days("mon tue wed thu fri", 5), paid=10),
             ],
             end_reason="Overgår til løntilskud på lageret",
+            outcome=outcome("wage_subsidy", d("2024-09-27"), "Løntilskud på lageret, 30 timer om ugen", True, 30),
             profiles=[(d("2024-04-08"), start), (d("2024-05-20"), settled)],
             overrides=dates_between(d("2024-07-15"), d("2024-08-02"), FERIE),
             capacity=[
@@ -199,6 +201,7 @@ def thomas() -> Json:
                 d("2024-11-30"),
                 [d("2025-05-31")],
                 "Afsluttet: i job på lageret efter løntilskud",
+                outcome("wage_subsidy", d("2024-09-27"), "Løntilskud på lageret"),
             )
         ],
         built,
@@ -304,6 +307,7 @@ def poul() -> Json:
             Step(d("2024-11-04"), days(_FIVE, 4)),
         ],
         end_reason="Fleksjob oprettet på praktikstedet",
+        outcome=outcome("flex_job", d("2025-01-31"), "Fleksjob oprettet på praktikstedet", True),
         profiles=[(d("2024-03-04"), steady), (d("2024-10-07"), worn_out), (d("2024-11-04"), steady)],
         overrides={
             **dates_between(d("2024-07-08"), d("2024-07-26"), FERIE),
@@ -426,6 +430,7 @@ def poul() -> Json:
                 d("2024-12-31"),
                 [d("2025-03-31")],
                 "Fleksjob oprettet på praktikstedet",
+                outcome("flex_job", d("2025-01-31"), "Fleksjob oprettet på praktikstedet"),
             )
         ],
         [placement.build(POUL_SEED * 100)],

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from placement_desk.domain.numbers import hours_value
+from placement_desk.domain.outcomes import Outcome, outcome_json
 from placement_desk.domain.profile import (
     Observation,
     Profile,
@@ -54,6 +55,7 @@ class Referral:
     end: date | None = None
     extensions: tuple[date, ...] = ()
     end_reason: str | None = None
+    outcome: Outcome | None = None  # what it led to (optional, added for results)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class Placement:
     schedule: tuple[ScheduleStep, ...] = ()
     attendance: tuple[Attendance, ...] = ()
     capacity: tuple[CapacityAssessment, ...] = ()
+    outcome: Outcome | None = None  # what it led to (optional, added for results)
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,7 @@ def company_json(c: Company) -> Json:
 
 
 def placement_json(p: Placement) -> Json:
-    return {
+    out: Json = {
         "ref": p.ref,
         "company": p.company,
         "type": p.type,
@@ -258,6 +261,9 @@ def placement_json(p: Placement) -> Json:
         "attendance": [attendance_json(a) for a in p.attendance],
         "capacity": [_capacity_json(c) for c in p.capacity],
     }
+    if p.outcome is not None:  # optional: a placement without one is written as before
+        out["outcome"] = outcome_json(p.outcome)
+    return out
 
 
 def step_json(s: ScheduleStep) -> Json:
@@ -336,6 +342,19 @@ def _goal_json(g: Goal) -> Json:
     return {"area": g.area, "text": g.text, "subgoals": list(g.subgoals), "scores": scores}
 
 
+def referral_json(r: Referral) -> Json:
+    out: Json = {
+        "programme": r.programme,
+        "start": _d(r.start),
+        "end": _d(r.end),
+        "extensions": [_d(e) for e in r.extensions],
+        "end_reason": r.end_reason,
+    }
+    if r.outcome is not None:  # optional: a referral without one is written as before
+        out["outcome"] = outcome_json(r.outcome)
+    return out
+
+
 def citizen_json(c: Citizen) -> Json:
     c = canonical_citizen(c)
     out: Json = {
@@ -347,16 +366,7 @@ def citizen_json(c: Citizen) -> Json:
         "caseworker": c.caseworker,
         "job_goal": c.job_goal,
         "own_view": c.own_view,
-        "referrals": [
-            {
-                "programme": r.programme,
-                "start": _d(r.start),
-                "end": _d(r.end),
-                "extensions": [_d(e) for e in r.extensions],
-                "end_reason": r.end_reason,
-            }
-            for r in c.referrals
-        ],
+        "referrals": [referral_json(r) for r in c.referrals],
         "placements": [placement_json(p) for p in c.placements],
         "accommodations": [_accommodation_json(a) for a in c.accommodations],
         "followups": [followup_json(f) for f in c.followups],

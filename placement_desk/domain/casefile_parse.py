@@ -23,6 +23,7 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.identifiers import check_cvr, normalise_cpr
 from placement_desk.domain.numbers import minutes_from_hours, minutes_rounded
+from placement_desk.domain.outcomes import Outcome
 from placement_desk.domain.vocab import (
     WEEKDAYS,
     AccommodationCategory,
@@ -30,6 +31,7 @@ from placement_desk.domain.vocab import (
     Assessor,
     FollowupKind,
     GoalArea,
+    OutcomeKind,
     PlacementType,
     Purpose,
     Status,
@@ -316,6 +318,31 @@ def parse_capacity(v: Any, path: str) -> cf.CapacityAssessment:
     return cf.CapacityAssessment(n.req_day("date"), int(pct * 100), n.text("note"), tasks)
 
 
+def parse_outcome(v: Any, path: str, start: date, placement: bool) -> Outcome | None:
+    """An optional ``outcome`` (issue 18): kind, date (not before ``start``), note; a placement's may
+    also say whether the company hired the citizen (``hired``) and for how many weekly hours."""
+    if v is None:
+        return None
+    n = Node(v, path)
+    kind = str(n.enum("kind", OutcomeKind))
+    day = n.req_day("date")
+    if day < start:
+        raise n.fail("date", f"{day.isoformat()} is before the start {start.isoformat()}")
+    note = n.text("note")
+    hired: bool | None = None
+    minutes: int | None = None
+    if n.raw("hired") is not None:
+        if not placement:
+            raise n.fail("hired", "only a placement's outcome says whether the company hired the citizen")
+        hired = n.boolean("hired", False)
+    raw_hours = n.raw("hired_hours")
+    if raw_hours is not None:
+        if hired is not True:
+            raise n.fail("hired_hours", "is only given when hired is true")
+        minutes = _minutes(raw_hours, n.at("hired_hours"), 0, 24 * 7)
+    return Outcome(kind, day, note, hired, minutes)
+
+
 def check_in_period(day: date, p: cf.Placement, path: str) -> None:
     if day < p.start or (p.end is not None and day > p.end):
         end = p.end.isoformat() if p.end else "open"
@@ -341,6 +368,7 @@ def parse_placement(v: Any, path: str) -> cf.Placement:
         schedule=n.items("schedule", parse_step),
         attendance=n.items("attendance", parse_attendance),
         capacity=n.items("capacity", parse_capacity),
+        outcome=parse_outcome(n.raw("outcome"), n.at("outcome"), start, placement=True),
     )
     for i, s in enumerate(p.schedule):
         check_in_period(s.start, p, f"{n.at('schedule')}[{i}].from")
@@ -370,7 +398,14 @@ def parse_referral(v: Any, path: str) -> cf.Referral:
                 f"{n.at('extensions')}[{i}]", "an extension must be a later end date than the one before"
             )
         previous = e
-    return cf.Referral(n.req_text("programme", LINE_MAX), start, end, tuple(e for e in extensions if e), n.text("end_reason"))
+    return cf.Referral(
+        n.req_text("programme", LINE_MAX),
+        start,
+        end,
+        tuple(e for e in extensions if e),
+        n.text("end_reason"),
+        parse_outcome(n.raw("outcome"), n.at("outcome"), start, placement=False),
+    )
 
 
 def parse_accommodation(v: Any, path: str) -> cf.Accommodation:

@@ -102,6 +102,49 @@ class ObservedBy(StrEnum):
     OTHER = "other"
 
 
+class OutcomeKind(StrEnum):
+    """What a referral or placement led to (issue 18): the results report counts these."""
+
+    ORDINARY_JOB = "ordinary_job"
+    FLEX_JOB = "flex_job"
+    WAGE_SUBSIDY = "wage_subsidy"
+    ORDINARY_HOURS = "ordinary_hours"
+    EDUCATION = "education"  # apprenticeship or education
+    RESOURCE_PROGRAMME = "resource_programme"
+    PENSION = "pension"
+    OTHER_PROVIDER = "other_provider"
+    HEALTH = "health"  # health or treatment comes first
+    MOVED = "moved"
+    STOPPED_BY_CITIZEN = "stopped_by_citizen"
+    STOPPED_BY_COMPANY = "stopped_by_company"
+    OTHER = "other"
+
+
+# An outcome's Danish label (some codes are also codes of other vocabularies with another label).
+OUTCOME_LABELS: dict[str, str] = {
+    "ordinary_job": "Ordinært job",
+    "flex_job": "Fleksjob",
+    "wage_subsidy": "Løntilskud",
+    "ordinary_hours": "Ordinære timer",
+    "education": "Uddannelse eller mesterlære",
+    "resource_programme": "Ressourceforløb",
+    "pension": "Pension",
+    "other_provider": "Anden aktør",
+    "health": "Helbred eller behandling",
+    "moved": "Fraflyttet",
+    "stopped_by_citizen": "Stoppet af borgeren",
+    "stopped_by_company": "Stoppet af virksomheden",
+    "other": "Andet",
+}
+
+
+def outcome_label(code: str | None) -> str:
+    """The Danish label of an outcome kind (the code itself if unknown)."""
+    if code is None:
+        return ""
+    return OUTCOME_LABELS.get(code, code)
+
+
 class Role(StrEnum):
     ADMINISTRATOR = "administrator"
     CONSULTANT = "consultant"

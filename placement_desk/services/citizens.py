@@ -16,6 +16,7 @@ from placement_desk.domain.casefile_parse import (
     parse_citizen,
     parse_date,
     parse_goal,
+    parse_outcome,
     parse_referral,
     parse_score,
 )
@@ -109,8 +110,16 @@ def extend_referral(db: Database, referral_id: int, new_end: str, actor: str | N
 
 
 @access.requires(Permission.EDIT)
-def end_referral(db: Database, referral_id: int, end: str, reason: str, actor: str | None = None) -> None:
-    """Stop a referral early (interruption) with the reason, e.g. dental treatment."""
+def end_referral(
+    db: Database,
+    referral_id: int,
+    end: str,
+    reason: str,
+    actor: str | None = None,
+    outcome: dict[str, Any] | None = None,
+) -> None:
+    """Stop a referral early (interruption) with the reason, e.g. dental treatment, and optionally its
+    outcome (case-file ``outcome`` fields: kind, date, note)."""
     day = parse_date(end, "end", required=True)
     assert day is not None
     if not reason.strip():
@@ -119,6 +128,8 @@ def end_referral(db: Database, referral_id: int, end: str, reason: str, actor: s
         row = _referral(s, referral_id)
         if day < row.start:
             raise ValidationError("end", "is before the referral's start")
+        if outcome is not None:
+            mapping.set_referral_outcome(row, parse_outcome(outcome, "outcome", row.start, placement=False))
         row.end, row.end_reason, row.updated_by = day, reason, actor
         row.extensions = [e for e in row.extensions if e.new_end <= day]
 
@@ -316,6 +327,7 @@ def set_referral(db: Database, referral_id: int, fields: dict[str, Any], actor: 
     with audited(db, Permission.EDIT, audit.CHANGE, "change a referral") as s:
         row = _referral(s, referral_id)
         row.programme, row.start, row.end, row.end_reason = data.programme, data.start, data.end, data.end_reason
+        mapping.set_referral_outcome(row, data.outcome)
         row.extensions = [m.ReferralExtension(new_end=e) for e in data.extensions]
         row.updated_by = actor
 

@@ -13,6 +13,7 @@ from placement_desk.db import models as m
 from placement_desk.db.base import utcnow
 from placement_desk.domain import casefile as cf
 from placement_desk.domain import profile as pf
+from placement_desk.domain.outcomes import Outcome
 from placement_desk.domain.vocab import WEEKDAYS
 
 # ---- ORM -> case file --------------------------------------------------------------------------
@@ -75,6 +76,34 @@ def placement_out(p: m.Placement, attendance: Mapping[int, tuple[cf.Attendance, 
             )
             for c in p.capacity
         ),
+        outcome=placement_outcome(p),
+    )
+
+
+def referral_outcome(r: m.Referral) -> Outcome | None:
+    if r.outcome_kind is None or r.outcome_date is None:
+        return None
+    return Outcome(r.outcome_kind, r.outcome_date, r.outcome_note)
+
+
+def placement_outcome(p: m.Placement) -> Outcome | None:
+    if p.outcome_kind is None or p.outcome_date is None:
+        return None
+    return Outcome(p.outcome_kind, p.outcome_date, p.outcome_note, p.outcome_hired, p.outcome_hired_minutes)
+
+
+def set_referral_outcome(r: m.Referral, o: Outcome | None) -> None:
+    r.outcome_kind, r.outcome_date, r.outcome_note = (o.kind, o.day, o.note) if o else (None, None, None)
+
+
+def set_placement_outcome(p: m.Placement, o: Outcome | None) -> None:
+    p.outcome_kind, p.outcome_date, p.outcome_note = (o.kind, o.day, o.note) if o else (None, None, None)
+    p.outcome_hired, p.outcome_hired_minutes = (o.hired, o.hired_minutes) if o else (None, None)
+
+
+def referral_out(r: m.Referral) -> cf.Referral:
+    return cf.Referral(
+        r.programme, r.start, r.end, tuple(e.new_end for e in r.extensions), r.end_reason, referral_outcome(r)
     )
 
 
@@ -120,10 +149,7 @@ def citizen_out(
             caseworker=c.caseworker,
             job_goal=c.job_goal,
             own_view=c.own_view,
-            referrals=tuple(
-                cf.Referral(r.programme, r.start, r.end, tuple(e.new_end for e in r.extensions), r.end_reason)
-                for r in c.referrals
-            ),
+            referrals=tuple(referral_out(r) for r in c.referrals),
             placements=tuple(
                 placement_out(p, attendance) for p in c.placements if include_archived or p.archived_at is None
             ),
@@ -210,6 +236,7 @@ def apply_placement_fields(p: m.Placement, data: cf.Placement, company: m.Compan
     """The placement's own fields and its task list (not the hours plan or the records)."""
     p.company = company
     p.type, p.purpose, p.start, p.end, p.end_reason = data.type, data.purpose, data.start, data.end, data.end_reason
+    set_placement_outcome(p, data.outcome)
     p.workplace_mentor = next((k for k in company.contacts if k.ref == data.workplace_mentor), None)
     p.updated_by = actor
     if tuple(t.text for t in p.tasks) != data.tasks:
@@ -256,8 +283,9 @@ def apply_citizen_fields(c: m.Citizen, data: cf.Citizen, actor: str | None) -> N
 
 
 def referrals_in(data: tuple[cf.Referral, ...], actor: str | None) -> list[m.Referral]:
-    return [
-        m.Referral(
+    rows = []
+    for i, r in enumerate(data):
+        row = m.Referral(
             programme=r.programme,
             start=r.start,
             end=r.end,
@@ -266,8 +294,9 @@ def referrals_in(data: tuple[cf.Referral, ...], actor: str | None) -> list[m.Ref
             updated_by=actor,
             extensions=[m.ReferralExtension(new_end=e) for e in r.extensions],
         )
-        for i, r in enumerate(data)
-    ]
+        set_referral_outcome(row, r.outcome)
+        rows.append(row)
+    return rows
 
 
 def accommodations_in(data: tuple[cf.Accommodation, ...], actor: str | None) -> list[m.Accommodation]:

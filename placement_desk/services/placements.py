@@ -19,7 +19,9 @@ from placement_desk.services import access, audit, companies, mapping
 from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version, new_ref
 
-PLACEMENT_FIELDS = ("company", "type", "purpose", "start", "end", "end_reason", "tasks", "workplace_mentor")
+PLACEMENT_FIELDS = (
+    "company", "type", "purpose", "start", "end", "end_reason", "tasks", "workplace_mentor", "outcome"
+)
 
 
 def _validated(s: Session, fields: dict[str, Any]) -> tuple[cf.Placement, m.Company]:

@@ -92,7 +92,7 @@ def citizen_detail(db: Database, ref: str) -> CitizenDetail:
                 Row(
                     r.id,
                     r.version,
-                    cf.Referral(r.programme, r.start, r.end, tuple(e.new_end for e in r.extensions), r.end_reason),
+                    mapping.referral_out(r),
                 )
                 for r in sorted(row.referrals, key=lambda r: r.start)
             ],
