@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
+from placement_desk.db.private import write_private
 from placement_desk.domain.errors import NotFoundError, ValidationError
 from placement_desk.services import attendance
 from placement_desk.services.attendance_sheet import (
@@ -67,9 +68,12 @@ class SheetButtons(QWidget):
         if not path:
             return None
         target = Path(path)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(sheet.content)
-        tmp.replace(target)
+        try:
+            write_private(target, sheet.content)
+        except OSError as exc:  # a full disk, a folder not writable: nothing is left behind
+            QMessageBox.warning(self, self.tr("Attendance sheet"), self.tr("File: could not save %1 (%2).")
+                                .replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))  # fmt: skip
+            return None
         return target
 
     def read_sheet(self, path: str | None = None) -> SheetResult | None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from placement_desk.db.private import write_private
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 from placement_desk.services import privacy
 from placement_desk.services.privacy import ErasureReport, RetentionRow
@@ -210,10 +211,8 @@ class PrivacyPage(QWidget):
         if not path:
             return None
         target = Path(path)
-        tmp = target.with_name(f".{target.name}.tmp")
         try:
-            tmp.write_bytes(content)
-            tmp.replace(target)
+            write_private(target, content)
         except OSError as exc:
             QMessageBox.warning(self, title, self.tr("File: could not save %1 (%2).")
                                 .replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))  # fmt: skip

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from placement_desk.db.private import write_private
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.ui.context import ALL, UiContext
@@ -196,12 +197,9 @@ class WorkMenu(QObject):
             from placement_desk.services.casefile_io import export_case_file
 
             progress(0, 1)
-            target = Path(path)
-            tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_text(dumps(export_case_file(db)), encoding="utf-8")
-            tmp.replace(target)
+            write_private(Path(path), dumps(export_case_file(db)).encode("utf-8"))
             progress(1, 1)
-            return self.tr("Saved to %1").replace("%1", str(target))
+            return self.tr("Saved to %1").replace("%1", path)
 
         self.worker = run_with_progress(self.window, title, job, self._done(title))
         return self.worker

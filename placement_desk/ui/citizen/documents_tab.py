@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from placement_desk.db.private import write_private
 from placement_desk.domain.dossier import default_period
 from placement_desk.domain.errors import AccessDenied, ValidationError
 from placement_desk.services import description, documents, templates
@@ -45,9 +46,7 @@ def save_files(document: Document, folder: Path) -> list[Path]:
     written = []
     for f in document.files.values():
         target = folder / f.filename
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(f.content)
-        tmp.replace(target)
+        write_private(target, f.content)
         written.append(target)
     return written
 
@@ -256,7 +255,7 @@ class DocumentsTab(CitizenTab):
         for f in info.files:
             exact = documents.issued_file(self.ctx.db, info.id, f.format)
             target = Path(folder) / exact.filename
-            target.write_bytes(exact.content)
+            write_private(target, exact.content)
             paths.append(target)
         if paths and chosen_here:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
