@@ -86,15 +86,20 @@ def _first_admin(t: Any, user: str | None, opener: Any) -> Any:
         opened = signin.setup(t, name, name, pw, opener=opener)
     except signin.SignInFailed as exc:
         raise SignInRefused(str(exc)) from None
+    _show_recovery_code(f"The first administrator {name!r} was created and the database {t.path} is encrypted.",
+                        opened)  # fmt: skip
+    return opened.db
+
+
+def _show_recovery_code(what: str, opened: Any) -> None:
+    """The recovery code, once, on stderr (so it never lands in piped output)."""
     print(
-        f"The first administrator {name!r} was created and the database {t.path} is encrypted.\n"
-        "Gendannelseskode / recovery code - shown only this once; write it down and keep it away from "
+        f"{what}\nGendannelseskode / recovery code - shown only this once; write it down and keep it away from "
         f"this computer:\n\n    {opened.recovery_code}\n",
         file=sys.stderr,
     )
     if opened.safety_copy is not None:
         print(f"(the encrypted copy taken before: {opened.safety_copy})", file=sys.stderr)
-    return opened.db
 
 
 def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> Any:
@@ -143,6 +148,12 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
             return _first_admin(t, user, lambda u, k: open_database(u, key=k))
     name = username(user, known)
     try:
-        return signin.sign_in(t, name, password(), opener).db
+        opened = signin.sign_in(t, name, password(), opener)
     except signin.SignInFailed as exc:
         raise SignInRefused(f"cannot sign in as {name!r}: {exc}") from None
+    if opened.recovery_code is not None:  # a plain database with users, encrypted at this sign-in
+        _show_recovery_code(f"The database {t.path} is encrypted now.", opened)
+        if opened.new_passwords:
+            print("These users need a new password from an administrator before they can sign in again "
+                  f"(Brugere / Users page): {', '.join(opened.new_passwords)}", file=sys.stderr)  # fmt: skip
+    return opened.db

@@ -181,3 +181,66 @@ def test_a_plain_user_less_database_is_encrypted_by_the_command_line(
     assert main(["--db", f"sqlite:///{db_path}", "export", "-o", str(tmp_path / "x.json")]) == 0
     assert is_encrypted(db_path) and b"Jasmin" not in db_path.read_bytes()
     assert not [p for p in db_path.parent.rglob("*.db") if p.stat().st_size and not is_encrypted(p)]
+
+
+def _plain_with_users(tmp_path: Path) -> Path:
+    """A plain (unencrypted) SQLite database that already has users: a script's, or an older version's."""
+    from placement_desk.db.migrate import upgrade
+
+    path = tmp_path / "plain.db"
+    plain = Database(f"sqlite:///{path}")
+    upgrade(plain)
+    load_demo(plain, date(2026, 11, 23))
+    users.create_user(plain, "admin", "Anne Admin", Role.ADMINISTRATOR, PASSWORD)
+    users.create_user(plain, "laeser", "Læse Adgang", Role.CASEWORKER, "kun laesning 1")
+    plain.dispose()
+    assert not is_encrypted(path) and b"Jasmin" in path.read_bytes()
+    return path
+
+
+def test_a_plain_database_with_users_is_encrypted_at_an_administrators_sign_in(tmp_path: Path) -> None:
+    path = _plain_with_users(tmp_path)
+    t = signin.target(f"sqlite:///{path}")
+    with pytest.raises(signin.SignInFailed) as refused:  # only an administrator may convert it
+        signin.sign_in(t, "laeser", "kun laesning 1")
+    assert refused.value.kind == "plain" and not is_encrypted(path) and not t.encrypted
+    opened = signin.sign_in(t, "admin", PASSWORD)
+    try:
+        assert opened.recovery_code and opened.new_passwords == ["laeser"]
+        assert opened.safety_copy is not None and is_encrypted(opened.safety_copy)
+        assert any(c.ref == "Jasmin" for c in queries.list_citizens(opened.db))
+        assert audit.verify_chain(opened.db).ok
+        users.set_password(opened.db, "laeser", "en ny adgangskode 2")  # the administrator lets the reader in again
+    finally:
+        opened.db.dispose()
+    assert is_encrypted(path) and b"Jasmin" not in path.read_bytes()
+    assert not [p for p in tmp_path.rglob("*.db") if p.stat().st_size and not is_encrypted(p)]
+    again = signin.target(f"sqlite:///{path}")
+    assert again.encrypted and sorted(again.store().users()) == ["admin", "laeser"]
+    reader = signin.sign_in(again, "laeser", "en ny adgangskode 2")
+    try:
+        assert reader.recovery_code is None and reader.principal.role is Role.CASEWORKER
+    finally:
+        reader.db.dispose()
+    signin.recover(again, opened.recovery_code, "admin", "et helt nyt kodeord").db.dispose()
+
+
+def test_the_command_line_encrypts_a_plain_database_with_users(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _plain_with_users(tmp_path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("PLACEMENT_DESK_USER", "laeser")
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", "kun laesning 1")
+    assert main(["--db", url, "export", "-o", str(tmp_path / "x.json")]) == 1
+    assert "not encrypted yet" in capsys.readouterr().err and not (tmp_path / "x.json").exists()
+    monkeypatch.setenv("PLACEMENT_DESK_USER", "admin")
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", PASSWORD)
+    assert main(["--db", url, "export", "-o", str(tmp_path / "x.json")]) == 0
+    err = capsys.readouterr().err
+    assert "recovery code" in err and "laeser" in err
+    code = next(line.strip() for line in err.splitlines() if line.strip().count("-") == 7)
+    assert is_encrypted(path) and b"Jasmin" not in path.read_bytes()
+    assert main(["--db", url, "export", "-o", str(tmp_path / "y.json")]) == 0
+    assert "recovery code" not in capsys.readouterr().err  # shown once only
+    signin.recover(signin.target(url), code, "admin", "et helt nyt kodeord").db.dispose()

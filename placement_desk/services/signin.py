@@ -48,8 +48,9 @@ Opener = Callable[[str, bytes | None], Database]  # (url, key) -> a migrated dat
 class SignInFailed(Exception):
     """A sign-in that did not work; ``kind`` is "wrong", "locked", "inactive", "keyfile", "disk" (the
     disk is full or the file cannot be written: the password was not even tried, or was right),
-    "missing" (the encrypted database file is gone: restore a backup) or "setup" (nobody can sign in
-    yet: create the first administrator)."""
+    "missing" (the encrypted database file is gone: restore a backup), "setup" (nobody can sign in
+    yet: create the first administrator) or "plain" (a plain database that only an administrator's
+    sign-in encrypts)."""
 
     def __init__(self, kind: str, message: str, locked_until: datetime | None = None) -> None:
         super().__init__(message)
@@ -98,6 +99,7 @@ class Opened:
     principal: Principal
     recovery_code: str | None = None
     safety_copy: Path | None = None  # the encrypted copy taken before converting a plain file
+    new_passwords: list[str] | None = None  # users who need a new password after a conversion at sign-in
 
 
 def target(url: str) -> Target:
@@ -254,8 +256,46 @@ def sign_in(t: Target, username: str, password: str, opener: Opener = _default_o
             kind = "locked" if exc.locked_until is not None and "locked" in str(exc) else "wrong"
             raise SignInFailed(kind, str(exc), exc.locked_until) from None
         access.set_principal(db, who)
+        if t.path is not None:  # a plain embedded file with users: encrypted now, as setup does
+            return _encrypt_at_sign_in(t, db, who, password, opener)
     audit.prune(db)
     return Opened(db, who)
+
+
+NOT_ENCRYPTED = (
+    "This database is not encrypted yet. An administrator signs in once to encrypt it; after that you can "
+    "sign in as before."
+)
+
+
+def _encrypt_at_sign_in(t: Target, db: Database, who: Principal, password: str, opener: Opener) -> Opened:
+    """A plain embedded database met at sign-in is converted like a user-less one at setup: the signed-in
+    administrator's password wraps the new key (the recovery code is shown once), an encrypted copy is
+    kept first. Only an administrator may do it: the others' passwords cannot unlock a key file they have
+    no entry in, so ``Opened.new_passwords`` names the users who need a new password from the administrator."""
+    assert t.path is not None and t.keys is not None
+    if who.role is not Role.ADMINISTRATOR:
+        db.dispose()
+        raise SignInFailed("plain", NOT_ENCRYPTED)
+    others = [u.username for u in users.list_users(db) if u.active and u.username != who.username]
+    db.dispose()
+    _store, key, code = KeyStore.create(t.keys, who.username, password, keystore.DEFAULT_KDF)
+    try:
+        from placement_desk.services.encryption import encrypt_in_place
+
+        safety = encrypt_in_place(t.path, key)
+    except BaseException:
+        t.keys.unlink(missing_ok=True)
+        raise
+    db = _open_keyed(opener, t.url, key)
+    try:
+        audit_chain.seal(db)
+        access.set_principal(db, who)
+        audit.log(db, audit.LOGIN, details={"encrypted": "the plain database was encrypted at sign-in"})
+    except BaseException:
+        db.dispose()
+        raise
+    return Opened(db, who, code, safety, new_passwords=others)
 
 
 _REFUSED = ("password authentication failed", "is not permitted to log in", "does not exist", "no password supplied")

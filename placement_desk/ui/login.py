@@ -77,6 +77,11 @@ def failure_text(exc: signin.SignInFailed, keys: object = None) -> str:
             "Login", "The disk is full, or the database or its key file cannot be written, so the sign-in "
             "could not be checked. Free some space and try again."
         )
+    if exc.kind == "plain":
+        return QCoreApplication.translate(
+            "Login", "This database is not encrypted yet. An administrator signs in once to encrypt it; after "
+            "that you can sign in as before."
+        )
     if exc.kind == "setup":
         return QCoreApplication.translate("Login", "There is no database yet. Create the first administrator.")
     return QCoreApplication.translate(
@@ -419,4 +424,38 @@ def sign_in_at_start(t: signin.Target, opener: Opener | None = None) -> signin.O
         if dialog.opened is not None:
             dialog.opened.db.dispose()
         return None
+    if isinstance(dialog, LoginDialog) and dialog.opened is not None and dialog.opened.recovery_code:
+        show_encrypted_now(dialog.opened)
     return dialog.opened
+
+
+def encrypted_now_text(opened: signin.Opened) -> str:
+    """What a sign-in that encrypted a plain database says: the recovery code (once), the copy kept
+    first, and who needs a new password."""
+    parts = [
+        QCoreApplication.translate(
+            "Login", "The database was not encrypted. It is encrypted now, with your password."
+        ),
+        QCoreApplication.translate(
+            "Login", "Recovery code - shown only this once. Write it down and keep it away from this computer:"
+        ),
+        f"\n    {opened.recovery_code}\n",
+    ]
+    if opened.safety_copy is not None:
+        parts.append(QCoreApplication.translate("Login", "The encrypted copy taken first: %1")
+                     .replace("%1", str(opened.safety_copy)))  # fmt: skip
+    if opened.new_passwords:
+        parts.append(QCoreApplication.translate(
+            "Login", "These users need a new password from you (Users page) before they can sign in again: %1"
+        ).replace("%1", ", ".join(opened.new_passwords)))
+    return "\n\n".join(parts)
+
+
+def show_encrypted_now(opened: signin.Opened, parent: QWidget | None = None) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("Login", "The database is encrypted now"),
+                      encrypted_now_text(opened), QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)  # fmt: skip
+    box.exec()
+    return box

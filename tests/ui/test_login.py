@@ -220,3 +220,63 @@ def test_a_scripted_start_signs_in_from_the_environment(
     db = open_signed_in(t.url)  # no dialog: nothing answers one, so a dialog would hang the test
     assert db is not None and db.principal is not None and db.principal.username == "karin"
     db.dispose()
+
+
+def test_an_administrators_sign_in_encrypts_a_plain_database_and_shows_the_code_once(
+    qtbot: QtBot, tmp_path: Path, danish: None
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from placement_desk.db.engine import Database
+    from placement_desk.db.migrate import upgrade
+    from placement_desk.domain.roles import Role
+    from placement_desk.services import users
+    from placement_desk.services.demo import load_demo
+    from placement_desk.ui.login import sign_in_at_start
+    from tests.ui.trust import when_modal
+
+    path = tmp_path / "plain.db"
+    plain = Database(f"sqlite:///{path}")
+    upgrade(plain)
+    load_demo(plain, date(2026, 11, 23))
+    users.create_user(plain, "karin", "Karin Larsen", Role.ADMINISTRATOR, PASSWORD)
+    users.create_user(plain, "sofie", "Sofie Sagsbehandler", Role.CASEWORKER, "kun laesning 1")
+    plain.dispose()
+    t = signin.target(f"sqlite:///{path}")
+    refused: list[str] = []
+    shown: list[str] = []
+
+    def the_code(modal: QWidget) -> bool:
+        if not isinstance(modal, QMessageBox):
+            return False
+        shown.append(modal.text())
+        modal.accept()
+        return True
+
+    def sign_in(modal: QWidget) -> bool:
+        if not isinstance(modal, LoginDialog):
+            return False
+        modal.username.setText("sofie")
+        modal.password.setText("kun laesning 1")
+        modal.sign_in()  # a case worker cannot convert it: told why, the file stays as it is
+        refused.append(modal.message.text())
+        modal.username.setText("karin")
+        modal.password.setText(PASSWORD)
+        when_modal(the_code)
+        modal.sign_in()
+        return True
+
+    when_modal(sign_in)
+    opened = sign_in_at_start(t)
+    assert opened is not None
+    try:
+        assert refused == ["Databasen er ikke krypteret endnu. En administrator logger ind én gang for at kryptere "
+                           "den; derefter kan du logge ind som før."]
+        assert opened.recovery_code and opened.recovery_code in shown[0]
+        assert shown[0].startswith("Databasen var ikke krypteret. Den er krypteret nu, med din adgangskode.")
+        assert "sofie" in shown[0]
+    finally:
+        opened.db.dispose()
+    assert sqlite_files.is_encrypted(path) and b"Jasmin" not in path.read_bytes()
