@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from placement_desk import __version__, cli_backup, cli_documents, cli_privacy
+from placement_desk import __version__, cli_backup, cli_documents, cli_privacy, cli_team
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_documents.add_parsers(sub, _date_arg)
     cli_backup.add_parsers(sub)
     cli_privacy.add_parsers(sub)
+    _results().add_parsers(sub, _date_arg)
+    cli_team.add_parsers(sub)
     return parser
 
 
@@ -72,7 +74,8 @@ def open_database(url: str | None, migrate: bool = True, user: str | None = None
     from placement_desk.cli_auth import SignInRefused, open_signed_in
 
     try:
-        return open_signed_in(url, user, migrate)
+        team_db = cli_team.open_team(url, user)  # a PostgreSQL server: as the person, or refused without setup
+        return team_db if team_db is not None else open_signed_in(url, user, migrate)
     except SignInRefused as exc:
         raise CliError(str(exc)) from None
 
@@ -106,6 +109,13 @@ def cmd_dossier(db: Any, args: argparse.Namespace) -> int:
     return cli_documents.cmd_dossier(db, args)
 
 
+def _results() -> Any:
+    """The results report's commands (imported when used: they bring reportlab and openpyxl)."""
+    from placement_desk import cli_results
+
+    return cli_results
+
+
 def cmd_demo(db: Any, args: argparse.Namespace) -> int:
     from placement_desk.services.demo import load_demo
 
@@ -116,6 +126,7 @@ def cmd_demo(db: Any, args: argparse.Namespace) -> int:
 
 COMMANDS = {"import": cmd_import, "export": cmd_export, "dossier": cmd_dossier, "demo": cmd_demo,
             **cli_documents.COMMANDS, **cli_backup.COMMANDS, **cli_privacy.COMMANDS}
+COMMANDS["report"] = lambda db, args: _results().cmd_report(db, args)  # the results report (cli_results)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -133,6 +144,8 @@ def _run(argv: Sequence[str] | None) -> int:
 
         return run_gui(args.db)
     try:
+        if args.command == "setup":  # as the team database's owner, before it has an administrator
+            return cli_team.cmd_setup(args)
         if args.command in cli_backup.OFFLINE_COMMANDS:  # restore: the database may be gone
             return cli_backup.OFFLINE_COMMANDS[args.command](args)
         db = open_database(args.db, migrate=args.command not in cli_backup.RAW_COMMANDS, user=args.user)

@@ -21,6 +21,11 @@ def open_migrated(
         db.dispose()
         raise SystemExit(1)
     if not at_head(db.engine):  # Alembic is imported only when there is something to migrate
+        from placement_desk.db import team
+
+        if team.is_postgres(db.url) and not team.names_login(db.url) and team.engine_is_team(db.engine):
+            db.dispose()  # a person's login cannot change the schema: the owner upgrades (setup)
+            raise team.UpgradeNeeded(team.UPGRADE_NEEDED)
         from placement_desk.db.migrate import upgrade
 
         upgrade(db)

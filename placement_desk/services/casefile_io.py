@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
+from placement_desk.db import team
 from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_json import loads_case_file
@@ -95,6 +96,9 @@ def import_case_file(
     result, reading = ImportResult(), Reading()
     access.require_unscoped(db, Permission.IMPORT, "import a case file")
     with db.transaction() as session:
+        # Two imports of one citizen at once (a team server): the second waits for the first to commit and
+        # then reads what it wrote, so each reports what it truly changed. Before anything is read.
+        team.lock_citizens(session, _citizen_refs(data))
         audit.quiet(session)  # thousands of rows: the entry lists what was created and updated instead
         case = parse_case_file(data, known_refs(session), reading)
         result.rounded = reading.rounded
@@ -114,6 +118,14 @@ def import_case_file(
                      {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
                       "citizen_ids": ids}, actor=actor, with_changes=False)  # fmt: skip
     return result
+
+
+def _citizen_refs(data: Any) -> list[str]:
+    """The citizens' refs of a case-file document as given (before it is parsed; anything odd is skipped)."""
+    citizens = data.get("citizens") if isinstance(data, dict) else None
+    if not isinstance(citizens, list):
+        return []
+    return [c["ref"].strip() for c in citizens if isinstance(c, dict) and isinstance(c.get("ref"), str)]
 
 
 def _upsert_company(

@@ -95,7 +95,9 @@ def expected(db: Database, company_ref: str, first: date, last: date) -> list[Ex
             .where(m.Placement.archived_at.is_(None), m.Citizen.archived_at.is_(None))
             .where(m.Placement.start <= last, m.Placement.end.is_(None) | (m.Placement.end >= first))
             .options(
-                selectinload(m.Placement.citizen),
+                # of the citizen only what the page shows (on a team server the rest is not the
+                # workplace mentor's to read: db.team)
+                selectinload(m.Placement.citizen).load_only(m.Citizen.ref, m.Citizen.name, m.Citizen.archived_at),
                 selectinload(m.Placement.company),
                 selectinload(m.Placement.workplace_mentor),
                 selectinload(m.Placement.tasks),

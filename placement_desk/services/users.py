@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
+from placement_desk.db import team
 from placement_desk.db.base import utcnow
 from placement_desk.db.engine import Database, sqlite_path
 from placement_desk.db.keystore import KeyStore
@@ -141,17 +142,20 @@ def create_user(
         if s.scalar(select(m.User.id).where(m.User.username == name)) is not None:
             raise ValidationError("username", f"{name} exists already")
         _wrap_key(db, name, password)  # the key file first: if the database write fails, it only has one more entry
+        on_team = team.is_team(s)  # a team server: the person's own login holds the password, not a hash here
         user = m.User(
             username=name,
             display_name=display_name.strip(),
             role=chosen.value,
-            password_hash=hash_password(password),
+            password_hash=None if on_team else hash_password(password),
             active=True,
             company_id=_company_id(s, chosen, company_ref),
             updated_by=access.actor_name(db),
         )
         s.add(user)
         s.flush()
+        if on_team:
+            team.sync_login(s, name, password)
         audit.record(s, db, audit.USERS, details={"user": name, "event": "created", "role": chosen.value},
                      with_changes=False)
         return _principal(s, user)
@@ -211,6 +215,8 @@ def update_user(
         if not admins:
             raise ValidationError("role", "at least one active administrator must remain")
         user.updated_by = access.actor_name(db)
+        if team.is_team(s):  # the login follows: its group, disabled while inactive
+            team.sync_login(s, username)
         audit.record(s, db, audit.USERS, details={"user": username, "event": "changed"})
         store = _key_file(db)
         if active is False and store is not None and username in store.users():
@@ -225,9 +231,12 @@ def set_password(db: Database, username: str, password: str) -> None:
     check_password_rules(password)
     with db.transaction() as s:
         user = _user(s, username)
-        user.password_hash = hash_password(password)
-        _wrap_key(db, username, password)
-        s.execute(delete(m.LoginFailure).where(m.LoginFailure.username == username))
+        if team.is_team(s):  # the server checks the password of the person's login
+            team.sync_login(s, username, password)
+        else:
+            user.password_hash = hash_password(password)
+            _wrap_key(db, username, password)
+            s.execute(delete(m.LoginFailure).where(m.LoginFailure.username == username))
         audit.record(s, db, audit.USERS, details={"user": username, "event": "password set"}, with_changes=False)
 
 

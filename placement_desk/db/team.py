@@ -1,0 +1,473 @@
+"""The team database on a PostgreSQL server: group roles, grants, row-level security, one login per person.
+
+Everything the server enforces lives here, in one place, and :func:`apply` is idempotent: ``setup``
+runs it on a new database and again at every upgrade (after the migrations, as the owner).
+
+- The **owner** (the role that runs ``placement-desk --db postgresql+psycopg://owner@host/db setup``)
+  owns the schema and every table. Owners are not subject to row-level security; only the owner can
+  alter the schema, grants, ``login_failures`` and ``audit_anchor``, or delete audit entries (the
+  retention rule runs as the owner through :func:`prune`, a SECURITY DEFINER function).
+- Every person is a **LOGIN role** of their own (same name as their user, SCRAM password), member of
+  exactly one **group role** (:data:`GROUPS`) that mirrors their app role. Logins are created, changed
+  and disabled by ``pd_sync_login``, a SECURITY DEFINER function that only an administrator (or the
+  person, for their own password) may call; it reads the role and the active flag from ``users``.
+- **Grants** mirror the app's permissions: a case worker reads; a mentor changes a citizen's path but no
+  company master data; administrators and consultants change data; only administrators add or change
+  users. ``audit_log`` is insert-only for everyone (administrators may blank ``details``, for erasure,
+  and nothing else); its chain is checked by the server on every insert.
+- **Row-level security**: a workplace mentor's login sees only their own company, its placements (plans,
+  tasks, assessments), their attendance and workplace statements, and of citizens only id, ref and name
+  of those placed with the company. ``pd_me()`` maps ``session_user`` to the ``users`` row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.orm import Session
+
+from placement_desk.domain.roles import Role
+
+GROUPS: dict[Role, str] = {
+    Role.ADMINISTRATOR: "pd_administrator",
+    Role.CONSULTANT: "pd_consultant",
+    Role.MENTOR: "pd_mentor",
+    Role.WORKPLACE_MENTOR: "pd_workplace_mentor",
+    Role.CASEWORKER: "pd_case_worker",
+}
+ALL_GROUPS = tuple(GROUPS.values())
+STAFF = ("pd_administrator", "pd_consultant", "pd_mentor", "pd_case_worker")  # not company-scoped
+WRITERS = ("pd_administrator", "pd_consultant")  # everything but users and the audit log
+PATH_WRITERS = ("pd_administrator", "pd_consultant", "pd_mentor")  # a citizen's path
+WPM = "pd_workplace_mentor"
+AUDIT_LOCK = 7_263_002  # the same lock services.audit_chain takes to append
+GENESIS = "0" * 64
+IMPORT_LOCK = 7_263_003  # pg_advisory_xact_lock(IMPORT_LOCK, hashtext(citizen ref)): one import per citizen
+MARKER = "pd_me()"  # a database set up for a team has this function
+
+# What a workplace mentor's login may see of a table: the row filter (tables not named: nothing).
+_COMPANY_ROWS: dict[str, str] = {
+    "companies": "id = pd_my_company()",
+    "contacts": "company_id = pd_my_company()",
+    "placements": "company_id = pd_my_company()",
+    "citizens": "id IN (SELECT p.citizen_id FROM placements p WHERE p.company_id = pd_my_company())",
+    "placement_tasks": "placement_id IN (SELECT p.id FROM placements p WHERE p.company_id = pd_my_company())",
+    "schedule_steps": "placement_id IN (SELECT p.id FROM placements p WHERE p.company_id = pd_my_company())",
+    "capacity_assessments": "placement_id IN (SELECT p.id FROM placements p WHERE p.company_id = pd_my_company())",
+    "capacity_tasks": (
+        "assessment_id IN (SELECT a.id FROM capacity_assessments a JOIN placements p ON p.id = a.placement_id "
+        "WHERE p.company_id = pd_my_company())"
+    ),
+    "attendance": "placement_id IN (SELECT p.id FROM placements p WHERE p.company_id = pd_my_company())",
+    "observations": "placement_id IN (SELECT p.id FROM placements p WHERE p.company_id = pd_my_company())",
+}
+# What a workplace mentor's login may do there besides SELECT.
+_COMPANY_WRITES: dict[str, str] = {"attendance": "INSERT, UPDATE, DELETE", "observations": "INSERT"}
+# The columns of citizens a workplace mentor's login reads (the mentor page shows the name).
+WPM_CITIZEN_COLUMNS = ("id", "ref", "name", "archived_at")
+_META = {"alembic_version", "users", "login_failures", "audit_log", "audit_anchor"}
+_COMPANY_DATA = {"companies", "contacts"}  # master data: not a mentor's to change
+
+
+UPGRADE_NEEDED = (
+    "Teamdatabasen skal opgraderes til denne version af Placement Desk: administratoren kører "
+    "'placement-desk --db postgresql+psycopg://EJER@VÆRT/DATABASE setup' som databasens ejer."
+)
+
+
+class UpgradeNeeded(RuntimeError):
+    """A team database behind this program's schema: only its owner migrates it (``setup``)."""
+
+
+class NotOwner(Exception):
+    """The connected role does not own the database: only the owner sets up and upgrades it."""
+
+
+def is_postgres(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
+def names_login(url: str) -> bool:
+    """True when the URL names the database user (the owner's URL, or an old shared team URL)."""
+    return bool(make_url(url).username)
+
+
+def login_url(url: str, username: str, password: str) -> str:
+    """The team URL (host and database only) with a person's login: the server checks the password."""
+    return make_url(url).set(username=username, password=password).render_as_string(hide_password=False)
+
+
+def is_team(conn: Connection | Session) -> bool:
+    """True when the database was set up for a team (:func:`apply` ran): the server enforces the roles."""
+    dialect = conn.get_bind().dialect if isinstance(conn, Session) else conn.dialect
+    if dialect.name != "postgresql":
+        return False
+    return conn.execute(text(f"SELECT to_regprocedure('{MARKER}') IS NOT NULL")).scalar() is True
+
+
+def engine_is_team(engine: Engine) -> bool:
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as conn:
+        return is_team(conn)
+
+
+def is_owner(conn: Connection) -> bool:
+    """True when the connected role owns the database (or is a superuser)."""
+    return bool(
+        conn.execute(
+            text(
+                "SELECT pg_has_role(current_user, d.datdba, 'USAGE') OR r.rolsuper "
+                "FROM pg_database d, pg_roles r WHERE d.datname = current_database() AND r.rolname = current_user"
+            )
+        ).scalar()
+    )
+
+
+def has_administrator(engine: Engine) -> bool:
+    """True when the database has an active administrator (False also without a users table; a server
+    that cannot be reached raises OperationalError)."""
+    try:
+        with engine.connect() as conn:
+            return bool(
+                conn.execute(
+                    text("SELECT count(*) FROM users WHERE role = 'administrator' AND active")
+                ).scalar()
+            )
+    except ProgrammingError:  # no users table: a new database
+        return False
+
+
+# ---- the SQL -----------------------------------------------------------------------------------------
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _groups_sql() -> list[str]:
+    out = []
+    for group in ALL_GROUPS:
+        out.append(
+            "DO $$ BEGIN "
+            f"IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN CREATE ROLE {group} NOLOGIN; END IF; "
+            "END $$"
+        )
+    return out
+
+
+_FUNCTIONS = [
+    # Who is signed in: the users row of the session's login (SECURITY DEFINER: reads users as the owner).
+    """
+    CREATE OR REPLACE FUNCTION pd_me(OUT id integer, OUT role text, OUT company_id integer)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        SELECT u.id, u.role::text, u.company_id FROM users u WHERE u.username = session_user AND u.active
+    $f$
+    """,
+    """
+    CREATE OR REPLACE FUNCTION pd_my_company() RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        SELECT u.company_id FROM users u
+        WHERE u.username = session_user AND u.active AND u.role = 'workplace_mentor'
+    $f$
+    """,
+    # Is the session the database's owner (or a superuser)?
+    """
+    CREATE OR REPLACE FUNCTION pd_is_owner() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+        SELECT coalesce((SELECT r.rolsuper OR pg_has_role(session_user, d.datdba, 'USAGE')
+                         FROM pg_database d, pg_roles r
+                         WHERE d.datname = current_database() AND r.rolname = session_user), false)
+    $f$
+    """,
+    # The login of a user, as the users table says: created if missing, LOGIN only while active, member
+    # of exactly the group of their role; a new password (a SCRAM verifier made by the client) if given.
+    # An administrator may sync anyone; anybody may sync themself (a new password of their own).
+    """
+    CREATE OR REPLACE FUNCTION pd_sync_login(p_username text, p_verifier text)
+    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+    DECLARE
+        u record;
+        me record;
+        existing record;
+        grp text;
+        wanted text;
+        owner boolean;
+    BEGIN
+        SELECT * INTO me FROM pd_me();
+        owner := pd_is_owner();
+        IF NOT (owner OR coalesce(me.role = 'administrator', false)
+                OR (p_username = session_user AND me.id IS NOT NULL)) THEN
+            RAISE EXCEPTION 'only an administrator may change logins' USING ERRCODE = '42501';
+        END IF;
+        SELECT * INTO u FROM users WHERE username = p_username;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'no user %', p_username USING ERRCODE = '22023';
+        END IF;
+        wanted := CASE u.role
+            WHEN 'administrator' THEN 'pd_administrator' WHEN 'consultant' THEN 'pd_consultant'
+            WHEN 'mentor' THEN 'pd_mentor' WHEN 'workplace_mentor' THEN 'pd_workplace_mentor'
+            WHEN 'caseworker' THEN 'pd_case_worker' END;
+        IF wanted IS NULL THEN
+            RAISE EXCEPTION 'unknown role %', u.role USING ERRCODE = '22023';
+        END IF;
+        SELECT r.* INTO existing FROM pg_roles r WHERE r.rolname = p_username;
+        IF FOUND THEN
+            IF existing.rolsuper OR existing.rolcreaterole OR existing.rolcreatedb OR existing.rolreplication
+               OR existing.rolbypassrls OR p_username LIKE 'pd\\_%'
+               OR p_username = current_user
+               OR EXISTS (SELECT 1 FROM pg_database d WHERE d.datdba = existing.oid) THEN
+                RAISE EXCEPTION 'the server role % is not a person''s login', p_username USING ERRCODE = '42501';
+            END IF;
+        ELSE
+            EXECUTE format('CREATE ROLE %I NOLOGIN', p_username);
+        END IF;
+        IF p_verifier IS NOT NULL THEN
+            IF p_verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+                RAISE EXCEPTION 'a password must come as a SCRAM verifier' USING ERRCODE = '22023';
+            END IF;
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', p_username, p_verifier);
+        END IF;
+        IF owner OR coalesce(me.role = 'administrator', false) THEN
+            EXECUTE format('ALTER ROLE %I %s', p_username, CASE WHEN u.active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+            FOREACH grp IN ARRAY ARRAY['pd_administrator', 'pd_consultant', 'pd_mentor',
+                                       'pd_workplace_mentor', 'pd_case_worker'] LOOP
+                IF grp <> wanted AND pg_has_role(p_username, grp, 'MEMBER') THEN
+                    EXECUTE format('REVOKE %I FROM %I', grp, p_username);
+                END IF;
+            END LOOP;
+            IF NOT pg_has_role(p_username, wanted, 'MEMBER') THEN
+                EXECUTE format('GRANT %I TO %I', wanted, p_username);
+            END IF;
+        END IF;
+    END
+    $f$
+    """,
+    # The retention rule (6 months), as the owner: nobody's login deletes audit entries itself.
+    f"""
+    CREATE OR REPLACE FUNCTION pd_prune_audit() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+    DECLARE
+        last_id integer;
+        last_hash text;
+        n integer;
+    BEGIN
+        PERFORM pg_advisory_xact_lock({AUDIT_LOCK});
+        SELECT a.id, a.hash INTO last_id, last_hash FROM audit_log a
+        WHERE a.at < (now() AT TIME ZONE 'UTC') - interval '183 days' ORDER BY a.id DESC LIMIT 1;
+        IF last_id IS NULL THEN
+            RETURN 0;
+        END IF;
+        DELETE FROM audit_log WHERE id <= last_id;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        DELETE FROM audit_anchor;
+        INSERT INTO audit_anchor (id, hash) VALUES (last_id, last_hash);
+        RETURN n;
+    END
+    $f$
+    """,
+    # The chain kept by the server: every new entry links to the last one (or the anchor), under the
+    # lock the app takes to append.
+    f"""
+    CREATE OR REPLACE FUNCTION pd_audit_link() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+    DECLARE
+        prev text;
+    BEGIN
+        PERFORM pg_advisory_xact_lock({AUDIT_LOCK});
+        SELECT a.hash INTO prev FROM audit_log a ORDER BY a.id DESC LIMIT 1;
+        IF prev IS NULL THEN
+            SELECT a.hash INTO prev FROM audit_anchor a ORDER BY a.id DESC LIMIT 1;
+        END IF;
+        IF NEW.prev_hash IS DISTINCT FROM coalesce(prev, '{GENESIS}') THEN
+            RAISE EXCEPTION 'an audit entry must link to the last one' USING ERRCODE = '23514';
+        END IF;
+        RETURN NEW;
+    END
+    $f$
+    """,
+    # Erasure blanks an entry's details (its digest stays, so the chain verifies); nothing else changes.
+    """
+    CREATE OR REPLACE FUNCTION pd_audit_blank_only() RETURNS trigger
+    LANGUAGE plpgsql AS $f$
+    BEGIN
+        IF NOT pd_is_owner() AND (NEW.details IS NOT NULL OR (NEW.id, NEW.at, NEW.username, NEW.action, NEW.citizen_id,
+                NEW.details_sha256, NEW.prev_hash, NEW.hash) IS DISTINCT FROM (OLD.id, OLD.at, OLD.username,
+                OLD.action, OLD.citizen_id, OLD.details_sha256, OLD.prev_hash, OLD.hash)) THEN
+            RAISE EXCEPTION 'audit entries are only ever blanked' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+    END
+    $f$
+    """,
+    "DROP TRIGGER IF EXISTS pd_audit_link ON audit_log",
+    "CREATE TRIGGER pd_audit_link BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION pd_audit_link()",
+    "DROP TRIGGER IF EXISTS pd_audit_blank_only ON audit_log",
+    "CREATE TRIGGER pd_audit_blank_only BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION pd_audit_blank_only()",
+]
+
+
+def _tables(conn: Connection) -> list[str]:
+    return [
+        str(r[0])
+        for r in conn.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+        )
+    ]
+
+
+def _table_grants(table: str) -> list[str]:
+    """The grants of one table (after REVOKE ALL): new tables of later migrations count as citizen data."""
+    t = _quote(table)
+    staff = ", ".join(STAFF)
+    if table == "alembic_version" or table == "audit_anchor":
+        return [f"GRANT SELECT ON {t} TO {', '.join(ALL_GROUPS)}"]
+    if table == "users":
+        return [f"GRANT SELECT ON {t} TO {', '.join(ALL_GROUPS)}", f"GRANT INSERT, UPDATE ON {t} TO pd_administrator"]
+    if table == "login_failures":
+        return []
+    if table == "audit_log":
+        others = ", ".join(g for g in ALL_GROUPS if g != "pd_administrator")
+        return [
+            f"GRANT SELECT, INSERT, UPDATE (details) ON {t} TO pd_administrator",
+            f"GRANT SELECT (id, hash), INSERT ON {t} TO {others}",
+        ]
+    out = [f"GRANT SELECT ON {t} TO {staff}"]
+    writers = WRITERS if table in _COMPANY_DATA else PATH_WRITERS
+    out.append(f"GRANT INSERT, UPDATE, DELETE ON {t} TO {', '.join(writers)}")
+    if table == "citizens":
+        out.append(f"GRANT SELECT ({', '.join(WPM_CITIZEN_COLUMNS)}) ON {t} TO {WPM}")
+    elif table in _COMPANY_ROWS:
+        out.append(f"GRANT SELECT ON {t} TO {WPM}")
+        if table in _COMPANY_WRITES:
+            out.append(f"GRANT {_COMPANY_WRITES[table]} ON {t} TO {WPM}")
+    return out
+
+
+def _policies(table: str) -> list[str]:
+    t = _quote(table)
+    out = [
+        f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY",
+        f"DROP POLICY IF EXISTS pd_staff ON {t}",
+        f"DROP POLICY IF EXISTS pd_company ON {t}",
+        f"CREATE POLICY pd_staff ON {t} TO {', '.join(STAFF)} USING (true) WITH CHECK (true)",
+    ]
+    if table in _COMPANY_ROWS:
+        rows = _COMPANY_ROWS[table]
+        out.append(f"CREATE POLICY pd_company ON {t} TO {WPM} USING ({rows}) WITH CHECK ({rows})")
+    return out
+
+
+def statements(tables: Iterable[str], database: str) -> list[str]:
+    """Every statement :func:`apply` runs, in order (idempotent)."""
+    tables = list(tables)
+    db = _quote(database)
+    out = _groups_sql()
+    out += [
+        f"REVOKE ALL ON DATABASE {db} FROM PUBLIC",
+        f"GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {', '.join(ALL_GROUPS)}",
+        "REVOKE ALL ON SCHEMA public FROM PUBLIC",
+        f"GRANT USAGE ON SCHEMA public TO {', '.join(ALL_GROUPS)}",
+    ]
+    out += _FUNCTIONS
+    for fn in ("pd_me()", "pd_is_owner()", "pd_my_company()", "pd_sync_login(text, text)", "pd_prune_audit()",
+               "pd_audit_link()", "pd_audit_blank_only()"):  # fmt: skip
+        out.append(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC")
+    out += [
+        f"GRANT EXECUTE ON FUNCTION pd_me(), pd_is_owner(), pd_my_company(), pd_sync_login(text, text), pd_prune_audit() "
+        f"TO {', '.join(ALL_GROUPS)}",
+    ]
+    for table in tables:
+        out.append(f"REVOKE ALL ON {_quote(table)} FROM PUBLIC, {', '.join(ALL_GROUPS)}")
+        out += _table_grants(table)
+        if table not in _META:
+            out += _policies(table)
+    out += [
+        "REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {', '.join(ALL_GROUPS)}",
+    ]
+    return out
+
+
+def apply(conn: Connection) -> None:
+    """Groups, functions, grants and policies: as the owner, after the migrations (idempotent)."""
+    if not is_owner(conn):
+        raise NotOwner("only the database's owner can set up or upgrade a team database")
+    database = str(conn.execute(text("SELECT current_database()")).scalar())
+    raw: Any = conn.connection.driver_connection  # psycopg itself: the SQL's % signs are not placeholders
+    for sql in statements(_tables(conn), database):
+        raw.execute(sql)
+
+
+# ---- logins ------------------------------------------------------------------------------------------
+
+
+def scram_verifier(session: Session, username: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of a password, made by libpq here: the password never reaches the server."""
+    raw: Any = session.connection().connection.driver_connection
+    verifier = raw.pgconn.encrypt_password(password.encode("utf-8"), username.encode("utf-8"), b"scram-sha-256")
+    return bytes(verifier).decode("ascii")
+
+
+def sync_login(session: Session, username: str, password: str | None = None) -> None:
+    """The person's login as their users row says (see ``pd_sync_login``), in the caller's transaction."""
+    verifier = None if password is None else scram_verifier(session, username, password)
+    session.execute(text("SELECT pd_sync_login(:u, :v)"), {"u": username, "v": verifier})
+
+
+def prune(session: Session) -> int:
+    """The audit log's retention rule on a team database, run as the owner (``pd_prune_audit``)."""
+    return int(session.execute(text("SELECT pd_prune_audit()")).scalar() or 0)
+
+
+def lock_citizens(session: Session, refs: Iterable[str]) -> None:
+    """One import per citizen at a time: per-citizen advisory locks (sorted: no deadlock), held to commit."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for ref in sorted(set(refs)):
+        session.execute(text("SELECT pg_advisory_xact_lock(:k, hashtext(:ref))"), {"k": IMPORT_LOCK, "ref": ref})
+
+
+# ---- setup and upgrade ---------------------------------------------------------------------------------
+
+
+def setup(db: Any, username: str | None, display_name: str | None, password: str | None) -> bool:
+    """Migrate (as the owner), apply the roles, grants and policies, and - on a database without an
+    administrator - create the first one with their login. Returns True when an administrator was created.
+
+    ``db`` is a :class:`placement_desk.db.engine.Database` connected as the owner. Without an
+    administrator, ``username`` and ``password`` are required (ValidationError otherwise).
+    """
+    from placement_desk.db.migrate import MIGRATION_LOCK, upgrade
+    from placement_desk.domain.errors import ValidationError
+
+    with db.engine.connect() as conn:
+        if not is_owner(conn):
+            raise NotOwner(
+                f"{conn.execute(text('SELECT current_user')).scalar()} ejer ikke databasen: "
+                "setup køres som databasens ejer (den rolle der ejer databasen på serveren)"
+            )
+    needs_admin = not has_administrator(db.engine)
+    if needs_admin:  # check the input before anything is written
+        from placement_desk.services.users import _check_username, check_password_rules
+
+        _check_username(username or "")
+        check_password_rules(password or "", "adgangskode")
+    upgrade(db)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")  # one setup at a time
+        apply(conn)
+    if not needs_admin or has_administrator(db.engine):  # another setup made one in the meantime
+        return False
+    from placement_desk.domain.roles import Role
+    from placement_desk.services import users
+
+    assert username is not None and password is not None
+    if not (display_name or username).strip():
+        raise ValidationError("display_name", "is required")
+    users.create_user(db, username, (display_name or username).strip(), Role.ADMINISTRATOR, password)
+    return True
