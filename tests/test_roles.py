@@ -40,6 +40,7 @@ from placement_desk.services import (
     placements,
     privacy,
     queries,
+    results,
     users,
     views,
 )
@@ -201,6 +202,11 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
         lambda db, _: description.save_dossier_text(db, "DC", None, "health", "Migræne"), EDITORS
     ),
     "check a dossier": (lambda db, _: description.check_dossier(db, "DC"), READERS),
+    # the results report (issue 18): anonymised for everyone, the citizens behind it only for readers
+    "results report": (lambda db, _: results.results_report(db, date(2024, 1, 1), date(2024, 12, 31)), EVERYONE),
+    "named results report": (
+        lambda db, _: results.results_report(db, date(2024, 1, 1), date(2024, 12, 31), named=True), READERS
+    ),
 }
 
 

@@ -1,0 +1,560 @@
+"""The results report (issue 18): what became of the citizens of a period, as pure figures over plain
+data. The figures are defined in ``docs/results.md``; :mod:`placement_desk.services.results` loads the
+data, the renderers in :mod:`placement_desk.export` write it.
+
+Anonymised by default: :func:`report_json` and :func:`report_tables` write no name, no CPR number and
+no ref, and any count from 1 to 4 as ``"<5"`` (with the share, quartiles or rate computed from it);
+``named=True`` adds the citizens behind the numbers, for roles that may see names.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.figures import DayFigures, Totals, day_figures, sustained_level
+from placement_desk.domain.numbers import hours, rate
+from placement_desk.domain.outcomes import Outcome
+from placement_desk.domain.plan import PlacementPlan
+from placement_desk.domain.vocab import GoalArea, OutcomeKind, label, outcome_label
+
+FORMAT = "placement-desk/results-report"
+VERSION = 1
+SMALL = 5  # counts below this (and above 0) are not shown in the anonymised report
+SUPPRESSED = "<5"
+# Weekly hours bands: (label, lower minutes included, upper minutes excluded; None = no upper bound).
+BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("0–5 t", 0, 5 * 60),
+    ("5–10 t", 5 * 60, 10 * 60),
+    ("10–15 t", 10 * 60, 15 * 60),
+    ("15–20 t", 15 * 60, 20 * 60),
+    ("20–25 t", 20 * 60, 25 * 60),
+    ("25–30 t", 25 * 60, 30 * 60),
+    ("30–37 t", 30 * 60, 37 * 60),
+    ("37 t og derover", 37 * 60, None),
+)
+NOT_KNOWN = "ikke kendt"
+ASSESSORS = ("citizen", "mentor", "consultant", "unknown")
+
+
+# ---- the data the report is computed from ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReferralFacts:
+    programme: str
+    start: date
+    end: date | None  # the effective end: the latest extension, else the end (None: open)
+    outcome: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class PlacementFacts:
+    ref: str
+    company: str  # the company's name
+    type: str
+    start: date
+    end: date | None
+    plan: PlacementPlan
+    outcome: Outcome | None = None
+
+    @property
+    def start_weekly(self) -> int | None:
+        """Weekly minutes of the first step of the hours plan (None without a plan)."""
+        return self.plan.steps[0].weekly if self.plan.steps else None
+
+
+@dataclass(frozen=True)
+class GoalFacts:
+    area: str
+    scores: tuple[cf.Score, ...]  # in date order
+
+
+@dataclass(frozen=True)
+class CitizenFacts:
+    ref: str
+    name: str
+    referrals: tuple[ReferralFacts, ...] = ()
+    placements: tuple[PlacementFacts, ...] = ()
+    goals: tuple[GoalFacts, ...] = ()
+
+
+# ---- the figures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CitizenResult:
+    """One citizen's part of the report (the named version lists these)."""
+
+    ref: str
+    name: str
+    start: date
+    end: date | None  # the path's end if it ended by the report's last day, else None (active)
+    started: bool
+    outcome: Outcome | None
+    outcome_from: str | None  # "referral" or "placement"
+    days_to_outcome: int | None
+    start_weekly: int | None
+    sustained_weekly: int | None
+    attendance: Totals
+    placements: list[PlacementFacts]
+
+
+@dataclass
+class PlacementRow:
+    company: str
+    type: str
+    placements: int = 0
+    ended: int = 0
+    hired: int = 0
+
+
+@dataclass
+class GoalRow:
+    area: str
+    assessor: str
+    assessed: int = 0
+    progressed: int = 0
+
+
+@dataclass
+class Quartiles:
+    n: int
+    q1: Fraction
+    median: Fraction
+    q3: Fraction
+
+
+@dataclass
+class Report:
+    first: date
+    last: date
+    today: date
+    programme: str | None = None
+    consultant: str | None = None
+    citizens: list[CitizenResult] = field(default_factory=list)
+    outcome_counts: dict[str, int] = field(default_factory=dict)
+    goals: list[GoalRow] = field(default_factory=list)
+    placements: list[PlacementRow] = field(default_factory=list)
+    attendance: Totals = field(default_factory=Totals)
+
+    @property
+    def until(self) -> date:
+        """The report's last day that counts (no date after today counts)."""
+        return min(self.last, self.today)
+
+    @property
+    def included(self) -> int:
+        return len(self.citizens)
+
+    @property
+    def started(self) -> int:
+        return sum(1 for c in self.citizens if c.started)
+
+    @property
+    def ended(self) -> int:
+        return sum(1 for c in self.citizens if c.end is not None)
+
+    @property
+    def active(self) -> int:
+        return self.included - self.ended
+
+    @property
+    def with_outcome(self) -> int:
+        return sum(self.outcome_counts.values())
+
+    @property
+    def ended_without_outcome(self) -> int:
+        return sum(1 for c in self.citizens if c.end is not None and c.outcome is None)
+
+    @property
+    def days_to_outcome(self) -> Quartiles | None:
+        return quartiles([c.days_to_outcome for c in self.citizens if c.days_to_outcome is not None])
+
+    def hours_bands(self, which: str) -> list[tuple[str, int]]:
+        """Citizens with a placement by band of ``start`` or ``sustained`` weekly hours, then "not known"."""
+        values = [c.start_weekly if which == "start" else c.sustained_weekly for c in self.citizens if c.placements]
+        rows = [(name, sum(1 for v in values if v is not None and lo <= v and (hi is None or v < hi)))
+                for name, lo, hi in BANDS]  # fmt: skip
+        return [*rows, (NOT_KNOWN, sum(1 for v in values if v is None))]
+
+    @property
+    def with_placement(self) -> int:
+        return sum(1 for c in self.citizens if c.placements)
+
+    @property
+    def raised_hours(self) -> int:
+        """Citizens whose sustained level is above their weekly hours at start."""
+        return sum(
+            1
+            for c in self.citizens
+            if c.start_weekly is not None and c.sustained_weekly is not None and c.sustained_weekly > c.start_weekly
+        )
+
+    @property
+    def attendance_citizens(self) -> int:
+        return sum(1 for c in self.citizens if c.attendance.counted_planned > 0)
+
+    @property
+    def median_attendance_rate(self) -> Fraction | None:
+        rates = [c.attendance.attendance_rate for c in self.citizens if c.attendance.attendance_rate is not None]
+        return Fraction(statistics.median(rates)) if rates else None
+
+
+def quartiles(values: Sequence[int]) -> Quartiles | None:
+    """Median and quartiles by linear interpolation between the sorted values (Excel's QUARTILE.INC)."""
+    if not values:
+        return None
+    xs = sorted(values)
+
+    def at(p: Fraction) -> Fraction:
+        pos = p * (len(xs) - 1)
+        lo = int(pos)
+        frac = pos - lo
+        nxt = xs[min(lo + 1, len(xs) - 1)]
+        return xs[lo] + (nxt - xs[lo]) * frac
+
+    return Quartiles(len(xs), at(Fraction(1, 4)), at(Fraction(1, 2)), at(Fraction(3, 4)))
+
+
+def _overlaps(start: date, end: date | None, first: date, last: date) -> bool:
+    return start <= last and (end is None or end >= first)
+
+
+def _in_programme(p: PlacementFacts, referrals: Sequence[ReferralFacts]) -> bool:
+    return any(r.start <= p.start and (r.end is None or p.start <= r.end) for r in referrals)
+
+
+def build_report(
+    facts: Iterable[CitizenFacts],
+    first: date,
+    last: date,
+    today: date,
+    programme: str | None = None,
+    consultant: str | None = None,
+) -> Report:
+    """The report over [first, last] (dates after ``today`` do not count), for one programme if given."""
+    report = Report(first, last, today, programme, consultant)
+    until = report.until
+    by_company: dict[tuple[str, str], PlacementRow] = {}
+    goal_rows: dict[tuple[str, str], GoalRow] = {}
+    for c in sorted(facts, key=lambda c: c.ref):
+        referrals = [r for r in c.referrals if programme is None or r.programme == programme]
+        if programme is not None and not referrals:
+            continue
+        placements = [p for p in c.placements if programme is None or _in_programme(p, referrals)]
+        items: list[tuple[date, date | None]] = [(r.start, r.end) for r in referrals]
+        items += [(p.start, p.end) for p in placements]
+        if not items:
+            continue
+        start = min(s for s, _ in items)
+        ends = [e for _, e in items]
+        end = None if any(e is None for e in ends) else max(e for e in ends if e is not None)
+        if start > until or (end is not None and end < first):
+            continue
+        ended = end if end is not None and end <= until else None
+        result = _citizen(c, referrals, placements, start, ended, first, until, today)
+        report.citizens.append(result)
+        report.attendance.merge(result.attendance)
+        if result.outcome is not None:
+            report.outcome_counts[result.outcome.kind] = report.outcome_counts.get(result.outcome.kind, 0) + 1
+        for p in placements:
+            if not _overlaps(p.start, p.end, first, until):
+                continue
+            row = by_company.setdefault((p.company, p.type), PlacementRow(p.company, p.type))
+            row.placements += 1
+            row.ended += p.end is not None and first <= p.end <= until
+            row.hired += bool(p.outcome and p.outcome.hired and first <= p.outcome.day <= until)
+        for (area, assessor), progressed in _goal_progress(c.goals, until).items():
+            g = goal_rows.setdefault((area, assessor), GoalRow(area, assessor))
+            g.assessed += 1
+            g.progressed += progressed
+    report.placements = sorted(by_company.values(), key=lambda r: (r.company.casefold(), r.type))
+    areas = [a.value for a in GoalArea]
+    report.goals = sorted(goal_rows.values(), key=lambda g: (areas.index(g.area) if g.area in areas else 99,
+                                                             g.area, ASSESSORS.index(g.assessor)))  # fmt: skip
+    return report
+
+
+def _citizen(
+    c: CitizenFacts,
+    referrals: list[ReferralFacts],
+    placements: list[PlacementFacts],
+    start: date,
+    ended: date | None,
+    first: date,
+    until: date,
+    today: date,
+) -> CitizenResult:
+    found: list[tuple[date, int, Outcome, str]] = []
+    for r in referrals:
+        if r.outcome is not None and first <= r.outcome.day <= until:
+            found.append((r.outcome.day, 1, r.outcome, "referral"))  # a referral's wins a tie: the programme's
+    for p in placements:
+        if p.outcome is not None and first <= p.outcome.day <= until:
+            found.append((p.outcome.day, 0, p.outcome, "placement"))
+    latest = max(found, key=lambda f: (f[0], f[1])) if found else None
+    outcome = latest[2] if latest else None
+    since = min(r.start for r in referrals) if referrals else start
+    days: list[DayFigures] = []
+    for p in placements:
+        if p.start <= until:
+            days.extend(day_figures(p.plan, p.start, min(p.plan.last_day(today), until), today))
+    sustained = sustained_level(days)
+    attendance = Totals()
+    for f in days:
+        if f.day >= first:
+            attendance.add(f)
+    ordered = sorted(placements, key=lambda p: (p.start, p.ref))
+    return CitizenResult(
+        ref=c.ref,
+        name=c.name,
+        start=start,
+        end=ended,
+        started=first <= start <= until,
+        outcome=outcome,
+        outcome_from=latest[3] if latest else None,
+        days_to_outcome=(outcome.day - since).days if outcome else None,
+        start_weekly=next((p.start_weekly for p in ordered if p.start_weekly is not None), None),
+        sustained_weekly=sustained[0] if sustained else None,
+        attendance=attendance,
+        placements=ordered,
+    )
+
+
+def _goal_progress(goals: Sequence[GoalFacts], until: date) -> dict[tuple[str, str], bool]:
+    """Per (life area, assessor) with two or more scores on a goal: did any goal's latest beat its first?"""
+    out: dict[tuple[str, str], bool] = {}
+    for g in goals:
+        by: dict[str, list[cf.Score]] = {}
+        for s in g.scores:
+            if s.day <= until:
+                by.setdefault(s.assessor or "unknown", []).append(s)
+        for assessor, scores in by.items():
+            if len(scores) < 2:
+                continue
+            ordered = sorted(scores, key=lambda s: s.day)  # stable: same-day scores keep their order
+            key = (g.area, assessor)
+            out[key] = out.get(key, False) or ordered[-1].score > ordered[0].score
+    return out
+
+
+# ---- writing it out (anonymised unless named) ------------------------------------------------------
+
+
+def count(n: int, named: bool) -> int | str:
+    """A count as shown: 1-4 as "<5" in the anonymised report."""
+    return n if named or n == 0 or n >= SMALL else SUPPRESSED
+
+
+def shown(n: int, named: bool) -> bool:
+    return named or n == 0 or n >= SMALL
+
+
+def share(part: int, whole: int, named: bool) -> float | None:
+    """part / whole to 4 decimals; None when whole is 0 or the part is not shown."""
+    if whole == 0 or not shown(part, named):
+        return None
+    return rate(Fraction(part, whole))
+
+
+def _days(q: Quartiles | None, named: bool) -> dict[str, Any]:
+    if q is None:
+        return {"citizens": 0, "q1": None, "median": None, "q3": None}
+    visible = named or q.n >= SMALL
+    return {
+        "citizens": count(q.n, named),
+        "q1": float(round(q.q1, 1)) if visible else None,
+        "median": float(round(q.median, 1)) if visible else None,
+        "q3": float(round(q.q3, 1)) if visible else None,
+    }
+
+
+def report_json(report: Report, named: bool = False) -> dict[str, Any]:
+    """The report as one JSON document (see docs/results.md)."""
+    r = report
+    out: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "named": named,
+        "period": {"from": r.first.isoformat(), "to": r.last.isoformat()},
+        "programme": r.programme,
+        "consultant": r.consultant,
+        "citizens": {
+            "included": count(r.included, named),
+            "started": count(r.started, named),
+            "active": count(r.active, named),
+            "ended": count(r.ended, named),
+        },
+        "outcomes": {
+            "citizens": count(r.with_outcome, named),
+            "ended_without_outcome": count(r.ended_without_outcome, named),
+            "by_kind": [
+                {
+                    "kind": k.value,
+                    "label": outcome_label(k.value),
+                    "citizens": count(r.outcome_counts.get(k.value, 0), named),
+                    "share": share(r.outcome_counts.get(k.value, 0), r.with_outcome, named),
+                }
+                for k in OutcomeKind
+            ],
+        },
+        "days_to_outcome": _days(r.days_to_outcome, named),
+        "hours": {
+            "citizens": count(r.with_placement, named),
+            "raised": count(r.raised_hours, named),
+            "start": [{"band": b, "citizens": count(n, named)} for b, n in r.hours_bands("start")],
+            "sustained": [{"band": b, "citizens": count(n, named)} for b, n in r.hours_bands("sustained")],
+        },
+        "attendance": _attendance(r, named),
+        "goals": [
+            {
+                "area": g.area,
+                "assessor": g.assessor,
+                "assessed": count(g.assessed, named),
+                "progressed": count(g.progressed, named),
+                "share": share(g.progressed, g.assessed, named),
+            }
+            for g in r.goals
+        ],
+        "placements": [
+            {
+                "company": p.company,
+                "type": p.type,
+                "placements": count(p.placements, named),
+                "ended": count(p.ended, named),
+                "hired": count(p.hired, named),
+            }
+            for p in r.placements
+        ],
+    }
+    if named:
+        out["per_citizen"] = [_citizen_json(c) for c in r.citizens]
+    return out
+
+
+def _attendance(r: Report, named: bool) -> dict[str, Any]:
+    n = r.attendance_citizens
+    visible = named or n >= SMALL
+    return {
+        "citizens": count(n, named),
+        "rate": rate(r.attendance.attendance_rate) if visible else None,
+        "median_citizen_rate": rate(r.median_attendance_rate) if visible else None,
+    }
+
+
+def _citizen_json(c: CitizenResult) -> dict[str, Any]:
+    return {
+        "ref": c.ref,
+        "name": c.name,
+        "start": c.start.isoformat(),
+        "end": c.end.isoformat() if c.end else None,
+        "outcome": c.outcome.kind if c.outcome else None,
+        "outcome_date": c.outcome.day.isoformat() if c.outcome else None,
+        "days_to_outcome": c.days_to_outcome,
+        "start_weekly_hours": hours(c.start_weekly) if c.start_weekly is not None else None,
+        "sustained_weekly_hours": hours(c.sustained_weekly) if c.sustained_weekly is not None else None,
+        "attendance_rate": rate(c.attendance.attendance_rate),
+    }
+
+
+# ---- tables for the PDF, the workbook and the screen ----------------------------------------------
+
+Cell = str | int | float | date | None
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    key: str
+    title: str
+    headers: tuple[str, ...]
+    rows: list[tuple[Cell, ...]]
+    percent: tuple[int, ...] = ()  # columns holding shares (0..1)
+
+
+def report_tables(report: Report, named: bool = False) -> list[ResultTable]:
+    """The report's tables with Danish headings, the anonymised counts already applied."""
+    doc = report_json(report, named)
+    cit = doc["citizens"]
+    tables = [
+        ResultTable(
+            "citizens",
+            "Borgere i perioden",
+            ("", "Antal"),
+            [("I alt i perioden", cit["included"]), ("Startet", cit["started"]),
+             ("Aktive ved periodens slut", cit["active"]), ("Afsluttet", cit["ended"])],  # fmt: skip
+        ),
+        ResultTable(
+            "outcomes",
+            "Resultater",
+            ("Resultat", "Borgere", "Andel"),
+            [(k["label"], k["citizens"], k["share"]) for k in doc["outcomes"]["by_kind"]]
+            + [("Afsluttet uden registreret resultat", doc["outcomes"]["ended_without_outcome"], None),
+               ("Borgere med et resultat", doc["outcomes"]["citizens"], None)],  # fmt: skip
+            percent=(2,),
+        ),
+        ResultTable(
+            "days",
+            "Dage fra henvisning til resultat",
+            ("Borgere", "Nedre kvartil", "Median", "Øvre kvartil"),
+            [(doc["days_to_outcome"]["citizens"], doc["days_to_outcome"]["q1"], doc["days_to_outcome"]["median"],
+              doc["days_to_outcome"]["q3"])],  # fmt: skip
+        ),
+        ResultTable(
+            "hours",
+            "Timer om ugen: ved start og fastholdt niveau",
+            ("Timer om ugen", "Ved start", "Fastholdt niveau"),
+            [(s["band"], s["citizens"], t["citizens"]) for s, t in zip(doc["hours"]["start"], doc["hours"]["sustained"],
+                                                                      strict=True)]
+            + [("Borgere i praktik", doc["hours"]["citizens"], None),
+               ("Fastholdt niveau over timerne ved start", None, doc["hours"]["raised"])],  # fmt: skip
+        ),
+        ResultTable(
+            "attendance",
+            "Fremmøde i perioden",
+            ("Borgere", "Fremmøde (timer)", "Median pr. borger"),
+            [(doc["attendance"]["citizens"], doc["attendance"]["rate"], doc["attendance"]["median_citizen_rate"])],
+            percent=(1, 2),
+        ),
+        ResultTable(
+            "goals",
+            "Progression i mål (første mod seneste score)",
+            ("Livsområde", "Vurderet af", "Borgere", "Med fremgang", "Andel"),
+            [(label(g["area"]), _assessor(g["assessor"]), g["assessed"], g["progressed"], g["share"])
+             for g in doc["goals"]],  # fmt: skip
+            percent=(4,),
+        ),
+        ResultTable(
+            "placements",
+            "Praktikker efter virksomhed og type",
+            ("Virksomhed", "Type", "Praktikker", "Afsluttet", "Førte til ansættelse"),
+            [(p["company"], label(p["type"]), p["placements"], p["ended"], p["hired"]) for p in doc["placements"]],
+        ),
+    ]
+    if named:
+        tables.append(
+            ResultTable(
+                "per_citizen",
+                "Borgerne bag tallene",
+                ("Ref", "Navn", "Start", "Slut", "Resultat", "Resultatdato", "Dage", "Timer ved start",
+                 "Fastholdt niveau", "Fremmøde"),  # fmt: skip
+                [(c.ref, c.name, c.start, c.end, outcome_label(c.outcome.kind) if c.outcome else None,
+                  c.outcome.day if c.outcome else None, c.days_to_outcome, _hours(c.start_weekly),
+                  _hours(c.sustained_weekly), rate(c.attendance.attendance_rate)) for c in report.citizens],  # fmt: skip
+                percent=(9,),
+            )
+        )
+    return tables
+
+
+def _hours(minutes: int | None) -> float | None:
+    return None if minutes is None else hours(minutes)
+
+
+def _assessor(code: str) -> str:
+    return {"citizen": "Borgeren", "mentor": "Mentor", "consultant": "Konsulent", "unknown": "Ikke angivet"}[code]
