@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from placement_desk.db import models as m
@@ -162,9 +163,30 @@ class FollowupRow:
     note: str | None
 
 
-def list_followups(db: Database, since: date | None = None) -> list[FollowupRow]:
+RECENT_WEEKS = 8  # the follow-ups page shows drafts and this many weeks back unless asked for more
+
+
+def contains_text(db: Database, needle: str, *columns: Any) -> Any:
+    """A case-insensitive "any of these columns contains ``needle``" that knows æ, ø and å (SQLite's
+    lower() folds only A-Z, so the embedded database uses the pd_fold function the engine registers)."""
+    pattern = "%" + needle.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    fold = func.pd_fold if db.engine.dialect.name == "sqlite" else func.lower
+    return or_(*(fold(c).like(pattern, escape="\\") for c in columns))
+
+
+def list_followups(
+    db: Database,
+    since: date | None = None,
+    *,
+    recent_weeks: int | None = None,
+    text: str | None = None,
+    drafts_only: bool = False,
+    limit: int | None = None,
+) -> list[FollowupRow]:
     """Follow-up meetings of active citizens, newest first (plain rows: tens of thousands of meetings
-    cost no ORM objects)."""
+    cost no ORM objects). ``recent_weeks`` keeps the drafts and the meetings of that many weeks back (what
+    the page shows first: its cost follows the caseload, not the archive); ``text`` searches the citizen's
+    name and reference, the placement and the note in SQL; ``limit`` caps the rows (newest first)."""
     access.require_unscoped(db, Permission.VIEW, "list follow-ups")
     f, p = m.Followup, m.Placement
     with db.reading() as s:
@@ -177,8 +199,17 @@ def list_followups(db: Database, since: date | None = None) -> list[FollowupRow]
         )
         if since is not None:
             stmt = stmt.where(f.day >= since)
+        if recent_weeks is not None:
+            stmt = stmt.where(or_(f.finalised_at.is_(None), f.day >= today() - timedelta(weeks=recent_weeks)))
+        if drafts_only:
+            stmt = stmt.where(f.finalised_at.is_(None))
+        if text and text.strip():
+            stmt = stmt.where(contains_text(db, text.strip(), m.Citizen.name, m.Citizen.ref, p.ref, f.note))
+        if limit is not None:
+            stmt = stmt.limit(limit)
         rows = [FollowupRow(*row) for row in s.execute(stmt)]
-    audit.log_read(db, "follow-ups with their notes", since=since, rows=len(rows))
+    audit.log_read(db, "follow-ups with their notes", since=since, recent_weeks=recent_weeks,
+                   text=text or None, drafts_only=drafts_only or None, rows=len(rows))  # fmt: skip
     return rows
 
 

@@ -221,3 +221,39 @@ def test_citizen_archive_hides_from_list(qtbot: QtBot, db: Database) -> None:
     assert w.citizens.proxy.rowCount() == 0
     w.citizens.show_archived.setChecked(True)
     assert w.citizens.proxy.rowCount() == 1
+
+
+def test_followups_page_reads_the_recent_scope_and_searches_the_rest_in_sql(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    from datetime import date, timedelta
+
+    from placement_desk.services import followups, queries
+    from placement_desk.ui.followups_page import ALL
+
+    since = date(2026, 11, 23) - timedelta(weeks=8)
+    old = [r for r in queries.list_followups(demo_db) if r.day < since]
+    for row in old[1:]:  # one old draft stays
+        followups.finalise_followup(demo_db, row.id)
+    w = window(qtbot, demo_db)
+    w.show_page("followups")
+    page = w.followups
+    every = queries.list_followups(demo_db)
+    shown = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    assert sorted(r.id for r in shown) == sorted(r.id for r in every if not r.finalised or r.day >= since)
+    ids = {r.id for r in shown}
+    assert old[0].id in ids and old[1].id not in ids
+    assert str(len(shown)) in page.status.text()
+    page.scope.setCurrentIndex(page.scope.findData(ALL))
+    assert page.model.rowCount() == len(every)
+    page.scope.setCurrentIndex(0)
+    qtbot.keyClicks(page.search, old[1].citizen_name)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # Enter searches at once (typing waits for a pause)
+    found = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    assert found and all(r.citizen_name == old[1].citizen_name for r in found)
+    assert old[1].id not in {r.id for r in found}  # finalised and old: outside the recent scope
+    page.scope.setCurrentIndex(page.scope.findData(ALL))
+    assert old[1].id in {page.model.row_at(i).id for i in range(page.model.rowCount())}
+    assert page.proxy.index(0, 0).data() == page.model.index(0, 0).data()  # newest first
+    dates = [page.model.row_at(i).day for i in range(page.model.rowCount())]
+    assert dates == sorted(dates, reverse=True)

@@ -1,0 +1,67 @@
+"""Lists whose cost follows the caseload, not the archive: the follow-ups page reads the drafts and the
+last weeks, searches in SQL (Danish letters folded), and caps "all"."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+
+import pytest
+
+from placement_desk.db.engine import Database
+from placement_desk.db.migrate import upgrade
+from placement_desk.services import audit, followups, queries
+from placement_desk.services.casefile_io import import_case_file
+from placement_desk.services.demo import load_demo
+from tests.casefiles import case_file, ramp_down_citizen
+
+TODAY = date(2026, 11, 23)  # tests/conftest.py pins it
+
+
+@pytest.fixture
+def demo(tmp_path: object) -> Database:
+    db = Database(f"sqlite:///{tmp_path}/demo.db")  # type: ignore[str-bytes-safe]
+    upgrade(db)
+    load_demo(db, TODAY)
+    person = copy.deepcopy(ramp_down_citizen())
+    person["name"] = "Ærtebjerg Østergaard"
+    person["followups"][0]["note"] = "ÆBLETRÆET i gården; 100% på plads_nu"
+    import_case_file(db, case_file(person))
+    for row in queries.list_followups(db):  # a mentor finalises most meetings; a few old drafts remain
+        old = row.day < TODAY - timedelta(weeks=8)
+        if (old and row.id % 4) or (not old and row.id % 2 == 0):
+            followups.finalise_followup(db, row.id)
+    return db
+
+
+def test_the_recent_scope_is_the_drafts_and_the_last_weeks(demo: Database) -> None:
+    every = queries.list_followups(demo)
+    recent = queries.list_followups(demo, recent_weeks=8)
+    since = TODAY - timedelta(weeks=8)
+    assert recent == [r for r in every if not r.finalised or r.day >= since]
+    assert 0 < len(recent) < len(every)
+    assert any(r.finalised for r in recent) and any(not r.finalised for r in recent)
+    drafts = queries.list_followups(demo, recent_weeks=8, drafts_only=True)
+    assert drafts == [r for r in every if not r.finalised]
+    assert queries.list_followups(demo, limit=5) == every[:5]
+
+
+def test_search_in_sql_folds_danish_letters_and_takes_wildcards_literally(demo: Database) -> None:
+    every = queries.list_followups(demo)
+    hers = [r for r in every if r.citizen_name == "Ærtebjerg Østergaard"]
+    assert hers and queries.list_followups(demo, text="østergaard") == hers
+    assert queries.list_followups(demo, text="ÆRTEBJERG") == hers
+    note = [r for r in hers if r.note and "ÆBLETRÆET" in r.note]
+    assert len(note) == 1 and queries.list_followups(demo, text="æbletræet") == note
+    assert queries.list_followups(demo, text="100%") == note  # % and _ are letters here, not wildcards
+    assert queries.list_followups(demo, text="plads_nu") == note
+    assert queries.list_followups(demo, text="pladsXnu") == []
+    by_ref = [r for r in every if r.placement_ref == "DC-1"]
+    assert by_ref and set(queries.list_followups(demo, text="dc-1")) >= set(by_ref)
+
+
+def test_the_read_is_audited_with_its_criterion(demo: Database) -> None:
+    queries.list_followups(demo, recent_weeks=8, text="østergaard")
+    entry = next(e for e in audit.entries(demo, action=audit.LIST) if e.details and e.details.get("read", "").startswith("follow-ups"))
+    assert entry.details is not None
+    assert entry.details["recent_weeks"] == 8 and entry.details["text"] == "østergaard"
