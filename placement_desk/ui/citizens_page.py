@@ -5,7 +5,7 @@ Down goes into the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +22,7 @@ from placement_desk.ui import user_settings
 from placement_desk.ui.citizen_dialog import NewCitizenDialog
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_hours
-from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel, row_table
+from placement_desk.ui.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel, row_table
 
 
 def citizen_columns() -> list[Column[CitizenRow]]:
@@ -54,11 +54,7 @@ class CitizensPage(QWidget):
         self.ctx = ctx
         self.db = ctx.db
         self.model: RowTableModel[CitizenRow] = RowTableModel(citizen_columns(), self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy = RowFilterProxy(self.model, self)  # the model sorts itself: no data() call per comparison
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search citizens (name, ref, company)…"))
         self.search.setClearButtonEnabled(True)

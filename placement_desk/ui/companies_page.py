@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from placement_desk.ui.context import UiContext
 from placement_desk.ui.field_checks import cvr_problem
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import FormDialog, text_or_none
-from placement_desk.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from placement_desk.ui.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
 
 
 def table(parent: QWidget, model: object) -> QTableView:
@@ -157,11 +157,7 @@ class CompaniesPage(QWidget):
             ],
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy = RowFilterProxy(self.model, self)  # the model sorts itself: no data() call per comparison
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search companies…"))
         self.search.setClearButtonEnabled(True)
