@@ -810,6 +810,14 @@
         <translation>Dokumentation</translation>
     </message>
     <message>
+        <source>New observation…</source>
+        <translation>Ny observation…</translation>
+    </message>
+    <message>
+        <source>New observation (Ctrl+Shift+O)</source>
+        <translation>Ny observation (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
         <source>The citizen no longer exists</source>
         <translation>Borgeren findes ikke længere</translation>
     </message>
@@ -1257,6 +1265,14 @@
     <message>
         <source>Check completeness</source>
         <translation>Kontrollér fuldstændighed</translation>
+    </message>
+    <message>
+        <source>Profile and observations…</source>
+        <translation>Historik og observationer…</translation>
+    </message>
+    <message>
+        <source>Add, change and remove the citizen's history and the observations</source>
+        <translation>Tilføj, ret og fjern borgerens historik og observationerne</translation>
     </message>
     <message>
         <source>Save description texts</source>
@@ -1763,16 +1779,40 @@
         <translation>Notat</translation>
     </message>
     <message>
-        <source>Filter follow-ups…</source>
-        <translation>Filtrér opfølgninger…</translation>
+        <source>Search follow-ups (name, placement, note)…</source>
+        <translation>Søg i opfølgninger (navn, forløb, notat)…</translation>
+    </message>
+    <message>
+        <source>Drafts and the last %1 weeks</source>
+        <translation>Kladder og de seneste %1 uger</translation>
+    </message>
+    <message>
+        <source>All follow-ups</source>
+        <translation>Alle opfølgninger</translation>
+    </message>
+    <message>
+        <source>Which follow-ups</source>
+        <translation>Hvilke opfølgninger</translation>
+    </message>
+    <message>
+        <source>Search follow-ups</source>
+        <translation>Søg i opfølgninger</translation>
+    </message>
+    <message>
+        <source>The newest %1 follow-ups are shown. Search to find older ones.</source>
+        <translation>De %1 nyeste opfølgninger vises. Søg for at finde ældre.</translation>
+    </message>
+    <message>
+        <source>%1 follow-ups.</source>
+        <translation>%1 opfølgninger.</translation>
+    </message>
+    <message>
+        <source>%1 follow-ups: drafts and the last %2 weeks. Choose “All follow-ups” for older ones.</source>
+        <translation>%1 opfølgninger: kladder og de seneste %2 uger. Vælg „Alle opfølgninger“ for ældre.</translation>
     </message>
     <message>
         <source>Drafts only</source>
         <translation>Kun kladder</translation>
-    </message>
-    <message>
-        <source>Filter follow-ups</source>
-        <translation>Filtrér opfølgninger</translation>
     </message>
     <message>
         <source>Follow-ups</source>
@@ -1924,6 +1964,10 @@
         <translation>Afslut</translation>
     </message>
     <message>
+        <source>The password could not be checked: the disk is full or the key file cannot be written. Free some space and try again. (Nothing was counted as a wrong password.)</source>
+        <translation>Adgangskoden kunne ikke kontrolleres: disken er fuld, eller nøglefilen kan ikke skrives. Frigør plads, og prøv igen. (Intet blev talt som en forkert adgangskode.)</translation>
+    </message>
+    <message>
         <source>Wrong password. Try again.</source>
         <translation>Forkert adgangskode. Prøv igen.</translation>
     </message>
@@ -1963,12 +2007,36 @@
         <translation>Disken er fuld, eller databasen eller dens nøglefil kan ikke skrives, så login kunne ikke kontrolleres. Frigør plads, og prøv igen.</translation>
     </message>
     <message>
+        <source>This database is not encrypted yet. An administrator signs in once to encrypt it; after that you can sign in as before.</source>
+        <translation>Databasen er ikke krypteret endnu. En administrator logger ind én gang for at kryptere den; derefter kan du logge ind som før.</translation>
+    </message>
+    <message>
         <source>There is no database yet. Create the first administrator.</source>
         <translation>Der er endnu ingen database. Opret den første administrator.</translation>
     </message>
     <message>
         <source>The database is encrypted, but its key file %1 is missing or cannot be read. Put the key file back (a copy lies next to each backup) and try again.</source>
         <translation>Databasen er krypteret, men dens nøglefil %1 mangler eller kan ikke læses. Læg nøglefilen tilbage (der ligger en kopi ved hver sikkerhedskopi), og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The database was not encrypted. It is encrypted now, with your password.</source>
+        <translation>Databasen var ikke krypteret. Den er krypteret nu, med din adgangskode.</translation>
+    </message>
+    <message>
+        <source>Recovery code - shown only this once. Write it down and keep it away from this computer:</source>
+        <translation>Gendannelseskode – vises kun denne ene gang. Skriv den ned, og opbevar den væk fra denne computer:</translation>
+    </message>
+    <message>
+        <source>The encrypted copy taken first: %1</source>
+        <translation>Den krypterede kopi, der blev taget først: %1</translation>
+    </message>
+    <message>
+        <source>These users need a new password from you (Users page) before they can sign in again: %1</source>
+        <translation>Disse brugere skal have en ny adgangskode af dig (siden Brugere), før de kan logge ind igen: %1</translation>
+    </message>
+    <message>
+        <source>The database is encrypted now</source>
+        <translation>Databasen er krypteret nu</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2245,104 @@ Database: %2</translation>
     <message>
         <source>Job goal</source>
         <translation>Jobmål</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationDialog</name>
+    <message>
+        <source>Edit observation · %1</source>
+        <translation>Ret observation · %1</translation>
+    </message>
+    <message>
+        <source>New observation · %1</source>
+        <translation>Ny observation · %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Overskrift</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>What was seen or said, in a sentence or two</source>
+        <translation>Hvad blev set eller sagt, i en sætning eller to</translation>
+    </message>
+    <message>
+        <source>Date: write the day it was seen or said (dd-mm-yyyy)</source>
+        <translation>Dato: skriv dagen, det blev set eller sagt (dd-mm-åååå)</translation>
+    </message>
+    <message>
+        <source>Date: %1 is not a date (dd-mm-yyyy)</source>
+        <translation>Dato: %1 er ikke en dato (dd-mm-åååå)</translation>
+    </message>
+    <message>
+        <source>Date: %1 is after today</source>
+        <translation>Dato: %1 ligger efter i dag</translation>
+    </message>
+    <message>
+        <source>Observation: write what was seen or said</source>
+        <translation>Observation: skriv, hvad der blev set eller sagt</translation>
+    </message>
+    <message>
+        <source>New observation</source>
+        <translation>Ny observation</translation>
+    </message>
+    <message>
+        <source>Edit observation</source>
+        <translation>Ret observation</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeFields</name>
+    <message>
+        <source>What it led to</source>
+        <translation>Hvad det førte til</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(ikke registreret)</translation>
+    </message>
+    <message>
+        <source>Outcome date</source>
+        <translation>Dato for resultatet</translation>
+    </message>
+    <message>
+        <source>About the outcome</source>
+        <translation>Om resultatet</translation>
+    </message>
+    <message>
+        <source>e.g. flex job at 15 hours with a personal assistant</source>
+        <translation>fx fleksjob på 15 timer med personlig assistent</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Ansat</translation>
+    </message>
+    <message>
+        <source>The company hired the citizen</source>
+        <translation>Virksomheden ansatte borgeren</translation>
+    </message>
+    <message>
+        <source>Hired hours per week</source>
+        <translation>Ansat timer pr. uge</translation>
+    </message>
+    <message>
+        <source>e.g. 15 or 12,5</source>
+        <translation>fx 15 eller 12,5</translation>
     </message>
 </context>
 <context>
@@ -2544,6 +2710,192 @@ Database: %2</translation>
     <message>
         <source>Citizen %1 and everything about them was erased (%2 records); %3 audit log entries were blanked.</source>
         <translation>Borgeren %1 og alt om borgeren er slettet (%2 poster); %3 indgange i revisionsloggen er blanket.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <source>Education</source>
+        <translation>Uddannelse</translation>
+    </message>
+    <message>
+        <source>Work history</source>
+        <translation>Beskæftigelse</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>Ydelse</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Behandling</translation>
+    </message>
+    <message>
+        <source>Earlier effort</source>
+        <translation>Tidligere indsats</translation>
+    </message>
+    <message>
+        <source>Profile and observations · %1</source>
+        <translation>Historik og observationer · %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Profile items</source>
+        <translation>Punkter i borgerens historik</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>Nyt punkt…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Rediger…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netværk</translation>
+    </message>
+    <message>
+        <source>Family, friends and others who bear on work</source>
+        <translation>Familie, venner og andre, der har betydning for arbejdet</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>Ønsker</translation>
+    </message>
+    <message>
+        <source>The citizen's own wishes for job and education</source>
+        <translation>Borgerens egne ønsker til job og uddannelse</translation>
+    </message>
+    <message>
+        <source>Save network and wishes</source>
+        <translation>Gem netværk og ønsker</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Borgerens historik</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Overskrift</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observationer</translation>
+    </message>
+    <message>
+        <source>New observation…</source>
+        <translation>Ny observation…</translation>
+    </message>
+    <message>
+        <source>Your role may read the profile and the observations, not change them.</source>
+        <translation>Din rolle kan læse historikken og observationerne, ikke ændre dem.</translation>
+    </message>
+    <message>
+        <source>Remove profile item</source>
+        <translation>Fjern punkt i historikken</translation>
+    </message>
+    <message>
+        <source>Remove observation</source>
+        <translation>Fjern observation</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileItemDialog</name>
+    <message>
+        <source>Edit profile item</source>
+        <translation>Ret punkt i historikken</translation>
+    </message>
+    <message>
+        <source>New profile item</source>
+        <translation>Nyt punkt i historikken</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>e.g. Pedelmedhjælper, Bilka Hillerød</source>
+        <translation>fx Pedelmedhjælper, Bilka Hillerød</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>empty = still</source>
+        <translation>tom = stadig</translation>
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation>Årsag til afslutning</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Hvordan det gik</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Kilde</translation>
+    </message>
+    <message>
+        <source>yyyy, mm-yyyy or dd-mm-yyyy</source>
+        <translation>åååå, mm-åååå eller dd-mm-åååå</translation>
+    </message>
+    <message>
+        <source>What: write what it was (e.g. the education or job)</source>
+        <translation>Hvad: skriv, hvad det var (fx uddannelsen eller jobbet)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a date; write a year, a month or a day (2010, 08-2010 or 15-08-2010)</source>
+        <translation>%1: %2 er ikke en dato; skriv et år, en måned eller en dag (2010, 08-2010 eller 15-08-2010)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is after today</source>
+        <translation>%1: %2 ligger efter i dag</translation>
+    </message>
+    <message>
+        <source>To: %1 is before From (%2)</source>
+        <translation>Til: %1 ligger før Fra (%2)</translation>
     </message>
 </context>
 <context>
@@ -3030,6 +3382,10 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
     <message>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>File: could not save %1 (%2).</source>
+        <translation>Fil: %1 kunne ikke gemmes (%2).</translation>
     </message>
     <message>
         <source>Read attendance sheet</source>

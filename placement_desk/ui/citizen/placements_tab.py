@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.hours_text import describe_week
+from placement_desk.domain.outcomes import outcome_json
 from placement_desk.domain.vocab import label
 from placement_desk.services import placements
 from placement_desk.services.common import today
 from placement_desk.services.views import PlacementInfo
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.outcome_fields import OutcomeFields
 from placement_desk.ui.citizen.placement_dialog import EditPlacementDialog, PlacementDialog
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
@@ -45,11 +47,13 @@ class EndPlacementDialog(FormDialog):
         self.end = self.form.add("end", self.tr("End"), DateField(placement.end or today(), self))
         self.reason = self.form.add("end_reason", self.tr("Why it ended"), QLineEdit(placement.end_reason or "", self))
         self.reason.setPlaceholderText(self.tr("e.g. stopped by the company: needed too much training"))
+        self.outcome = OutcomeFields(self.form, placement.outcome, placement.end or today(), placement=True)
 
     def commit(self) -> None:
         p, db, actor = self.placement, self.ctx.db, self.ctx.actor
-        before = {"end": p.end.isoformat() if p.end else None, "end_reason": p.end_reason}
-        after = {"end": self.end.value(), "end_reason": text_or_none(self.reason)}
+        before = {"end": p.end.isoformat() if p.end else None, "end_reason": p.end_reason,
+                  "outcome": outcome_json(p.outcome)}  # fmt: skip
+        after = {"end": self.end.value(), "end_reason": text_or_none(self.reason), "outcome": self.outcome.value()}
         try:
             self.ctx.execute(
                 self.tr("End placement %1").replace("%1", p.ref),
@@ -62,7 +66,7 @@ class EndPlacementDialog(FormDialog):
             self.reject()
             return
         except ValidationError as exc:
-            self.form.show_error(exc)
+            self.form.show_error(OutcomeFields.field_error(exc))
             return
         self.accept()
 

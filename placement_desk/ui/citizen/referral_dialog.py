@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.outcomes import outcome_json
 from placement_desk.services import citizens
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
+from placement_desk.ui.citizen.outcome_fields import OutcomeFields
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.forms import DateField, FormDialog, text_or_none
 
@@ -22,6 +24,7 @@ def referral_fields(r: cf.Referral) -> dict[str, Any]:
         "end": r.end.isoformat() if r.end else None,
         "extensions": [e.isoformat() for e in r.extensions],
         "end_reason": r.end_reason,
+        "outcome": outcome_json(r.outcome),
     }
 
 
@@ -56,6 +59,8 @@ class ReferralDialog(FormDialog):
             self.end = self.form.add("end", self.tr("Stopped on"), DateField(today(), self))
             self.reason = self.form.add("end_reason", self.tr("Why"), QLineEdit(self))
             self.reason.setPlaceholderText(self.tr("e.g. dental treatment; sent to another provider"))
+            current = row.value.outcome if row is not None else None
+            self.outcome = OutcomeFields(self.form, current, today(), placement=False)
 
     def commit(self) -> None:
         db, actor, ref = self.ctx.db, self.ctx.actor, self.citizen_ref
@@ -80,9 +85,10 @@ class ReferralDialog(FormDialog):
                     do = lambda: citizens.extend_referral(db, rid, new_end, actor)  # noqa: E731
                 else:
                     end, reason = self.end.value() or "", text_or_none(self.reason) or ""
-                    do = lambda: citizens.end_referral(db, rid, end, reason, actor)  # noqa: E731
+                    outcome = self.outcome.value()
+                    do = lambda: citizens.end_referral(db, rid, end, reason, actor, outcome)  # noqa: E731
                 self.ctx.execute(self.windowTitle(), do, lambda _s: citizens.set_referral(db, rid, before, actor), ref)
         except ValidationError as exc:
-            self.form.show_error(exc)
+            self.form.show_error(OutcomeFields.field_error(exc))
             return
         self.accept()
