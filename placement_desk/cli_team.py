@@ -73,9 +73,13 @@ def cmd_setup(args: argparse.Namespace) -> int:
         raise ValidationError("--db", "setup køres som databasens ejer: URL'en skal nævne ejeren (postgresql+psycopg://EJER@VÆRT/DATABASE)")
     db = Database(url)
     try:
-        name = pw = None
+        from placement_desk.cli_auth import ENV_PASSWORD, ENV_USER
+
+        name, pw = args.user or os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
         if not team.has_administrator(db.engine):
             name, pw = _first_admin(args.user)
+        elif not name:
+            pw = None  # an upgrade: a password only sets the named administrator's login
         try:
             created = team.setup(db, name, name, pw)
         except team.NotOwner as exc:

@@ -23,7 +23,7 @@ def open_migrated(
     if not at_head(db.engine):  # Alembic is imported only when there is something to migrate
         from placement_desk.db import team
 
-        if team.is_postgres(db.url) and not team.names_login(db.url) and team.engine_is_team(db.engine):
+        if team.is_postgres(db.url) and team.only_owner_migrates(db.engine):
             db.dispose()  # a person's login cannot change the schema: the owner upgrades (setup)
             raise team.UpgradeNeeded(team.UPGRADE_NEEDED)
         from placement_desk.db.migrate import upgrade

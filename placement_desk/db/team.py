@@ -116,6 +116,12 @@ def engine_is_team(engine: Engine) -> bool:
         return is_team(conn)
 
 
+def only_owner_migrates(engine: Engine) -> bool:
+    """True for a team database opened by a person's login (not the owner): it cannot change the schema."""
+    with engine.connect() as conn:
+        return is_team(conn) and not is_owner(conn)
+
+
 def is_owner(conn: Connection) -> bool:
     """True when the connected role owns the database (or is a superuser)."""
     return bool(
@@ -436,14 +442,19 @@ def lock_citizens(session: Session, refs: Iterable[str]) -> None:
 
 
 def setup(db: Any, username: str | None, display_name: str | None, password: str | None) -> bool:
-    """Migrate (as the owner), apply the roles, grants and policies, and - on a database without an
-    administrator - create the first one with their login. Returns True when an administrator was created.
+    """Migrate (as the owner), apply the roles, grants and policies, and give every user a login.
 
-    ``db`` is a :class:`placement_desk.db.engine.Database` connected as the owner. Without an
-    administrator, ``username`` and ``password`` are required (ValidationError otherwise).
+    On a database without an administrator, the first one is created with their login (``username`` and
+    ``password`` required: ValidationError otherwise). On a database that has users already (one used
+    with a shared URL before), every user gets a login - usable once an administrator sets its password
+    in *Brugere* - their Argon2 hashes are dropped (every login can read ``users``), and ``username``
+    with ``password``, if given, sets that administrator's login password so they can sign in.
+    Returns True when the first administrator was created. ``db`` is a
+    :class:`placement_desk.db.engine.Database` connected as the owner.
     """
     from placement_desk.db.migrate import MIGRATION_LOCK, upgrade
     from placement_desk.domain.errors import ValidationError
+    from placement_desk.services.users import _check_username, check_password_rules
 
     with db.engine.connect() as conn:
         if not is_owner(conn):
@@ -452,16 +463,15 @@ def setup(db: Any, username: str | None, display_name: str | None, password: str
                 "setup køres som databasens ejer (den rolle der ejer databasen på serveren)"
             )
     needs_admin = not has_administrator(db.engine)
-    if needs_admin:  # check the input before anything is written
-        from placement_desk.services.users import _check_username, check_password_rules
-
+    if needs_admin or password is not None:  # check the input before anything is written
         _check_username(username or "")
         check_password_rules(password or "", "adgangskode")
     upgrade(db)
     with db.engine.begin() as conn:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")  # one setup at a time
         apply(conn)
-    if not needs_admin or has_administrator(db.engine):  # another setup made one in the meantime
+    if not needs_admin or has_administrator(db.engine):  # (another setup may have made one meanwhile)
+        _logins_for_existing_users(db, username, password)
         return False
     from placement_desk.domain.roles import Role
     from placement_desk.services import users
@@ -471,3 +481,20 @@ def setup(db: Any, username: str | None, display_name: str | None, password: str
         raise ValidationError("display_name", "is required")
     users.create_user(db, username, (display_name or username).strip(), Role.ADMINISTRATOR, password)
     return True
+
+
+def _logins_for_existing_users(db: Any, username: str | None, password: str | None) -> None:
+    from placement_desk.domain.errors import ValidationError
+
+    with db.transaction() as s:
+        names = [str(r[0]) for r in s.execute(text(
+            "SELECT u.username FROM users u WHERE NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = u.username) "
+            "ORDER BY u.username"))]  # fmt: skip
+        for name in names:
+            sync_login(s, name)
+        s.execute(text("UPDATE users SET password_hash = NULL WHERE password_hash IS NOT NULL"))
+        if password is not None and username:
+            role = s.execute(text("SELECT role FROM users WHERE username = :u AND active"), {"u": username}).scalar()
+            if role != Role.ADMINISTRATOR.value:
+                raise ValidationError("--user", f"{username} er ikke en aktiv administrator i databasen")
+            sync_login(s, username, password)

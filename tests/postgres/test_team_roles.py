@@ -28,7 +28,7 @@ from placement_desk.cli import main
 from placement_desk.db.engine import Database
 from placement_desk.domain.errors import AccessDenied, NotFoundError
 from placement_desk.domain.roles import Role
-from placement_desk.services import attendance, audit, citizens, mentor, signin, users, views
+from placement_desk.services import attendance, audit, citizens, mentor, observations, privacy, signin, users, views
 from placement_desk.services.casefile_io import import_case_file
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
 from tests.postgres import server as pg
@@ -148,6 +148,53 @@ def test_setup_makes_a_team_database_and_commands_wait_for_it(
     with pytest.raises(signin.SignInFailed):
         t.sign_in("tr_first", "not the password")
 
+
+
+def test_setup_turns_a_shared_url_database_into_a_team_database(
+    pg_server: pg.Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A database used with one shared URL before: setup gives every user a login (the named
+    administrator's with their password), drops the hashes, and a behind schema stops the people."""
+    from placement_desk.db.migrate import upgrade
+    from placement_desk.services import access
+
+    t = _new_team(pg_server)
+    legacy = Database(t.owner_url)
+    try:
+        upgrade(legacy)
+        access.set_principal(legacy, users.create_user(legacy, "tr_old_admin", "Gammel", Role.ADMINISTRATOR, PASSWORD))
+        users.create_user(legacy, "tr_old_anna", "Anna", Role.CONSULTANT, PASSWORD)
+    finally:
+        legacy.dispose()
+    monkeypatch.setenv("PLACEMENT_DESK_USER", "tr_old_admin")
+    monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", PASSWORD)
+    assert main(["--db", t.owner_url, "setup"]) == 0
+    with t.as_owner() as owner:
+        assert owner.execute("SELECT count(*) FROM users WHERE password_hash IS NOT NULL").fetchone() == (0,)
+    with pytest.raises(signin.SignInFailed):  # a login, but no password on the server yet
+        t.sign_in("tr_old_anna")
+    admin = t.sign_in("tr_old_admin")
+    try:
+        users.set_password(admin, "tr_old_anna", "nyt kodeord 123")
+    finally:
+        admin.dispose()
+    anna = t.sign_in("tr_old_anna", "nyt kodeord 123")
+    try:
+        assert anna.principal is not None and anna.principal.role is Role.CONSULTANT
+    finally:
+        anna.dispose()
+    # A schema behind this program: a person's login cannot migrate it; the command says who can.
+    with t.as_owner() as owner:
+        head = owner.execute("SELECT version_num FROM alembic_version").fetchone()
+        owner.execute("UPDATE alembic_version SET version_num = '0001'")
+    try:
+        capsys.readouterr()
+        monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", "nyt kodeord 123")
+        assert main(["--db", t.url, "--user", "tr_old_anna", "demo"]) == 1
+        assert "opgraderes" in capsys.readouterr().err
+    finally:
+        with t.as_owner() as owner:
+            owner.execute("UPDATE alembic_version SET version_num = %s", head)
 
 def test_setup_is_only_for_the_owner(team: Team, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"postgresql+psycopg://{CONSULTANT}:{PASSWORD.replace(' ', '%20')}@127.0.0.1:{team.server.port}/{team.name}"
@@ -281,6 +328,9 @@ def test_the_app_signed_in_as_each_person_does_what_the_role_allows(team: Team) 
                            actor=WPM, expected=day.record)  # fmt: skip
         again = mentor.expected(wpm, "co-saxo", date(2023, 3, 14), date(2023, 3, 14))[0].on(date(2023, 3, 14))
         assert again is not None and again.record is not None and again.record.minutes == 90
+        observations.add_workplace_statement(wpm, "DC-1", {"date": "2023-03-14", "heading": "work_resources",
+                                                           "text": "Møder til tiden"})  # fmt: skip
+        assert [o.text for o in observations.workplace_statements(wpm, "DC-1")] == ["Møder til tiden"]
         with pytest.raises(NotFoundError):  # another company is not even there for their login
             mentor.expected(wpm, "co-kids", date(2024, 1, 1), date(2024, 1, 31))
     finally:
@@ -392,3 +442,36 @@ def test_two_imports_of_one_citizen_at_once_serialise_and_report_truly(team: Tea
     with team.as_owner() as owner:
         assert owner.execute("SELECT job_goal FROM citizens WHERE ref = 'DC'").fetchone() == (original["job_goal"],)
 
+
+
+def test_the_administrator_erases_a_citizen_and_the_chain_still_verifies(team: Team) -> None:
+    """Erasure blanks the details of the entries about the citizen - the one change of the audit log a
+    login may make - and deletes their rows; the chain verifies afterwards."""
+    zara = hybrid_citizen()
+    zara.update({"ref": "ZZ", "name": "Zara Zink"})
+    zara["placements"][0]["ref"] = "ZZ-1"
+    admin = team.sign_in(ADMIN)
+    try:
+        import_case_file(admin, case_file(zara))
+        zid = views.citizen_detail(admin, "ZZ")  # a view: one more entry about her
+        assert zid.citizen.name == "Zara Zink"
+        with team.as_owner() as owner:
+            zz = owner.execute("SELECT id FROM citizens WHERE ref = 'ZZ'").fetchone()
+            about = owner.execute(
+                "SELECT count(*) FROM audit_log WHERE citizen_id = %s AND details IS NOT NULL", zz
+            ).fetchone()
+        assert zz is not None and about is not None and about[0] >= 1
+        report = privacy.erase_citizen(admin, "ZZ", "Slettet efter anmodning")
+        assert report.audit_redacted >= about[0]
+        check = audit.verify_chain(admin)
+        assert check.ok, check
+    finally:
+        admin.dispose()
+    with team.as_owner() as owner:
+        assert owner.execute("SELECT count(*) FROM citizens WHERE ref = 'ZZ'").fetchone() == (0,)
+        assert owner.execute("SELECT count(*) FROM audit_log WHERE details LIKE '%%Zara%%' OR details LIKE '%%ZZ-1%%'"
+                             ).fetchone() == (0,)  # fmt: skip
+        blanked = owner.execute(
+            "SELECT count(*) FROM audit_log WHERE citizen_id = %s AND details IS NULL", zz
+        ).fetchone()
+        assert blanked is not None and blanked[0] >= about[0]
