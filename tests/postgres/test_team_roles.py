@@ -475,3 +475,28 @@ def test_the_administrator_erases_a_citizen_and_the_chain_still_verifies(team: T
             "SELECT count(*) FROM audit_log WHERE citizen_id = %s AND details IS NULL", zz
         ).fetchone()
         assert blanked is not None and blanked[0] >= about[0]
+
+
+def test_the_retention_rule_runs_as_the_owner_when_someone_signs_in(team: Team) -> None:
+    """Entries older than 6 months go at the next sign-in - deleted by the server's owner function, not
+    by the person's login - and the chain re-anchors and still verifies."""
+    with team.as_owner() as owner:
+        before = owner.execute("SELECT count(*) FROM audit_log").fetchone()
+        oldest = owner.execute("SELECT id, hash FROM audit_log ORDER BY id LIMIT 3").fetchall()
+        owner.execute("UPDATE audit_log SET at = at - interval '400 days' WHERE id <= %s", (oldest[-1][0],))
+    assert before is not None and len(oldest) == 3
+    reader = team.sign_in(READER)
+    try:
+        assert signin.check_password(reader, PASSWORD)  # the idle lock asks the server
+        assert not signin.check_password(reader, "not the password")
+    finally:
+        reader.dispose()
+    with team.as_owner() as owner:
+        assert owner.execute("SELECT min(id) FROM audit_log").fetchone() == (oldest[-1][0] + 1,)
+        assert owner.execute("SELECT id, hash FROM audit_anchor").fetchall() == [oldest[-1]]
+    admin = team.sign_in(ADMIN)
+    try:
+        check = audit.verify_chain(admin)
+        assert check.ok, check
+    finally:
+        admin.dispose()
