@@ -419,10 +419,25 @@ def scram_verifier(session: Session, username: str, password: str) -> str:
     return bytes(verifier).decode("ascii")
 
 
+NAME_MAX = 63  # bytes of a PostgreSQL role name
+
+
 def sync_login(session: Session, username: str, password: str | None = None) -> None:
-    """The person's login as their users row says (see ``pd_sync_login``), in the caller's transaction."""
+    """The person's login as their users row says (see ``pd_sync_login``), in the caller's transaction.
+    A name the server cannot take as a person's login is a ValidationError naming the user name."""
+    from sqlalchemy.exc import DBAPIError
+
+    from placement_desk.domain.errors import ValidationError
+
+    if len(username.encode("utf-8")) > NAME_MAX:
+        raise ValidationError("username", f"must be at most {NAME_MAX} bytes on a team server")
     verifier = None if password is None else scram_verifier(session, username, password)
-    session.execute(text("SELECT pd_sync_login(:u, :v)"), {"u": username, "v": verifier})
+    try:
+        session.execute(text("SELECT pd_sync_login(:u, :v)"), {"u": username, "v": verifier})
+    except DBAPIError as exc:
+        if "is not a person's login" in str(exc.orig):
+            raise ValidationError("username", f"{username} is a role of the server itself, not a person's login") from None
+        raise
 
 
 def prune(session: Session) -> int:

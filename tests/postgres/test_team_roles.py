@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from placement_desk.cli import main
 from placement_desk.db.engine import Database
-from placement_desk.domain.errors import AccessDenied, NotFoundError
+from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 from placement_desk.domain.roles import Role
 from placement_desk.services import attendance, audit, citizens, mentor, observations, privacy, signin, users, views
 from placement_desk.services.casefile_io import import_case_file
@@ -362,8 +362,15 @@ def test_brugere_changes_the_login_role_password_and_active_flag(team: Team) -> 
             team.sql("tr_temp", "et helt nyt kodeord")
         with pytest.raises(signin.SignInFailed):
             team.sign_in("tr_temp", "et helt nyt kodeord")
+        # The server's own roles are nobody's login: the owner, a group, a superuser.
+        for taken in (team.owner, "pd_consultant", "desk"):
+            with pytest.raises(ValidationError, match="username"):
+                users.create_user(admin, taken, "Overtagelse", Role.ADMINISTRATOR, PASSWORD)
+        assert "desk" not in [u.username for u in users.list_users(admin)]
     finally:
         admin.dispose()
+    with team.sql(team.owner, team.owner_password) as conn:  # the owner's password was not changed
+        assert conn.execute("SELECT current_user").fetchone() == (team.owner,)
     with team.as_owner() as owner:  # the users table holds no password hash on a team server
         assert owner.execute("SELECT count(*) FROM users WHERE password_hash IS NOT NULL").fetchone() == (0,)
 
