@@ -142,6 +142,7 @@ class Report:
     goals: list[GoalRow] = field(default_factory=list)
     placements: list[PlacementRow] = field(default_factory=list)
     attendance: Totals = field(default_factory=Totals)
+    programmes: list[str] = field(default_factory=list)  # every programme of the caseload (to choose from)
 
     @property
     def until(self) -> date:
@@ -243,6 +244,8 @@ def build_report(
     until = report.until
     by_company: dict[tuple[str, str], PlacementRow] = {}
     goal_rows: dict[tuple[str, str], GoalRow] = {}
+    facts = list(facts)
+    report.programmes = sorted({r.programme for c in facts for r in c.referrals}, key=str.casefold)
     for c in sorted(facts, key=lambda c: c.ref):
         referrals = [r for r in c.referrals if programme is None or r.programme == programme]
         if programme is not None and not referrals:
@@ -342,6 +345,67 @@ def _goal_progress(goals: Sequence[GoalFacts], until: date) -> dict[tuple[str, s
             key = (g.area, assessor)
             out[key] = out.get(key, False) or ordered[-1].score > ordered[0].score
     return out
+
+
+# ---- the monthly overview --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A citizen in a running referral without an outcome: how long, and whether a placement runs."""
+
+    ref: str
+    name: str
+    programme: str
+    since: date
+    days: int
+    in_placement: bool
+
+
+@dataclass
+class MonthlyOverview:
+    today: date
+    months: list[tuple[str, dict[str, int]]]  # the last 12 months (oldest first): outcomes by kind
+    waiting: list[Waiting]  # longest first
+
+    @property
+    def this_month(self) -> dict[str, int]:
+        return self.months[-1][1]
+
+
+def _month(day: date) -> str:
+    return f"{day.year}-{day.month:02d}"
+
+
+def build_monthly(facts: Iterable[CitizenFacts], today: date, longest: int = 10) -> MonthlyOverview:
+    """Outcomes per month for the 12 months up to ``today`` (a citizen counts once a month: their latest
+    outcome in it), and the ``longest`` waits in a running referral (started, not ended before today)
+    that has no outcome."""
+    keys: list[str] = []
+    y, mo = today.year, today.month
+    for _ in range(12):
+        keys.append(f"{y}-{mo:02d}")
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    keys.reverse()
+    months: dict[str, dict[str, int]] = {k: {} for k in keys}
+    waiting: list[Waiting] = []
+    for c in facts:
+        latest: dict[str, tuple[date, int, str]] = {}
+        for prio, o in [(1, r.outcome) for r in c.referrals] + [(0, p.outcome) for p in c.placements]:
+            if o is None or o.day > today or _month(o.day) not in months:
+                continue
+            key = _month(o.day)
+            if key not in latest or (o.day, prio) > latest[key][:2]:
+                latest[key] = (o.day, prio, o.kind)
+        for key, (_, _, kind) in latest.items():
+            months[key][kind] = months[key].get(kind, 0) + 1
+        running = [r for r in c.referrals if r.start <= today and (r.end is None or r.end >= today) and r.outcome is None]
+        if running:
+            first = min(running, key=lambda r: r.start)
+            placed = any(p.start <= today and (p.end is None or p.end >= today) for p in c.placements)
+            waiting.append(Waiting(c.ref, c.name, first.programme, first.start, (today - first.start).days, placed))
+    waiting.sort(key=lambda w: (-w.days, w.ref))
+    return MonthlyOverview(today, [(k, months[k]) for k in keys], waiting[:longest])
 
 
 # ---- writing it out (anonymised unless named) ------------------------------------------------------

@@ -17,7 +17,16 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.outcomes import Outcome
 from placement_desk.domain.plan import PlacementPlan, Record, Step
-from placement_desk.domain.results import CitizenFacts, GoalFacts, PlacementFacts, ReferralFacts, Report, build_report
+from placement_desk.domain.results import (
+    CitizenFacts,
+    GoalFacts,
+    MonthlyOverview,
+    PlacementFacts,
+    ReferralFacts,
+    Report,
+    build_monthly,
+    build_report,
+)
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import Status
 from placement_desk.services import access, audit
@@ -41,6 +50,38 @@ def results_report(
         raise ValidationError("to", f"{last.isoformat()} is before from {first.isoformat()}")
     now = on or today()
     until = min(last, now)
+    citizens, facts = _load(db, until, consultant)
+    report = build_report(facts, first, last, now, programme, consultant)
+    shown_ids = [cid for cid, (ref, _) in citizens.items() if ref in {c.ref for c in report.citizens}]
+    audit.log_read(
+        db,
+        "results report (named)" if named else "results report (anonymised)",
+        shown_ids if named else (),
+        period_from=first,
+        period_to=last,
+        programme=programme,
+        consultant=consultant,
+    )
+    return report
+
+
+def monthly_overview(db: Database, on: date | None = None) -> MonthlyOverview:
+    """Outcomes this month and in the last 12 months, and the citizens longest in a programme without a
+    next step (names: for roles that may see citizens)."""
+    access.require_unscoped(db, Permission.VIEW, "see the monthly overview")
+    now = on or today()
+    citizens, facts = _load(db, now, None, with_hours=False)
+    overview = build_monthly(facts, now)
+    audit.log_read(db, "monthly results overview", [cid for cid, (ref, _) in citizens.items()
+                                                    if ref in {w.ref for w in overview.waiting}])  # fmt: skip
+    return overview
+
+
+def _load(
+    db: Database, until: date, consultant: str | None, with_hours: bool = True
+) -> tuple[dict[int, tuple[str, str]], list[CitizenFacts]]:
+    """The citizens (id -> ref, name) and their facts up to ``until``; ``with_hours`` reads the hours
+    plans and attendance too (the monthly overview needs neither)."""
     with db.reading() as s:
         consultant_id: int | None = None
         if consultant is not None:
@@ -82,7 +123,7 @@ def results_report(
         ids = [row.id for row in wanted]
         steps: dict[int, list[Step]] = defaultdict(list)
         records: dict[int, dict[date, Record]] = defaultdict(dict)
-        if ids:
+        if ids and with_hours:
             st = m.ScheduleStep
             for pid, valid_from, *minutes, paid in s.execute(
                 select(st.placement_id, st.valid_from, st.mon, st.tue, st.wed, st.thu, st.fri, st.sat, st.sun,
@@ -131,15 +172,4 @@ def results_report(
         for cid, (ref, name) in citizens.items()
         if cid in referrals or cid in placements
     ]  # fmt: skip
-    report = build_report(facts, first, last, now, programme, consultant)
-    shown_ids = [cid for cid, (ref, _) in citizens.items() if ref in {c.ref for c in report.citizens}]
-    audit.log_read(
-        db,
-        "results report (named)" if named else "results report (anonymised)",
-        shown_ids if named else (),
-        period_from=first,
-        period_to=last,
-        programme=programme,
-        consultant=consultant,
-    )
-    return report
+    return citizens, facts

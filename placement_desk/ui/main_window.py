@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from placement_desk.ui.idle_lock import IdleLock
     from placement_desk.ui.placements_page import PlacementsPage
 
-NAV_KEYS = ("dashboard", "citizens", "companies", "attendance", "followups", "placements")
+NAV_KEYS = ("dashboard", "citizens", "companies", "attendance", "followups", "placements", "results")
 ADMIN_KEYS = ("users", "audit", "privacy")
 ROLE_BUTTONS: dict[str, tuple[Permission, tuple[str, ...]]] = {  # a page's buttons and what they need
     "citizens": (Permission.EDIT, ("new_button",)),
@@ -80,6 +80,10 @@ def build_page(key: str, ctx: UiContext, parent: QWidget) -> QWidget:
         from placement_desk.ui.followups_page import FollowupsPage
 
         return FollowupsPage(ctx, parent)
+    if key == "results":
+        from placement_desk.ui.results_page import ResultsPage
+
+        return ResultsPage(ctx, parent)
     if key == "users":
         from placement_desk.ui.users_page import UsersPage
 
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             "attendance": self.tr("Attendance"),
             "followups": self.tr("Follow-ups"),
             "placements": self.tr("Placements"),
+            "results": self.tr("Results"),
             "users": self.tr("Users"),
             "audit": self.tr("Audit log"),
             "privacy": self.tr("Data protection"),
@@ -309,7 +314,8 @@ class MainWindow(QMainWindow):
         go = self.menuBar().addMenu(self.tr("&Go"))
         for i, key in enumerate(self.keys):
             go.addAction(
-                self._action(self.nav.item(i).text(), lambda _c=False, k=key: self.show_page(k), f"Ctrl+{i + 1}")
+                self._action(self.nav.item(i).text(), lambda _c=False, k=key: self.show_page(k),
+                             f"Ctrl+{i + 1}" if i < 9 else None)  # Ctrl+1..9: a tenth page has none
             )
         go.addSeparator()
         go.addAction(

@@ -2117,6 +2117,10 @@
         <translation>Forløb</translation>
     </message>
     <message>
+        <source>Results</source>
+        <translation>Resultater</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Brugere</translation>
     </message>
@@ -3048,6 +3052,113 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>ResultsPage</name>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Indsats</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>Alle indsatser</translation>
+    </message>
+    <message>
+        <source>With names</source>
+        <translation>Med navne</translation>
+    </message>
+    <message>
+        <source>Show the citizens behind the numbers (not for documents sent out)</source>
+        <translation>Vis borgerne bag tallene (ikke til dokumenter, der sendes ud)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Gem PDF…</translation>
+    </message>
+    <message>
+        <source>Save Excel…</source>
+        <translation>Gem Excel…</translation>
+    </message>
+    <message>
+        <source>Outcomes per month, the last 12 months</source>
+        <translation>Resultater pr. måned, de seneste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Longest in a programme without an outcome</source>
+        <translation>Længst i en indsats uden resultat</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dage</translation>
+    </message>
+    <message>
+        <source>In a placement</source>
+        <translation>I praktik</translation>
+    </message>
+    <message>
+        <source>Outcomes in the period</source>
+        <translation>Resultater i perioden</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Denne måned</translation>
+    </message>
+    <message>
+        <source>The results report</source>
+        <translation>Resultatopgørelsen</translation>
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation>Borgere</translation>
+    </message>
+    <message>
+        <source>No outcome to draw (counts under 5 are not shown without names)</source>
+        <translation>Intet resultat at tegne (antal under 5 vises ikke uden navne)</translation>
+    </message>
+    <message>
+        <source>No outcomes in the period</source>
+        <translation>Ingen resultater i perioden</translation>
+    </message>
+    <message>
+        <source>The monthly overview is for roles that may see citizens.</source>
+        <translation>Månedsoversigten er for roller, der må se borgere.</translation>
+    </message>
+    <message>
+        <source>Outcomes this month: %1</source>
+        <translation>Resultater denne måned: %1</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Resultater</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Save the results report</source>
+        <translation>Gem resultatopgørelsen</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Administrator</source>
@@ -3592,6 +3703,18 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
     <message>
         <source>Changed by someone else</source>
         <translation>Ændret af en anden</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record after your change. Undoing or redoing your change now would overwrite theirs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overwrite theirs</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Someone else saved a newer version of this record while you were editing it.</source>

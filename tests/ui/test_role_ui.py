@@ -50,7 +50,7 @@ def test_workplace_mentor_sees_only_attendance(qtbot: QtBot, demo_db: Database, 
 def test_caseworker_reads_but_edits_are_refused_in_danish(qtbot: QtBot, demo_db: Database, danish: None) -> None:
     sign_in_as(demo_db, Role.CASEWORKER, "sofie")
     w = window(qtbot, demo_db)
-    assert w.keys == ("dashboard", "citizens", "companies", "followups", "placements")
+    assert w.keys == ("dashboard", "citizens", "companies", "followups", "placements", "results")
     assert "Sagsbehandler (kun læse)" in w.user_label.text()
     w.show_page("citizens")
     assert w.citizens.model.rowCount() > 0
