@@ -26,6 +26,7 @@ from placement_desk.domain.results import (
     GoalFacts,
     PlacementFacts,
     ReferralFacts,
+    build_monthly,
     build_report,
     quartiles,
     report_json,
@@ -132,6 +133,21 @@ def test_a_programme_and_a_period_narrow_the_report() -> None:
     later = build_report(generated(), date(2024, 4, 1), date(2024, 6, 30), TODAY)
     assert later.included == 2 and later.ended == 0 and later.started == 0 and not later.outcome_counts
     assert later.attendance.counted_planned == 0  # nothing planned after 11 March
+
+
+def test_the_monthly_overview_of_the_generated_caseload_by_hand() -> None:
+    overview = build_monthly(generated(), date(2024, 3, 20))
+    assert [k for k, _ in overview.months] == ["2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09",
+                                               "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"]
+    assert overview.this_month == {"flex_job": 4, "ordinary_job": 3}  # one per citizen: their referral's
+    assert all(not kinds for _, kinds in overview.months[:-1])
+    # running on 20 March without an outcome: i = 10 and 11 (their referrals have no end)
+    assert [(w.ref, w.days, w.in_placement) for w in overview.waiting] == [
+        ("C10", (date(2024, 3, 20) - date(2024, 1, 12)).days, True),
+        ("C11", (date(2024, 3, 20) - date(2024, 1, 13)).days, True),
+    ]
+    later = build_monthly(generated(), date(2025, 3, 20))
+    assert all(not kinds for _, kinds in later.months)  # March 2024 is more than 12 months back
 
 
 def test_quartiles_interpolate_between_the_sorted_values() -> None:
