@@ -399,10 +399,26 @@ def statements(tables: Iterable[str], database: str) -> list[str]:
     return out
 
 
+def check_owner(conn: Connection) -> None:
+    """NotOwner (with the reason, in Danish) unless the connected role can set up the database."""
+    if not is_owner(conn):
+        who = conn.execute(text("SELECT current_user")).scalar()
+        raise NotOwner(
+            f"{who} ejer ikke databasen: setup køres som databasens ejer (den rolle der ejer databasen på serveren)"
+        )
+    owns_schema = conn.execute(text(
+        "SELECT pg_has_role(current_user, nspowner, 'USAGE') FROM pg_namespace WHERE nspname = 'public'"
+    )).scalar()  # fmt: skip
+    if not owns_schema:  # PostgreSQL 14 and older: public belongs to the superuser, and everyone may create there
+        raise NotOwner(
+            "skemaet public tilhører ikke databasens ejer, så setup kan ikke tage retten til at oprette tabeller "
+            "fra alle andre: kør først 'ALTER SCHEMA public OWNER TO <ejer>' som serverens superbruger"
+        )
+
+
 def apply(conn: Connection) -> None:
     """Groups, functions, grants and policies: as the owner, after the migrations (idempotent)."""
-    if not is_owner(conn):
-        raise NotOwner("only the database's owner can set up or upgrade a team database")
+    check_owner(conn)
     database = str(conn.execute(text("SELECT current_database()")).scalar())
     raw: Any = conn.connection.driver_connection  # psycopg itself: the SQL's % signs are not placeholders
     for sql in statements(_tables(conn), database):
@@ -472,11 +488,7 @@ def setup(db: Any, username: str | None, display_name: str | None, password: str
     from placement_desk.services.users import _check_username, check_password_rules
 
     with db.engine.connect() as conn:
-        if not is_owner(conn):
-            raise NotOwner(
-                f"{conn.execute(text('SELECT current_user')).scalar()} ejer ikke databasen: "
-                "setup køres som databasens ejer (den rolle der ejer databasen på serveren)"
-            )
+        check_owner(conn)
     needs_admin = not has_administrator(db.engine)
     if needs_admin or password is not None:  # check the input before anything is written
         _check_username(username or "")

@@ -202,6 +202,19 @@ def test_setup_is_only_for_the_owner(team: Team, monkeypatch: pytest.MonkeyPatch
     assert "ejer" in capsys.readouterr().err
 
 
+
+def test_setup_refuses_while_the_public_schema_is_not_the_owners(
+    pg_server: pg.Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As on PostgreSQL 14 and older, where public belongs to the superuser and everyone may create there."""
+    t = _new_team(pg_server)
+    with psycopg.connect(pg_server.url(t.name).replace("postgresql+psycopg", "postgresql"), autocommit=True) as su:
+        su.execute("ALTER SCHEMA public OWNER TO desk")
+    assert _setup(t, monkeypatch) == 2
+    assert "ALTER SCHEMA public OWNER TO" in capsys.readouterr().err
+    with t.as_owner() as conn:  # nothing was migrated
+        assert conn.execute("SELECT to_regclass('citizens')").fetchone() == (None,)
+
 # ---- plain SQL sessions -------------------------------------------------------------------------------
 
 
