@@ -254,6 +254,15 @@ def test_the_workplace_mentor_sees_only_their_own_company(team: Team) -> None:
         assert ja is not None
         assert _refused(conn, "INSERT INTO attendance (placement_id, day, status, minutes, version, created_at, "
                               f"updated_at) VALUES ({ja[0]}, DATE '2024-01-03', 'present', 60, 1, now(), now())")
+        with conn.transaction(force_rollback=True):  # their own placement: yes
+            assert conn.execute(
+                "INSERT INTO attendance (placement_id, day, status, minutes, version, created_at, updated_at) "
+                "SELECT id, DATE '2023-03-30', 'present', 60, 1, now(), now() FROM placements WHERE ref = 'DC-1'"
+            ).rowcount == 1
+            assert conn.execute(
+                "UPDATE attendance SET note = 'fra pladsen' FROM placements p "
+                "WHERE p.id = attendance.placement_id AND p.ref = 'DC-1'"
+            ).rowcount == own[0] + 1
         # Nothing else of a citizen's file.
         for table in ("followups", "accommodations", "goals", "profile_items", "referrals", "issued_documents"):
             assert _refused(conn, f"SELECT count(*) FROM {table}"), table
@@ -298,6 +307,12 @@ def test_the_case_worker_only_reads(team: Team) -> None:
             "VALUES ('co-x', 'X', false, 1, now(), now())",
         ):
             assert _refused(conn, sql), sql
+
+
+def test_the_consultant_changes_company_data(team: Team) -> None:
+    with team.sql(CONSULTANT) as conn, conn.transaction(force_rollback=True):
+        assert conn.execute("UPDATE companies SET industry = 'Service' WHERE ref = 'co-kids'").rowcount == 1
+        assert conn.execute("UPDATE citizens SET job_goal = job_goal").rowcount == 2
 
 
 def test_the_mentor_changes_the_path_but_not_company_data(team: Team) -> None:
