@@ -109,6 +109,14 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
                               f"hand-written raw SQL aggregate of the same facts: {fmt_s(raw)}", "≤ 2×",
                               service <= 2 * raw, f"{service / raw:.2f}×"))  # fmt: skip
 
+        log("results report ...")
+        from bench import results_bench
+
+        seconds, citizens, files = results_bench.results_report(db, repeat)
+        kb = ", ".join(f"{fmt} {n / 1024:.0f} kB" for fmt, n in files.items())
+        figures.append(Figure(f"Results report of all {citizens:,} citizens over five years: figures + PDF + "
+                              f"Excel + JSON ({kb})", fmt_s(seconds), "—", "≤ 2 s", seconds <= 2.0))  # fmt: skip
+
         log("placement table ...")
         worst, load, rows, which = inprocess.placement_table(db, repeat)
         figures.append(Figure(f"Filter/sort the {rows:,}-placement table (slowest operation: {which}; "

@@ -16,6 +16,7 @@ FIGURES = (
     "Open the citizen with the most attendance",
     "Dossier for that citizen",
     "Dashboard queries over the whole DB",
+    "Results report of all",
     "Filter/sort the",
     "Case-file import of 200 attendance rows",
     "Peak memory of the app",

@@ -227,6 +227,36 @@ def test_the_demo_report_for_all_years_names_the_seeds_outcomes(demo: Database) 
     assert [(p.company, p.hired) for p in poul.placements] == [("Dagligvarehuset Frederikshavn", 1)]
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "programme"),
+    [
+        (date(2022, 1, 1), date(2026, 12, 31), None),
+        (date(2024, 1, 1), date(2024, 12, 31), None),
+        (date(2024, 5, 2), date(2024, 12, 20), None),  # Kristi himmelfart 9/5, Pinse 19-20/5, jul
+        (date(2023, 3, 8), date(2023, 3, 20), None),  # inside DC's ramp-down (agreed absence on 7/3)
+        (date(2024, 3, 1), date(2024, 6, 30), "Mit Liv Mit Ansvar"),
+    ],
+)
+def test_the_databases_sums_equal_walking_every_record(
+    demo: Database, first: date, last: date, programme: str | None
+) -> None:
+    """The report reads the attendance as weekly and period sums made by the database; the same report
+    from every record walked date by date through the figures engine must be identical."""
+    from placement_desk.services.results import _load
+
+    import_case_file(demo, case_file(ramp_down_citizen()))
+    until = min(last, TODAY)
+    _, summed = _load(demo, until, None, first=first)
+    _, walked = _load(demo, until, None, first=first, walk=True)
+    assert all(p.sums is not None for c in summed for p in c.placements)
+    assert all(p.sums is None and p.plan.records for c in walked for p in c.placements if p.start <= date(2026, 1, 1))
+    fast = build_report(summed, first, last, TODAY, programme)
+    slow = build_report(walked, first, last, TODAY, programme)
+    assert report_json(fast, named=True) == report_json(slow, named=True)
+    assert [c.sustained_weekly for c in fast.citizens] == [c.sustained_weekly for c in slow.citizens]
+    assert fast.attendance.counted_planned == slow.attendance.counted_planned > 0
+
+
 def test_a_workplace_mentor_gets_the_anonymised_report_but_not_the_named_one(demo: Database) -> None:
     access.set_principal(demo, Principal("wm", "Birgit", Role.WORKPLACE_MENTOR, "co-dagligvare"))
     try:

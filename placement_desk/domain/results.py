@@ -10,9 +10,9 @@ no ref, and any count from 1 to 4 as ``"<5"`` (with the share, quartiles or rate
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -54,6 +54,17 @@ class ReferralFacts:
 
 
 @dataclass(frozen=True)
+class PlacementSums:
+    """What the database summed of a placement's attendance (the fast path for a big caseload; without it
+    the records in the plan are walked date by date). Dates run from the placement's start to its last day
+    that counts, never after the report's last day."""
+
+    weekly: Mapping[date, int]  # minutes attended per ISO week (by its Monday)
+    counted_planned: int  # planned minutes on counted dates inside the report's period
+    attended_counted: int  # attended minutes on counted dates inside the report's period
+
+
+@dataclass(frozen=True)
 class PlacementFacts:
     ref: str
     company: str  # the company's name
@@ -62,6 +73,7 @@ class PlacementFacts:
     end: date | None
     plan: PlacementPlan
     outcome: Outcome | None = None
+    sums: PlacementSums | None = None
 
     @property
     def start_weekly(self) -> int | None:
@@ -304,15 +316,22 @@ def _citizen(
     latest = max(found, key=lambda f: (f[0], f[1])) if found else None
     outcome = latest[2] if latest else None
     since = min(r.start for r in referrals) if referrals else start
-    days: list[DayFigures] = []
-    for p in placements:
-        if p.start <= until:
+    counting = [p for p in placements if p.start <= until]
+    if all(p.sums is not None for p in counting):  # summed by the database
+        days = _weeks(counting, until, today)
+        attendance = Totals(
+            counted_planned=sum(p.sums.counted_planned for p in counting if p.sums),
+            attended_counted=sum(p.sums.attended_counted for p in counting if p.sums),
+        )
+    else:
+        days = []
+        for p in counting:
             days.extend(day_figures(p.plan, p.start, min(p.plan.last_day(today), until), today))
+        attendance = Totals()
+        for f in days:
+            if f.day >= first:
+                attendance.add(f)
     sustained = sustained_level(days)
-    attendance = Totals()
-    for f in days:
-        if f.day >= first:
-            attendance.add(f)
     ordered = sorted(placements, key=lambda p: (p.start, p.ref))
     return CitizenResult(
         ref=c.ref,
@@ -328,6 +347,39 @@ def _citizen(
         attendance=attendance,
         placements=ordered,
     )
+
+
+def _weeks(placements: Sequence[PlacementFacts], until: date, today: date) -> list[DayFigures]:
+    """What :func:`sustained_level` reads, from the database's weekly sums: one figure per week with its
+    attended minutes, and each placement's first and last planned date (which bound the weeks)."""
+    out: list[DayFigures] = []
+    for p in placements:
+        assert p.sums is not None
+        out += [DayFigures(p.ref, monday, 0, True, True, minutes, 0, None) for monday, minutes in p.sums.weekly.items()]
+        hi = min(p.plan.last_day(today), until)
+        for day in (planned_day(p.plan, p.start, hi, today), planned_day(p.plan, p.start, hi, today, last=True)):
+            if day is not None:
+                out.append(DayFigures(p.ref, day, 1, False, False, 0, 0, None))
+    return out
+
+
+def planned_day(plan: PlacementPlan, lo: date, hi: date, today: date, last: bool = False) -> date | None:
+    """The first (or last) date in [lo, hi] with planned(d) > 0: looked for only in the steps of the plan
+    that plan any hours, so a long placement is not walked date by date."""
+    spans: list[tuple[date, date]] = []
+    for i, step in enumerate(plan.steps):
+        a = max(step.start, lo)
+        b = min(hi, plan.steps[i + 1].start - timedelta(days=1)) if i + 1 < len(plan.steps) else hi
+        if a <= b and step.weekly > 0:
+            spans.append((a, b))
+    one = timedelta(days=-1 if last else 1)
+    for a, b in reversed(spans) if last else spans:
+        day = b if last else a
+        while a <= day <= b:
+            if plan.planned(day, today) > 0:
+                return day
+            day += one
+    return None
 
 
 def _goal_progress(goals: Sequence[GoalFacts], until: date) -> dict[tuple[str, str], bool]:
