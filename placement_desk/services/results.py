@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, case, cast, func, literal, or_, select
+from sqlalchemy import Date, Integer, and_, case, cast, extract, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -200,7 +200,7 @@ def _weekday(day: Any, dialect: str) -> Any:
     """The weekday of a date column, 0 = Monday (SQLite and PostgreSQL)."""
     if dialect == "sqlite":
         return (cast(func.strftime("%w", day), Integer) + 6) % 7
-    return cast(func.extract("isodow", day), Integer) - 1
+    return cast(extract("isodow", day), Integer) - 1
 
 
 def _week(day: Any, dialect: str) -> Any:
