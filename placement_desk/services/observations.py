@@ -24,7 +24,7 @@ from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import HEALTH_HEADINGS, ObservedBy
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
-from placement_desk.services.common import by_ref, check_version, load_citizen
+from placement_desk.services.common import by_ref, check_version, load_citizen, today
 
 EDITABLE = ("date", "heading", "by", "placement", "text")
 
@@ -45,6 +45,13 @@ def _placement_of(citizen: m.Citizen, ref: str | None) -> m.Placement | None:
     if placement is None:
         raise ValidationError("placement", f"{ref} is not one of this citizen's placements")
     return placement
+
+
+def _not_ahead(data: Observation) -> Observation:
+    """An observation is of something seen or said: never dated after today."""
+    if data.day > today():
+        raise ValidationError("date", f"{data.day.isoformat()} is after today")
+    return data
 
 
 def _get(s: Session, observation_id: int) -> m.Observation:
@@ -93,7 +100,7 @@ def list_observations(db: Database, citizen_ref: str) -> list[ObservationRow]:
 @access.requires(Permission.EDIT)
 def add_observation(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
     """A new observation (``date``, ``heading``, ``by``, ``text``, optional ``placement``); returns its id."""
-    data = parse_observation({k: v for k, v in fields.items() if k in EDITABLE}, "")
+    data = _not_ahead(parse_observation({k: v for k, v in fields.items() if k in EDITABLE}, ""))
     with audited(db, Permission.EDIT, audit.CREATE, "add an observation") as s:
         citizen = load_citizen(s, citizen_ref, with_attendance=False)
         placement = _placement_of(citizen, data.placement)
@@ -115,7 +122,7 @@ def update_observation(
     with audited(db, Permission.EDIT, audit.CHANGE, "change an observation") as s:
         row = _get(s, observation_id)
         check_version(row, expected_version)
-        data = parse_observation({**observation_json(mapping.observation_out(row)), **changes}, "")
+        data = _not_ahead(parse_observation({**observation_json(mapping.observation_out(row)), **changes}, ""))
         citizen = s.get(m.Citizen, row.citizen_id)
         assert citizen is not None
         row.placement = _placement_of(citizen, data.placement)
@@ -151,6 +158,7 @@ def add_workplace_statement(db: Database, placement_ref: str, fields: dict[str, 
     never under a health heading (art. 9 data: a workplace's view of health is not theirs to record)."""
     data = parse_observation({**{k: fields.get(k) for k in ("date", "heading", "text")},
                               "by": ObservedBy.WORKPLACE_MENTOR.value, "placement": placement_ref}, "")  # fmt: skip
+    _not_ahead(data)
     who = access.principal(db)
     if data.heading in HEALTH_HEADINGS and who is not None and who.company_scoped:
         raise AccessDenied(f"write under the heading {data.heading}", who.role.value)

@@ -2302,6 +2302,10 @@ Database: %2</translation>
         <translation>Observation: skriv, hvad der blev set eller sagt</translation>
     </message>
     <message>
+        <source>%1 is outside the dossier's period (%2 – %3): a dossier shows it only for a period that includes the day</source>
+        <translation>%1 ligger uden for dokumentationens periode (%2 – %3): den kommer kun med i en dokumentation for en periode, der omfatter dagen</translation>
+    </message>
+    <message>
         <source>New observation</source>
         <translation>Ny observation</translation>
     </message>

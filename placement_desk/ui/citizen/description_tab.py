@@ -42,20 +42,12 @@ from placement_desk.domain.vocab import Heading, ObservedBy
 from placement_desk.services import description, observations, templates
 from placement_desk.services.common import today
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.observation_dialog import by_label
+from placement_desk.ui.citizen.profile_editor import ProfileEditor
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import DateField, Form
-
-
-def by_label(code: str | None) -> str:
-    return {
-        "citizen": QCoreApplication.translate("Description", "The citizen"),
-        "mentor": QCoreApplication.translate("Description", "Mentor"),
-        "consultant": QCoreApplication.translate("Description", "Consultant"),
-        "workplace_mentor": QCoreApplication.translate("Description", "Workplace mentor"),
-        "other": QCoreApplication.translate("Description", "Other"),
-    }.get(code or "", code or "")
 
 
 def source_label(entry: Entry) -> str:
@@ -204,8 +196,12 @@ class DescriptionTab(CitizenTab):
         self.add_button.clicked.connect(lambda: self.add_observation())
         self.check_button = QPushButton(self.tr("Check completeness"), self)
         self.check_button.clicked.connect(lambda: self.check())
+        self.profile_button = QPushButton(self.tr("Profile and observations…"), self)
+        self.profile_button.setToolTip(self.tr("Add, change and remove the citizen's history and the observations"))
+        self.profile_button.clicked.connect(lambda: self.open_profile())
+        self.profile_editor: ProfileEditor | None = None
         buttons = QHBoxLayout()
-        for b in (self.save_button, self.add_button, self.check_button):
+        for b in (self.save_button, self.add_button, self.check_button, self.profile_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         scroll_page(self, content, buttons)
@@ -314,6 +310,14 @@ class DescriptionTab(CitizenTab):
         self.form.clear_errors()
         self.obs_text.clear()
         return new_id
+
+    def open_profile(self) -> ProfileEditor | None:
+        """The citizen's profile and observations to add, change and remove (read-only for a reader)."""
+        if self.detail is None:
+            return None
+        self.profile_editor = ProfileEditor(self.ctx, self.detail, self)
+        self.profile_editor.open()
+        return self.profile_editor
 
     def check(self) -> list[Missing]:
         """Save what was typed, then say what the dossier would lack if it were issued now."""

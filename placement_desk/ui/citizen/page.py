@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from placement_desk.domain.errors import NotFoundError
+from placement_desk.domain.roles import Permission
 from placement_desk.services.common import today
 from placement_desk.services.views import CitizenDetail, citizen_detail
 from placement_desk.ui.citizen.accommodations_tab import AccommodationsTab
@@ -21,6 +22,7 @@ from placement_desk.ui.citizen.placements_tab import PlacementsTab
 from placement_desk.ui.citizen.schedule_tab import ScheduleTab
 from placement_desk.ui.context import ALL, UiContext
 from placement_desk.ui.formatting import fmt_date
+from placement_desk.ui.messages import REFUSED
 
 TAB_CLASSES: tuple[type[CitizenTab], ...] = (
     OverviewTab,
@@ -65,12 +67,31 @@ class CitizenPage(QWidget):
             tab = cls(ctx, self)
             self.tab_by_key[cls.key] = tab
             self.tabs.addTab(tab, titles[cls.key])
+        # Ny observation from any tab (Ctrl+Shift+O), suggested from what the tab shows
+        self.observation_button = QPushButton(self.tr("New observation…"), self)
+        self.observation_button.setToolTip(self.tr("New observation (Ctrl+Shift+O)"))
+        self.observation_button.clicked.connect(lambda: self.new_observation())
+        if not ctx.can(Permission.EDIT):
+            self.observation_button.setEnabled(False)
+            self.observation_button.setToolTip(REFUSED)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.observation_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.subheader)
         layout.addWidget(self.tabs, 1)
         ctx.changed.connect(self._on_changed)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_placement)  # from any tab of the citizen
+        QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.new_observation)
+
+    def new_observation(self) -> QDialog | None:
+        """Ny observation for the citizen shown, with the placement and heading the open tab suggests."""
+        if self.ref is None or self.detail is None or not self.observation_button.isEnabled():
+            return None
+        from placement_desk.ui.citizen.observation_dialog import open_observation
+
+        return open_observation(self.ctx, self.detail, self.tabs.currentWidget(), self)
 
     def new_placement(self) -> QDialog | None:
         """Nyt forløb for the citizen shown (the Placements tab comes to the front behind it)."""

@@ -1,0 +1,174 @@
+"""Editing the citizen's profile (spec 1b) one item at a time, as the Beskrivelse tab does: each call is
+one transaction with one audit entry, and returns what undo needs.
+
+The profile holds health data (``treatment``, GDPR art. 9): like the rest of a citizen's record only the
+office roles see it (view) and change it (edit); a case worker reads it, a workplace mentor never reaches it.
+Dates may be a year, a month or a day (``2010``, ``2010-08``, ``2010-08-15``); none may lie after today.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from placement_desk.db import models as m
+from placement_desk.db.engine import Database
+from placement_desk.domain.casefile_parse import check_text
+from placement_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.profile import PROFILE_LISTS, PROFILE_TEXTS, ProfileItem, item_json, span_start
+from placement_desk.domain.profile_parse import parse_profile_item
+from placement_desk.domain.roles import Permission
+from placement_desk.services import access, audit
+from placement_desk.services.audit import audited
+from placement_desk.services.common import load_citizen, today
+
+ITEM_FIELDS = ("from", "to", "text", "end_reason", "outcome", "source")
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    """One item of a citizen's profile with its id and version (for edits, undo and conflict checks)."""
+
+    id: int
+    version: int
+    kind: str  # education | work_history | benefits | treatment | earlier_efforts
+    position: int
+    value: ProfileItem
+
+
+def _kind(kind: str) -> str:
+    if kind not in PROFILE_LISTS:
+        raise ValidationError("kind", f"{kind!r} is not one of {', '.join(PROFILE_LISTS)}")
+    return kind
+
+
+def check_item(fields: dict[str, Any]) -> ProfileItem:
+    """A profile item typed into a form: the case file's rules (a partial date, ``to`` not before ``from``,
+    a text) and no date after today. Errors name the field (``from``, ``to``, ``text``)."""
+    unknown = sorted(set(fields) - set(ITEM_FIELDS))
+    if unknown:
+        raise ValidationError(unknown[0], "cannot be changed")
+    item = parse_profile_item({k: v for k, v in fields.items() if v is not None}, "")
+    for key, value in (("from", item.start), ("to", item.end)):
+        if value is not None and span_start(value) > today():
+            raise ValidationError(key, f"{value} is after today")
+    return item
+
+
+def _get(s: Session, item_id: int) -> m.ProfileItem:
+    row = s.get(m.ProfileItem, item_id)
+    if row is None:
+        raise NotFoundError("profile item", str(item_id))
+    return row
+
+
+def _store(row: m.ProfileItem, item: ProfileItem, actor: str | None) -> None:
+    row.date_from, row.date_to, row.text = item.start, item.end, item.text
+    row.end_reason, row.outcome, row.source = item.end_reason, item.outcome, item.source
+    row.updated_by = actor
+
+
+def _row(r: m.ProfileItem) -> ProfileRow:
+    item = ProfileItem(r.text, r.date_from, r.date_to, r.end_reason, r.outcome, r.source)
+    return ProfileRow(r.id, r.version, r.kind, r.position, item)
+
+
+@access.requires(Permission.VIEW)
+def profile_rows(db: Database, citizen_ref: str) -> list[ProfileRow]:
+    """The items of the citizen's profile with their ids, per list in the order of spec 1b, each list in
+    date order (undated first)."""
+    with audited(db, Permission.VIEW, audit.VIEW, "see a citizen's profile") as s:
+        citizen = load_citizen(s, citizen_ref, with_attendance=False)
+        audit.about(s, citizen.id, what="profile")
+        rows = [_row(r) for r in citizen.profile_items if r.kind in PROFILE_LISTS]
+    order = {k: i for i, k in enumerate(PROFILE_LISTS)}
+    return sorted(rows, key=lambda r: (order[r.kind], r.value.start is not None, r.value.start or "", r.position, r.id))
+
+
+@access.requires(Permission.EDIT)
+def add_profile_item(
+    db: Database, citizen_ref: str, kind: str, fields: dict[str, Any], actor: str | None = None,
+    position: int | None = None,
+) -> int:  # fmt: skip
+    """A new item in one of the profile's lists (``from``, ``to``, ``text``, and ``end_reason``, ``outcome``
+    or ``source``); returns its id. ``position`` puts it back where an undone removal took it from."""
+    item = check_item(fields)
+    with audited(db, Permission.EDIT, audit.CREATE, "add a profile item") as s:
+        citizen = load_citizen(s, citizen_ref, with_attendance=False)
+        audit.about(s, citizen.id, kind=_kind(kind))
+        if position is None:
+            position = 1 + max((r.position for r in citizen.profile_items if r.kind == kind), default=-1)
+        row = m.ProfileItem(kind=kind, position=position)
+        _store(row, item, actor)
+        citizen.profile_items.append(row)
+        citizen.updated_by = actor
+        s.flush()
+        return row.id
+
+
+@access.requires(Permission.EDIT)
+def update_profile_item(
+    db: Database, item_id: int, fields: dict[str, Any], expected_version: int | None = None,
+    actor: str | None = None,
+) -> int:  # fmt: skip
+    """Change a profile item (all its fields); returns its new version."""
+    item = check_item(fields)
+    with audited(db, Permission.EDIT, audit.CHANGE, "change a profile item") as s:
+        row = _get(s, item_id)
+        if expected_version is not None and row.version != expected_version:
+            raise ConflictError(
+                f"The profile item was changed by {row.updated_by or 'someone else'} after you opened it "
+                f"(version {row.version}, you had {expected_version}); reload it before saving."
+            )
+        audit.about(s, row.citizen_id, kind=row.kind)
+        _store(row, item, actor)
+        s.flush()
+        return row.version
+
+
+@dataclass(frozen=True)
+class RemovedItem:
+    """What undoing a removal needs: whose, which list, where, and the fields."""
+
+    citizen_ref: str
+    kind: str
+    position: int
+    fields: dict[str, Any]
+
+
+@access.requires(Permission.EDIT)
+def remove_profile_item(db: Database, item_id: int) -> RemovedItem:
+    """Remove a profile item; returns it, so undo can add it again in its place."""
+    with audited(db, Permission.EDIT, audit.DELETE, "remove a profile item") as s:
+        row = _get(s, item_id)
+        citizen = s.get(m.Citizen, row.citizen_id)
+        assert citizen is not None
+        audit.about(s, citizen.id, kind=row.kind)
+        removed = RemovedItem(citizen.ref, row.kind, row.position, item_fields(_row(row).value))
+        s.delete(row)
+        return removed
+
+
+def item_fields(item: ProfileItem) -> dict[str, Any]:
+    """A profile item as the fields :func:`add_profile_item` and :func:`update_profile_item` take."""
+    return {k: v for k, v in item_json(item).items() if v is not None}
+
+
+@access.requires(Permission.EDIT)
+def set_profile_text(
+    db: Database, citizen_ref: str, kind: str, text: str | None, actor: str | None = None
+) -> str | None:
+    """Set the citizen's ``network`` or ``wishes`` (an empty text removes it); returns the one it replaced."""
+    if kind not in PROFILE_TEXTS:
+        raise ValidationError("kind", f"{kind!r} is not one of {', '.join(PROFILE_TEXTS)}")
+    clean = check_text((text or "").strip(), kind) or None
+    with audited(db, Permission.EDIT, audit.CHANGE, "change a citizen's profile") as s:
+        citizen = load_citizen(s, citizen_ref, with_attendance=False)
+        audit.about(s, citizen.id, kind=kind)
+        before: str | None = getattr(citizen, kind)
+        if before != clean:
+            setattr(citizen, kind, clean)
+            citizen.updated_by = actor
+        return before
