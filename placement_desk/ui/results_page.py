@@ -5,7 +5,7 @@ citizens longest in a programme without an outcome."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from placement_desk.ui.fit import scroll_area
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import DateField
 from placement_desk.ui.messages import danish_error
+from placement_desk.ui.work import Worker, run_with_progress
 
 MONTHS_SHORT = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
@@ -124,7 +125,7 @@ class ResultsPage(QWidget):
         self.named.setEnabled(ctx.can(Permission.VIEW) and (who is None or not who.company_scoped))
         self.named.setToolTip(self.tr("Show the citizens behind the numbers (not for documents sent out)"))
         self.show_button = QPushButton(self.tr("Show"), self)
-        self.show_button.clicked.connect(lambda: self.refresh())
+        self.show_button.clicked.connect(lambda: self.refresh_in_background())
         self.pdf_button = QPushButton(self.tr("Save PDF…"), self)
         self.pdf_button.clicked.connect(lambda: self.save_as("pdf"))
         self.xlsx_button = QPushButton(self.tr("Save Excel…"), self)
@@ -183,7 +184,9 @@ class ResultsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.error)
         layout.addWidget(scroll_area(content, self), 1)
-        self.refresh()
+        self.worker: Worker | None = None
+        # Nothing is read until asked for: on a big caseload the report takes seconds.
+        self.month_label.setText(self.tr("Choose the period and press Show."))
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -198,23 +201,57 @@ class ResultsPage(QWidget):
     def _period(self) -> tuple[date, date]:
         first, last = self.first.date_value(), self.last.date_value()
         if first is None:
-            raise ValidationError("from", "not a date (YYYY-MM-DD)")
+            raise ValidationError(self.tr("From"), "not a date (YYYY-MM-DD)")
         if last is None:
-            raise ValidationError("to", "not a date (YYYY-MM-DD)")
+            raise ValidationError(self.tr("To"), "not a date (YYYY-MM-DD)")
+        if last < first:
+            raise ValidationError(self.tr("To"), "is before start")
         return first, last
 
+    def _read(self) -> Callable[[], tuple[Report, MonthlyOverview | None]]:
+        """The reading the chosen period, programme and version ask for (to run now or in a thread)."""
+        first, last = self._period()
+        db, programme, named, overview = self.ctx.db, self.programme.currentData(), self.named.isChecked(), \
+            self.named.isEnabled()  # fmt: skip
+        return lambda: (results_report(db, first, last, programme, named=named),
+                        monthly_overview(db) if overview else None)  # fmt: skip
+
     def refresh(self) -> None:
-        """Read the report for the chosen period, programme and version, and the monthly overview."""
+        """Read the report and the monthly overview now, and show them."""
         self.error.hide()
         try:
-            first, last = self._period()
-            self.report = results_report(self.ctx.db, first, last, self.programme.currentData(),
-                                         named=self.named.isChecked())  # fmt: skip
-            self.overview = monthly_overview(self.ctx.db) if self.named.isEnabled() else None
+            self._show(self._read()())
         except (ValidationError, AccessDenied) as exc:
-            self.error.setText(danish_error(exc))
-            self.error.show()
-            return
+            self._failed(exc)
+
+    def refresh_in_background(self) -> Worker | None:
+        """Read them in a thread with a progress dialog (a big caseload takes seconds); the window stays usable."""
+        self.error.hide()
+        try:
+            read = self._read()
+        except ValidationError as exc:
+            self._failed(exc)
+            return None
+        self.show_button.setEnabled(False)
+
+        def job(progress: Callable[[int, int], None]) -> tuple[Report, MonthlyOverview | None]:
+            progress(0, 1)
+            return read()
+
+        def done(result: tuple[Report, MonthlyOverview | None]) -> None:
+            self.show_button.setEnabled(True)
+            self._show(result)
+
+        self.worker = run_with_progress(self, self.tr("Reading the results report"), job, done)
+        self.worker.finished.connect(lambda: self.show_button.setEnabled(True))
+        return self.worker
+
+    def _failed(self, exc: Exception) -> None:
+        self.error.setText(danish_error(exc))
+        self.error.show()
+
+    def _show(self, result: tuple[Report, MonthlyOverview | None]) -> None:
+        self.report, self.overview = result
         self._fill_programmes(self.report.programmes)
         self._fill_report(self.report)
         self._fill_overview(self.overview)
@@ -301,7 +338,9 @@ class ResultsPage(QWidget):
         return path
 
     def save_as(self, kind: str) -> Path | None:
-        self.refresh()
+        """Save the report as shown (read first if nothing is shown yet)."""
+        if self.report is None:
+            self.refresh()
         if self.report is None:
             return None
         suffix = "pdf" if kind == "pdf" else "xlsx"

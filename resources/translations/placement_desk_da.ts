@@ -367,6 +367,14 @@
         <translation>Virksomhed:</translation>
     </message>
     <message>
+        <source>Statement…</source>
+        <translation>Udtalelse…</translation>
+    </message>
+    <message>
+        <source>The workplace's own statement about the selected citizen</source>
+        <translation>Virksomhedens egen udtalelse om den valgte borger</translation>
+    </message>
+    <message>
         <source>Nobody is expected at %1 on this day.</source>
         <translation>Ingen er ventet hos %1 denne dag.</translation>
     </message>
@@ -393,6 +401,10 @@
     <message>
         <source>Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75.</source>
         <translation>Kunne ikke læse '%1' som timer: skriv fx 2, 2,5 eller 1,75.</translation>
+    </message>
+    <message>
+        <source>Nobody is expected here: pick a day or week with the citizen the statement is about.</source>
+        <translation>Ingen er ventet her: vælg en dag eller uge med den borger, udtalelsen handler om.</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3138,14 @@ Database: %2</translation>
         <translation>Resultatopgørelsen</translation>
     </message>
     <message>
+        <source>Choose the period and press Show.</source>
+        <translation>Vælg perioden, og tryk på Vis.</translation>
+    </message>
+    <message>
+        <source>Reading the results report</source>
+        <translation>Læser resultatopgørelsen</translation>
+    </message>
+    <message>
         <source>Citizens</source>
         <translation>Borgere</translation>
     </message>
@@ -3674,6 +3694,53 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
     <message>
         <source>Placement Desk will not save anything to this database. You can still read it.</source>
         <translation>Placement Desk gemmer ikke noget i denne database. Du kan stadig læse i den.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Workplace statement · %1</source>
+        <translation>Virksomhedens udtalelse · %1</translation>
+    </message>
+    <message>
+        <source>The workplace's own words about %1's placement (%2). They go into the documentation the municipality receives, dated and with your name.</source>
+        <translation>Virksomhedens egne ord om %1s forløb (%2). De kommer med i den dokumentation, kommunen får, dateret og med dit navn.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Om</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Udtalelse</translation>
+    </message>
+    <message>
+        <source>How the work goes: tasks, tempo, cooperation, what helps (Ctrl+Enter saves)</source>
+        <translation>Hvordan arbejdet går: opgaver, tempo, samarbejde, hvad der hjælper (Ctrl+Enter gemmer)</translation>
+    </message>
+    <message>
+        <source>Date: write the day of the statement (dd-mm-yyyy)</source>
+        <translation>Dato: skriv udtalelsens dato (dd-mm-åååå)</translation>
+    </message>
+    <message>
+        <source>Date: %1 is not a date (dd-mm-yyyy)</source>
+        <translation>Dato: %1 er ikke en dato (dd-mm-åååå)</translation>
+    </message>
+    <message>
+        <source>Date: %1 is after today</source>
+        <translation>Dato: %1 ligger efter i dag</translation>
+    </message>
+    <message>
+        <source>Statement: write the workplace's words</source>
+        <translation>Udtalelse: skriv virksomhedens ord</translation>
+    </message>
+    <message>
+        <source>Workplace statement</source>
+        <translation>Virksomhedens udtalelse</translation>
     </message>
 </context>
 <context>

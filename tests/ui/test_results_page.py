@@ -22,9 +22,10 @@ def page(qtbot: QtBot, db: Database) -> ResultsPage:
     p.resize(1100, 800)
     p.show()
     qtbot.waitExposed(p)
+    assert p.report is None  # nothing is read until asked for
     p.first.setText("01-01-2022")
     p.last.setText("31-12-2026")
-    p.show_button.click()
+    p.refresh()
     return p
 
 
@@ -44,7 +45,7 @@ def test_the_report_on_the_demo_anonymised_and_named(qtbot: QtBot, demo_db: Data
     assert outcomes["Fleksjob"] == ["<5", "–"] and outcomes["Pension"] == ["0", "0,0 %"]
     assert p.outcome_chart.categories() == []  # nothing of 5 or more to draw without names
     p.named.setChecked(True)
-    p.show_button.click()
+    p.refresh()
     outcomes = {row[0]: row[1:] for row in cells(p, "outcomes")}
     assert outcomes["Fleksjob"] == ["3", "60,0 %"] and outcomes["Løntilskud"] == ["1", "20,0 %"]
     assert p.outcome_chart.categories() == ["Fleksjob", "Løntilskud", "Ressourceforløb"]
@@ -57,7 +58,7 @@ def test_a_programme_narrows_the_report(qtbot: QtBot, demo_db: Database) -> None
     p = page(qtbot, demo_db)
     p.named.setChecked(True)
     p.programme.setCurrentIndex(p.programme.findData("Mit Liv Mit Ansvar"))
-    p.show_button.click()
+    p.refresh()
     assert [row[1] for row in cells(p, "per_citizen")] == ["Poul"]
     assert p.programme.currentData() == "Mit Liv Mit Ansvar"  # kept when the list is filled again
 
@@ -91,3 +92,22 @@ def test_a_caseworker_may_tick_with_names_but_the_services_decide(qtbot: QtBot, 
         assert p.named.isEnabled() and p.overview is not None
     finally:
         access.set_principal(demo_db, None)
+
+
+def test_show_reads_in_the_background(qtbot: QtBot, demo_db: Database) -> None:
+    p = ResultsPage(UiContext(demo_db, actor="test"))
+    qtbot.addWidget(p)
+    p.show()
+    p.first.setText("01-01-2024")
+    p.last.setText("31-12-2024")
+    p.named.setChecked(True)
+    p.show_button.click()
+    qtbot.waitUntil(lambda: p.report is not None and p.show_button.isEnabled(), timeout=30000)
+    assert p.report is not None and p.report.outcome_counts == {"flex_job": 1, "resource_programme": 1,
+                                                                "wage_subsidy": 1}  # fmt: skip
+    p.last.setText("31-13-2024")
+    assert p.refresh_in_background() is None  # a bad date is shown, nothing is read
+    assert p.error.isVisible() and p.error.text() == "To: er ikke en dato"  # no translator installed here
+    p.last.setText("31-12-2023")
+    p.refresh()
+    assert p.error.text() == "To: ligger før start"
