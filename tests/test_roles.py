@@ -207,6 +207,7 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     "named results report": (
         lambda db, _: results.results_report(db, date(2024, 1, 1), date(2024, 12, 31), named=True), READERS
     ),
+    "monthly results overview": (lambda db, _: results.monthly_overview(db), READERS),
 }
 
 
