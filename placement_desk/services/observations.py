@@ -188,3 +188,17 @@ def workplace_statements(db: Database, placement_ref: str) -> list[Observation]:
             .order_by(m.Observation.day, m.Observation.id)
         )
         return [mapping.observation_out(o) for o in rows]
+
+
+@access.requires(Permission.ATTENDANCE, scoped=True)
+def remove_workplace_statement(db: Database, observation_id: int) -> dict[str, Any]:
+    """Remove a workplace's statement (undoing :func:`add_workplace_statement`); a workplace mentor only
+    one about a placement at their own company. Returns its case-file fields."""
+    with audited(db, Permission.ATTENDANCE, audit.DELETE, "remove a workplace statement", scoped=True) as s:
+        row = _get(s, observation_id)
+        if row.observed_by != ObservedBy.WORKPLACE_MENTOR.value or row.placement is None:
+            raise NotFoundError("workplace statement", str(observation_id))
+        access.require_placement(s, db, Permission.ATTENDANCE, row.placement, "remove a workplace statement")
+        removed = observation_json(mapping.observation_out(row))
+        s.delete(row)
+        return removed

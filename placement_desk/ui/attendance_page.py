@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -139,7 +140,15 @@ class AttendancePage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         self.sheets = SheetButtons(self.ctx, lambda: self.company.currentData(), self.day, self)
-        layout.addWidget(self.sheets)
+        # the workplace's own statement about the selected citizen's placement (ui/statement_dialog.py)
+        self.statement_button = QPushButton(self.tr("Statement…"), self)
+        self.statement_button.setToolTip(self.tr("The workplace's own statement about the selected citizen"))
+        self.statement_button.clicked.connect(lambda: self.write_statement())
+        self.statement: QDialog | None = None  # the open statement dialog (tests answer it)
+        actions = QHBoxLayout()
+        actions.addWidget(self.sheets, 1)
+        actions.addWidget(self.statement_button)
+        layout.addLayout(actions)
         layout.addWidget(legend(self, columns=4))
         layout.addWidget(self.keys_help)
 
@@ -219,6 +228,7 @@ class AttendancePage(QWidget):
         )
         self.empty.setVisible(not self.model.rowCount())
         self.all_button.setEnabled(bool(self._planned_unregistered()))
+        self.statement_button.setEnabled(bool(self.model.rowCount()))
         target = self.model.index_of(kept[0].placement, kept[1].day if kept[1] else day) if kept else None
         if target is None or not target.isValid():
             target = self._first_target()
@@ -357,6 +367,25 @@ class AttendancePage(QWidget):
 
     def _picker_closed(self) -> None:
         self.picker = None
+
+    def write_statement(self) -> QDialog | None:
+        """Virksomhedens udtalelse about the selected row's placement (the first row when none is)."""
+        cell = self.model.cell_at(self.table.currentIndex())
+        rows = self.model.rows()
+        row = cell[0] if cell is not None else (rows[0] if rows else None)
+        if row is None:
+            self._say(self.tr("Nobody is expected here: pick a day or week with the citizen the statement is about."))
+            return None
+        from placement_desk.ui.statement_dialog import StatementDialog
+
+        self.statement = StatementDialog(self.ctx, row, self)
+        self.statement.finished.connect(self._statement_closed)
+        self.statement.open()
+        return self.statement
+
+    def _statement_closed(self, _result: int) -> None:
+        self.statement = None
+        self.table.setFocus()
 
     def _advance(self) -> None:
         """Day mode: the next citizen; week mode: the next day of the same citizen."""

@@ -32,6 +32,7 @@ SCREEN_KEYS: tuple[tuple[object, str, object], ...] = (
     (QT_TRANSLATE_NOOP("Shortcuts", "Search"), "Enter", QT_TRANSLATE_NOOP("Shortcuts", "Open the first match")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Search"), "↓ / ↑", QT_TRANSLATE_NOOP("Shortcuts", "Into the list / back to the search field")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Citizen"), "Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New placement")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Citizen"), "Ctrl+Shift+O", QT_TRANSLATE_NOOP("Shortcuts", "New observation (from any tab)")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Citizen"), "Enter", QT_TRANSLATE_NOOP("Shortcuts", "Placements: edit the selected placement")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Citizen"), "Ctrl+S", QT_TRANSLATE_NOOP("Shortcuts", "Follow-up: save")),
     (QT_TRANSLATE_NOOP("Shortcuts", "Attendance"), "0-9 , .", QT_TRANSLATE_NOOP("Shortcuts", "Hours present")),

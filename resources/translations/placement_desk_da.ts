@@ -3590,6 +3590,10 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
         <translation>Nyt forløb</translation>
     </message>
     <message>
+        <source>New observation (from any tab)</source>
+        <translation>Ny observation (fra alle faner)</translation>
+    </message>
+    <message>
         <source>Placements: edit the selected placement</source>
         <translation>Forløb: rediger det valgte forløb</translation>
     </message>
@@ -3721,6 +3725,10 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
     <message>
         <source>How the work goes: tasks, tempo, cooperation, what helps (Ctrl+Enter saves)</source>
         <translation>Hvordan arbejdet går: opgaver, tempo, samarbejde, hvad der hjælper (Ctrl+Enter gemmer)</translation>
+    </message>
+    <message>
+        <source>No statement given yet.</source>
+        <translation>Ingen udtalelse givet endnu.</translation>
     </message>
     <message>
         <source>Date: write the day of the statement (dd-mm-yyyy)</source>
