@@ -110,6 +110,10 @@ PATTERNS: list[tuple[str, str]] = [
      "løntimer kun i hybridpraktik, løntilskud, ordinære timer, fleksjob eller mesterlære"),
     (r"^(.+) is not a contact of (.+)$", r"\1 er ikke kontaktperson hos \2"),
     (r"^must be a year such as 1972$", "skal være et årstal, fx 1972"),
+    # the citizen's profile and observations (services/profile_edit.py, services/observations.py)
+    (r"^(.+) is after today$", r"\1 ligger efter i dag"),
+    (r"^(.+) is before from \((.+)\)$", r"\1 ligger før fra-datoen (\2)"),
+    (r"^not a date: a year, a month or a day .*$", "er ikke en dato: skriv et år, en måned eller en dag (2010, 08-2010 eller 15-08-2010)"),
 ]
 
 

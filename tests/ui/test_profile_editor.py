@@ -265,3 +265,47 @@ def test_a_case_worker_reads_the_profile_but_changes_nothing(qtbot: QtBot, demo_
     assert editor.network.isReadOnly() and not editor.read_only_note.isHidden()
     with pytest.raises(AccessDenied):
         profile_edit.add_profile_item(demo_db, "DC", "education", {"text": "x"})
+
+
+def test_the_new_dialogs_fit_the_laptop_at_150_percent_and_name_their_inputs(
+    qtbot: QtBot, demo_db: Database, danish: None
+) -> None:
+    """About 910×458 logical px (1366×768 at 150 %), with every error line of a bad item showing."""
+    from placement_desk.services.mentor import expected
+    from placement_desk.services.queries import list_companies
+    from placement_desk.ui.statement_dialog import StatementDialog
+    from tests.ui.reach import unnamed
+
+    tab = open_tab(qtbot, demo_db, "DC", "description")
+    editor = editor_of(tab)
+    bad_item = editor.new_item("work_history")
+    bad_item.start.setText("2030")
+    bad_item.end.setText("nej")
+    bad_item.save()
+    assert len(bad_item.form.shown_errors()) == 3  # what, from and to
+    bad_observation = editor.new_observation()
+    bad_observation.date.setText("1-1-2030")
+    bad_observation.save()
+    bilka = next(c.ref for c in list_companies(demo_db) if c.name.startswith("Bilka"))
+    miriam = expected(demo_db, bilka, TODAY, TODAY)[0]
+    statement = StatementDialog(tab.ctx, miriam, tab)
+    qtbot.addWidget(statement)
+    for dialog in (editor, bad_item, editor.new_item("treatment"), bad_observation, statement):
+        layout = dialog.layout()
+        assert layout is not None
+        layout.activate()
+        hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        assert hint.width() <= 910 and hint.height() <= 458, (type(dialog).__name__, hint.toTuple())
+        assert not unnamed(dialog), unnamed(dialog)
+
+
+def test_the_in_place_observation_refuses_a_day_after_today_in_danish(
+    qtbot: QtBot, demo_db: Database, danish: None
+) -> None:
+    tab = open_tab(qtbot, demo_db, "Malthe", "description")
+    tab.obs_date.setText("24-11-2026")
+    tab.obs_text.setText("Kommer i morgen")
+    before, steps = export_case_file(demo_db), tab.ctx.undo_stack.count()
+    assert tab.add_observation() is None
+    assert tab.form.error_text("date") == "24-11-2026 ligger efter i dag"
+    assert export_case_file(demo_db) == before and tab.ctx.undo_stack.count() == steps
