@@ -39,6 +39,7 @@ from placement_desk.services import (
     observations,
     placements,
     privacy,
+    profile_edit,
     queries,
     results,
     users,
@@ -197,6 +198,13 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     ),
     "workplace statements (own company)": (lambda db, _: observations.workplace_statements(db, "DC-1"), EDITORS | {W}),
     "workplace statements (other company)": (lambda db, _: observations.workplace_statements(db, "SA-1"), EDITORS),
+    "remove a workplace statement": (lambda db, _: observations.remove_workplace_statement(db, 10**6), EDITORS | {W}),
+    # editing the profile item by item (the treatment in it is art. 9 data)
+    "profile items": (lambda db, _: profile_edit.profile_rows(db, "DC"), READERS),
+    "add a profile item": (lambda db, _: profile_edit.add_profile_item(db, "DC", "treatment", {"text": " "}), EDITORS),
+    "change a profile item": (lambda db, _: profile_edit.update_profile_item(db, 10**6, {"text": "x"}), EDITORS),
+    "remove a profile item": (lambda db, _: profile_edit.remove_profile_item(db, 10**6), EDITORS),
+    "set the network or wishes": (lambda db, _: profile_edit.set_profile_text(db, "DC", "hobbies", "x"), EDITORS),
     "description texts": (lambda db, _: description.dossier_texts(db, "DC"), READERS),
     "save a description text": (
         lambda db, _: description.save_dossier_text(db, "DC", None, "health", "Migræne"), EDITORS
