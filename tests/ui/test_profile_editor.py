@@ -257,6 +257,7 @@ def test_a_case_worker_reads_the_profile_but_changes_nothing(qtbot: QtBot, demo_
     tab = open_tab(qtbot, demo_db, "DC", "description")
     page = page_of(tab)
     assert not page.observation_button.isEnabled() and page.new_observation() is None
+    assert not tab.add_button.isEnabled() and not tab.save_button.isEnabled() and tab.profile_button.isEnabled()
     editor = editor_of(tab)
     assert editor.items.rowCount() > 0 and editor.observations.rowCount() > 0  # reads everything
     for button in (editor.new_item_button, editor.edit_item_button, editor.remove_item_button,

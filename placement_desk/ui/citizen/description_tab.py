@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain.dossier import default_period
 from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.roles import Permission
 from placement_desk.domain.sections import (
     EMPTY_HEADING,
     NO_ASSESSMENT,
@@ -48,6 +49,7 @@ from placement_desk.ui.context import UiContext
 from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import DateField, Form
+from placement_desk.ui.messages import REFUSED
 
 
 def source_label(entry: Entry) -> str:
@@ -205,6 +207,10 @@ class DescriptionTab(CitizenTab):
             buttons.addWidget(b)
         buttons.addStretch(1)
         scroll_page(self, content, buttons)
+        if not ctx.can(Permission.EDIT):  # a reader (case worker): the profile editor opens read-only
+            for b in (self.save_button, self.add_button):
+                b.setEnabled(False)
+                b.setToolTip(REFUSED)
 
     # ---- state ------------------------------------------------------------------------------------
 
