@@ -241,7 +241,7 @@ def test_ctrl_shift_o_from_a_follow_up_suggests_its_placement_and_heading(qtbot:
     assert "Fortæller selv om tømreruddannelsen" in described.blocks["efforts"].evidence.text()
 
 
-def test_the_button_from_the_attendance_grid_suggests_the_placement_shown(qtbot: QtBot, demo_db: Database) -> None:
+def test_the_button_and_the_keys_from_the_attendance_grid_suggest_the_placement_shown(qtbot: QtBot, demo_db: Database) -> None:
     grid = open_tab(qtbot, demo_db, "Malthe", "attendance")
     page = page_of(grid)
     assert grid.placement_ref
@@ -250,6 +250,14 @@ def test_the_button_from_the_attendance_grid_suggests_the_placement_shown(qtbot:
     assert dialog.placement.currentData() == grid.placement_ref
     assert dialog.heading.currentData() in ("work_resources", "challenges")
     dialog.reject()
+    with qtbot.waitActive(page):  # and from the keyboard, in the grid itself
+        page.activateWindow()
+    grid.grid.setFocus()
+    qtbot.keyClick(grid.grid, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    again = opened_observation(page)
+    assert again is not dialog and again.placement.currentData() == grid.placement_ref
+    assert QApplication.focusWidget() is again.date  # opens in its first field
+    again.reject()
 
 
 def test_a_case_worker_reads_the_profile_but_changes_nothing(qtbot: QtBot, demo_db: Database, danish: None) -> None:
