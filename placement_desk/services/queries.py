@@ -79,7 +79,7 @@ def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenR
         rows = []
         for citizen_id, ref, name, job_goal, archived in s.execute(stmt):
             chosen = shown.get(citizen_id)
-            minutes = steps.get(chosen[0]) if chosen else None
+            plan = steps.get(chosen[0]) if chosen else None
             rows.append(
                 CitizenRow(
                     ref=ref,
@@ -87,7 +87,7 @@ def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenR
                     job_goal=job_goal,
                     company=chosen[4] if chosen else None,
                     placement_type=chosen[3] if chosen else None,
-                    weekly_minutes=minutes[1] if minutes else None,
+                    weekly_minutes=plan[1] if plan else None,
                     placement_end=chosen[2] if chosen else None,
                     active=bool(chosen and chosen[5]),
                     archived=archived,

@@ -90,13 +90,10 @@ class CompanyDialog(FormDialog):
                     "address": self.detail.address,
                     "internal": self.detail.internal,
                 }
-                self.ctx.execute(
+                self.ctx.execute_versioned(
                     self.tr("Edit company %1").replace("%1", str(fields["name"])),
-                    lambda: companies.update_company(
-                        db, ref, fields, self.detail.version if self.detail else None, actor
-                    ),
-                    lambda _v: companies.update_company(db, ref, before, None, actor),
-                    force=lambda: companies.update_company(db, ref, fields, None, actor),
+                    lambda changes, version: companies.update_company(db, ref, changes, version, actor),
+                    before, fields, self.detail.version, f"company:{ref}",
                 )
                 self.saved_ref = ref
         except ConflictError:

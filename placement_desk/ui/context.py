@@ -58,6 +58,55 @@ class ServiceCommand(QUndoCommand):
         self._state = state
 
 
+class VersionedCommand(QUndoCommand):
+    """An edit of one record's fields that carries the record's version both ways: redo applies
+    ``after`` with the version undo produced, undo applies ``before`` with the version the edit
+    produced. Several steps on one record (``record``, e.g. "citizen:DC") chain: each expects the version
+    the previous step of this window left (:attr:`UiContext.versions`). When someone else saved the record
+    in between, the user is asked (as any conflict): keep their change (this step leaves the undo
+    history) or overwrite it knowingly."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        text: str,
+        apply: Callable[[dict[str, Any], int | None], int],
+        before: dict[str, Any],
+        after: dict[str, Any],
+        record: str,
+        scope: str,
+    ) -> None:
+        super().__init__(text)
+        self._ctx, self._apply, self._before, self._after = ctx, apply, before, after
+        self._record, self._scope = record, scope
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:  # the edit was already carried out by UiContext.execute_versioned
+            self._done_once = False
+            return
+        self._step(self._after)
+
+    def undo(self) -> None:
+        self._step(self._before)
+
+    def _step(self, fields: dict[str, Any]) -> None:
+        versions = self._ctx.versions
+
+        def run() -> None:
+            try:
+                versions[self._record] = self._apply(fields, versions.get(self._record))
+            except ConflictError:
+                if not self._ctx.overwrite_newer():
+                    self.setObsolete(True)  # their change stands; this step cannot be undone or redone
+                    return
+                versions[self._record] = self._apply(fields, None)
+
+        if not self._ctx.guarded(run):
+            self.setObsolete(True)
+        self._ctx.changed.emit(self._scope)
+
+
 class UiContext(QObject):
     changed = Signal(str)  # a citizen ref, or "*" for anything
     saved = Signal(str, str)  # an edit was saved: its undo text, and what else the user should know
@@ -68,6 +117,7 @@ class UiContext(QObject):
         self.db = db
         self.actor = actor
         self.undo_stack = QUndoStack(self)
+        self.versions: dict[str, int] = {}  # record -> the version this window's last step left it at
         self.dialog_parent: QWidget | None = None
 
     def execute(
@@ -100,6 +150,49 @@ class UiContext(QObject):
         self.changed.emit(scope)
         self.saved.emit(text, note(state) if callable(note) else note)
         return state
+
+    def execute_versioned(
+        self,
+        text: str,
+        apply: Callable[[dict[str, Any], int | None], int],
+        before: dict[str, Any],
+        after: dict[str, Any],
+        version: int | None,
+        record: str,
+        scope: str = ALL,
+        note: str = "",
+    ) -> int:
+        """Save ``after`` over ``record`` (e.g. "citizen:DC") that the user saw at ``version``
+        (``apply(fields, expected_version)`` returns the new version), then make it undoable with
+        :class:`VersionedCommand`. A conflict asks like :meth:`execute` (reload theirs, or keep mine)."""
+        try:
+            try:
+                new = apply(after, version)
+            except ConflictError:
+                if not self.keep_mine():
+                    self.changed.emit(scope)
+                    raise
+                new = apply(after, None)
+        except AccessDenied as exc:
+            raise Refused(exc) from exc
+        self.versions[record] = new
+        self.undo_stack.push(VersionedCommand(self, text, apply, before, after, record, scope))
+        self.changed.emit(scope)
+        self.saved.emit(text, note)
+        return new
+
+    def overwrite_newer(self) -> bool:
+        """Undo or redo met someone else's newer save: True = overwrite it, False = keep theirs."""
+        box = QMessageBox(self.dialog_parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed by someone else"))
+        box.setText(self.tr("Someone else saved this record after your change. Undoing or redoing your change "
+                            "now would overwrite theirs."))  # fmt: skip
+        keep = box.addButton(self.tr("Keep theirs"), QMessageBox.ButtonRole.RejectRole)
+        overwrite = box.addButton(self.tr("Overwrite theirs"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is overwrite
 
     def can(self, permission: Permission) -> bool:
         """True when the signed-in user's role allows ``permission`` (always without a signed-in user)."""

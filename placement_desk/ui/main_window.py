@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,7 @@ from placement_desk.domain.roles import Permission, Principal
 from placement_desk.ui import user_settings
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.messages import REFUSED, role_label
+from placement_desk.ui.undo_keys import TextFieldsLetUndoThrough, redo_shortcuts
 from placement_desk.ui.work import WorkMenu
 
 if TYPE_CHECKING:
@@ -305,9 +306,14 @@ class MainWindow(QMainWindow):
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        redo.setShortcuts(redo_shortcuts())
         edit.addAction(undo)
         edit.addAction(redo)
+        app = QCoreApplication.instance()
+        if app is not None:  # Ctrl+Z in a text field with nothing of its own to undo undoes the last save
+            self._undo_keys = TextFieldsLetUndoThrough(self)
+            app.installEventFilter(self._undo_keys)
+            self.destroyed.connect(lambda _o=None, a=app, f=self._undo_keys: a.removeEventFilter(f))
         if self.can_search():
             edit.addSeparator()
             edit.addAction(self._action(self.tr("&Search…"), self.open_search, "Ctrl+K"))

@@ -3785,15 +3785,15 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
     </message>
     <message>
         <source>Someone else saved this record after your change. Undoing or redoing your change now would overwrite theirs.</source>
-        <translation type="unfinished" />
+        <translation>En anden har gemt denne post efter din ændring. Hvis du fortryder eller gentager din ændring nu, overskrives deres.</translation>
     </message>
     <message>
         <source>Keep theirs</source>
-        <translation type="unfinished" />
+        <translation>Behold deres</translation>
     </message>
     <message>
         <source>Overwrite theirs</source>
-        <translation type="unfinished" />
+        <translation>Overskriv deres</translation>
     </message>
     <message>
         <source>Someone else saved a newer version of this record while you were editing it.</source>

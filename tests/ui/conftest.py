@@ -42,9 +42,9 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture(autouse=True)
 def _fresh_settings(qapp: object) -> Iterator[None]:
     """Each UI test starts with no remembered filters, pages or geometry (QSettings caches per process)."""
-    from PySide6.QtCore import QCoreApplication, QSettings
-
     import os
+
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     # one settings file per test process (tests run in two processes, pytest-xdist)
     name = "PlacementDeskTests" + os.environ.get("PYTEST_XDIST_WORKER", "")

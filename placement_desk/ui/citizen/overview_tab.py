@@ -79,12 +79,10 @@ class CitizenDialog(FormDialog):
         after["own_view"] = self.own_view.toPlainText().strip() or None
         before = {k: getattr(c, k) for k in (*self.FIELDS, "own_view")}
         try:
-            self.ctx.execute(
+            self.ctx.execute_versioned(
                 self.tr("Edit citizen"),
-                lambda: citizens.update_citizen(db, c.ref, after, self.detail.version, actor),
-                lambda _v: citizens.update_citizen(db, c.ref, before, None, actor),
-                c.ref,
-                force=lambda: citizens.update_citizen(db, c.ref, after, None, actor),
+                lambda fields, version: citizens.update_citizen(db, c.ref, fields, version, actor),
+                before, after, self.detail.version, f"citizen:{c.ref}", c.ref,
             )
         except ConflictError:
             self.reject()

@@ -55,12 +55,10 @@ class EndPlacementDialog(FormDialog):
                   "outcome": outcome_json(p.outcome)}  # fmt: skip
         after = {"end": self.end.value(), "end_reason": text_or_none(self.reason), "outcome": self.outcome.value()}
         try:
-            self.ctx.execute(
+            self.ctx.execute_versioned(
                 self.tr("End placement %1").replace("%1", p.ref),
-                lambda: placements.update_placement(db, p.ref, after, self.version, actor),
-                lambda _v: placements.update_placement(db, p.ref, before, None, actor),
-                self.scope,
-                force=lambda: placements.update_placement(db, p.ref, after, None, actor),
+                lambda fields, version: placements.update_placement(db, p.ref, fields, version, actor),
+                before, after, self.version, f"placement:{p.ref}", self.scope,
             )
         except ConflictError:
             self.reject()
