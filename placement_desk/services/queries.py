@@ -185,7 +185,7 @@ class FollowupRow:
 RECENT_WEEKS = 8  # the follow-ups page shows drafts and this many weeks back unless asked for more
 
 
-def contains_text(db: Database, needle: str, *columns: Any) -> Any:
+def _contains_text(db: Database, needle: str, *columns: Any) -> Any:
     """A case-insensitive "any of these columns contains ``needle``" that knows æ, ø and å (SQLite's
     lower() folds only A-Z, so the embedded database uses the pd_fold function the engine registers)."""
     pattern = "%" + needle.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -223,7 +223,7 @@ def list_followups(
         if drafts_only:
             stmt = stmt.where(f.finalised_at.is_(None))
         if text and text.strip():
-            stmt = stmt.where(contains_text(db, text.strip(), m.Citizen.name, m.Citizen.ref, p.ref, f.note))
+            stmt = stmt.where(_contains_text(db, text.strip(), m.Citizen.name, m.Citizen.ref, p.ref, f.note))
         if limit is not None:
             stmt = stmt.limit(limit)
         rows = [FollowupRow(*row) for row in s.execute(stmt)]
