@@ -3,6 +3,7 @@ date and note, hiring for a placement; bad input is shown by its field; undo tak
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
@@ -83,3 +84,14 @@ def test_an_outcome_before_the_start_is_shown_by_its_field_and_nothing_is_saved(
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "ligger før forløbets start" in dialog.form.error_text("outcome_date")
     assert export_case_file(demo_db, "Malthe") == before
+
+
+def test_the_outcome_shows_in_the_placements_table_and_on_the_overview(qtbot: QtBot, demo_db: Database) -> None:
+    from tests.ui.citizen_tabs import open_tab
+
+    tab = open_tab(qtbot, demo_db, "Thomas", "placements")
+    column = next(c for c in range(tab.model.columnCount()) if tab.model.headerData(c, Qt.Orientation.Horizontal) == "Outcome")
+    shown = [tab.model.index(r, column).data() for r in range(tab.model.rowCount())]
+    assert "Løntilskud (27-09-2024), hired 30,00 t/week" in shown
+    overview = open_tab(qtbot, demo_db, "Thomas", "overview")
+    assert overview.referral_info.text().endswith("\u2192 Løntilskud (27-09-2024)")

@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.outcomes import Outcome, outcome_json
 from placement_desk.domain.vocab import OutcomeKind, outcome_label
+from placement_desk.ui.formatting import fmt_date, fmt_hours
 from placement_desk.ui.forms import DateField, Form, text_or_none
 
 # A service's path inside the outcome -> the field that shows its error.
@@ -92,3 +93,15 @@ class OutcomeFields(QObject):
         if exc.path == "outcome":
             return ValidationError("outcome", exc.message)
         return exc
+
+
+def outcome_text(outcome: Outcome | None) -> str:
+    """An outcome in one line for a table or a summary: "Fleksjob (01-05-2024), ansat 15,00 t/uge"."""
+    if outcome is None:
+        return ""
+    text = f"{outcome_label(outcome.kind)} ({fmt_date(outcome.day)})"
+    if outcome.hired:
+        text += QCoreApplication.translate("Outcome", ", hired")
+        if outcome.hired_minutes is not None:
+            text += " " + QCoreApplication.translate("Outcome", "%1/week").replace("%1", fmt_hours(outcome.hired_minutes))
+    return text

@@ -26,6 +26,7 @@ from placement_desk.services.common import today
 from placement_desk.services.dashboard import FOLLOWUP_INTERVAL
 from placement_desk.services.views import CitizenDetail, Row
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.citizen.outcome_fields import outcome_text
 from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
 from placement_desk.ui.context import UiContext
@@ -209,6 +210,7 @@ class OverviewTab(CitizenTab):
                 .replace("%2", fmt_date(r.start))
                 .replace("%3", fmt_date(end))
                 + (f"  ({r.end_reason})" if r.end_reason else "")
+                + (f"  \u2192 {outcome_text(r.outcome)}" if r.outcome else "")
             )
 
     def latest_referral(self) -> Row[cf.Referral] | None:

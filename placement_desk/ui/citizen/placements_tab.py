@@ -22,7 +22,7 @@ from placement_desk.services import placements
 from placement_desk.services.common import today
 from placement_desk.services.views import PlacementInfo
 from placement_desk.ui.citizen.base import CitizenTab
-from placement_desk.ui.citizen.outcome_fields import OutcomeFields
+from placement_desk.ui.citizen.outcome_fields import OutcomeFields, outcome_text
 from placement_desk.ui.citizen.placement_dialog import EditPlacementDialog, PlacementDialog
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
@@ -90,6 +90,7 @@ class PlacementsTab(CitizenTab):
                     lambda r: (i.mentor_name or self.tr("missing")) if (i := self._info(r)) else "",
                 ),
                 Column(self.tr("Why it ended"), lambda r: r.end_reason or ""),
+                Column(self.tr("Outcome"), lambda r: outcome_text(r.outcome)),
             ],
             self,
         )
