@@ -96,10 +96,9 @@ def cmd_import(db: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_export(db: Any, args: argparse.Namespace) -> int:
-    from placement_desk.export.json_summary import dumps
-    from placement_desk.services.casefile_io import export_case_file
+    from placement_desk.services.casefile_io import write_case_file
 
-    write_text(args.output, dumps(export_case_file(db, args.citizen)))
+    write_case_file(db, args.output, args.citizen)  # citizen by citizen: the archive is never held whole
     print(f"exported to {args.output}")
     return EXIT_OK
 

@@ -18,6 +18,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_UMASK = 0o077
 FILE_MODE, DIR_MODE = 0o600, 0o700
@@ -76,12 +77,21 @@ def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` as the file ``path``, whole or not at all and readable only by its owner: a
     temporary file beside it (``0600``), fsync, rename. Any failure (a full disk, an interruption)
     removes the temporary file and leaves ``path`` as it was."""
+    with private_writer(path) as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def private_writer(path: Path) -> Iterator[BinaryIO]:
+    """The file ``path`` written piece by piece, as :func:`write_private` writes it whole: the block
+    writes to a temporary file beside it (``0600``); when the block ends it is fsynced and renamed over
+    ``path``, and when the block raises it is removed and ``path`` is left as it was."""
     path = path.expanduser()
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

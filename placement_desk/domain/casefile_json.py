@@ -79,8 +79,13 @@ def _short(text: str) -> str:
     return text if len(text) <= 20 else f"{text[:12]}…{text[-4:]}"
 
 
-def loads_case_file(raw: bytes, source: str) -> Any:
-    """The JSON document in ``raw`` (the file ``source``); ValidationError for anything a case file refuses."""
+def loads_case_file(raw: bytes | str, source: str) -> Any:
+    """The JSON document in ``raw`` (the file ``source``); ValidationError for anything a case file refuses.
+
+    ``raw`` may be the text already decoded from UTF-8 (its byte-order mark removed), so that a caller
+    can let the bytes go before the document is parsed."""
+    if isinstance(raw, str):
+        return _parse(raw, source)
     skip = len(BOM) if raw.startswith(BOM) else 0  # as Windows tools write UTF-8
     try:
         text = raw[skip:].decode("utf-8")
@@ -89,6 +94,10 @@ def loads_case_file(raw: bytes, source: str) -> Any:
         line = raw.count(b"\n", 0, at) + 1
         where = f"byte 0x{raw[at]:02x} at line {line}, byte {at + 1}"
         raise ValidationError(source, f"is not UTF-8 text ({where})") from None
+    return _parse(text, source)
+
+
+def _parse(text: str, source: str) -> Any:
     hooks = _Hooks()
     try:
         data = json.loads(

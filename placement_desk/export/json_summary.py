@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.figures import Totals
@@ -99,3 +100,20 @@ def summary(data: DossierData) -> dict[str, Any]:
 def dumps(document: dict[str, Any]) -> str:
     """Stable, human-readable JSON (UTF-8 text, æøå kept)."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_streamed(out: IO[bytes], head: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) -> None:
+    """Write ``dumps({**head, key: list(items)})`` to ``out`` byte for byte, one item at a time: the list
+    is never held whole (the case file of a whole archive). ``head`` must not be empty and comes first."""
+    text = dumps(head)
+    assert text.endswith("\n}\n") and head, "a non-empty head object"
+    out.write(text[: -len("\n}\n")].encode("utf-8"))
+    out.write(f",\n  {json.dumps(key, ensure_ascii=False)}: [".encode())
+    first = True
+    for item in items:
+        # json indents a value two levels down by four more spaces on every line after its first; a string
+        # never holds a raw line break (it is written as \n), so the lines are the structure's own.
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        out.write(("\n    " if first else ",\n    ").encode() + body.encode("utf-8"))
+        first = False
+    out.write(b"]\n}\n" if first else b"\n  ]\n}\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,14 +13,16 @@ from sqlalchemy.orm import Session
 from placement_desk.db import models as m
 from placement_desk.db import team
 from placement_desk.db.engine import Database
+from placement_desk.db.private import private_writer
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_json import loads_case_file
 from placement_desk.domain.casefile_parse import Known, Reading, parse_case_file
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
+from placement_desk.export.json_summary import dump_streamed
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
-from placement_desk.services.common import CITIZEN_LOAD, load_citizen
+from placement_desk.services.common import CITIZEN_LOAD_BUT_ATTENDANCE, load_citizen
 
 
 @dataclass
@@ -62,10 +64,18 @@ def read_case_file(path: str | Path) -> Any:
         raw = Path(path).expanduser().read_bytes()
     except OSError as exc:
         raise ValidationError(source, f"cannot read the file ({exc.strerror or exc})") from None
-    return loads_case_file(raw, source)
+    try:
+        text = raw.decode("utf-8-sig")  # the text only: the bytes are let go before the JSON is parsed
+    except UnicodeDecodeError:
+        return loads_case_file(raw, source)  # which names the first byte that is not UTF-8
+    del raw
+    return loads_case_file(text, source)
 
 
-def known_refs(session: Session) -> Known:
+def known_refs(session: Session, data: Any = None) -> Known:
+    """The companies with their contacts, and the placements that matter to the document ``data``: those of
+    its citizens and those with a ref it uses (all placements when ``data`` is None). An import of a few
+    citizens does not read the whole archive's placements."""
     companies: dict[str, set[str]] = {}
     for company_ref, contact_ref in session.execute(
         select(m.Company.ref, m.Contact.ref).outerjoin(m.Contact, m.Contact.company_id == m.Company.id)
@@ -73,13 +83,20 @@ def known_refs(session: Session) -> Known:
         companies.setdefault(company_ref, set())
         if contact_ref is not None:
             companies[company_ref].add(contact_ref)
-    placements = dict(
-        (row[0], row[1])
-        for row in session.execute(
-            select(m.Placement.ref, m.Citizen.ref).join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
-        )
-    )
+    query = select(m.Placement.ref, m.Citizen.ref).join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
+    placements: dict[str, str] = {}
+    if data is None:
+        placements.update((p, c) for p, c in session.execute(query))
+    else:
+        citizen_refs, placement_refs = _citizen_refs(data), _placement_refs(data)
+        for column, refs in ((m.Citizen.ref, citizen_refs), (m.Placement.ref, placement_refs)):
+            for start in range(0, len(refs), _IN_BATCH):
+                part = refs[start : start + _IN_BATCH]
+                placements.update((p, c) for p, c in session.execute(query.where(column.in_(part))))
     return Known({k: frozenset(v) for k, v in companies.items()}, placements)
+
+
+_IN_BATCH = 500  # refs per IN (...) list: well below SQLite's and the drivers' parameter limits
 
 
 Progress = Callable[[int, int], None]
@@ -100,7 +117,8 @@ def import_case_file(
         # then reads what it wrote, so each reports what it truly changed. Before anything is read.
         team.lock_citizens(session, _citizen_refs(data))
         audit.quiet(session)  # thousands of rows: the entry lists what was created and updated instead
-        case = parse_case_file(data, known_refs(session), reading)
+        case = parse_case_file(data, known_refs(session, data), reading)
+        del data  # parsed: the JSON values may go (if the caller holds none)
         result.rounded = reading.rounded
         companies = {c.ref: c for c in session.scalars(select(m.Company))}
         for company in case.companies:
@@ -126,6 +144,18 @@ def _citizen_refs(data: Any) -> list[str]:
     if not isinstance(citizens, list):
         return []
     return [c["ref"].strip() for c in citizens if isinstance(c, dict) and isinstance(c.get("ref"), str)]
+
+
+def _placement_refs(data: Any) -> list[str]:
+    """The placements' refs of a case-file document as given (anything odd is skipped; parsing reports it)."""
+    citizens = data.get("citizens") if isinstance(data, dict) else None
+    refs: list[str] = []
+    for c in citizens if isinstance(citizens, list) else ():
+        placements = c.get("placements") if isinstance(c, dict) else None
+        for p in placements if isinstance(placements, list) else ():
+            if isinstance(p, dict) and isinstance(p.get("ref"), str):
+                refs.append(p["ref"].strip())
+    return refs
 
 
 def _upsert_company(
@@ -154,14 +184,15 @@ def _upsert_citizen(
     result: ImportResult,
 ) -> None:
     path = f"citizens[{index}]"
-    row = session.scalar(select(m.Citizen).where(m.Citizen.ref == data.ref).options(*CITIZEN_LOAD))
+    row = session.scalar(select(m.Citizen).where(m.Citizen.ref == data.ref).options(*CITIZEN_LOAD_BUT_ATTENDANCE))
     created = row is None
     if row is None:
         row = m.Citizen(ref=data.ref)
         session.add(row)
         current = cf.Citizen(ref=data.ref, name="")
-    else:
-        current = mapping.citizen_out(row, include_archived=True)
+    else:  # the attendance compared as plain rows, never as ORM objects
+        attendance = mapping.attendance_rows(session, [p.id for p in row.placements])
+        current = mapping.citizen_out(row, include_archived=True, attendance=attendance)
     changed = False
     if _scalars(current) != _scalars(data) or row.archived_at is not None:
         mapping.apply_citizen_fields(row, data, actor)
@@ -231,23 +262,59 @@ def _check_finalised(row: m.Citizen, data: cf.Citizen, path: str) -> None:
             )
 
 
+# Citizens read per query by the export: their placements, lists and attendance, then written and let go.
+EXPORT_BATCH = 50
+
+
 @access.requires(Permission.EXPORT)
 def export_case_file(db: Database, citizen_ref: str | None = None) -> dict[str, Any]:
     """The case file of every active citizen (or one citizen) with the companies they use."""
     with audited(db, Permission.EXPORT, audit.EXPORT, "export the case file") as session:
-        if citizen_ref is not None:
-            citizens = [load_citizen(session, citizen_ref)]
-            refs = {p.company.ref for p in citizens[0].placements if p.archived_at is None}
-            companies = [c for c in session.scalars(select(m.Company).where(m.Company.ref.in_(refs)))]
-        else:
-            citizens = list(
-                session.scalars(select(m.Citizen).where(m.Citizen.archived_at.is_(None)).options(*CITIZEN_LOAD))
+        head, citizens = _export(session, citizen_ref)
+        return {**head, "citizens": list(citizens)}
+
+
+@access.requires(Permission.EXPORT)
+def write_case_file(db: Database, path: str | Path, citizen_ref: str | None = None) -> None:
+    """:func:`export_case_file` written to ``path`` (the same bytes as ``dumps`` of it), citizen by citizen:
+    the archive is never held whole, in objects or as text. The file is private and written whole or not
+    at all (db.private); the audit entry is part of the same read."""
+    with (
+        private_writer(Path(path)) as out,
+        audited(db, Permission.EXPORT, audit.EXPORT, "export the case file") as session,
+    ):
+        head, citizens = _export(session, citizen_ref)
+        dump_streamed(out, head, "citizens", citizens)
+
+
+def _export(session: Session, citizen_ref: str | None) -> tuple[dict[str, Any], Iterator[cf.Json]]:
+    """The document's head (format, version, companies) and its citizens as JSON, read lazily in ref order."""
+    if citizen_ref is not None:
+        citizen = load_citizen(session, citizen_ref, with_attendance=False)
+        refs = {p.company.ref for p in citizen.placements if p.archived_at is None}
+        companies = list(session.scalars(select(m.Company).where(m.Company.ref.in_(refs))))
+        order = [citizen.id]
+    else:
+        rows = session.execute(select(m.Citizen.id, m.Citizen.ref).where(m.Citizen.archived_at.is_(None))).all()
+        order = [cid for cid, _ in sorted(rows, key=lambda r: r[1])]  # the document's order (by ref, as Python sorts)
+        companies = list(session.scalars(select(m.Company).where(m.Company.archived_at.is_(None))))
+    ids = sorted(order)
+    audit.about(session, ids[0] if citizen_ref is not None else None, what="case file", citizen_ids=ids)
+    outs = sorted((mapping.company_out(c) for c in companies), key=lambda c: c.ref)
+    head = {"format": cf.FORMAT, "version": cf.VERSION, "companies": [cf.company_json(c) for c in outs]}
+    return head, _citizens_json(session, order)
+
+
+def _citizens_json(session: Session, order: list[int]) -> Iterator[cf.Json]:
+    for start in range(0, len(order), EXPORT_BATCH):
+        chunk = order[start : start + EXPORT_BATCH]
+        loaded = {
+            c.id: c
+            for c in session.scalars(
+                select(m.Citizen).where(m.Citizen.id.in_(chunk)).options(*CITIZEN_LOAD_BUT_ATTENDANCE)
             )
-            companies = list(session.scalars(select(m.Company).where(m.Company.archived_at.is_(None))))
-        ids = sorted(c.id for c in citizens)
-        audit.about(session, ids[0] if citizen_ref is not None else None, what="case file", citizen_ids=ids)
-        case = cf.CaseFile(
-            companies=tuple(mapping.company_out(c) for c in companies),
-            citizens=tuple(mapping.citizen_out(c) for c in citizens),
-        )
-    return cf.case_file_json(case)
+        }
+        attendance = mapping.attendance_rows(session, [p.id for c in loaded.values() for p in c.placements])
+        for cid in chunk:
+            yield cf.citizen_json(mapping.citizen_out(loaded[cid], attendance=attendance))
+        del loaded, attendance  # the identity map holds rows weakly: the batch is let go
