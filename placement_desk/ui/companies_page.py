@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from placement_desk.domain.errors import ConflictError, ValidationError
+from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.vocab import label
 from placement_desk.services import companies
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
@@ -73,36 +73,25 @@ class CompanyDialog(FormDialog):
         }
 
     def commit(self) -> None:
-        db, actor, fields = self.ctx.db, self.ctx.actor, self.fields()
-        try:
-            if self.detail is None:
+        db, actor, fields, detail = self.ctx.db, self.ctx.actor, self.fields(), self.detail
+        if detail is None:
+            def save() -> None:
                 self.saved_ref = self.ctx.execute(
                     self.tr("New company %1").replace("%1", str(fields["name"])),
                     lambda: companies.create_company(db, fields, actor),
                     lambda ref: companies.discard_company(db, ref),
                 )
-            else:
-                ref = self.detail.ref
-                before = {
-                    "name": self.detail.name,
-                    "cvr": self.detail.cvr,
-                    "industry": self.detail.industry,
-                    "address": self.detail.address,
-                    "internal": self.detail.internal,
-                }
+        else:
+            before = {k: getattr(detail, k) for k in ("name", "cvr", "industry", "address", "internal")}
+
+            def save() -> None:
                 self.ctx.execute_versioned(
                     self.tr("Edit company %1").replace("%1", str(fields["name"])),
-                    lambda changes, version: companies.update_company(db, ref, changes, version, actor),
-                    before, fields, self.detail.version, f"company:{ref}",
+                    lambda changes, version: companies.update_company(db, detail.ref, changes, version, actor),
+                    before, fields, detail.version, f"company:{detail.ref}",
                 )
-                self.saved_ref = ref
-        except ConflictError:
-            self.reject()  # the screens reloaded the other person's version
-            return
-        except ValidationError as exc:
-            self.form.show_error(exc)
-            return
-        self.accept()
+                self.saved_ref = detail.ref
+        self.submit(save)  # a conflict closes it: the screens reloaded the other person's version
 
 
 class ContactDialog(FormDialog):

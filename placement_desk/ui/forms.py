@@ -374,16 +374,19 @@ class FormDialog(QDialog):
         else:
             chain[chain.index(field) + 1].setFocus(Qt.FocusReason.TabFocusReason)
 
-    def submit(self, action: Callable[[], object]) -> bool:
-        """Run the edit; a validation error shows by its field, a conflict closes the dialog (the screens
-        reloaded the other person's version); success closes it. True when saved."""
+    def submit(
+        self, action: Callable[[], object], field_error: Callable[[ValidationError], ValidationError] | None = None
+    ) -> bool:
+        """Run the edit; a validation error shows by its field (``field_error`` maps a service's path to
+        the form's field), a conflict closes the dialog (the screens reloaded the other person's version);
+        success closes it. True when saved."""
         try:
             action()
         except ConflictError:
             self.reject()
             return False
         except ValidationError as exc:
-            self.form.show_error(exc)
+            self.form.show_error(field_error(exc) if field_error else exc)
             return False
         self.accept()
         return True

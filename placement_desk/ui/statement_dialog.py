@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.vocab import HEALTH_HEADINGS
 from placement_desk.services import observations
 from placement_desk.services.common import today
@@ -111,17 +110,12 @@ class StatementDialog(FormDialog):
 
     def commit(self) -> None:
         db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.placement.placement, self.fields()
-        try:
+        def save() -> None:
             self.saved_id = self.ctx.execute(
                 self.tr("Workplace statement"),
                 lambda: observations.add_workplace_statement(db, ref, fields, actor),
                 lambda created: observations.remove_workplace_statement(db, created),
                 self.placement.citizen_ref,
             )
-        except ConflictError:
-            self.reject()
-            return
-        except ValidationError as exc:
-            self.form.show_error(exc)
-            return
-        self.accept()
+
+        self.submit(save)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from placement_desk.domain.dossier import default_period
-from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.roles import Role
 from placement_desk.domain.vocab import Heading, ObservedBy
 from placement_desk.services import observations, templates
@@ -147,8 +146,9 @@ class ObservationDialog(FormDialog):
     def commit(self) -> None:
         db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.citizen_ref, self.fields()
         note = self.outside_note()
-        try:
-            if self.row is None:
+        row = self.row
+        if row is None:
+            def save() -> None:
                 self.saved_id = self.ctx.execute(
                     self.tr("New observation"),
                     lambda: observations.add_observation(db, ref, fields, actor),
@@ -156,25 +156,15 @@ class ObservationDialog(FormDialog):
                     ref,
                     note=note,
                 )
-            else:
-                rid, seen = self.row.id, {"version": self.row.version}  # the first save checks it; redo is ours
-                before = observation_fields(self.row)
-                self.ctx.execute(
+        else:
+            def save() -> None:
+                self.ctx.execute_versioned(
                     self.tr("Edit observation"),
-                    lambda: observations.update_observation(db, rid, fields, seen.pop("version", None), actor),
-                    lambda _v: observations.update_observation(db, rid, before, None, actor),
-                    ref,
-                    force=lambda: observations.update_observation(db, rid, fields, None, actor),
-                    note=note,
+                    lambda changes, version: observations.update_observation(db, row.id, changes, version, actor),
+                    observation_fields(row), fields, row.version, f"observation:{row.id}", ref, note=note,
                 )
-                self.saved_id = rid
-        except ConflictError:
-            self.reject()  # the screens show the colleague's version now
-            return
-        except ValidationError as exc:
-            self.form.show_error(exc)
-            return
-        self.accept()
+                self.saved_id = row.id
+        self.submit(save)  # a conflict closes it: the screens show the colleague's version now
 
 
 def observation_fields(row: ObservationRow) -> dict[str, Any]:

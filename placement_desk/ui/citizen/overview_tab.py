@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.numbers import hours
 from placement_desk.domain.vocab import label
 from placement_desk.services import citizens
@@ -79,19 +78,11 @@ class CitizenDialog(FormDialog):
             after["birth_year"] = int(year)
         after["own_view"] = self.own_view.toPlainText().strip() or None
         before = {k: getattr(c, k) for k in (*self.FIELDS, "own_view")}
-        try:
-            self.ctx.execute_versioned(
-                self.tr("Edit citizen"),
-                lambda fields, version: citizens.update_citizen(db, c.ref, fields, version, actor),
-                before, after, self.detail.version, f"citizen:{c.ref}", c.ref,
-            )
-        except ConflictError:
-            self.reject()
-            return
-        except ValidationError as exc:
-            self.form.show_error(exc)
-            return
-        self.accept()
+        self.submit(lambda: self.ctx.execute_versioned(
+            self.tr("Edit citizen"),
+            lambda fields, version: citizens.update_citizen(db, c.ref, fields, version, actor),
+            before, after, self.detail.version, f"citizen:{c.ref}", c.ref,
+        ))
 
 
 class OverviewTab(CitizenTab):

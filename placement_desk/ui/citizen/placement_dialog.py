@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.errors import ConflictError, ValidationError
+from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.hours_text import PlanStep
 from placement_desk.domain.vocab import PlacementType, Purpose
 from placement_desk.services import placements
@@ -235,19 +235,11 @@ class EditPlacementDialog(PlacementFormDialog):
             self.accept()
             return
         db, actor, ref, version = self.ctx.db, self.ctx.actor, self.placement.ref, self.info.version
-        try:
-            self.ctx.execute(
-                self.tr("Edit placement at %1").replace("%1", self.company.currentText()),
-                lambda: placements.edit_placement(db, ref, after, version, new_mentor, None, actor),
-                lambda state: placements.edit_placement(db, ref, before, None, None, state.new_contact, actor),
-                self.scope,
-                force=lambda: placements.edit_placement(db, ref, after, None, new_mentor, None, actor),
-            )
-        except ConflictError:
-            self.reject()
-            return
-        except ValidationError as exc:
-            self.form.show_error(exc)
-            return
-        self.accept()
+        self.submit(lambda: self.ctx.execute(
+            self.tr("Edit placement at %1").replace("%1", self.company.currentText()),
+            lambda: placements.edit_placement(db, ref, after, version, new_mentor, None, actor),
+            lambda state: placements.edit_placement(db, ref, before, None, None, state.new_contact, actor),
+            self.scope,
+            force=lambda: placements.edit_placement(db, ref, after, None, new_mentor, None, actor),
+        ))
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.hours_text import describe_week
 from placement_desk.domain.outcomes import outcome_json
 from placement_desk.domain.vocab import label
@@ -54,19 +53,11 @@ class EndPlacementDialog(FormDialog):
         before = {"end": p.end.isoformat() if p.end else None, "end_reason": p.end_reason,
                   "outcome": outcome_json(p.outcome)}  # fmt: skip
         after = {"end": self.end.value(), "end_reason": text_or_none(self.reason), "outcome": self.outcome.value()}
-        try:
-            self.ctx.execute_versioned(
-                self.tr("End placement %1").replace("%1", p.ref),
-                lambda fields, version: placements.update_placement(db, p.ref, fields, version, actor),
-                before, after, self.version, f"placement:{p.ref}", self.scope,
-            )
-        except ConflictError:
-            self.reject()
-            return
-        except ValidationError as exc:
-            self.form.show_error(OutcomeFields.field_error(exc))
-            return
-        self.accept()
+        self.submit(lambda: self.ctx.execute_versioned(
+            self.tr("End placement %1").replace("%1", p.ref),
+            lambda fields, version: placements.update_placement(db, p.ref, fields, version, actor),
+            before, after, self.version, f"placement:{p.ref}", self.scope,
+        ), OutcomeFields.field_error)
 
 
 class PlacementsTab(CitizenTab):

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.profile import PROFILE_LISTS, ProfileItem, span_end, span_start
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import AccommodationSource, label
@@ -192,32 +191,24 @@ class ProfileItemDialog(FormDialog):
     def commit(self) -> None:
         db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.citizen_ref, self.fields()
         kind = str(self.kind.currentData())
-        try:
-            if self.row is None:
+        row = self.row
+        if row is None:
+            def save() -> None:
                 self.saved_id = self.ctx.execute(
                     self.tr("New profile item"),
                     lambda: profile_edit.add_profile_item(db, ref, kind, fields, actor),
                     lambda created: profile_edit.remove_profile_item(db, created),
                     ref,
                 )
-            else:
-                rid, seen = self.row.id, {"version": self.row.version}  # the first save checks it; redo is ours
-                before = profile_edit.item_fields(self.row.value)
-                self.ctx.execute(
+        else:
+            def save() -> None:
+                self.ctx.execute_versioned(
                     self.tr("Edit profile item"),
-                    lambda: profile_edit.update_profile_item(db, rid, fields, seen.pop("version", None), actor),
-                    lambda _v: profile_edit.update_profile_item(db, rid, before, None, actor),
-                    ref,
-                    force=lambda: profile_edit.update_profile_item(db, rid, fields, None, actor),
+                    lambda changes, version: profile_edit.update_profile_item(db, row.id, changes, version, actor),
+                    profile_edit.item_fields(row.value), fields, row.version, f"profile-item:{row.id}", ref,
                 )
-                self.saved_id = rid
-        except ConflictError:
-            self.reject()
-            return
-        except ValidationError as exc:
-            self.form.show_error(exc)
-            return
-        self.accept()
+                self.saved_id = row.id
+        self.submit(save)
 
 
 def _table(parent: QWidget, name: str, model: Any) -> QTableView:
