@@ -8,9 +8,10 @@ ISCC ?= iscc
 
 .PHONY: run test bench lint translations clean dist dist-check icons
 
+# Bytecode is written for the app (PYTHONDONTWRITEBYTECODE would recompile every module at each start).
 run:
 	bash scripts/bootstrap.sh
-	$(PY) -m placement_desk
+	env -u PYTHONDONTWRITEBYTECODE $(PY) -m placement_desk
 
 test:
 	bash scripts/bootstrap.sh test

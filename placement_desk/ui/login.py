@@ -3,7 +3,10 @@ sign-in itself, and a forgotten password (the recovery code)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -21,15 +24,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from placement_desk.db.engine import Database
-from placement_desk.db.keystore import KdfParams
 from placement_desk.domain.errors import ValidationError
-from placement_desk.services import signin
-from placement_desk.services.users import MIN_PASSWORD
 from placement_desk.ui.forms import Form
-from placement_desk.ui.idle_lock import fmt_locked_until
 
-Opener = Callable[[str, bytes | None], Database]
+
+class _OnFirstUse(ModuleType):
+    """A module imported when one of its names is first used: the sign-in window is painted before
+    SQLAlchemy and the ORM are imported (they load while the user types; see ui.launch)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self._real: ModuleType | None = None
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        if self._real is None:
+            self._real = importlib.import_module(self.__name__)
+        return getattr(self._real, attr)
+
+
+if TYPE_CHECKING:
+    from placement_desk.db.engine import Database
+    from placement_desk.db.keystore import KdfParams
+    from placement_desk.services import signin, users
+    from placement_desk.ui import idle_lock
+else:
+    signin = _OnFirstUse("placement_desk.services.signin")
+    users = _OnFirstUse("placement_desk.services.users")
+    idle_lock = _OnFirstUse("placement_desk.ui.idle_lock")
+
+Opener = Callable[[str, bytes | None], "Database"]
 
 
 class StartStopped(Exception):
@@ -61,7 +86,7 @@ def failure_text(exc: signin.SignInFailed, keys: object = None) -> str:
         return QCoreApplication.translate(
             "Login", "This user is locked after 3 failed sign-ins until %1. Try again then, or ask an "
             "administrator to set a new password."
-        ).replace("%1", fmt_locked_until(exc.locked_until))
+        ).replace("%1", idle_lock.fmt_locked_until(exc.locked_until))
     if exc.kind == "wrong":
         return QCoreApplication.translate("Login", "Wrong user name or password.")
     if exc.kind == "inactive":
@@ -118,7 +143,7 @@ class SetupDialog(QDialog):
         self.username = self.form.add("username", self.tr("User name"), QLineEdit(first))
         self.display_name = self.form.add("display_name", self.tr("Full name"), QLineEdit(first))
         self.password = self.form.add("password", self.tr("Password"), password_field(first))
-        self.password.setPlaceholderText(self.tr("at least %1 characters").replace("%1", str(MIN_PASSWORD)))
+        self.password.setPlaceholderText(self.tr("at least %1 characters").replace("%1", str(users.MIN_PASSWORD)))
         self.password2 = self.form.add("password2", self.tr("Password again"), password_field(first))
         self.buttons = QDialogButtonBox(first)
         self.create_button = self.buttons.addButton(self.tr("Create administrator"),
