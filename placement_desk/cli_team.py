@@ -65,6 +65,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     """Set up (or upgrade) the team database named by --db, connected as its owner."""
     from placement_desk.db import team
     from placement_desk.db.engine import Database, resolve_url
+    from placement_desk.services import team_setup
 
     url = resolve_url(args.db)
     if not team.is_postgres(url):
@@ -81,7 +82,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
         elif not name:
             pw = None  # an upgrade: a password only sets the named administrator's login
         try:
-            created = team.setup(db, name, name, pw)
+            created = team_setup.setup(db, name, name, pw)
         except team.NotOwner as exc:
             raise ValidationError("--db", str(exc)) from None
     finally:

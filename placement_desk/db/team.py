@@ -12,9 +12,11 @@ runs it on a new database and again at every upgrade (after the migrations, as t
   and disabled by ``pd_sync_login``, a SECURITY DEFINER function that only an administrator (or the
   person, for their own password) may call; it reads the role and the active flag from ``users``.
 - **Grants** mirror the app's permissions: a case worker reads; a mentor changes a citizen's path but no
-  company master data; administrators and consultants change data; only administrators add or change
-  users. ``audit_log`` is insert-only for everyone (administrators may blank ``details``, for erasure,
-  and nothing else); its chain is checked by the server on every insert.
+  company master data; administrators and consultants change data. Nobody's login but the owner's
+  writes ``users``: administrators add and change people through ``pd_create_user`` and
+  ``pd_update_user`` (SECURITY DEFINER, checked for an active administrator). ``audit_log`` is
+  insert-only for everyone; an erasure blanks ``details`` through ``pd_erase_audit_details`` (an
+  administrator's, nothing else changes); its chain is checked by the server on every insert.
 - **Row-level security**: a workplace mentor's login sees only their own company, its placements (plans,
   tasks, assessments), their attendance and workplace statements, and of citizens only id, ref and name
   of those placed with the company. ``pd_me()`` maps ``session_user`` to the ``users`` row.
@@ -253,6 +255,77 @@ _FUNCTIONS = [
     END
     $f$
     """,
+    # Only the owner alters users: people are created and changed through these two functions, which
+    # check that the session is an active administrator (or the owner, for the first administrator).
+    """
+    CREATE OR REPLACE FUNCTION pd_require_admin() RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+    BEGIN
+        IF NOT (pd_is_owner() OR EXISTS (SELECT 1 FROM users u WHERE u.username = session_user AND u.active
+                                         AND u.role = 'administrator')) THEN
+            RAISE EXCEPTION 'only an administrator may change users' USING ERRCODE = '42501';
+        END IF;
+    END
+    $f$
+    """,
+    """
+    CREATE OR REPLACE FUNCTION pd_create_user(p_username text, p_display_name text, p_role text,
+                                              p_company_id integer, p_updated_by text)
+    RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+    DECLARE
+        new_id integer;
+    BEGIN
+        PERFORM pd_require_admin();
+        IF p_role NOT IN ('administrator', 'consultant', 'mentor', 'workplace_mentor', 'caseworker') THEN
+            RAISE EXCEPTION 'unknown role %', p_role USING ERRCODE = '22023';
+        END IF;
+        INSERT INTO users (username, display_name, role, password_hash, active, company_id, updated_by,
+                           created_at, updated_at, version)
+        VALUES (p_username, p_display_name, p_role, NULL, true, p_company_id,
+                CASE WHEN pd_is_owner() THEN p_updated_by ELSE session_user END,
+                now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', 1)
+        RETURNING id INTO new_id;
+        RETURN new_id;
+    END
+    $f$
+    """,
+    """
+    CREATE OR REPLACE FUNCTION pd_update_user(p_username text, p_display_name text, p_role text,
+                                              p_company_id integer, p_active boolean, p_updated_by text)
+    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+    BEGIN
+        PERFORM pd_require_admin();
+        IF p_role NOT IN ('administrator', 'consultant', 'mentor', 'workplace_mentor', 'caseworker') THEN
+            RAISE EXCEPTION 'unknown role %', p_role USING ERRCODE = '22023';
+        END IF;
+        UPDATE users SET display_name = p_display_name, role = p_role, company_id = p_company_id,
+                         active = p_active, version = version + 1, updated_at = now() AT TIME ZONE 'UTC',
+                         updated_by = CASE WHEN pd_is_owner() THEN p_updated_by ELSE session_user END
+        WHERE username = p_username;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'no user %', p_username USING ERRCODE = '22023';
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM users WHERE role = 'administrator' AND active) THEN
+            RAISE EXCEPTION 'at least one active administrator must remain' USING ERRCODE = '23514';
+        END IF;
+    END
+    $f$
+    """,
+    # Erasure of a citizen blanks the details of the audit entries about them (chosen by the app), as
+    # the owner and for an administrator only; nobody's login updates the audit log itself.
+    """
+    CREATE OR REPLACE FUNCTION pd_erase_audit_details(p_ids integer[])
+    RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $f$
+    DECLARE
+        n integer;
+    BEGIN
+        PERFORM pd_require_admin();
+        UPDATE audit_log SET details = NULL WHERE id = ANY(p_ids) AND details IS NOT NULL;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        RETURN n;
+    END
+    $f$
+    """,
     # The retention rule (6 months), as the owner: nobody's login deletes audit entries itself.
     f"""
     CREATE OR REPLACE FUNCTION pd_prune_audit() RETURNS integer
@@ -317,6 +390,14 @@ _FUNCTIONS = [
 ]
 
 
+_ADMIN_FUNCTIONS = (
+    "pd_require_admin()",
+    "pd_create_user(text, text, text, integer, text)",
+    "pd_update_user(text, text, text, integer, boolean, text)",
+    "pd_erase_audit_details(integer[])",
+)
+
+
 def _tables(conn: Connection) -> list[str]:
     return [
         str(r[0])
@@ -333,13 +414,13 @@ def _table_grants(table: str) -> list[str]:
     if table == "alembic_version" or table == "audit_anchor":
         return [f"GRANT SELECT ON {t} TO {', '.join(ALL_GROUPS)}"]
     if table == "users":
-        return [f"GRANT SELECT ON {t} TO {', '.join(ALL_GROUPS)}", f"GRANT INSERT, UPDATE ON {t} TO pd_administrator"]
+        return [f"GRANT SELECT ON {t} TO {', '.join(ALL_GROUPS)}"]  # changed only by pd_create/update_user
     if table == "login_failures":
         return []
     if table == "audit_log":
         others = ", ".join(g for g in ALL_GROUPS if g != "pd_administrator")
-        return [
-            f"GRANT SELECT, INSERT, UPDATE (details) ON {t} TO pd_administrator",
+        return [  # erasure blanks details through pd_erase_audit_details
+            f"GRANT SELECT, INSERT ON {t} TO pd_administrator",
             f"GRANT SELECT (id, hash), INSERT ON {t} TO {others}",
         ]
     out = [f"GRANT SELECT ON {t} TO {staff}"]
@@ -381,11 +462,12 @@ def statements(tables: Iterable[str], database: str) -> list[str]:
     ]
     out += _FUNCTIONS
     for fn in ("pd_me()", "pd_is_owner()", "pd_my_company()", "pd_sync_login(text, text)", "pd_prune_audit()",
-               "pd_audit_link()", "pd_audit_blank_only()"):  # fmt: skip
+               "pd_audit_link()", "pd_audit_blank_only()", *_ADMIN_FUNCTIONS):  # fmt: skip
         out.append(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC")
     out += [
         f"GRANT EXECUTE ON FUNCTION pd_me(), pd_is_owner(), pd_my_company(), pd_sync_login(text, text), pd_prune_audit() "
         f"TO {', '.join(ALL_GROUPS)}",
+        f"GRANT EXECUTE ON FUNCTION {', '.join(_ADMIN_FUNCTIONS)} TO pd_administrator",
     ]
     for table in tables:
         out.append(f"REVOKE ALL ON {_quote(table)} FROM PUBLIC, {', '.join(ALL_GROUPS)}")
@@ -456,6 +538,32 @@ def sync_login(session: Session, username: str, password: str | None = None) -> 
         raise
 
 
+def create_user(
+    session: Session, username: str, display_name: str, role: str, company_id: int | None, updated_by: str
+) -> int:
+    """A new users row through ``pd_create_user`` (an administrator's or the owner's session only)."""
+    return int(session.execute(
+        text("SELECT pd_create_user(:u, :d, :r, :c, :b)"),
+        {"u": username, "d": display_name, "r": role, "c": company_id, "b": updated_by},
+    ).scalar_one())  # fmt: skip
+
+
+def update_user(
+    session: Session, username: str, display_name: str, role: str, company_id: int | None, active: bool,
+    updated_by: str,
+) -> None:
+    """A user's row as given, through ``pd_update_user`` (an administrator's or the owner's session only)."""
+    session.execute(
+        text("SELECT pd_update_user(:u, :d, :r, :c, :a, :b)"),
+        {"u": username, "d": display_name, "r": role, "c": company_id, "a": active, "b": updated_by},
+    )
+
+
+def erase_audit_details(session: Session, ids: list[int]) -> int:
+    """Blank the details of these audit entries (erasure), through ``pd_erase_audit_details``."""
+    return int(session.execute(text("SELECT pd_erase_audit_details(:ids)"), {"ids": ids}).scalar() or 0)
+
+
 def prune(session: Session) -> int:
     """The audit log's retention rule on a team database, run as the owner (``pd_prune_audit``)."""
     return int(session.execute(text("SELECT pd_prune_audit()")).scalar() or 0)
@@ -467,61 +575,3 @@ def lock_citizens(session: Session, refs: Iterable[str]) -> None:
         return
     for ref in sorted(set(refs)):
         session.execute(text("SELECT pg_advisory_xact_lock(:k, hashtext(:ref))"), {"k": IMPORT_LOCK, "ref": ref})
-
-
-# ---- setup and upgrade ---------------------------------------------------------------------------------
-
-
-def setup(db: Any, username: str | None, display_name: str | None, password: str | None) -> bool:
-    """Migrate (as the owner), apply the roles, grants and policies, and give every user a login.
-
-    On a database without an administrator, the first one is created with their login (``username`` and
-    ``password`` required: ValidationError otherwise). On a database that has users already (one used
-    with a shared URL before), every user gets a login - usable once an administrator sets its password
-    in *Brugere* - their Argon2 hashes are dropped (every login can read ``users``), and ``username``
-    with ``password``, if given, sets that administrator's login password so they can sign in.
-    Returns True when the first administrator was created. ``db`` is a
-    :class:`placement_desk.db.engine.Database` connected as the owner.
-    """
-    from placement_desk.db.migrate import MIGRATION_LOCK, upgrade
-    from placement_desk.domain.errors import ValidationError
-    from placement_desk.services.users import _check_username, check_password_rules
-
-    with db.engine.connect() as conn:
-        check_owner(conn)
-    needs_admin = not has_administrator(db.engine)
-    if needs_admin or password is not None:  # check the input before anything is written
-        _check_username(username or "")
-        check_password_rules(password or "", "adgangskode")
-    upgrade(db)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")  # one setup at a time
-        apply(conn)
-    if not needs_admin or has_administrator(db.engine):  # (another setup may have made one meanwhile)
-        _logins_for_existing_users(db, username, password)
-        return False
-    from placement_desk.domain.roles import Role
-    from placement_desk.services import users
-
-    assert username is not None and password is not None
-    if not (display_name or username).strip():
-        raise ValidationError("display_name", "is required")
-    users.create_user(db, username, (display_name or username).strip(), Role.ADMINISTRATOR, password)
-    return True
-
-
-def _logins_for_existing_users(db: Any, username: str | None, password: str | None) -> None:
-    from placement_desk.domain.errors import ValidationError
-
-    with db.transaction() as s:
-        names = [str(r[0]) for r in s.execute(text(
-            "SELECT u.username FROM users u WHERE NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = u.username) "
-            "ORDER BY u.username"))]  # fmt: skip
-        for name in names:
-            sync_login(s, name)
-        s.execute(text("UPDATE users SET password_hash = NULL WHERE password_hash IS NOT NULL"))
-        if password is not None and username:
-            role = s.execute(text("SELECT role FROM users WHERE username = :u AND active"), {"u": username}).scalar()
-            if role != Role.ADMINISTRATOR.value:
-                raise ValidationError("--user", f"{username} er ikke en aktiv administrator i databasen")
-            sync_login(s, username, password)

@@ -57,15 +57,15 @@ def hash_password(password: str) -> str:
 
 def check_password_rules(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(field, f"must be at least {MIN_PASSWORD} characters")
+        raise ValidationError(field, code="password_short", minimum=MIN_PASSWORD)
 
 
 def _check_username(username: str) -> str:
     name = username.strip()
     if not name:
-        raise ValidationError("username", "is required")
+        raise ValidationError("username", code="required")
     if len(name) > 80 or any(ch.isspace() for ch in name):
-        raise ValidationError("username", "must be one word of at most 80 characters")
+        raise ValidationError("username", code="username_form")
     return name
 
 
@@ -112,10 +112,10 @@ def _company_id(s: Session, role: Role, company_ref: str | None) -> int | None:
     if role is not Role.WORKPLACE_MENTOR:
         return None
     if not company_ref:
-        raise ValidationError("company", "a workplace mentor needs their company")
+        raise ValidationError("company", code="mentor_needs_company")
     company = s.scalar(select(m.Company).where(m.Company.ref == company_ref))
     if company is None:
-        raise ValidationError("company", f"no company {company_ref!r}")
+        raise ValidationError("company", code="no_company", company=repr(company_ref))
     return company.id
 
 
@@ -132,30 +132,33 @@ def create_user(
         access.require_unscoped(db, Permission.ADMIN, "create users")
     name = _check_username(username)
     if not display_name.strip():
-        raise ValidationError("display_name", "is required")
+        raise ValidationError("display_name", code="required")
     try:
         chosen = parse_role(str(role))
     except ValueError as exc:
-        raise ValidationError("role", str(exc)) from None
+        raise ValidationError.wrap("role", exc) from None
     check_password_rules(password)
     with db.transaction() as s:
         if s.scalar(select(m.User.id).where(m.User.username == name)) is not None:
-            raise ValidationError("username", f"{name} exists already")
+            raise ValidationError("username", code="user_exists", name=name)
         _wrap_key(db, name, password)  # the key file first: if the database write fails, it only has one more entry
-        on_team = team.is_team(s)  # a team server: the person's own login holds the password, not a hash here
-        user = m.User(
-            username=name,
-            display_name=display_name.strip(),
-            role=chosen.value,
-            password_hash=None if on_team else hash_password(password),
-            active=True,
-            company_id=_company_id(s, chosen, company_ref),
-            updated_by=access.actor_name(db),
-        )
-        s.add(user)
-        s.flush()
-        if on_team:
-            team.sync_login(s, name, password)
+        company_id = _company_id(s, chosen, company_ref)
+        if team.is_team(s):  # only the owner writes users: pd_create_user checks for an administrator
+            team.create_user(s, name, display_name.strip(), chosen.value, company_id, access.actor_name(db))
+            user = _user(s, name)
+            team.sync_login(s, name, password)  # the person's own login holds the password, not a hash here
+        else:
+            user = m.User(
+                username=name,
+                display_name=display_name.strip(),
+                role=chosen.value,
+                password_hash=hash_password(password),
+                active=True,
+                company_id=company_id,
+                updated_by=access.actor_name(db),
+            )
+            s.add(user)
+            s.flush()
         audit.record(s, db, audit.USERS, details={"user": name, "event": "created", "role": chosen.value},
                      with_changes=False)
         return _principal(s, user)
@@ -175,7 +178,7 @@ def list_users(db: Database) -> list[UserRow]:
 def _user(s: Session, username: str) -> m.User:
     user = s.scalar(select(m.User).where(m.User.username == username))
     if user is None:
-        raise ValidationError("username", f"no user {username!r}")
+        raise ValidationError("username", code="no_user", username=repr(username))
     return user
 
 
@@ -191,36 +194,86 @@ def update_user(
     """Change a user's name, role, company or active flag (administrators only)."""
     access.require_unscoped(db, Permission.ADMIN, "change users")
     with db.transaction() as s:
+        if team.is_team(s):
+            _update_on_team(s, db, username, display_name, role, active, company_ref)
+            return
         user = _user(s, username)
         me = access.principal(db)
         if display_name is not None:
             if not display_name.strip():
-                raise ValidationError("display_name", "is required")
+                raise ValidationError("display_name", code="required")
             user.display_name = display_name.strip()
         if role is not None:
             try:
                 chosen = parse_role(str(role))
             except ValueError as exc:
-                raise ValidationError("role", str(exc)) from None
+                raise ValidationError.wrap("role", exc) from None
             user.role = chosen.value
             user.company_id = _company_id(s, chosen, company_ref)
         if active is not None:
             if me is not None and me.username == username and not active:
-                raise ValidationError("active", "you cannot deactivate yourself")
+                raise ValidationError("active", code="deactivate_self")
             user.active = active
         s.flush()
         admins = s.scalar(
             select(func.count()).select_from(m.User).where(m.User.role == Role.ADMINISTRATOR.value, m.User.active)
         )
         if not admins:
-            raise ValidationError("role", "at least one active administrator must remain")
+            raise ValidationError("role", code="last_administrator")
         user.updated_by = access.actor_name(db)
-        if team.is_team(s):  # the login follows: its group, disabled while inactive
-            team.sync_login(s, username)
         audit.record(s, db, audit.USERS, details={"user": username, "event": "changed"})
         store = _key_file(db)
         if active is False and store is not None and username in store.users():
             store.remove_user(username)  # an inactive user can no longer unlock the database
+
+
+def _update_on_team(
+    s: Session,
+    db: Database,
+    username: str,
+    display_name: str | None,
+    role: Role | str | None,
+    active: bool | None,
+    company_ref: str | None,
+) -> None:
+    """update_user on a team server: the new row through ``pd_update_user`` (only the owner writes
+    users; the function checks for an active administrator), then the login follows."""
+    user = _user(s, username)
+    me = access.principal(db)
+    new = {"display_name": user.display_name, "role": user.role, "company_id": user.company_id, "active": user.active}
+    if display_name is not None:
+        if not display_name.strip():
+            raise ValidationError("display_name", "is required")
+        new["display_name"] = display_name.strip()
+    if role is not None:
+        try:
+            chosen = parse_role(str(role))
+        except ValueError as exc:
+            raise ValidationError("role", str(exc)) from None
+        new["role"] = chosen.value
+        new["company_id"] = _company_id(s, chosen, company_ref)
+    if active is not None:
+        if me is not None and me.username == username and not active:
+            raise ValidationError("active", "you cannot deactivate yourself")
+        new["active"] = active
+    if not new["active"] or new["role"] != Role.ADMINISTRATOR.value:
+        others = s.scalar(
+            select(func.count()).select_from(m.User).where(
+                m.User.role == Role.ADMINISTRATOR.value, m.User.active, m.User.username != username
+            )
+        )
+        if not others:
+            raise ValidationError("role", "at least one active administrator must remain")
+    fields = {k: [getattr(user, k), v] for k, v in new.items() if getattr(user, k) != v}
+    team.update_user(s, username, str(new["display_name"]), str(new["role"]),
+                     new["company_id"] if isinstance(new["company_id"], int) else None,
+                     bool(new["active"]), access.actor_name(db))  # fmt: skip
+    s.expire(user)
+    team.sync_login(s, username)  # its group, disabled while inactive
+    details: dict[str, object] = {"user": username, "event": "changed"}
+    if fields:
+        details["changes"] = [{"table": "users", "id": user.id, "fields": fields}]
+    audit.record(s, db, audit.USERS, details=details, with_changes=False)
 
 
 def set_password(db: Database, username: str, password: str) -> None:

@@ -221,7 +221,7 @@ def test_setup_refuses_while_the_public_schema_is_not_the_owners(
 def _refused(conn: psycopg.Connection[Any], sql: str) -> bool:
     try:
         conn.execute(sql)
-    except (pgerr.InsufficientPrivilege, pgerr.RaiseException, pgerr.CheckViolation):
+    except (pgerr.InsufficientPrivilege, pgerr.RaiseException, pgerr.CheckViolation, pgerr.InvalidParameterValue):
         return True
     return False
 
@@ -280,13 +280,24 @@ def test_no_login_but_the_owners_changes_users_audit_entries_or_the_schema(team:
             assert _refused(conn, "DELETE FROM audit_anchor"), who
             if who != ADMIN:
                 assert _refused(conn, "SELECT pd_sync_login('tr_admin', NULL)"), who
-            if who != ADMIN:  # the administrator changes users in Brugere, through the app
-                assert _refused(conn, f"UPDATE users SET role = 'administrator' WHERE username = '{who}'"), who
+            # Not even the administrator writes users: Brugere goes through the owner's checked functions.
+            assert _refused(conn, f"UPDATE users SET role = 'administrator' WHERE username = '{who}'"), who
+            assert _refused(conn, "INSERT INTO users (username, display_name, role, active, created_at, updated_at, "
+                                  "version) VALUES ('tr_new', 'x', 'administrator', true, now(), now(), 1)"), who
+            assert _refused(conn, f"DELETE FROM users WHERE username = '{who}'"), who
+            assert _refused(conn, "UPDATE audit_log SET details = NULL"), who
+            if who != ADMIN:
+                assert _refused(conn, "SELECT pd_create_user('tr_new', 'x', 'administrator', NULL, 'x')"), who
+                assert _refused(conn, f"SELECT pd_update_user('{who}', 'x', 'administrator', NULL, true, 'x')"), who
+                assert _refused(conn, "SELECT pd_erase_audit_details(ARRAY[1])"), who
                 assert _refused(conn, "SELECT details FROM audit_log"), who
                 # The retention rule runs (as the owner, 6 months fixed): nothing here is that old.
                 assert conn.execute("SELECT pd_prune_audit()").fetchone() == (0,)
-    with team.sql(ADMIN) as conn:  # an erasure may blank an entry's details, and nothing else
+    with team.sql(ADMIN) as conn:  # the checked functions: an administrator's, and only for what Brugere does
         assert _refused(conn, "UPDATE audit_log SET details = 'made up' WHERE id = (SELECT max(id) FROM audit_log)")
+        assert _refused(conn, "SELECT pd_update_user('tr_admin', 'x', 'consultant', NULL, true, 'x')")  # the last one
+        assert _refused(conn, "SELECT pd_update_user('tr_nobody', 'x', 'consultant', NULL, true, 'x')")
+        assert _refused(conn, "SELECT pd_create_user('tr_x', 'x', 'superuser', NULL, 'x')")
     # An entry that does not link to the last one is refused by the server: the chain is kept there.
     with team.sql(READER) as conn:
         assert _refused(conn, "INSERT INTO audit_log (at, username, action, details_sha256, prev_hash, hash) "
