@@ -113,9 +113,9 @@ def open_team(url: str | None, user: str | None) -> Any:
         try:
             return signin.sign_in(signin.target(resolved), name, password()).db
         except signin.SignInFailed as exc:
+            if exc.kind == "upgrade":
+                raise SignInRefused(str(exc)) from None
             raise SignInRefused(f"cannot sign in as {name!r}: {exc}") from None
-        except team.UpgradeNeeded as exc:
-            raise SignInRefused(str(exc)) from None
     from sqlalchemy.exc import OperationalError
 
     db = Database(resolved)

@@ -49,8 +49,8 @@ class SignInFailed(Exception):
     """A sign-in that did not work; ``kind`` is "wrong", "locked", "inactive", "keyfile", "disk" (the
     disk is full or the file cannot be written: the password was not even tried, or was right),
     "missing" (the encrypted database file is gone: restore a backup), "setup" (nobody can sign in
-    yet: create the first administrator) or "plain" (a plain database that only an administrator's
-    sign-in encrypts)."""
+    yet: create the first administrator), "plain" (a plain database that only an administrator's
+    sign-in encrypts) or "upgrade" (a team database behind this program: its owner runs setup)."""
 
     def __init__(self, kind: str, message: str, locked_until: datetime | None = None) -> None:
         super().__init__(message)
@@ -311,6 +311,8 @@ def _sign_in_to_server(t: Target, username: str, password: str, opener: Opener) 
         if any(phrase in str(exc.orig) for phrase in _REFUSED):
             raise SignInFailed("wrong", users.WRONG) from None
         raise
+    except team.UpgradeNeeded as exc:  # the password was right; only the owner migrates the schema
+        raise SignInFailed("upgrade", str(exc)) from None
     try:
         try:
             who = users.principal_for(db, username.strip())

@@ -109,6 +109,12 @@ def failure_text(exc: signin.SignInFailed, keys: object = None) -> str:
         )
     if exc.kind == "setup":
         return QCoreApplication.translate("Login", "There is no database yet. Create the first administrator.")
+    if exc.kind == "upgrade":
+        return QCoreApplication.translate(
+            "Login", "The team database must be upgraded to this version of Placement Desk before anyone can "
+            "sign in. Ask the administrator to run 'placement-desk --db postgresql+psycopg://OWNER@HOST/DATABASE "
+            "setup' as the database's owner."
+        )
     return QCoreApplication.translate(
         "Login", "The database is encrypted, but its key file %1 is missing or cannot be read. Put the key "
         "file back (a copy lies next to each backup) and try again."

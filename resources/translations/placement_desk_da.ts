@@ -1950,6 +1950,69 @@
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <source>1 company created</source>
+        <translation>1 virksomhed oprettet</translation>
+    </message>
+    <message>
+        <source>1 company updated</source>
+        <translation>1 virksomhed opdateret</translation>
+    </message>
+    <message>
+        <source>1 placement created</source>
+        <translation>1 forløb oprettet</translation>
+    </message>
+    <message>
+        <source>1 placement updated</source>
+        <translation>1 forløb opdateret</translation>
+    </message>
+    <message>
+        <source>1 citizen created</source>
+        <translation>1 borger oprettet</translation>
+    </message>
+    <message>
+        <source>1 citizen updated</source>
+        <translation>1 borger opdateret</translation>
+    </message>
+    <message>
+        <source>%1 companies created</source>
+        <translation>%1 virksomheder oprettet</translation>
+    </message>
+    <message>
+        <source>%1 companies updated</source>
+        <translation>%1 virksomheder opdateret</translation>
+    </message>
+    <message>
+        <source>%1 placements created</source>
+        <translation>%1 forløb oprettet</translation>
+    </message>
+    <message>
+        <source>%1 placements updated</source>
+        <translation>%1 forløb opdateret</translation>
+    </message>
+    <message>
+        <source>%1 citizens created</source>
+        <translation>%1 borgere oprettet</translation>
+    </message>
+    <message>
+        <source>%1 citizens updated</source>
+        <translation>%1 borgere opdateret</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>intet ændret</translation>
+    </message>
+    <message>
+        <source>1 hours value rounded to the whole minute</source>
+        <translation>1 timeværdi afrundet til hele minutter</translation>
+    </message>
+    <message>
+        <source>%1 hours values rounded to the whole minute</source>
+        <translation>%1 timeværdier afrundet til hele minutter</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Placement Desk is locked</source>
@@ -2025,6 +2088,10 @@
     <message>
         <source>There is no database yet. Create the first administrator.</source>
         <translation>Der er endnu ingen database. Opret den første administrator.</translation>
+    </message>
+    <message>
+        <source>The team database must be upgraded to this version of Placement Desk before anyone can sign in. Ask the administrator to run 'placement-desk --db postgresql+psycopg://OWNER@HOST/DATABASE setup' as the database's owner.</source>
+        <translation>Teamdatabasen skal opgraderes til denne version af Placement Desk, før nogen kan logge ind. Bed administratoren køre 'placement-desk --db postgresql+psycopg://EJER@VÆRT/DATABASE setup' som databasens ejer.</translation>
     </message>
     <message>
         <source>The database is encrypted, but its key file %1 is missing or cannot be read. Put the key file back (a copy lies next to each backup) and try again.</source>
@@ -2327,6 +2394,17 @@ Database: %2</translation>
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <source>, hired</source>
+        <translation>, ansat</translation>
+    </message>
+    <message>
+        <source>%1/week</source>
+        <translation>%1/uge</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeFields</name>
     <message>
         <source>What it led to</source>
@@ -2535,6 +2613,38 @@ Database: %2</translation>
 <context>
     <name>PlacementsPage</name>
     <message>
+        <source>Citizen</source>
+        <translation>Borger</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+    <message>
+        <source>Hours/week</source>
+        <translation>Timer/uge</translation>
+    </message>
+    <message>
+        <source>Workplace mentor</source>
+        <translation>Virksomhedsmentor</translation>
+    </message>
+    <message>
         <source>Search placements (citizen, company, type, mentor)…</source>
         <translation>Søg forløb (borger, virksomhed, type, mentor)…</translation>
     </message>
@@ -2588,6 +2698,10 @@ Database: %2</translation>
     <message>
         <source>Why it ended</source>
         <translation>Årsag til afslutning</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Udfald</translation>
     </message>
     <message>
         <source>Placements</source>
