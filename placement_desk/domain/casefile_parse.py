@@ -53,13 +53,13 @@ SHORT_MAX = 50  # contact role and phone
 def check_text(v: str, path: str, limit: int | None = None) -> str:
     """Text the database can keep: no NUL character, valid Unicode, at most ``limit`` characters."""
     if "\x00" in v:
-        raise ValidationError(path, "must not contain the NUL character (\\u0000)")
+        raise ValidationError(path, code="nul_character")
     try:
         v.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValidationError(path, "is not valid Unicode text (a lone surrogate)") from None
+        raise ValidationError(path, code="lone_surrogate") from None
     if limit is not None and len(v) > limit:
-        raise ValidationError(path, f"is too long: at most {limit} characters (this one has {len(v)})")
+        raise ValidationError(path, code="too_long", limit=limit, length=len(v))
     return v
 
 
@@ -87,7 +87,7 @@ class Node:
 
     def __init__(self, value: Any, path: str) -> None:
         if not isinstance(value, dict):
-            raise ValidationError(path or "$", "must be an object")
+            raise ValidationError(path or "$", code="not_object")
         self.value: dict[str, Any] = value
         self.path = path
 
@@ -97,17 +97,17 @@ class Node:
     def raw(self, key: str) -> Any:
         return self.value.get(key)
 
-    def fail(self, key: str, message: str) -> ValidationError:
-        return ValidationError(self.at(key), message)
+    def fail(self, key: str, message: str | None = None, *, code: str | None = None, **params: object) -> ValidationError:
+        return ValidationError(self.at(key), message, code=code, **params)
 
     def text(self, key: str, required: bool = False, limit: int | None = None) -> str | None:
         v = self.value.get(key)
         if v is None or (isinstance(v, str) and not v.strip() and required):
             if required:
-                raise self.fail(key, "is required")
+                raise self.fail(key, code="required")
             return None
         if not isinstance(v, str):
-            raise self.fail(key, "must be text")
+            raise self.fail(key, code="not_text")
         return check_text(v, self.at(key), limit)
 
     def req_text(self, key: str, limit: int | None = None) -> str:
@@ -128,14 +128,14 @@ class Node:
         if v is None:
             return default
         if not isinstance(v, bool):
-            raise self.fail(key, "must be true or false")
+            raise self.fail(key, code="not_bool")
         return v
 
     def number(self, key: str, lo: float, hi: float, required: bool = True) -> Fraction | None:
         v = self.value.get(key)
         if v is None:
             if required:
-                raise self.fail(key, "is required")
+                raise self.fail(key, code="required")
             return None
         return parse_number(v, self.at(key), lo, hi)
 
@@ -143,11 +143,11 @@ class Node:
         v = self.value.get(key)
         if v is None:
             if required:
-                raise self.fail(key, "is required")
+                raise self.fail(key, code="required")
             return None
         allowed = [e.value for e in kind]
         if v not in allowed:
-            raise self.fail(key, f"{v!r} is not one of {', '.join(allowed)}")
+            raise self.fail(key, code="not_one_of", value=repr(v), allowed=", ".join(allowed))
         return str(v)
 
     def items(self, key: str, parse: Callable[[Any, str], T]) -> tuple[T, ...]:
@@ -155,34 +155,34 @@ class Node:
         if v is None:
             return ()
         if not isinstance(v, list):
-            raise self.fail(key, "must be a list")
+            raise self.fail(key, code="not_list")
         return tuple(parse(item, f"{self.at(key)}[{i}]") for i, item in enumerate(v))
 
 
 def parse_date(v: Any, path: str, required: bool = False) -> date | None:
     if v is None:
         if required:
-            raise ValidationError(path, "is required")
+            raise ValidationError(path, code="required")
         return None
     if not isinstance(v, str) or not _DATE.fullmatch(v):
-        raise ValidationError(path, "not a date (YYYY-MM-DD)")
+        raise ValidationError(path, code="not_a_date")
     try:
         day = date.fromisoformat(v)
     except ValueError:
-        raise ValidationError(path, f"not a date ({v} does not exist)") from None
+        raise ValidationError(path, code="date_does_not_exist", text=v) from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise ValidationError(path, f"{v} is not a plausible date (years {MIN_YEAR}-{MAX_YEAR})")
+        raise ValidationError(path, code="implausible_date", text=v, first=MIN_YEAR, last=MAX_YEAR)
     return day
 
 
 def parse_number(v: Any, path: str, lo: float, hi: float) -> Fraction:
     if isinstance(v, bool) or not isinstance(v, int | float):
-        raise ValidationError(path, "must be a number")
+        raise ValidationError(path, code="not_a_number")
     if isinstance(v, float) and not math.isfinite(v):
-        raise ValidationError(path, "must be a finite number")
+        raise ValidationError(path, code="not_finite")
     value = Fraction(str(v))
     if not lo <= value <= hi:
-        raise ValidationError(path, f"must be between {lo:g} and {hi:g}")
+        raise ValidationError(path, code="between", low=f"{lo:g}", high=f"{hi:g}")
     return value
 
 
@@ -197,7 +197,7 @@ def _minutes(v: Any, path: str, lo: float = 0, hi: float = 24) -> int:
         try:
             return minutes_from_hours(value)
         except ValueError as exc:
-            raise ValidationError(path, str(exc)) from None
+            raise ValidationError.wrap(path, exc) from None
     minutes, rounded = minutes_rounded(value)
     reading.rounded += rounded
     return minutes
@@ -205,7 +205,7 @@ def _minutes(v: Any, path: str, lo: float = 0, hi: float = 24) -> int:
 
 def _text_item(v: Any, path: str) -> str:
     if not isinstance(v, str) or not v.strip():
-        raise ValidationError(path, "must be non-empty text")
+        raise ValidationError(path, code="empty_text")
     return check_text(v, path)
 
 
@@ -213,7 +213,7 @@ def _unique(values: list[tuple[str, Any]], what: str) -> None:
     seen: set[Any] = set()
     for path, key in values:
         if key in seen:
-            raise ValidationError(path, f"duplicate {what} {key}")
+            raise ValidationError(path, code="duplicate", what=what, key=key)
         seen.add(key)
 
 
@@ -238,7 +238,7 @@ def parse_company(v: Any, path: str) -> cf.Company:
         try:
             cvr = check_cvr(cvr)
         except ValueError as exc:
-            raise n.fail("cvr", str(exc)) from None
+            raise ValidationError.wrap(n.at("cvr"), exc) from None
     contacts = n.items("contacts", parse_contact)
     _unique([(f"{n.at('contacts')}[{i}].ref", c.ref) for i, c in enumerate(contacts)], "contact ref")
     return cf.Company(
@@ -260,16 +260,16 @@ def parse_step(v: Any, path: str) -> cf.ScheduleStep:
     start = n.req_day("from")
     hours = n.raw("hours")
     if not isinstance(hours, dict):
-        raise n.fail("hours", "must be an object of weekday: hours (mon..sun)")
+        raise n.fail("hours", code="hours_object")
     for key in hours:
         if key not in WEEKDAYS:
-            raise ValidationError(f"{n.at('hours')}.{key}", "not a weekday (mon tue wed thu fri sat sun)")
+            raise ValidationError(f"{n.at('hours')}.{key}", code="not_weekday")
     minutes = tuple(_minutes(hours[k], f"{n.at('hours')}.{k}") if hours.get(k) is not None else 0 for k in WEEKDAYS)
     weekly = sum(minutes)
     paid_raw = n.raw("paid_per_week")
     paid = 0 if paid_raw is None else _minutes(paid_raw, n.at("paid_per_week"), 0, 24 * 7)
     if paid > weekly:
-        raise n.fail("paid_per_week", f"must be between 0 and the step's weekly hours ({weekly / 60:g})")
+        raise n.fail("paid_per_week", code="between_step_hours", low=0, high=f"{weekly / 60:g}")
     return cf.ScheduleStep(start, minutes, paid)  # type: ignore[arg-type]
 
 
@@ -279,7 +279,7 @@ def parse_attendance(v: Any, path: str) -> cf.Attendance:
     assert status is not None
     raw_hours = n.raw("hours")
     if raw_hours is None:
-        raise n.fail("hours", "is required")
+        raise n.fail("hours", code="required")
     return cf.Attendance(
         day=n.req_day("date"),
         status=status,
@@ -296,7 +296,7 @@ def _capacity_task(v: Any, path: str) -> cf.CapacityTask:
         value = n.number(key, 0, hi)
         assert value is not None
         if value.denominator != 1:
-            raise n.fail(key, "must be a whole number")
+            raise n.fail(key, code="not_whole")
         return int(value)
 
     return cf.CapacityTask(
@@ -309,12 +309,12 @@ def parse_capacity(v: Any, path: str) -> cf.CapacityAssessment:
     pct = n.number("effectiveness_pct", 0, 100)
     assert pct is not None
     if (pct * 100).denominator != 1:
-        raise n.fail("effectiveness_pct", "at most 2 decimals")
+        raise n.fail("effectiveness_pct", code="two_decimals")
     tasks = n.items("tasks", _capacity_task)
     if len(tasks) > 5:
-        raise n.fail("tasks", "at most 5 tasks")
+        raise n.fail("tasks", code="five_tasks")
     if tasks and sum(t.time_share_pct for t in tasks) != 100:
-        raise n.fail("tasks", "the tasks' time shares must add up to 100 %")
+        raise n.fail("tasks", code="task_shares")
     return cf.CapacityAssessment(n.req_day("date"), int(pct * 100), n.text("note"), tasks)
 
 
@@ -327,7 +327,7 @@ def parse_outcome(v: Any, path: str, start: date, placement: bool) -> Outcome | 
     kind = str(n.enum("kind", OutcomeKind))
     day = n.req_day("date")
     if day < start:
-        raise n.fail("date", f"{day.isoformat()} is before the start {start.isoformat()}")
+        raise n.fail("date", code="step_before_start", day=day.isoformat(), start=start.isoformat())
     note = n.text("note")
     hired: bool | None = None
     minutes: int | None = None
@@ -345,8 +345,11 @@ def parse_outcome(v: Any, path: str, start: date, placement: bool) -> Outcome | 
 
 def check_in_period(day: date, p: cf.Placement, path: str) -> None:
     if day < p.start or (p.end is not None and day > p.end):
-        end = p.end.isoformat() if p.end else "open"
-        raise ValidationError(path, f"{day.isoformat()} is outside the placement's period {p.start.isoformat()}..{end}")
+        if p.end is None:
+            raise ValidationError(path, code="outside_open_period", day=day.isoformat(), start=p.start.isoformat())
+        raise ValidationError(
+            path, code="outside_period", day=day.isoformat(), start=p.start.isoformat(), end=p.end.isoformat()
+        )
 
 
 def parse_placement(v: Any, path: str) -> cf.Placement:
@@ -354,7 +357,7 @@ def parse_placement(v: Any, path: str) -> cf.Placement:
     start = n.req_day("start")
     end = n.day("end")
     if end is not None and end < start:
-        raise n.fail("end", "is before start")
+        raise n.fail("end", code="before_start")
     p = cf.Placement(
         ref=n.req_text("ref", REF_MAX),
         company=n.req_text("company", REF_MAX),
@@ -388,7 +391,7 @@ def parse_referral(v: Any, path: str) -> cf.Referral:
     start = n.req_day("start")
     end = n.day("end")
     if end is not None and end < start:
-        raise n.fail("end", "is before start")
+        raise n.fail("end", code="before_start")
     extensions = n.items("extensions", lambda x, p: parse_date(x, p, required=True))
     previous = end or start
     for i, e in enumerate(extensions):
@@ -436,7 +439,7 @@ def parse_followup(v: Any, path: str) -> cf.Followup:
             value = topics_raw.get(key)
             if value is not None:
                 if not isinstance(value, str):
-                    raise ValidationError(f"{n.at('topics')}.{key}", "must be text")
+                    raise ValidationError(f"{n.at('topics')}.{key}", code="not_text")
                 topics.append((key, check_text(value, f"{n.at('topics')}.{key}")))
     return cf.Followup(
         day=n.req_day("date"),
@@ -457,9 +460,9 @@ def parse_score(v: Any, path: str) -> cf.Score:
     n = Node(v, path)
     raw = n.raw("score")
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise n.fail("score", "must be a whole number from -5 to 5")
+        raise n.fail("score", code="score_range")
     if not -5 <= raw <= 5:
-        raise n.fail("score", "must be a whole number from -5 to 5")
+        raise n.fail("score", code="score_range")
     return cf.Score(n.req_day("date"), raw, n.enum("assessor", Assessor, required=False))
 
 
@@ -480,12 +483,12 @@ def parse_citizen(v: Any, path: str) -> cf.Citizen:
         try:
             cpr = normalise_cpr(cpr)
         except ValueError as exc:
-            raise n.fail("cpr", str(exc)) from None
+            raise ValidationError.wrap(n.at("cpr"), exc) from None
     birth_year = n.raw("birth_year")
     if birth_year is not None and (
         isinstance(birth_year, bool) or not isinstance(birth_year, int) or not 1900 <= birth_year <= 2100
     ):
-        raise n.fail("birth_year", "must be a year such as 1972")
+        raise n.fail("birth_year", code="year_form")
     return cf.Citizen(
         ref=n.req_text("ref", REF_MAX),
         name=n.req_text("name", NAME_MAX),
@@ -552,7 +555,7 @@ def _check_references(companies: tuple[cf.Company, ...], citizens: tuple[cf.Citi
         for pi, p in enumerate(citizen.placements):
             path = f"citizens[{ci}].placements[{pi}]"
             if p.ref in seen_placements:
-                raise ValidationError(f"{path}.ref", f"duplicate placement ref {p.ref}")
+                raise ValidationError(f"{path}.ref", code="duplicate", what="placement ref", key=p.ref)
             owner = known.placements.get(p.ref)
             if owner is not None and owner != citizen.ref:
                 raise ValidationError(f"{path}.ref", f"placement {p.ref} already belongs to citizen {owner}")

@@ -1,15 +1,136 @@
-"""Validation errors that carry the location of the bad input."""
+"""Errors of the domain and services: what went wrong, and where.
+
+A validation error carries a message *code* and its arguments (``ValidationError("name", code="too_long",
+limit=200, length=250)``). ``MESSAGES`` holds each code's English text, which logs and the command line
+show; the UI shows the code's text in the user's language (``placement_desk.ui.messages``), and a test
+fails on a code raised anywhere without an English and a Danish text.
+"""
 
 from __future__ import annotations
 
+# Code -> English template ({name} is an argument). The order matters to ``parse_message``: a more
+# specific text comes before a general one it would also match.
+MESSAGES: dict[str, str] = {
+    "required": "is required",
+    "not_a_date": "not a date (YYYY-MM-DD)",
+    "date_does_not_exist": "not a date ({text} does not exist)",
+    "implausible_date": "{text} is not a plausible date (years {first}-{last})",
+    "partial_date": "not a date: a year, a month or a day (2010, 2010-08 or 2010-08-15)",
+    "partial_text": "must be text: a year, a month or a day (2010, 2010-08 or 2010-08-15)",
+    "between_step_hours": "must be between {low} and the step's weekly hours ({high})",
+    "between": "must be between {low} and {high}",
+    "not_a_number": "must be a number",
+    "not_text": "must be text",
+    "empty_text": "must be non-empty text",
+    "too_long": "is too long: at most {limit} characters (this one has {length})",
+    "nul_character": "must not contain the NUL character (\\u0000)",
+    "lone_surrogate": "is not valid Unicode text (a lone surrogate)",
+    "before_start": "is before start",
+    "outside_open_period": "{day} is outside the placement's period {start}..open",
+    "outside_period": "{day} is outside the placement's period {start}..{end}",
+    "cvr_digits": "must be 8 digits",
+    "cvr_modulus": "fails the modulus-11 check",
+    "cpr_form": "must be 10 digits, DDMMYY-XXXX or DDMMYYXXXX",
+    "cpr_date": "does not encode a real date (DDMMYY)",
+    "score_range": "must be a whole number from -5 to 5",
+    "whole_minutes": "must be a whole number of minutes (e.g. 0.25 = 15 minutes)",
+    "duplicate_json_key": 'duplicate key "{key}"',
+    "duplicate": "duplicate {what} {key}",
+    "cannot_read_file": "cannot read the file ({reason})",
+    "not_utf8": "is not UTF-8 text (byte {byte} at line {line}, byte {column})",
+    "json_too_deep": "not valid JSON: nested too deeply",
+    "json_syntax_at": "not valid JSON: {reason} (line {line}, column {column})",
+    "json_syntax": "not valid JSON: {reason}",
+    "not_finite_literal": "{literal} is not allowed: must be a finite number",
+    "too_large_literal": "{literal} is too large: must be a finite number",
+    "not_finite": "must be a finite number",
+    "too_many_digits": "a number of {digits} digits is too large (at most {limit})",
+    "not_citizens_placement": "{ref} is not one of this citizen's placements",
+    "not_one_of": "{value} is not one of {allowed}",
+    "password_short": "must be at least {minimum} characters",
+    "username_form": "must be one word of at most 80 characters",
+    "user_exists": "{name} exists already",
+    "mentor_needs_company": "a workplace mentor needs their company",
+    "no_company": "no company {company}",
+    "deactivate_self": "you cannot deactivate yourself",
+    "last_administrator": "at least one active administrator must remain",
+    "no_user": "no user {username}",
+    "passwords_differ": "the passwords differ",
+    "unknown_role": "unknown role {value} (one of {allowed})",
+    # hours texts and plans (domain/hours_text.py) and the placement form
+    "unknown_weekday": "unknown weekday {name}",
+    "hours_unreadable": "cannot read {part} (try '2x3', 'man-fre 12-15' or 'tir 2, tor 2')",
+    "not_a_time": "{text} is not a time of day",
+    "no_hours": "no hours given",
+    "too_many_days": "more working days than there are days in the week",
+    "day_hours": "a day must have between 0 and 24 hours",
+    "step_not_a_date": "{text} is not a date",
+    "step_order": "{day} is not after the step before it ({previous})",
+    "step_before_start": "{day} is before the start {start}",
+    "paid_over_weekly": "more paid hours ({paid}) than hours in the week ({weekly})",
+    "pick_company": "pick a company from the list",
+    "paid_type": "paid hours only in a paid placement type",
+    "not_a_contact": "{mentor} is not a contact of {company}",
+    "year_form": "must be a year such as 1972",
+    "not_object": "must be an object",
+    "not_bool": "must be true or false",
+    "not_list": "must be a list",
+    "hours_object": "must be an object of weekday: hours (mon..sun)",
+    "not_weekday": "not a weekday (mon tue wed thu fri sat sun)",
+    "not_whole": "must be a whole number",
+    "two_decimals": "at most 2 decimals",
+    "five_tasks": "at most 5 tasks",
+    "task_shares": "the tasks' time shares must add up to 100 %",
+    "cannot_change": "cannot be changed",
+    "unknown_company": "unknown company {company}",
+    "before_referral_start": "is before the referral's start",
+    "required_when_stopped": "is required when a referral is stopped",
+    # the citizen's profile and observations (services/profile_edit.py, services/observations.py)
+    "after_today": "{day} is after today",
+    "before_from": "{day} is before from ({first})",
+    "before_from_plain": "{day} is before from {first}",
+}
+
+
+def message_text(code: str, params: dict[str, object]) -> str:
+    """The English text of a message code with its arguments (KeyError for an unknown code)."""
+    return MESSAGES[code].format(**params)
+
+
+class CodedValueError(ValueError):
+    """A ValueError with a message code (see ``MESSAGES``); ``str()`` is the English text."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(message_text(code, params))
+        self.code = code
+        self.params = params
+
 
 class ValidationError(ValueError):
-    """Bad input. ``path`` names the field (a JSON path or a form label); nothing was written."""
+    """Bad input. ``path`` names the field (a JSON path or a form label); nothing was written.
 
-    def __init__(self, path: str, message: str) -> None:
+    Give ``code`` (a key of ``MESSAGES``) and its arguments; a bare English ``message`` is for texts that
+    only the command line shows.
+    """
+
+    def __init__(self, path: str, message: str | None = None, *, code: str | None = None, **params: object) -> None:
+        if code is not None:
+            message = message_text(code, params)
+        elif message is None:
+            raise TypeError("ValidationError needs a message or a code")
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
         self.message = message
+        self.code = code
+        self.params = params
+
+    @classmethod
+    def wrap(cls, path: str, exc: Exception) -> ValidationError:
+        """A checker's ValueError at a field, keeping its code when it has one."""
+        error = cls(path, str(exc))
+        if isinstance(exc, CodedValueError) and getattr(exc, "step", None) is None:  # "step 2: ..." stays text
+            error.code, error.params = exc.code, exc.params
+        return error
 
 
 class NotFoundError(LookupError):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
+from placement_desk.domain.errors import CodedValueError
 from placement_desk.domain.vocab import WEEKDAYS
 
 DAY_NAMES = {
@@ -35,8 +36,14 @@ _DAY_HOURS = re.compile(rf"^([a-zæøå]+)\.?\s*:?\s*({_NUM})\s*t?$")
 _DAY_TIMES = re.compile(rf"^([a-zæøå]+)\.?\s+(?:kl\.?\s*)?({_TIME})\s*[-–]\s*({_TIME})$")
 
 
-class HoursTextError(ValueError):
-    pass
+class HoursTextError(CodedValueError):
+    """An hours text or plan that cannot be read; ``step`` numbers the plan's step when it has several."""
+
+    def __init__(self, code: str, step: int | None = None, **params: object) -> None:
+        super().__init__(code, **params)
+        self.step = step
+        if step is not None:
+            self.args = (f"step {step}: {self}",)
 
 
 def _num(text: str) -> Fraction:
@@ -49,14 +56,14 @@ def _clock(text: str) -> Fraction:
     if len(parts) > 1:
         hours += Fraction(int(parts[1]), 60)
     if hours > 24:
-        raise HoursTextError(f"{text} is not a time of day")
+        raise HoursTextError("not_a_time", text=text)
     return hours
 
 
 def _day(name: str) -> int:
     key = name.strip(". ").lower()
     if key not in DAY_NAMES:
-        raise HoursTextError(f"unknown weekday {name!r}")
+        raise HoursTextError("unknown_weekday", name=repr(name))
     return DAY_NAMES[key]
 
 
@@ -65,7 +72,7 @@ def parse_hours_text(text: str) -> dict[str, float]:
     hours = [Fraction(0)] * 7
     parts = [p.strip().lower() for p in re.split(r"\s*[+;]\s*|,\s+|,(?=[a-zæøå])|\s+og\s+|\s+and\s+", text.strip()) if p.strip()]
     if not parts:
-        raise HoursTextError("no hours given")
+        raise HoursTextError("no_hours")
     counted: list[Fraction] = []
     for part in parts:
         if m := _COUNT.match(part):
@@ -80,16 +87,16 @@ def parse_hours_text(text: str) -> dict[str, float]:
         elif m := _DAY_HOURS.match(part):
             hours[_day(m.group(1))] += _num(m.group(2))
         else:
-            raise HoursTextError(f"cannot read {part!r} (try '2x3', 'man-fre 12-15' or 'tir 2, tor 2')")
+            raise HoursTextError("hours_unreadable", part=repr(part))
     if counted:
         free = [d for d in range(7) if hours[d] == 0]
         if len(counted) > len(free):
-            raise HoursTextError("more working days than there are days in the week")
+            raise HoursTextError("too_many_days")
         days = _spread(free, len(counted))
         for d, h in zip(sorted(days), sorted(counted, reverse=True), strict=True):
             hours[d] = h
     if any(h < 0 or h > 24 for h in hours):
-        raise HoursTextError("a day must have between 0 and 24 hours")
+        raise HoursTextError("day_hours")
     return {WEEKDAYS[d]: float(h) for d, h in enumerate(hours) if h}
 
 
@@ -158,7 +165,7 @@ def parse_hours_plan(text: str, start: date, follow_first: bool = False) -> tupl
     several steps)."""
     parts = [p.strip() for p in text.split(";")]
     if not any(parts):
-        raise HoursTextError("no hours given")
+        raise HoursTextError("no_hours")
     if not parts[-1]:
         parts.pop()  # a trailing ';' while the next step is being typed
     steps: list[PlanStep] = []
@@ -166,7 +173,7 @@ def parse_hours_plan(text: str, start: date, follow_first: bool = False) -> tupl
         try:
             step = _plan_step(part, start, steps[-1] if steps else None, follow_first)
         except HoursTextError as exc:
-            raise HoursTextError(f"step {number}: {exc}" if len(parts) > 1 else str(exc)) from None
+            raise HoursTextError(exc.code, number if len(parts) > 1 else None, **exc.params) from None
         steps.append(step)
     return tuple(steps)
 
@@ -182,18 +189,18 @@ def _plan_step(part: str, start: date, previous: PlanStep | None, follow_first: 
         rest = rest[: m.start()] + " " + rest[m.end() :]
     rest = rest.strip(" :,")
     if not rest:
-        raise HoursTextError("no hours given")
+        raise HoursTextError("no_hours")
     hours = parse_hours_text(rest)
     dated = day is not None
     if day is None:
         day = previous.start + timedelta(days=STEP_GAP_DAYS) if previous else start
     elif previous is not None and day <= previous.start:
-        raise HoursTextError(f"{day.isoformat()} is not after the step before it ({previous.start.isoformat()})")
+        raise HoursTextError("step_order", day=day.isoformat(), previous=previous.start.isoformat())
     elif previous is None and day < start and not follow_first:
-        raise HoursTextError(f"{day.isoformat()} is before the start {start.isoformat()}")
+        raise HoursTextError("step_before_start", day=day.isoformat(), start=start.isoformat())
     weekly = sum(Fraction(v).limit_denominator(60) for v in hours.values())
     if paid > weekly:
-        raise HoursTextError(f"more paid hours ({float(paid):g}) than hours in the week ({float(weekly):g})")
+        raise HoursTextError("paid_over_weekly", paid=f"{float(paid):g}", weekly=f"{float(weekly):g}")
     return PlanStep(day, hours, float(paid), dated)
 
 
@@ -220,4 +227,4 @@ def _plan_date(text: str, near: date, nearest: bool) -> date:
             return later[0]
         raise ValueError(text)
     except ValueError:
-        raise HoursTextError(f"{text} is not a date") from None
+        raise HoursTextError("step_not_a_date", text=text) from None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from placement_desk.domain.errors import CodedValueError
+
 _CPR = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{2})-?([0-9]{4})")  # ASCII digits only
 _CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
@@ -18,7 +20,7 @@ def cpr_birth_date(cpr: str) -> date:
     """
     m = _CPR.fullmatch(cpr.strip())
     if not m:
-        raise ValueError("must be 10 digits, DDMMYY-XXXX or DDMMYYXXXX")
+        raise CodedValueError("cpr_form")
     dd, mm, yy, serial = (int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4))
     seventh = int(serial[0])
     if seventh in (0, 1, 2, 3):
@@ -32,7 +34,7 @@ def cpr_birth_date(cpr: str) -> date:
     try:
         return date(century + yy, mm, dd)
     except ValueError:
-        raise ValueError("does not encode a real date (DDMMYY)") from None
+        raise CodedValueError("cpr_date") from None
 
 
 def normalise_cpr(cpr: str) -> str:
@@ -46,7 +48,7 @@ def check_cvr(cvr: str) -> str:
     """The CVR number if it is 8 digits and modulus-11 valid; raises ValueError otherwise."""
     value = cvr.strip().replace(" ", "")
     if not re.fullmatch(r"[0-9]{8}", value):
-        raise ValueError("must be 8 digits")
+        raise CodedValueError("cvr_digits")
     if sum(int(d) * w for d, w in zip(value, _CVR_WEIGHTS, strict=True)) % 11 != 0:
-        raise ValueError("fails the modulus-11 check")
+        raise CodedValueError("cvr_modulus")
     return value

@@ -6,6 +6,8 @@ import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
+from placement_desk.domain.errors import CodedValueError
+
 Number = int | Fraction
 
 
@@ -51,7 +53,7 @@ def minutes_from_hours(value: float | int | str | Fraction) -> int:
     """Decimal hours to whole minutes; raises ValueError when it is not a whole number of minutes."""
     mins, rounded = minutes_rounded(value)
     if rounded:
-        raise ValueError("must be a whole number of minutes (e.g. 0.25 = 15 minutes)")
+        raise CodedValueError("whole_minutes")
     return mins
 
 

@@ -31,17 +31,17 @@ def parse_partial_date(v: Any, path: str) -> str | None:
     if v is None:
         return None
     if not isinstance(v, str):
-        raise ValidationError(path, f"must be text: {PARTIAL_HELP}")
+        raise ValidationError(path, code="partial_text")
     text = v
     if not _PARTIAL.fullmatch(text):
-        raise ValidationError(path, f"not a date: {PARTIAL_HELP}")
+        raise ValidationError(path, code="partial_date")
     try:
         first = span_start(text)
         span_end(text)
     except ValueError:
-        raise ValidationError(path, f"not a date ({text} does not exist)") from None
+        raise ValidationError(path, code="date_does_not_exist", text=text) from None
     if not MIN_YEAR <= first.year <= MAX_YEAR:
-        raise ValidationError(path, f"{text} is not a plausible date (years {MIN_YEAR}-{MAX_YEAR})")
+        raise ValidationError(path, code="implausible_date", text=text, first=MIN_YEAR, last=MAX_YEAR)
     return text
 
 
@@ -50,7 +50,7 @@ def parse_profile_item(v: Any, path: str) -> ProfileItem:
     start = parse_partial_date(n.raw("from"), n.at("from"))
     end = parse_partial_date(n.raw("to"), n.at("to"))
     if start is not None and end is not None and span_end(end) < span_start(start):
-        raise n.fail("to", f"{end} is before from ({start})")
+        raise n.fail("to", code="before_from", day=end, first=start)
     return ProfileItem(
         text=n.req_text("text"),
         start=start,
@@ -83,7 +83,7 @@ def _optional_text(n: Node, key: str) -> str | None:
 def parse_heading(v: Any, path: str) -> str:
     allowed = [h.value for h in Heading]
     if v not in allowed:
-        raise ValidationError(path, f"{v!r} is not one of {', '.join(allowed)}")
+        raise ValidationError(path, code="not_one_of", value=repr(v), allowed=", ".join(allowed))
     return str(v)
 
 
@@ -93,7 +93,7 @@ def parse_headings(n: Node, key: str = "headings") -> tuple[str, ...]:
     seen: set[str] = set()
     for i, h in enumerate(headings):
         if h in seen:
-            raise ValidationError(f"{n.at(key)}[{i}]", f"duplicate heading {h}")
+            raise ValidationError(f"{n.at(key)}[{i}]", code="duplicate", what="heading", key=h)
         seen.add(h)
     return headings
 
@@ -102,7 +102,7 @@ def parse_observation(v: Any, path: str) -> Observation:
     n = Node(v, path)
     heading = n.raw("heading")
     if heading is None:
-        raise n.fail("heading", "is required")
+        raise n.fail("heading", code="required")
     return Observation(
         day=n.req_day("date"),
         heading=parse_heading(heading, n.at("heading")),

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from placement_desk.domain.errors import CodedValueError
+
 
 class Role(StrEnum):
     ADMINISTRATOR = "administrator"
@@ -59,7 +61,7 @@ def parse_role(value: str) -> Role:
     try:
         return Role(value)
     except ValueError:
-        raise ValueError(f"unknown role {value!r} (one of {', '.join(r.value for r in Role)})") from None
+        raise CodedValueError("unknown_role", value=repr(value), allowed=", ".join(r.value for r in Role)) from None
 
 
 @dataclass(frozen=True)

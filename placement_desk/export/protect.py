@@ -12,7 +12,7 @@ MIN_PASSWORD = 8
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError("password", f"must be at least {MIN_PASSWORD} characters")
+        raise ValidationError("password", code="password_short", minimum=MIN_PASSWORD)
 
 
 def protect_pdf(data: bytes, password: str) -> bytes:

@@ -123,11 +123,11 @@ def end_referral(
     day = parse_date(end, "end", required=True)
     assert day is not None
     if not reason.strip():
-        raise ValidationError("end_reason", "is required when a referral is stopped")
+        raise ValidationError("end_reason", code="required_when_stopped")
     with audited(db, Permission.EDIT, audit.CHANGE, "end a referral") as s:
         row = _referral(s, referral_id)
         if day < row.start:
-            raise ValidationError("end", "is before the referral's start")
+            raise ValidationError("end", code="before_referral_start")
         if outcome is not None:
             mapping.set_referral_outcome(row, parse_outcome(outcome, "outcome", row.start, placement=False))
         row.end, row.end_reason, row.updated_by = day, reason, actor

@@ -27,7 +27,7 @@ def _placement_for(s: Session, citizen: m.Citizen, ref: str | None) -> m.Placeme
         return None
     placement = next((p for p in citizen.placements if p.ref == ref), None)
     if placement is None:
-        raise ValidationError("placement", f"{ref} is not one of this citizen's placements")
+        raise ValidationError("placement", code="not_citizens_placement", ref=ref)
     return placement
 
 
@@ -62,7 +62,7 @@ def update_followup(
     """Change a draft follow-up; a finalised one is refused (append a correction instead)."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "cannot be changed")
+        raise ValidationError(sorted(unknown)[0], code="cannot_change")
     with audited(db, Permission.EDIT, audit.CHANGE, "change a follow-up") as s:
         row = _get(s, followup_id)
         if row.finalised_at is not None:

@@ -43,14 +43,14 @@ def _placement_of(citizen: m.Citizen, ref: str | None) -> m.Placement | None:
         return None
     placement = next((p for p in citizen.placements if p.ref == ref), None)
     if placement is None:
-        raise ValidationError("placement", f"{ref} is not one of this citizen's placements")
+        raise ValidationError("placement", code="not_citizens_placement", ref=ref)
     return placement
 
 
 def _not_ahead(data: Observation) -> Observation:
     """An observation is of something seen or said: never dated after today."""
     if data.day > today():
-        raise ValidationError("date", f"{data.day.isoformat()} is after today")
+        raise ValidationError("date", code="after_today", day=data.day.isoformat())
     return data
 
 
@@ -118,7 +118,7 @@ def update_observation(
     """Change an observation; returns its new version."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "cannot be changed")
+        raise ValidationError(sorted(unknown)[0], code="cannot_change")
     with audited(db, Permission.EDIT, audit.CHANGE, "change an observation") as s:
         row = _get(s, observation_id)
         check_version(row, expected_version)

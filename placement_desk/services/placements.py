@@ -28,9 +28,9 @@ def _validated(s: Session, fields: dict[str, Any]) -> tuple[cf.Placement, m.Comp
     data = parse_placement(fields, "")
     company = s.scalar(select(m.Company).where(m.Company.ref == data.company))
     if company is None:
-        raise ValidationError("company", f"unknown company {data.company}")
+        raise ValidationError("company", code="unknown_company", company=data.company)
     if data.workplace_mentor is not None and data.workplace_mentor not in {k.ref for k in company.contacts}:
-        raise ValidationError("workplace_mentor", f"{data.workplace_mentor} is not a contact of {company.name}")
+        raise ValidationError("workplace_mentor", code="not_a_contact", mentor=data.workplace_mentor, company=company.name)
     return data, company
 
 
@@ -140,11 +140,11 @@ def _add_mentor(s: Session, fields: dict[str, Any], new_mentor: dict[str, Any] |
         return None
     company = s.scalar(select(m.Company).where(m.Company.ref == fields.get("company")))
     if company is None:
-        raise ValidationError("company", f"unknown company {fields.get('company')}")
+        raise ValidationError("company", code="unknown_company", company=fields.get("company"))
     try:
         contact = companies.new_contact(company, {"role": "workplace_mentor", **new_mentor}, actor)
     except ValidationError as exc:
-        raise ValidationError("workplace_mentor", exc.message) from None
+        raise ValidationError("workplace_mentor", exc.message, code=exc.code, **exc.params) from None
     fields["workplace_mentor"] = contact
     return contact
 

@@ -202,7 +202,7 @@ def cpr_forms(cpr: str | None) -> list[str]:
 def _check_reason(reason: str, ref: str, name: str, cpr: str | None) -> str:
     text = (reason or "").strip()
     if not text:
-        raise ValidationError("reason", "is required")
+        raise ValidationError("reason", code="required")
     folded = text.casefold()
     words = [w for w in re.split(r"\s+", name.strip()) if len(w.strip(".,-")) >= 3]
     named = (name.strip() and name.strip().casefold() in folded) or any(
@@ -271,7 +271,7 @@ def erase_citizen(db: Database, citizen_ref: str, reason: str) -> ErasureReport:
     (which must not contain the citizen's name, CPR number or ref). Raises ValidationError /
     NotFoundError (nothing changed)."""
     if not (reason or "").strip():
-        raise ValidationError("reason", "is required")
+        raise ValidationError("reason", code="required")
     with audited(db, Permission.ADMIN, audit.ERASE, "erase a citizen") as s:
         found = s.execute(
             select(m.Citizen.id, m.Citizen.ref, m.Citizen.name, m.Citizen.cpr).where(m.Citizen.ref == citizen_ref)
@@ -316,7 +316,7 @@ def retention_candidates(db: Database, years: int = RETENTION_YEARS, on: date | 
     ``years`` years before ``on`` (default today), oldest first. A citizen with nothing recorded counts
     from the day they were created."""
     if not 0 <= years <= 100:
-        raise ValidationError("years", "must be between 0 and 100")
+        raise ValidationError("years", code="between", low=0, high=100)
     on = on or today()
     cutoff = _years_before(on, years)
     last: dict[int, date] = {}

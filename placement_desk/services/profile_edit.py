@@ -40,7 +40,7 @@ class ProfileRow:
 
 def _kind(kind: str) -> str:
     if kind not in PROFILE_LISTS:
-        raise ValidationError("kind", f"{kind!r} is not one of {', '.join(PROFILE_LISTS)}")
+        raise ValidationError("kind", code="not_one_of", value=repr(kind), allowed=", ".join(PROFILE_LISTS))
     return kind
 
 
@@ -49,11 +49,11 @@ def check_item(fields: dict[str, Any]) -> ProfileItem:
     a text) and no date after today. Errors name the field (``from``, ``to``, ``text``)."""
     unknown = sorted(set(fields) - set(ITEM_FIELDS))
     if unknown:
-        raise ValidationError(unknown[0], "cannot be changed")
+        raise ValidationError(unknown[0], code="cannot_change")
     item = parse_profile_item({k: v for k, v in fields.items() if v is not None}, "")
     for key, value in (("from", item.start), ("to", item.end)):
         if value is not None and span_start(value) > today():
-            raise ValidationError(key, f"{value} is after today")
+            raise ValidationError(key, code="after_today", day=value)
     return item
 
 
@@ -162,7 +162,7 @@ def set_profile_text(
 ) -> str | None:
     """Set the citizen's ``network`` or ``wishes`` (an empty text removes it); returns the one it replaced."""
     if kind not in PROFILE_TEXTS:
-        raise ValidationError("kind", f"{kind!r} is not one of {', '.join(PROFILE_TEXTS)}")
+        raise ValidationError("kind", code="not_one_of", value=repr(kind), allowed=", ".join(PROFILE_TEXTS))
     clean = check_text((text or "").strip(), kind) or None
     with audited(db, Permission.EDIT, audit.CHANGE, "change a citizen's profile") as s:
         citizen = load_citizen(s, citizen_ref, with_attendance=False)

@@ -50,7 +50,7 @@ def results_report(
     if named:
         access.require_unscoped(db, Permission.VIEW, "see the named results report")
     if last < first:
-        raise ValidationError("to", f"{last.isoformat()} is before from {first.isoformat()}")
+        raise ValidationError("to", code="before_from_plain", day=last.isoformat(), first=first.isoformat())
     now = on or today()
     until = min(last, now)
     citizens, facts = _load(db, until, consultant, first=first)

@@ -10,7 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThread, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QObject,
+    QSettings,
+    QThread,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from placement_desk.db.engine import APP_NAME, Database
@@ -54,11 +63,25 @@ class AfterFirstPaint(QObject):
 
 
 def install_translator(app: QCoreApplication, translations: Path, language: str) -> QTranslator | None:
-    """Danish by default; English is the source language and needs no translator."""
+    """Danish by default; English is the source language and needs no translator. Qt's own texts
+    (the Yes/No/Cancel buttons, file dialogs, a text field's menu) come from Qt's translations."""
+    from placement_desk.ui.messages import set_language
+
+    set_language(language)
     if language == "en":
         return None
+    install_qt_translator(app, language)
     translator = QTranslator(app)
     if translator.load(str(translations / f"placement_desk_{language}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Qt's own translation (``qtbase_da.qm`` from the PySide6 wheel) for its standard buttons and dialogs."""
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
         return translator
     return None

@@ -1,136 +1,220 @@
-"""Domain error messages (English, with a field path) shown to the user in Danish."""
+"""Errors shown to the user in the UI's language: a message code (domain/errors.py) -> its Danish text.
+
+Errors carry a code and its arguments; ``DANISH`` holds each code's Danish text and
+``placement_desk.domain.errors.MESSAGES`` its English one (tests/test_error_codes.py fails on a code
+without both). An English message that reaches the UI as plain text (``str(exc)`` of a checker) is read
+back into its code by the same templates, so rewording a template keeps the Danish.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from placement_desk.domain.errors import AccessDenied, ConflictError, DatabaseDamaged, NotFoundError, ValidationError
+from placement_desk.domain.errors import (
+    MESSAGES,
+    AccessDenied,
+    CodedValueError,
+    ConflictError,
+    DatabaseDamaged,
+    NotFoundError,
+    ValidationError,
+)
 from placement_desk.domain.roles import Role
 
 REFUSED = "Din rolle giver ikke adgang til dette."
 
-# Field names as the forms label them.
-FIELDS = {
-    "name": "Navn",
-    "ref": "Reference",
-    "cpr": "CPR-nummer",
-    "birth_year": "Fødselsår",
-    "cvr": "CVR-nummer",
-    "company": "Virksomhed",
-    "type": "Type",
-    "purpose": "Formål",
-    "start": "Start",
-    "end": "Slut",
-    "end_reason": "Årsag til afslutning",
-    "workplace_mentor": "Virksomhedsmentor",
-    "from": "Gælder fra",
-    "hours": "Timer",
-    "paid_per_week": "Løntimer pr. uge",
-    "date": "Dato",
-    "status": "Status",
-    "reason": "Årsag",
-    "score": "Score",
-    "text": "Tekst",
-    "category": "Kategori",
-    "source": "Kilde",
-    "effectiveness_pct": "Effektivitet",
-    "kind": "Type",
-    "placement": "Forløb",
-    "note": "Notat",
-    "programme": "Indsats",
-    "new_end": "Ny slutdato",
-    "identified": "Afdækket",
-    "area": "Livsområde",
-    "username": "Brugernavn",
-    "display_name": "Fulde navn",
-    "password": "Adgangskode",
-    "password2": "Gentag adgangskode",
-    "role": "Rolle",
-    "active": "Aktiv",
-    "code": "Gendannelseskode",
+# Field names as the forms label them: (English, Danish).
+FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("Name", "Navn"),
+    "ref": ("Ref", "Reference"),
+    "cpr": ("CPR number", "CPR-nummer"),
+    "birth_year": ("Birth year", "Fødselsår"),
+    "cvr": ("CVR number", "CVR-nummer"),
+    "company": ("Company", "Virksomhed"),
+    "type": ("Type", "Type"),
+    "purpose": ("Purpose", "Formål"),
+    "start": ("Start", "Start"),
+    "end": ("End", "Slut"),
+    "end_reason": ("Reason for ending", "Årsag til afslutning"),
+    "workplace_mentor": ("Workplace mentor", "Virksomhedsmentor"),
+    "from": ("From", "Gælder fra"),
+    "hours": ("Hours", "Timer"),
+    "paid_per_week": ("Paid hours per week", "Løntimer pr. uge"),
+    "date": ("Date", "Dato"),
+    "status": ("Status", "Status"),
+    "reason": ("Reason", "Årsag"),
+    "score": ("Score", "Score"),
+    "text": ("Text", "Tekst"),
+    "category": ("Category", "Kategori"),
+    "source": ("Source", "Kilde"),
+    "effectiveness_pct": ("Effectiveness", "Effektivitet"),
+    "kind": ("Kind", "Type"),
+    "placement": ("Placement", "Forløb"),
+    "note": ("Note", "Notat"),
+    "programme": ("Programme", "Indsats"),
+    "new_end": ("New end date", "Ny slutdato"),
+    "identified": ("Identified", "Afdækket"),
+    "area": ("Life area", "Livsområde"),
+    "username": ("User name", "Brugernavn"),
+    "display_name": ("Full name", "Fulde navn"),
+    "password": ("Password", "Adgangskode"),
+    "password2": ("Repeat password", "Gentag adgangskode"),
+    "role": ("Role", "Rolle"),
+    "active": ("Active", "Aktiv"),
+    "code": ("Recovery code", "Gendannelseskode"),
 }
 
-PATTERNS: list[tuple[str, str]] = [
-    (r"^is required$", "skal udfyldes"),
-    (r"^not a date \(YYYY-MM-DD\)$", "er ikke en dato"),
-    (r"^not a date \((.+) does not exist\)$", r"datoen \1 findes ikke"),
-    (r"^must be between (.+) and the step's weekly hours \((.+)\)$", r"skal være mellem \1 og trinnets ugetimer (\2)"),
-    (r"^must be between (.+) and (.+)$", r"skal være mellem \1 og \2"),
-    (r"^must be a number$", "skal være et tal"),
-    (r"^must be text$", "skal være tekst"),
-    (r"^must be non-empty text$", "skal udfyldes"),
-    (r"^is before start$", "ligger før start"),
-    (r"^(.+) is outside the placement's period (.+)\.\.open$", r"\1 ligger før forløbets start \2"),
-    (r"^(.+) is outside the placement's period (.+)\.\.(.+)$", r"\1 ligger uden for forløbets periode \2 – \3"),
-    (r"^must be 8 digits$", "skal være 8 cifre"),
-    (r"^fails the modulus-11 check$", "er ikke et gyldigt CVR-nummer (modulus 11)"),
-    (r"^must be 10 digits, DDMMYY-XXXX or DDMMYYXXXX$", "skal være 10 cifre: DDMMÅÅ-XXXX"),
-    (r"^does not encode a real date \(DDMMYY\)$", "indeholder ikke en gyldig dato (DDMMÅÅ)"),
-    (r"^must be a whole number from -5 to 5$", "skal være et helt tal fra -5 til 5"),
-    (r"^must be a whole number of minutes.*$", "skal være hele minutter (fx 0,25 = 15 minutter)"),
-    (r'^duplicate key "(.*)"$', r'nøglen "\1" står mere end én gang i samme objekt'),
-    (r"^duplicate (.+) (.+)$", r"findes allerede (\2)"),
-    # reading a case file (domain/casefile_json.py, services/casefile_io.read_case_file)
-    (r"^cannot read the file \((.+)\)$", r"filen kan ikke læses (\1)"),
-    (r"^is not UTF-8 text \(byte (\S+) at line (\d+), byte (\d+)\)$",
-     r"er ikke UTF-8-tekst (byten \1 i linje \2, byte nr. \3)"),
-    (r"^not valid JSON: nested too deeply$", "er ikke gyldig JSON: for mange niveauer inden i hinanden"),
-    (r"^not valid JSON: (.+) \(line (\d+), column (\d+)\)$", r"er ikke gyldig JSON (linje \2, kolonne \3): \1"),
-    (r"^not valid JSON: (.+)$", r"er ikke gyldig JSON: \1"),
-    (r"^(.+) is not allowed: must be a finite number$", r"\1 er ikke tilladt: skal være et endeligt tal"),
-    (r"^(.+) is too large: must be a finite number$", r"\1 er for stort: skal være et endeligt tal"),
-    (r"^must be a finite number$", "skal være et endeligt tal"),
-    (r"^a number of (\d+) digits is too large \(at most (\d+)\)$", r"et tal med \1 cifre er for stort (højst \2)"),
-    (r"^'(.+)' is not one of (.+)$", r"'\1' er ikke en gyldig værdi"),
-    (r"^must be at least (\d+) characters$", r"skal være mindst \1 tegn"),
-    (r"^must be one word of at most 80 characters$", "skal være ét ord på højst 80 tegn"),
-    (r"^(.+) exists already$", r"\1 findes allerede"),
-    (r"^a workplace mentor needs their company$", "vælg praktikstedets virksomhed"),
-    (r"^no company '?(.+?)'?$", r"virksomheden \1 findes ikke"),
-    (r"^you cannot deactivate yourself$", "du kan ikke gøre dig selv inaktiv"),
-    (r"^at least one active administrator must remain$", "der skal være mindst én aktiv administrator"),
-    (r"^no user '?(.+?)'?$", r"brugeren \1 findes ikke"),
-    (r"^the passwords differ$", "de to adgangskoder er ikke ens"),
-    (r"^unknown role (.+)$", "er ikke en gyldig rolle"),
-    # hours texts and plans (domain/hours_text.py) and the placement form
-    (r"^unknown weekday '(.+)'$", r"ukendt ugedag '\1'"),
-    (r"^cannot read '(.+)' \(try .*\)$", r"kan ikke læse '\1' (prøv '2x3', 'man-fre 12-15' eller 'tir 2, tor 2')"),
-    (r"^(.+) is not a time of day$", r"\1 er ikke et klokkeslæt"),
-    (r"^no hours given$", "ingen timer angivet"),
-    (r"^more working days than there are days in the week$", "flere arbejdsdage, end der er dage i ugen"),
-    (r"^a day must have between 0 and 24 hours$", "en dag skal have mellem 0 og 24 timer"),
-    (r"^(.+) is not a date$", r"\1 er ikke en dato"),
-    (r"^(.+) is not after the step before it \((.+)\)$", r"\1 ligger ikke efter trinnet før (\2)"),
-    (r"^(.+) is before the start (.+)$", r"\1 ligger før forløbets start \2"),
-    (r"^more paid hours \((.+)\) than hours in the week \((.+)\)$", r"flere løntimer (\1) end ugens timer (\2)"),
-    (r"^pick a company from the list$", "vælg en virksomhed fra listen (opret den under Virksomheder)"),
-    (r"^paid hours only in a paid placement type$",
-     "løntimer kun i hybridpraktik, løntilskud, ordinære timer, fleksjob eller mesterlære"),
-    (r"^(.+) is not a contact of (.+)$", r"\1 er ikke kontaktperson hos \2"),
-    (r"^must be a year such as 1972$", "skal være et årstal, fx 1972"),
-    # the citizen's profile and observations (services/profile_edit.py, services/observations.py)
-    (r"^(.+) is after today$", r"\1 ligger efter i dag"),
-    (r"^(.+) is before from \((.+)\)$", r"\1 ligger før fra-datoen (\2)"),
-    (r"^not a date: a year, a month or a day .*$", "er ikke en dato: skriv et år, en måned eller en dag (2010, 08-2010 eller 15-08-2010)"),
-]
+# Message code (placement_desk.domain.errors.MESSAGES) -> its Danish text; the English text is MESSAGES'.
+DANISH: dict[str, str] = {
+    "required": "skal udfyldes",
+    "not_a_date": "er ikke en dato",
+    "date_does_not_exist": "datoen {text} findes ikke",
+    "implausible_date": "{text} er ikke en sandsynlig dato (årene {first}-{last})",
+    "partial_date": "er ikke en dato: skriv et år, en måned eller en dag (2010, 08-2010 eller 15-08-2010)",
+    "partial_text": "skal være tekst: et år, en måned eller en dag (2010, 08-2010 eller 15-08-2010)",
+    "between_step_hours": "skal være mellem {low} og trinnets ugetimer ({high})",
+    "between": "skal være mellem {low} og {high}",
+    "not_a_number": "skal være et tal",
+    "not_text": "skal være tekst",
+    "empty_text": "skal udfyldes",
+    "too_long": "er for lang: højst {limit} tegn (denne har {length})",
+    "nul_character": "må ikke indeholde NUL-tegnet (\\u0000)",
+    "lone_surrogate": "er ikke gyldig Unicode-tekst (et enligt surrogattegn)",
+    "before_start": "ligger før start",
+    "outside_open_period": "{day} ligger før forløbets start {start}",
+    "outside_period": "{day} ligger uden for forløbets periode {start} – {end}",
+    "cvr_digits": "skal være 8 cifre",
+    "cvr_modulus": "er ikke et gyldigt CVR-nummer (modulus 11)",
+    "cpr_form": "skal være 10 cifre: DDMMÅÅ-XXXX",
+    "cpr_date": "indeholder ikke en gyldig dato (DDMMÅÅ)",
+    "score_range": "skal være et helt tal fra -5 til 5",
+    "whole_minutes": "skal være hele minutter (fx 0,25 = 15 minutter)",
+    "duplicate_json_key": 'nøglen "{key}" står mere end én gang i samme objekt',
+    "duplicate": "findes allerede ({key})",
+    "cannot_read_file": "filen kan ikke læses ({reason})",
+    "not_utf8": "er ikke UTF-8-tekst (byten {byte} i linje {line}, byte nr. {column})",
+    "json_too_deep": "er ikke gyldig JSON: for mange niveauer inden i hinanden",
+    "json_syntax_at": "er ikke gyldig JSON (linje {line}, kolonne {column}): {reason}",
+    "json_syntax": "er ikke gyldig JSON: {reason}",
+    "not_finite_literal": "{literal} er ikke tilladt: skal være et endeligt tal",
+    "too_large_literal": "{literal} er for stort: skal være et endeligt tal",
+    "not_finite": "skal være et endeligt tal",
+    "too_many_digits": "et tal med {digits} cifre er for stort (højst {limit})",
+    "not_one_of": "{value} er ikke en gyldig værdi",
+    "password_short": "skal være mindst {minimum} tegn",
+    "username_form": "skal være ét ord på højst 80 tegn",
+    "user_exists": "{name} findes allerede",
+    "mentor_needs_company": "vælg praktikstedets virksomhed",
+    "no_company": "virksomheden {company} findes ikke",
+    "deactivate_self": "du kan ikke gøre dig selv inaktiv",
+    "last_administrator": "der skal være mindst én aktiv administrator",
+    "no_user": "brugeren {username} findes ikke",
+    "passwords_differ": "de to adgangskoder er ikke ens",
+    "unknown_role": "er ikke en gyldig rolle",
+    "unknown_weekday": "ukendt ugedag {name}",
+    "hours_unreadable": "kan ikke læse {part} (prøv '2x3', 'man-fre 12-15' eller 'tir 2, tor 2')",
+    "not_a_time": "{text} er ikke et klokkeslæt",
+    "no_hours": "ingen timer angivet",
+    "too_many_days": "flere arbejdsdage, end der er dage i ugen",
+    "day_hours": "en dag skal have mellem 0 og 24 timer",
+    "step_not_a_date": "{text} er ikke en dato",
+    "step_order": "{day} ligger ikke efter trinnet før ({previous})",
+    "step_before_start": "{day} ligger før forløbets start {start}",
+    "paid_over_weekly": "flere løntimer ({paid}) end ugens timer ({weekly})",
+    "pick_company": "vælg en virksomhed fra listen (opret den under Virksomheder)",
+    "paid_type": "løntimer kun i hybridpraktik, løntilskud, ordinære timer, fleksjob eller mesterlære",
+    "not_a_contact": "{mentor} er ikke kontaktperson hos {company}",
+    "year_form": "skal være et årstal, fx 1972",
+    "not_object": "skal være et objekt",
+    "not_bool": "skal være true eller false",
+    "not_list": "skal være en liste",
+    "hours_object": "skal være et objekt med ugedag: timer (mon..sun)",
+    "not_weekday": "er ikke en ugedag (mon tue wed thu fri sat sun)",
+    "not_whole": "skal være et helt tal",
+    "two_decimals": "højst 2 decimaler",
+    "five_tasks": "højst 5 opgaver",
+    "task_shares": "opgavernes andele af tiden skal give 100 % tilsammen",
+    "not_citizens_placement": "{ref} er ikke et af borgerens forløb",
+    "cannot_change": "kan ikke ændres",
+    "unknown_company": "virksomheden {company} findes ikke",
+    "before_referral_start": "ligger før henvisningens start",
+    "required_when_stopped": "skal udfyldes, når en henvisning stoppes",
+    "before_from_plain": "{day} ligger før fra-datoen {first}",
+    "after_today": "{day} ligger efter i dag",
+    "before_from": "{day} ligger før fra-datoen ({first})",
+}
+
+# Arguments written with Python's quotes in English (no user 'x') that the Danish text names bare.
+_BARE = {"no_company", "no_user"}
+
+_LANGUAGE = {"ui": "da"}
+
+
+def set_language(language: str) -> None:
+    """The UI's language for error texts ("da" or "en"); the app sets it with its translator."""
+    _LANGUAGE["ui"] = "en" if language == "en" else "da"
+
+
+def english() -> bool:
+    return _LANGUAGE["ui"] == "en"
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    body = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+)" for i, p in enumerate(parts))
+    return re.compile(f"^{body}$")
+
+
+_PARSERS = [(code, _pattern(template)) for code, template in MESSAGES.items()]
+
+
+def parse_message(message: str) -> tuple[str, dict[str, str]] | None:
+    """The code and arguments of an English message that reached the UI as text only (e.g. ``str(exc)``)."""
+    for code, pattern in _PARSERS:
+        if m := pattern.match(message):
+            return code, m.groupdict()
+    return None
+
+
+def coded_text(code: str, params: Mapping[str, object]) -> str:
+    """A message code with its arguments in the UI's language (dates the Danish way in Danish)."""
+    if english():
+        return MESSAGES[code].format(**params)
+    if code in _BARE:
+        params = {k: str(v).strip("'") for k, v in params.items()}
+    return _danish_dates(DANISH[code].format(**params))
 
 
 def field_label(path: str) -> str:
     key = re.split(r"[.\[]", path)[-1] if path else ""
     if path.endswith("]"):
         key = re.split(r"[.\[]", path)[0]
-    return FIELDS.get(key, path)
+    if key in FIELDS:
+        in_english, in_danish = FIELDS[key]
+        return in_english if english() else in_danish
+    return path
 
 
 def danish_message(message: str) -> str:
+    """An English message given as text in the UI's language (unchanged when it has no code)."""
     if m := re.match(r"^step (\d+): (.+)$", message):  # a step of an hours plan
-        return f"trin {m.group(1)}: {danish_message(m.group(2))}"
-    for pattern, replacement in PATTERNS:
-        if re.match(pattern, message):
-            return _danish_dates(re.sub(pattern, replacement, message))
-    return message
+        step = "step" if english() else "trin"
+        return f"{step} {m.group(1)}: {danish_message(m.group(2))}"
+    parsed = parse_message(message)
+    return coded_text(*parsed) if parsed else message
+
+
+def message_of(exc: ValidationError | CodedValueError) -> str:
+    """The message of an error without its field, in the UI's language."""
+    step = getattr(exc, "step", None)  # a step of an hours plan (HoursTextError)
+    if isinstance(exc, CodedValueError) and step is not None:
+        return f"{'step' if english() else 'trin'} {step}: {coded_text(exc.code, exc.params)}"
+    if exc.code is not None:
+        return coded_text(exc.code, exc.params)
+    return danish_message(exc.message if isinstance(exc, ValidationError) else str(exc))
 
 
 def _danish_dates(text: str) -> str:
@@ -138,21 +222,48 @@ def _danish_dates(text: str) -> str:
     return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", r"\3-\2-\1", text)
 
 
+# Texts of the other errors: (English, Danish).
+TEXTS: dict[str, tuple[str, str]] = {
+    "conflict": (
+        "Someone else saved a newer version of the record while you worked on it. Reload it before you save.",
+        "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer.",
+    ),
+    "refused": ("Your role does not allow this.", REFUSED),
+    "damaged": (
+        "The database failed its integrity check, so nothing is saved. "
+        "Restore the newest good backup (File → Restore a backup…).",
+        "Databasen fejlede sin integritetskontrol, så intet gemmes. "
+        "Gendan den nyeste gode sikkerhedskopi (Filer → Gendan en sikkerhedskopi…).",
+    ),
+    "not_found": ("No longer exists: {key}", "Findes ikke længere: {key}"),
+}
+
+
+def _text(which: str, **params: object) -> str:
+    in_english, in_danish = TEXTS[which]
+    return (in_english if english() else in_danish).format(**params)
+
+
+def refused() -> str:
+    """The refusal of an action the role may not do, in the UI's language."""
+    return _text("refused")
+
+
 def danish_error(exc: Exception) -> str:
+    """An error as the user reads it, in the UI's language (Danish unless the English UI is chosen)."""
     if isinstance(exc, ValidationError):
         label = field_label(exc.path)
-        return f"{label}: {danish_message(exc.message)}" if label else danish_message(exc.message)
+        return f"{label}: {message_of(exc)}" if label else message_of(exc)
+    if isinstance(exc, CodedValueError):
+        return message_of(exc)
     if isinstance(exc, ConflictError):
-        return "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer."
+        return _text("conflict")
     if isinstance(exc, AccessDenied):
-        return REFUSED
+        return _text("refused")
     if isinstance(exc, DatabaseDamaged):
-        return (
-            "Databasen fejlede sin integritetskontrol, så intet gemmes. "
-            "Gendan den nyeste gode sikkerhedskopi (Filer → Gendan en sikkerhedskopi…)."
-        )
+        return _text("damaged")
     if isinstance(exc, NotFoundError):
-        return f"Findes ikke længere: {exc.key}"
+        return _text("not_found", key=exc.key)
     return str(exc)
 
 

@@ -7,9 +7,7 @@ resize-to-contents over every row on each filter keystroke). Enter opens the cit
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -23,16 +21,28 @@ from placement_desk.ui.table_model import ROW_ROLE, Column, RowFilterProxy, RowT
 WIDTHS = (180, 70, 200, 150, 90, 90, 80, 160)
 
 
-def placement_columns(t: Callable[[str], str]) -> list[Column[PlacementListRow]]:
+def placement_columns() -> list[Column[PlacementListRow]]:
+    """The columns, headed in the UI's language."""
+    heads = (
+        QCoreApplication.translate("PlacementsPage", "Citizen"),
+        QCoreApplication.translate("PlacementsPage", "Ref"),
+        QCoreApplication.translate("PlacementsPage", "Company"),
+        QCoreApplication.translate("PlacementsPage", "Type"),
+        QCoreApplication.translate("PlacementsPage", "Start"),
+        QCoreApplication.translate("PlacementsPage", "End"),
+        QCoreApplication.translate("PlacementsPage", "Hours/week"),
+        QCoreApplication.translate("PlacementsPage", "Workplace mentor"),
+    )
+    citizen, ref, company, kind, start, end, hours, mentor = heads
     return [
-        Column(t("Citizen"), lambda r: r.citizen_name),
-        Column(t("Ref"), lambda r: r.ref),
-        Column(t("Company"), lambda r: r.company),
-        Column(t("Type"), lambda r: label(r.type)),
-        Column(t("Start"), lambda r: fmt_date(r.start), lambda r: r.start.isoformat()),
-        Column(t("End"), lambda r: fmt_date(r.end), lambda r: r.end.isoformat() if r.end else "9999"),
-        Column(t("Hours/week"), lambda r: fmt_hours(r.weekly_minutes), lambda r: r.weekly_minutes or 0, True),
-        Column(t("Workplace mentor"), lambda r: r.mentor or ""),
+        Column(citizen, lambda r: r.citizen_name),
+        Column(ref, lambda r: r.ref),
+        Column(company, lambda r: r.company),
+        Column(kind, lambda r: label(r.type)),
+        Column(start, lambda r: fmt_date(r.start), lambda r: r.start.isoformat()),
+        Column(end, lambda r: fmt_date(r.end), lambda r: r.end.isoformat() if r.end else "9999"),
+        Column(hours, lambda r: fmt_hours(r.weekly_minutes), lambda r: r.weekly_minutes or 0, True),
+        Column(mentor, lambda r: r.mentor or ""),
     ]
 
 
@@ -46,7 +56,7 @@ class PlacementsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._dirty = True
-        self.model: RowTableModel[PlacementListRow] = RowTableModel(placement_columns(self.tr), self)
+        self.model: RowTableModel[PlacementListRow] = RowTableModel(placement_columns(), self)
         self.proxy = placement_proxy(self.model, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search placements (citizen, company, type, mentor)…"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +24,52 @@ from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.ui.context import ALL, UiContext
 from placement_desk.ui.launch import LANGUAGES
-from placement_desk.ui.messages import REFUSED, danish_error
+from placement_desk.ui.messages import danish_error, refused
+
+if TYPE_CHECKING:
+    from placement_desk.services.casefile_io import ImportResult
+
+
+def summary(result: Any) -> str:
+    """What a long job did, in the UI's language (an import's counts, or the job's own text)."""
+    from placement_desk.services.casefile_io import ImportResult
+
+    if isinstance(result, ImportResult):
+        return import_summary(result)
+    return str(result.describe()) if hasattr(result, "describe") else str(result)
+
+
+def import_summary(result: ImportResult) -> str:
+    """An import's counts by kind ("13 virksomheder oprettet, …") in the UI's language."""
+    one = {
+        ("companies", True): QCoreApplication.translate("ImportSummary", "1 company created"),
+        ("companies", False): QCoreApplication.translate("ImportSummary", "1 company updated"),
+        ("placements", True): QCoreApplication.translate("ImportSummary", "1 placement created"),
+        ("placements", False): QCoreApplication.translate("ImportSummary", "1 placement updated"),
+        ("citizens", True): QCoreApplication.translate("ImportSummary", "1 citizen created"),
+        ("citizens", False): QCoreApplication.translate("ImportSummary", "1 citizen updated"),
+    }
+    many = {
+        ("companies", True): QCoreApplication.translate("ImportSummary", "%1 companies created"),
+        ("companies", False): QCoreApplication.translate("ImportSummary", "%1 companies updated"),
+        ("placements", True): QCoreApplication.translate("ImportSummary", "%1 placements created"),
+        ("placements", False): QCoreApplication.translate("ImportSummary", "%1 placements updated"),
+        ("citizens", True): QCoreApplication.translate("ImportSummary", "%1 citizens created"),
+        ("citizens", False): QCoreApplication.translate("ImportSummary", "%1 citizens updated"),
+    }
+    parts: list[str] = []
+    for created, counts in ((True, result.created), (False, result.updated)):
+        for kind, refs in counts.items():
+            n = len(refs)
+            text = (one if n == 1 else many).get((kind, created))
+            parts.append(text.replace("%1", str(n)) if text else f"{n} {kind}")
+    if not parts:
+        parts.append(QCoreApplication.translate("ImportSummary", "nothing changed"))
+    if result.rounded == 1:
+        parts.append(QCoreApplication.translate("ImportSummary", "1 hours value rounded to the whole minute"))
+    elif result.rounded:
+        parts.append(QCoreApplication.translate("ImportSummary", "%1 hours values rounded to the whole minute").replace("%1", str(result.rounded)))
+    return ", ".join(parts)
 
 
 class Cancelled(Exception):
@@ -151,13 +196,13 @@ class WorkMenu(QObject):
         """True (and the refusal said in Danish) when the role may not do this: before any file is chosen."""
         if self.ctx.can(permission):
             return False
-        QMessageBox.warning(self.window, self.tr("Not allowed"), REFUSED)
+        QMessageBox.warning(self.window, self.tr("Not allowed"), refused())
         return True
 
     def _done(self, title: str) -> Callable[[Any], None]:
         def show(result: Any) -> None:
             self.ctx.changed.emit(ALL)
-            text = result.describe() if hasattr(result, "describe") else str(result)
+            text = summary(result)
             QMessageBox.information(self.window, title, text)
 
         return show

@@ -29,7 +29,7 @@ def test_the_import_summary_counts_rounded_hours(qtbot: QtBot, db: Database, tmp
     source = tmp_path / "sheet.json"
     source.write_bytes(b"\xef\xbb\xbf" + json.dumps(doc, ensure_ascii=False).encode("utf-8"))
     text = _import(qtbot, db, source)
-    assert "1 citizens created" in text and "1 hours value rounded to the whole minute" in text
+    assert "1 citizen created" in text and "1 hours value rounded to the whole minute" in text
     assert export_case_file(db)["citizens"][0]["placements"][0]["attendance"][1]["hours"] == 37 / 60
 
 

@@ -187,7 +187,7 @@ def test_import_export_and_demo_run_in_the_background(qtbot: QtBot, db: Database
     worker = w.work.import_file(str(source))
     assert worker is not None
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
-    assert "1 citizens created" in seen[0]
+    assert "1 citizen created" in seen[0]
     qtbot.waitUntil(lambda: w.citizens.proxy.rowCount() == 1, timeout=10000)
     target = tmp_path / "out.json"
     seen.clear()
