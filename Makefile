@@ -28,6 +28,13 @@ lint:
 	$(VENV)/bin/mypy placement_desk
 
 # Longer runs of the crash-safety and bad-input tests (make test runs 20 kills and a few hundred examples).
+# The team server under load (issue 16): 8 processes, each its own login, 60 s on a throw-away PostgreSQL;
+# checks the audit chain and that no acknowledged write was lost; writes bench/team-load.md.
+.PHONY: team-load
+team-load:
+	bash scripts/bootstrap.sh test
+	$(PY) -m bench.team_load --processes 8 --seconds 60
+
 .PHONY: soak
 soak:
 	bash scripts/bootstrap.sh test
