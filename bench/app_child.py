@@ -1,19 +1,24 @@
-"""The memory figure: the app on the big database, used the way a consultant would, then its peak RSS.
+"""Pages and memory: the app on the big database, used the way a consultant would, in a fresh process.
 
-Run by the benchmark as ``python -m bench.app_child DB_FILE CITIZEN_REF`` (signed in, encrypted): the main window as the app
-builds it, every page of the navigation visited, the heaviest citizen opened (every tab loaded,
-each tab shown once), the dashboard refreshed; prints ``peak <MB>``.
+Run by the benchmark as ``python -m bench.app_child DB_FILE CITIZEN_REF`` (signed in, encrypted). Prints
+``password <s>`` (from the password to the main window painted with its dashboard: the key unlocked
+with Argon2, the database opened, the window built), ``page <key> <s>`` for the first visit of every page
+of the navigation (shown, read and painted: usable), ``citizen <s>`` (the heaviest citizen, every tab
+shown once), ``dashboard <s>`` (back to the dashboard, refreshed), then ``peak <MB>`` (this process's
+own peak resident memory).
 """
 
 from __future__ import annotations
 
-import resource
 import sys
+import time
+from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from bench.memory import peak_mb
     from bench.secure import sign_in
     from placement_desk.db.engine import APP_NAME
     from placement_desk.ui.main_window import NAV_KEYS, MainWindow
@@ -22,26 +27,39 @@ def main(argv: list[str]) -> int:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
-    from pathlib import Path
 
-    db = sign_in(Path(path))
-    window = MainWindow(db)
-    window.show()
-    app.processEvents()
+    def timed(label: str, action: object) -> None:
+        started = time.perf_counter()
+        action()  # type: ignore[operator]
+        app.processEvents()
+        print(f"{label} {time.perf_counter() - started:.4f}", flush=True)
+
+    holder: list[MainWindow] = []
+
+    def open_window() -> None:
+        db = sign_in(Path(path))
+        holder.append(MainWindow(db))
+        holder[0].show()
+
+    timed("password", open_window)
+    window = holder[0]
     for key in NAV_KEYS:
-        window.show_page(key)
+        if key != "dashboard":
+            timed(f"page {key}", lambda key=key: window.show_page(key))
+
+    def open_citizen() -> None:
+        window.open_citizen(ref)
         app.processEvents()
-    window.open_citizen(ref)
-    app.processEvents()
-    tabs = window.citizen_page.tabs
-    for i in range(tabs.count()):
-        tabs.setCurrentIndex(i)
-        app.processEvents()
-    window.show_page(NAV_KEYS[0])
-    app.processEvents()
-    print(f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}", flush=True)
+        tabs = window.citizen_page.tabs
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            app.processEvents()
+
+    timed("citizen", open_citizen)
+    timed("dashboard", lambda: window.show_page(NAV_KEYS[0]))
+    print(f"peak {peak_mb():.1f}", flush=True)
     window.close()
-    db.dispose()
+    window.db.dispose()
     return 0
 
 

@@ -118,9 +118,10 @@ def dashboard(db: Database, path: str, on: date, repeat: int) -> tuple[float, fl
     return app_time, raw_time, raw
 
 
-def case_import(db: Database, rows: int, on: date, repeat: int) -> float:
-    """import_case_file of a case file with ``rows`` attendance records (new citizens each run),
-    the JSON text parsed as part of it."""
+def case_import(db: Database, path: str, rows: int, on: date, repeat: int) -> tuple[float, float]:
+    """import_case_file of a case file with ``rows`` attendance records (new citizens each run), the JSON
+    text parsed as part of it; and the yardstick: the same attendance rows of the last run put back with
+    one raw ``executemany`` INSERT on a plain connection (deleted first, untimed; rolled back)."""
     from bench.import_case import case_file_text
     from placement_desk.services.casefile_io import import_case_file
     from placement_desk.services.queries import list_companies
@@ -128,7 +129,26 @@ def case_import(db: Database, rows: int, on: date, repeat: int) -> float:
     companies = [c.ref for c in list_companies(db)][:20]
     texts = [case_file_text(run, rows, companies, on) for run in range(repeat + 1)]
     runs = iter(texts)
-    return median_time(lambda: import_case_file(db, json.loads(next(runs))), repeat)
+    imported = median_time(lambda: import_case_file(db, json.loads(next(runs))), repeat)
+    with secure.connect(path, db.key) as conn:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(attendance)") if r[1] != "id"]
+        where = "placement_id IN (SELECT p.id FROM placements p WHERE p.ref LIKE ?)"
+        last = f"IMP{repeat}-%"
+        records = conn.execute(f"SELECT {', '.join(columns)} FROM attendance WHERE {where}", (last,)).fetchall()
+        if len(records) != rows:
+            raise AssertionError(f"the last import wrote {len(records)} attendance rows, not {rows}")
+        insert = f"INSERT INTO attendance ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+        def delete() -> None:
+            conn.execute("BEGIN")
+            conn.execute(f"DELETE FROM attendance WHERE {where}", (last,))
+
+        def put_back() -> None:
+            conn.executemany(insert, records)
+            conn.execute("ROLLBACK")
+
+        raw = median_time(put_back, repeat, before=delete)
+    return imported, raw
 
 
 def placement_table(db: Database, repeat: int) -> tuple[float, float, int, str]:

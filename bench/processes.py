@@ -59,10 +59,37 @@ def app_start(db_path: Path, env: dict[str, str]) -> float:
     return elapsed
 
 
-def app_peak_memory(db_path: Path, citizen_ref: str, env: dict[str, str]) -> float:
-    """Peak RSS (MB) of the app on the database after visiting every page and the heaviest citizen."""
-    _, line = timed_until([sys.executable, "-m", "bench.app_child", str(db_path), citizen_ref], env, "peak")
-    return float(line.split()[1])
+def app_pages(db_path: Path, citizen_ref: str, env: dict[str, str]) -> tuple[dict[str, float], float]:
+    """The app on the database in a fresh process (bench.app_child): seconds from the password to the
+    main window, to every page usable, the heaviest citizen and the dashboard again; and its peak RSS (MB)
+    after all of them."""
+    done = subprocess.run([sys.executable, "-m", "bench.app_child", str(db_path), citizen_ref], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=TIMEOUT * 5, check=False)  # fmt: skip
+    times: dict[str, float] = {}
+    peak = 0.0
+    for line in done.stdout.splitlines():
+        *label, value = line.split()
+        if label == ["peak"]:
+            peak = float(value)
+        elif label:
+            times[" ".join(label)] = float(value)
+    if done.returncode != 0 or not peak:
+        raise RuntimeError(f"bench.app_child failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+    return times, peak
+
+
+def signin_start(db_path: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from starting a process that does what the app does before the user can type (the entry
+    point, Qt, the translator, the database's kind found) to the sign-in window painted; its peak RSS (MB)."""
+    elapsed, line = timed_until([sys.executable, "-m", "bench.signin_child", str(db_path)], env, "painted")
+    return elapsed, float(line.split()[1])
+
+
+def pyside_import(env: dict[str, str]) -> float:
+    """Seconds for a process that only imports PySide6's widgets (the sign-in window's floor)."""
+    elapsed, _ = timed_until([sys.executable, "-c", "import PySide6.QtWidgets; print('imported', flush=True)"],
+                             env, "imported")  # fmt: skip
+    return elapsed
 
 
 def import_floor(env: dict[str, str]) -> float:
@@ -71,3 +98,12 @@ def import_floor(env: dict[str, str]) -> float:
     code = "import PySide6.QtWidgets, sqlalchemy.orm; print('imported', flush=True)"
     elapsed, _ = timed_until([sys.executable, "-c", code], env, "imported")
     return elapsed
+
+
+def move(command: str, db_path: Path, case_file: Path, env: dict[str, str]) -> tuple[float, float]:
+    """The whole archive exported to ``case_file``, or that file imported into the new ``db_path``, by the
+    command line in a fresh process (bench.move_child): seconds and peak RSS (MB)."""
+    _, line = timed_until([sys.executable, "-m", "bench.move_child", command, str(db_path), str(case_file)],
+                          signed_in(env), "done")  # fmt: skip
+    _, seconds, peak = line.split()
+    return float(seconds), float(peak)

@@ -3,6 +3,7 @@
     python -m bench.run                  # the big data (built into bench/.cache/ the first time)
     python -m bench.run --repeat 7       # more runs per figure (the median is shown)
     python -m bench.run --tiny --out F   # the smoke run of make test: 5 citizens, one run each
+    BENCH_SCALE=10 python -m bench.run   # ten times the data (5,000 citizens; built once and cached, ~10 min)
 
 The table is printed and written to ``bench/results.md`` (``--out`` elsewhere).
 """
@@ -59,6 +60,11 @@ def isolate(home: Path) -> None:
         os.environ[f"XDG_{key}_HOME"] = str(home / key.lower())
 
 
+PAGE_NAMES = {"citizens": "Borgere", "companies": "Virksomheder", "attendance": "Fremmøde",
+              "followups": "Opfølgninger", "placements": "Forløb", "results": "Resultater"}
+PAGE_GOAL = 0.300
+
+
 def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Callable[[str], None]) -> list[Figure]:
     from bench import inprocess, processes
 
@@ -68,23 +74,44 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
     ref, records, first, last = inprocess.heaviest_citizen(str(db_path), key)
     env = processes.child_env(home / "child", generate.TODAY.isoformat())
 
-    log("start-up: the app and a bare QMainWindow, alternately ...")
-    bare, app, floor, bare_rss = [], [], [], 0.0
+    log("start-up: the sign-in window, the app, a bare QMainWindow and bare imports, alternately ...")
+    bare, app, floor, pyside, signin, bare_rss = [], [], [], [], [], 0.0
     for _ in range(repeat):
         seconds, bare_rss = processes.bare_start(env)
         bare.append(seconds)
+        signin.append(processes.signin_start(db_path, env)[0])
         app.append(processes.app_start(db_path, env))
         floor.append(processes.import_floor(env))
+        pyside.append(processes.pyside_import(env))
     b, a, f = statistics.median(bare), statistics.median(app), statistics.median(floor)
-    figures.append(Figure("App start to usable main window on the big DB (the dashboard filled and painted)",
-                          fmt_s(a), f"bare PySide6 QMainWindow start: {fmt_s(b)} (for context: importing PySide6 "
-                          f"and SQLAlchemy's ORM alone takes {fmt_s(f)})", "≤ 1.5×", a <= 1.5 * b,
-                          f"{a / b:.2f}×", _start_reason(a, b, f)))  # fmt: skip
+    p, si = statistics.median(pyside), statistics.median(signin)
+    figures.append(Figure("App start to the sign-in window painted", fmt_s(si),
+                          f"a process that only imports PySide6's widgets: {fmt_s(p)}; bare QMainWindow painted: "
+                          f"{fmt_s(b)}", "≤ 1.5× the PySide6 import", si <= 1.5 * p, f"{si / p:.2f}×",
+                          _signin_reason(si, p, f)))  # fmt: skip
+    figures.append(Figure("App start to usable main window on the big DB (signed in from the environment, the "
+                          "dashboard filled and painted)", fmt_s(a),
+                          f"bare PySide6 QMainWindow start: {fmt_s(b)} (importing PySide6 and SQLAlchemy's ORM "
+                          f"alone: {fmt_s(f)})", "≤ 1.5× the bare window", a <= 1.5 * b, f"{a / b:.2f}×",
+                          _start_reason(a, b, f)))  # fmt: skip
 
-    log("peak memory of the app ...")
-    peak = statistics.median(processes.app_peak_memory(db_path, ref, env) for _ in range(max(1, repeat // 2)))
+    log("every page, in a fresh app process ...")
+    runs = [processes.app_pages(db_path, ref, env) for _ in range(max(1, repeat // 2))]
+    pages = {k: statistics.median(r[0][k] for r in runs) for k in runs[0][0]}
+    peak = statistics.median(r[1] for r in runs)
+    figures.append(Figure("Main window usable after the password (Argon2 unlock, database opened, window built, "
+                          "dashboard filled and painted)", fmt_s(pages["password"]), "—", "≤ 0.4 s",
+                          pages["password"] <= 0.4))  # fmt: skip
+    figures.append(Figure("Dashboard page again (refreshed and painted)", fmt_ms(pages["dashboard"]), "—",
+                          f"≤ {PAGE_GOAL * 1000:.0f} ms", pages["dashboard"] <= PAGE_GOAL))  # fmt: skip
+    for page_key, name in PAGE_NAMES.items():
+        if f"page {page_key}" in pages:
+            t = pages[f"page {page_key}"]
+            figures.append(Figure(f"*{name}* page, first visit (read, shown and painted)", fmt_ms(t), "—",
+                                  f"≤ {PAGE_GOAL * 1000:.0f} ms", t <= PAGE_GOAL))  # fmt: skip
     memory = Figure("Peak memory of the app with the big DB open (every page, the heaviest citizen)",
-                    f"{peak:.0f} MB", f"bare QMainWindow: {bare_rss:.0f} MB", "≤ 300 MB RSS", peak <= 300)
+                    f"{peak:.0f} MB", f"bare QMainWindow in its own process: {bare_rss:.0f} MB", "≤ 300 MB RSS",
+                    peak <= 300)  # fmt: skip
 
     try:
         log(f"open the citizen {ref} ...")
@@ -99,8 +126,11 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
         page = inprocess.one_page_pdf(repeat)
         kb = ", ".join(f"{fmt} {n / 1024:.0f} kB" for fmt, n in sizes.items())
         figures.append(Figure(f"Dossier for that citizen: figures + PDF + Excel + JSON ({kb})", fmt_s(dossier),
-                              f"one-page reportlab document: {fmt_s(page)}", "≤ 1.5 s total", dossier <= 1.5,
-                              f"{dossier / page:.0f}× the one-pager"))  # fmt: skip
+                              f"one-page reportlab document: {fmt_s(page)} (no floor: the same content laid "
+                              "out by reportlab alone is not built yet)", "≤ 1 s total", dossier <= 1.0,
+                              "", "the goal is the issue's 1 s; its second goal (the PDF ≤ 1.3× reportlab "
+                              "laying out the same content) needs that floor, which the benchmark does not "
+                              "build yet."))  # fmt: skip
 
         log("dashboard ...")
         service, raw, counts = inprocess.dashboard(db, str(db_path), generate.TODAY, repeat)
@@ -124,12 +154,31 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
                               worst <= 0.100))  # fmt: skip
 
         log(f"case-file import of {import_rows:,} attendance rows ...")
-        imported = inprocess.case_import(db, import_rows, generate.TODAY, repeat)
-        figures.append(Figure(f"Case-file import of {import_rows:,} attendance rows", fmt_s(imported), "—",
-                              "≤ 2 s", imported <= 2.0))  # fmt: skip
+        imported, raw_insert = inprocess.case_import(db, str(db_path), import_rows, generate.TODAY, repeat)
+        figures.append(Figure(f"Case-file import of {import_rows:,} attendance rows (JSON parsed, checked, "
+                              "written in one transaction)", fmt_s(imported),
+                              f"raw executemany INSERT of the same rows: {fmt_s(raw_insert)}",
+                              "≤ 1.5× the raw insert", imported <= 1.5 * raw_insert,
+                              f"{imported / raw_insert:.2f}×",
+                              "the import also parses the JSON, validates every field and reference, "
+                              "writes the citizens, placements, plans and follow-ups around the rows and its "
+                              "audit entry; the raw insert only puts the attendance rows back."))  # fmt: skip
     finally:
         db.dispose()
     figures.append(memory)
+
+    log("moving the archive: export of the whole database, then its import into a new file ...")
+    case_file, fresh = home / "archive.json", home / "moved.db"
+    exported, export_peak = processes.move("export", db_path, case_file, env)
+    size = case_file.stat().st_size
+    moved, import_peak = processes.move("import", fresh, case_file, env)
+    total, top = exported + moved, max(export_peak, import_peak)
+    figures.append(Figure(f"Export of the whole archive ({size / 2**20:.0f} MB case file) and its import into a "
+                          f"new embedded database (export {fmt_s(exported)}, {export_peak:.0f} MB; import "
+                          f"{fmt_s(moved)}, {import_peak:.0f} MB)", fmt_s(total), "—",
+                          "≤ 60 s together, ≤ 300 MB peak", total <= 60 and top <= 300, f"peak {top:.0f} MB",
+                          "the import reads the whole JSON document into memory and checks it before it "
+                          "writes (all or nothing); only the export streams."))  # fmt: skip
     return figures
 
 
@@ -142,6 +191,13 @@ def table(figures: list[Figure]) -> str:
     lines = ["| figure | measured | compared with (same run) | goal | result |", "|---|---|---|---|---|"]
     lines += [f"| {f.name} | {f.measured} | {f.compared_with} | {f.goal} | {f.verdict} |" for f in figures]
     return "\n".join(lines)
+
+
+def _signin_reason(signin: float, pyside: float, floor: float) -> str:
+    return (f"1.5× the PySide6 import is {fmt_s(1.5 * pyside)}; before the sign-in window the app still imports "
+            f"SQLAlchemy (finding the database's kind: services.signin, db.engine; the command line's entry "
+            f"imports its modules too): PySide6 and SQLAlchemy's ORM alone take {fmt_s(floor)} in this run. "
+            f"ui.login no longer imports them; ui.launch, app and signin.target still do.")
 
 
 def _start_reason(app: float, bare: float, floor: float) -> str:
@@ -188,7 +244,11 @@ def run(scale: generate.Scale, repeat: int, out: Path, cache: Path, import_rows:
     with tempfile.TemporaryDirectory(prefix="placement-desk-bench-") as tmp:
         home = Path(tmp)
         isolate(home)
+        building = time.perf_counter()
         source = secure.ensure_encrypted(generate.ensure_database(scale, cache=cache, log=log), log)
+        built = time.perf_counter() - building
+        if built > 5:
+            log(f"the data was built and encrypted in {built:.0f} s (cached for the next run)")
         work = home / "bench.db"
         secure.copy_with_keys(source, work)
         counts = row_counts(work)
@@ -196,12 +256,21 @@ def run(scale: generate.Scale, repeat: int, out: Path, cache: Path, import_rows:
             f"median of {repeat} runs per figure")
         figures = measure(work, home, repeat, import_rows, log)
     text = report(figures, scale, repeat, counts)
+    if built > 5:
+        text += f"\nThe data was built and encrypted in {built:.0f} s in this run (cached in bench/.cache/ after).\n"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     log("")
     log(text)
     log(f"written to {out} ({time.perf_counter() - started:.0f} s in all)")
     return figures
+
+
+def _scaled(scale: generate.Scale, factor: int) -> generate.Scale:
+    """``BENCH_SCALE=10``: ten times the citizens, placements and companies (built once, cached by scale)."""
+    if factor <= 1:
+        return scale
+    return generate.Scale(scale.citizens * factor, scale.placements * factor, scale.companies * factor)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"where the table goes (default {RESULTS})")
     parser.add_argument("--cache", type=Path, default=generate.CACHE, help="where the generated data is kept")
     args = parser.parse_args(argv)
-    scale = generate.TINY if args.tiny else generate.BIG
+    scale = generate.TINY if args.tiny else _scaled(generate.BIG, int(os.environ.get("BENCH_SCALE", "1") or 1))
     figures = run(scale, max(1, args.repeat), args.out, args.cache, 200 if args.tiny else IMPORT_ROWS)
     return 0 if figures else 1
 

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 FIGURES = (
+    "App start to the sign-in window",
     "App start to usable main window",
+    "Main window usable after the password",
+    "Dashboard page again",
+    "*Borgere* page",
+    "*Virksomheder* page",
+    "*Fremmøde* page",
+    "*Opfølgninger* page",
+    "*Forløb* page",
+    "*Resultater* page",
     "Open the citizen with the most attendance",
     "Dossier for that citizen",
     "Dashboard queries over the whole DB",
@@ -20,6 +29,7 @@ FIGURES = (
     "Filter/sort the",
     "Case-file import of 200 attendance rows",
     "Peak memory of the app",
+    "Export of the whole archive",
 )
 
 
