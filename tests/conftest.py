@@ -54,6 +54,21 @@ def db(db_path: Path) -> Iterator[object]:
     database.dispose()
 
 
+@pytest.fixture
+def keyed_db(db_path: Path) -> Iterator[object]:
+    """The database at ``db_path`` encrypted, with the command line's administrator (CLI_ADMIN): what the
+    window and the command line make and work on. The test acts as the system (no one signed in); the
+    command line opens the same file with the administrator's password while this stays open."""
+    from placement_desk.db.keystore import FAST_KDF
+    from placement_desk.services import access, signin
+
+    opened = signin.setup(signin.target(f"sqlite:///{db_path}"), CLI_ADMIN, "Administrator", CLI_PASSWORD,
+                          kdf=FAST_KDF)  # fmt: skip
+    access.set_principal(opened.db, None)
+    yield opened.db
+    opened.db.dispose()
+
+
 @pytest.fixture(autouse=True)
 def _cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2 with the smallest parameters in tests (the app uses the library's recommended ones)."""

@@ -20,8 +20,7 @@ from placement_desk.db.engine import Database
 from placement_desk.domain.casefile_parse import parse_attendance, parse_step
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.numbers import hours_value, minutes_from_hours, minutes_rounded
-from placement_desk.domain.roles import Role
-from placement_desk.services import audit, users
+from placement_desk.services import audit
 from placement_desk.services.casefile_io import ImportResult, import_case_file
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
 
@@ -30,13 +29,20 @@ ROOT = Path(__file__).resolve().parent.parent
 HOLE = "@@HOLE@@"  # a placeholder string in a case file, replaced by raw bytes that json.dumps cannot write
 
 
+KEYS: dict[Path, bytes | None] = {}  # the encrypted test databases' keys, to read them back
+
+
 @pytest.fixture
 def desk(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A database with an administrator and one citizen (DC); the command line signs in from the environment."""
-    db = Database(f"sqlite:///{db_path}")
-    users.create_user(db, "admin", "Anne Admin", Role.ADMINISTRATOR, PASSWORD)
-    import_case_file(db, case_file(ramp_down_citizen()))
-    db.dispose()
+    from placement_desk.db.keystore import FAST_KDF
+    from placement_desk.services import access, signin
+
+    opened = signin.setup(signin.target(f"sqlite:///{db_path}"), "admin", "Anne Admin", PASSWORD, kdf=FAST_KDF)
+    access.set_principal(opened.db, None)
+    import_case_file(opened.db, case_file(ramp_down_citizen()))
+    KEYS[db_path] = opened.db.key
+    opened.db.dispose()
     monkeypatch.setenv("PLACEMENT_DESK_USER", "admin")
     monkeypatch.setenv("PLACEMENT_DESK_PASSWORD", PASSWORD)
     return db_path
@@ -48,7 +54,7 @@ def cli(db_path: Path, *args: str) -> int:
 
 def snapshot(db_path: Path) -> list[Any]:
     """Every row of every table, less the sign-ins the command line itself logs."""
-    db = Database(f"sqlite:///{db_path}")
+    db = Database(f"sqlite:///{db_path}", KEYS.get(db_path))
     try:
         rows: list[Any] = []
         with db.engine.connect() as conn:
@@ -61,7 +67,7 @@ def snapshot(db_path: Path) -> list[Any]:
 
 
 def attendance_minutes(db_path: Path, ref: str) -> dict[str, int]:
-    db = Database(f"sqlite:///{db_path}")
+    db = Database(f"sqlite:///{db_path}", KEYS.get(db_path))
     try:
         with db.engine.connect() as conn:
             rows = conn.execute(

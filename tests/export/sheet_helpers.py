@@ -37,11 +37,11 @@ def seed(db: Database, attendance: list[dict[str, Any]] | None = None) -> Databa
     other["placements"][0].update(ref="XX-1", company="co-kids", workplace_mentor=None, attendance=[])
     other["followups"] = []
     import_case_file(db, case_file(citizen, other))
-    # the command line signs in as the conftest's administrator (a database with users is not converted)
-    from placement_desk.services import users
-    from tests.conftest import CLI_ADMIN, CLI_PASSWORD
+    if db.key is None:  # a plain database for tests without the command line (keyed_db has the administrator)
+        from placement_desk.services import users
+        from tests.conftest import CLI_ADMIN, CLI_PASSWORD
 
-    users.create_user(db, CLI_ADMIN, "Administrator", Role.ADMINISTRATOR, CLI_PASSWORD)
+        users.create_user(db, CLI_ADMIN, "Administrator", Role.ADMINISTRATOR, CLI_PASSWORD)
     return db
 
 

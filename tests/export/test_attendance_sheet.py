@@ -20,8 +20,8 @@ pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in (
 
 
 @pytest.fixture
-def seeded(db: Database) -> Database:
-    return seed(db)
+def seeded(keyed_db: Database) -> Database:
+    return seed(keyed_db)
 
 
 def test_the_sheet_lists_every_expected_day_with_its_plan_and_is_protected(seeded: Database) -> None:

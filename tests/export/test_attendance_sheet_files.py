@@ -36,8 +36,8 @@ META_XML = "xl/worksheets/sheet2.xml"
 
 
 @pytest.fixture
-def seeded(db: Database) -> Database:
-    return seed(db)
+def seeded(keyed_db: Database) -> Database:
+    return seed(keyed_db)
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in (
 
 
 @pytest.fixture
-def seeded(db: Database) -> Database:
-    return seed(db)
+def seeded(keyed_db: Database) -> Database:
+    return seed(keyed_db)
 
 
 def errors_of(db: Database, content: bytes) -> list[tuple[int, str, str]]:

@@ -54,8 +54,8 @@ def cell(column: str, row: int) -> str:
 
 
 @pytest.fixture
-def seeded(db: Database) -> Database:
-    return seed(db)
+def seeded(keyed_db: Database) -> Database:
+    return seed(keyed_db)
 
 
 def test_a_sheet_filled_in_calc_is_read_as_the_mentor_meant_it(
