@@ -98,8 +98,8 @@ def test_an_hours_plan_step_keeps_its_number_in_both_languages() -> None:
 
 
 def test_a_message_that_reaches_the_ui_as_text_is_read_back_to_its_own_code() -> None:
-    """Each template, filled in, is recognised as that code (the order of MESSAGES keeps the specific
-    texts before the general ones), so a form that only has the English text still shows Danish."""
+    """Each template, filled in, is recognised as that code (a specific text is tried before a general
+    one that would also match it), so a form that only has the English text still shows Danish."""
     for code, template in MESSAGES.items():
         sample = template.format(**{name: f"<{name}>" for name in fields(template)})
         parsed = parse_message(sample)

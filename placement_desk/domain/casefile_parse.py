@@ -333,12 +333,12 @@ def parse_outcome(v: Any, path: str, start: date, placement: bool) -> Outcome | 
     minutes: int | None = None
     if n.raw("hired") is not None:
         if not placement:
-            raise n.fail("hired", "only a placement's outcome says whether the company hired the citizen")
+            raise n.fail("hired", code="hired_placement_only")
         hired = n.boolean("hired", False)
     raw_hours = n.raw("hired_hours")
     if raw_hours is not None:
         if hired is not True:
-            raise n.fail("hired_hours", "is only given when hired is true")
+            raise n.fail("hired_hours", code="hired_hours_only")
         minutes = _minutes(raw_hours, n.at("hired_hours"), 0, 24 * 7)
     return Outcome(kind, day, note, hired, minutes)
 
@@ -434,7 +434,7 @@ def parse_followup(v: Any, path: str) -> cf.Followup:
     topics: list[tuple[str, str]] = []
     if topics_raw is not None:
         if not isinstance(topics_raw, dict):
-            raise n.fail("topics", "must be an object")
+            raise n.fail("topics", code="not_object")
         for key in cf.FOLLOWUP_TOPICS:
             value = topics_raw.get(key)
             if value is not None:
@@ -558,11 +558,11 @@ def _check_references(companies: tuple[cf.Company, ...], citizens: tuple[cf.Citi
                 raise ValidationError(f"{path}.ref", code="duplicate", what="placement ref", key=p.ref)
             owner = known.placements.get(p.ref)
             if owner is not None and owner != citizen.ref:
-                raise ValidationError(f"{path}.ref", f"placement {p.ref} already belongs to citizen {owner}")
+                raise ValidationError(f"{path}.ref", code="placement_of_other", ref=p.ref, owner=owner)
             seen_placements[p.ref] = citizen.ref
             own.add(p.ref)
             if p.company not in contacts:
-                raise ValidationError(f"{path}.company", f"unknown company ref {p.company}")
+                raise ValidationError(f"{path}.company", code="unknown_company_ref", ref=p.company)
             if p.workplace_mentor is not None and p.workplace_mentor not in contacts[p.company]:
                 raise ValidationError(
                     f"{path}.workplace_mentor", f"{p.workplace_mentor} is not a contact of company {p.company}"

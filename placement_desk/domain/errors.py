@@ -8,8 +8,7 @@ fails on a code raised anywhere without an English and a Danish text.
 
 from __future__ import annotations
 
-# Code -> English template ({name} is an argument). The order matters to ``parse_message``: a more
-# specific text comes before a general one it would also match.
+# Code -> English template ({name} is an argument).
 MESSAGES: dict[str, str] = {
     "required": "is required",
     "not_a_date": "not a date (YYYY-MM-DD)",
@@ -85,6 +84,39 @@ MESSAGES: dict[str, str] = {
     "unknown_company": "unknown company {company}",
     "before_referral_start": "is before the referral's start",
     "required_when_stopped": "is required when a referral is stopped",
+    "citizen_exists": "a citizen with ref {ref} exists already",
+    "company_exists": "a company with ref {ref} exists already",
+    "placement_exists": "a placement with ref {ref} exists already",
+    "contact_exists": "the company has a contact with ref {ref} already",
+    "goal_exists": "goal {goal} exists already",
+    "not_citizen_field": "is not a field of a citizen",
+    "not_after_end": "must be later than the current end {end}",
+    "score_exists": "this assessor has a score on {day} already",
+    "no_score": "no score on {day} by {assessor}",
+    "citizen_has_records": "citizen {ref} has records; archive instead",
+    "no_contact": "no contact {ref}",
+    "company_has_placements": "company {ref} has placements and cannot be removed; archive it instead",
+    "cannot_change_here": "cannot be changed here",
+    "placement_has_records": "placement {ref} has records; archive it instead",
+    "no_step": "no step starts on {day}",
+    "assessment_exists": "there is an assessment on {day} already",
+    "no_assessment": "no assessment on {day}",
+    "followup_final": "the follow-up is finalised and cannot be changed; add a correction",
+    "correction_text": "a correction needs a text",
+    "followup_draft": "the follow-up is still a draft: edit it directly",
+    "followup_final_remove": "a finalised follow-up cannot be removed",
+    "followup_corrected": "the follow-up has corrections and stays finalised",
+    "must_be_one_of": "must be one of {allowed}",
+    "no_format": "name at least one of pdf, xlsx, json",
+    "json_password": "the JSON summary cannot be password protected; leave out JSON",
+    "not_a_heading": "{heading} is not a heading of the template {template}",
+    "recipient": "name who the document is sent to",
+    "reason_names_citizen": "must not contain the citizen's name, CPR number or ref",
+    "no_user_named": "no user named {name}",
+    "hired_placement_only": "only a placement's outcome says whether the company hired the citizen",
+    "hired_hours_only": "is only given when hired is true",
+    "placement_of_other": "placement {ref} already belongs to citizen {owner}",
+    "unknown_company_ref": "unknown company ref {ref}",
     # the citizen's profile and observations (services/profile_edit.py, services/observations.py)
     "after_today": "{day} is after today",
     "before_from": "{day} is before from ({first})",

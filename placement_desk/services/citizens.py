@@ -39,7 +39,7 @@ def create_citizen(db: Database, fields: dict[str, Any], actor: str | None = Non
     data = parse_citizen({k: fields.get(k) for k in CITIZEN_FIELDS}, "")
     with audited(db, Permission.EDIT, audit.CREATE, "create a citizen") as s:
         if s.scalar(select(m.Citizen.id).where(m.Citizen.ref == data.ref)) is not None:
-            raise ValidationError("ref", f"a citizen with ref {data.ref} exists already")
+            raise ValidationError("ref", code="citizen_exists", ref=data.ref)
         row = m.Citizen(ref=data.ref)
         mapping.apply_citizen_fields(row, data, actor)
         s.add(row)
@@ -53,7 +53,7 @@ def update_citizen(
     """Change some of a citizen's own fields; returns the new version."""
     unknown = set(changes) - set(CITIZEN_FIELDS) - {"ref"}
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not a field of a citizen")
+        raise ValidationError(sorted(unknown)[0], code="not_citizen_field")
     with audited(db, Permission.EDIT, audit.CHANGE, "change a citizen") as s:
         row = by_ref(s, m.Citizen, ref)
         check_version(row, expected_version)
@@ -104,7 +104,7 @@ def extend_referral(db: Database, referral_id: int, new_end: str, actor: str | N
         row = _referral(s, referral_id)
         current = row.extensions[-1].new_end if row.extensions else (row.end or row.start)
         if day <= current:
-            raise ValidationError("new_end", f"must be later than the current end {current.isoformat()}")
+            raise ValidationError("new_end", code="not_after_end", end=current.isoformat())
         row.extensions.append(m.ReferralExtension(new_end=day))
         row.updated_by = actor
 
@@ -199,7 +199,7 @@ def add_score(db: Database, goal_id: int, fields: dict[str, Any], actor: str | N
         if goal is None:
             raise NotFoundError("goal", str(goal_id))
         if any(x.day == data.day and x.assessor == data.assessor for x in goal.scores):
-            raise ValidationError("date", f"this assessor has a score on {data.day.isoformat()} already")
+            raise ValidationError("date", code="score_exists", day=data.day.isoformat())
         score = m.GoalScore(day=data.day, score=data.score, assessor=data.assessor, position=len(goal.scores))
         goal.scores.append(score)
         goal.updated_by = actor
@@ -243,7 +243,7 @@ def restore_goal(db: Database, removed: dict[str, Any], actor: str | None = None
     goal_id = int(removed["id"])
     with audited(db, Permission.EDIT, audit.CREATE, "restore a goal") as s:
         if s.get(m.Goal, goal_id) is not None:
-            raise ValidationError("goal", f"goal {goal_id} exists already")
+            raise ValidationError("goal", code="goal_exists", goal=goal_id)
         row = by_ref(s, m.Citizen, str(removed["citizen"]))
         goal = mapping.goals_in((data,), actor)[0]
         goal.id, goal.position = goal_id, int(removed["position"])
@@ -264,7 +264,7 @@ def remove_score(
             raise NotFoundError("goal", str(goal_id))
         found = next((x for x in goal.scores if x.day.isoformat() == day and x.assessor == assessor), None)
         if found is None:
-            raise ValidationError("date", f"no score on {day} by {assessor or 'no named assessor'}")
+            raise ValidationError("date", code="no_score", day=day, assessor=assessor or "no named assessor")
         out = {**_score_fields(found), "position": found.position}
         goal.scores.remove(found)
         goal.updated_by = actor
@@ -280,7 +280,7 @@ def restore_score(db: Database, goal_id: int, removed: dict[str, Any], actor: st
         if goal is None:
             raise NotFoundError("goal", str(goal_id))
         if any(x.day == data.day and x.assessor == data.assessor for x in goal.scores):
-            raise ValidationError("date", f"this assessor has a score on {data.day.isoformat()} already")
+            raise ValidationError("date", code="score_exists", day=data.day.isoformat())
         score = m.GoalScore(
             day=data.day,
             score=data.score,
@@ -316,7 +316,7 @@ def discard_citizen(db: Database, ref: str) -> None:
     with audited(db, Permission.EDIT, audit.DELETE, "discard a citizen") as s:
         row = by_ref(s, m.Citizen, ref)
         if row.placements or row.followups or row.referrals or row.goals or row.accommodations:
-            raise ValidationError("ref", f"citizen {ref} has records; archive instead")
+            raise ValidationError("ref", code="citizen_has_records", ref=ref)
         s.delete(row)
 
 

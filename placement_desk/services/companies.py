@@ -28,7 +28,7 @@ def create_company(db: Database, fields: dict[str, Any], actor: str | None = Non
         fields.setdefault("ref", new_ref(s, m.Company, "co"))
         data = parse_company(fields, "")
         if s.scalar(select(m.Company.id).where(m.Company.ref == data.ref)) is not None:
-            raise ValidationError("ref", f"a company with ref {data.ref} exists already")
+            raise ValidationError("ref", code="company_exists", ref=data.ref)
         row = m.Company(ref=data.ref)
         s.add(row)
         mapping.apply_company(row, data, actor)
@@ -63,7 +63,7 @@ def new_contact(row: m.Company, fields: dict[str, Any], actor: str | None) -> st
     fields.setdefault("ref", next(f"k{i}" for i in range(1, len(taken) + 2) if f"k{i}" not in taken))
     contact = parse_contact(fields, "")
     if contact.ref in taken:
-        raise ValidationError("ref", f"the company has a contact with ref {contact.ref} already")
+        raise ValidationError("ref", code="contact_exists", ref=contact.ref)
     data = mapping.company_out(row)
     mapping.apply_company(row, replace(data, contacts=(*data.contacts, contact)), actor)
     return contact.ref
@@ -89,7 +89,7 @@ def drop_contact(s: Session, row: m.Company, contact_ref: str, actor: str | None
     """Remove a contact inside the caller's transaction: deleted, or archived while a placement names it."""
     contact = next((k for k in row.contacts if k.ref == contact_ref), None)
     if contact is None:
-        raise ValidationError("ref", f"no contact {contact_ref}")
+        raise ValidationError("ref", code="no_contact", ref=contact_ref)
     s.flush()
     linked = s.scalar(select(m.Placement.id).where(m.Placement.workplace_mentor_id == contact.id).limit(1))
     if linked is None:
@@ -105,5 +105,5 @@ def discard_company(db: Database, ref: str) -> None:
     with audited(db, Permission.COMPANIES, audit.DELETE, "discard a company") as s:
         row = by_ref(s, m.Company, ref)
         if s.scalar(select(m.Placement.id).where(m.Placement.company_id == row.id).limit(1)) is not None:
-            raise ValidationError("ref", f"company {ref} has placements and cannot be removed; archive it instead")
+            raise ValidationError("ref", code="company_has_placements", ref=ref)
         s.delete(row)

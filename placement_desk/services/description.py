@@ -70,7 +70,7 @@ def save_dossier_text(
     replaced (for undo)."""
     chosen = find_template(template)
     if chosen.heading(heading) is None:
-        raise ValidationError("heading", f"{heading} is not a heading of the template {chosen.key}")
+        raise ValidationError("heading", code="not_a_heading", heading=heading, template=chosen.key)
     check_text(text or "", "text")
     with audited(db, Permission.EDIT, audit.CHANGE, "save a description text") as s:
         citizen = by_ref(s, m.Citizen, citizen_ref)

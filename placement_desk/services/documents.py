@@ -137,16 +137,16 @@ class IncompleteDossier(ValidationError):
 
 def _check_request(kind: str, formats: Sequence[str], password: str | None) -> None:
     if kind not in KINDS:
-        raise ValidationError("kind", f"must be one of {', '.join(KINDS)}")
+        raise ValidationError("kind", code="must_be_one_of", allowed=", ".join(KINDS))
     if not formats:
-        raise ValidationError("formats", "name at least one of pdf, xlsx, json")
+        raise ValidationError("formats", code="no_format")
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ValidationError("formats", f"{unknown[0]} is not one of {', '.join(FORMATS)}")
+        raise ValidationError("formats", code="not_one_of", value=unknown[0], allowed=", ".join(FORMATS))
     if password is not None:
         check_password(password)
         if "json" in formats:
-            raise ValidationError("password", "the JSON summary cannot be password protected; leave out JSON")
+            raise ValidationError("password", code="json_password")
 
 
 def _consultant(session: Session, row: m.Citizen) -> str | None:
@@ -185,7 +185,7 @@ def dossier_for(
         section_texts = stored_texts(session, row.id, chosen.key)
     unknown = sorted(set(section_texts) - {h.key for h in chosen.headings})
     if unknown:
-        raise ValidationError("sections", f"{unknown[0]} is not a heading of the template {chosen.key}")
+        raise ValidationError("sections", code="not_a_heading", heading=unknown[0], template=chosen.key)
     citizen = mapping.citizen_out(row, attendance=attendance)
     data = build_dossier(citizen, names, today(), period_from, period_to, chosen, section_texts)
     consultant = texts.get("consultant") or _consultant(session, row)
@@ -276,7 +276,7 @@ def issue_document(
     reason; the reason and what was missing are then kept with the issued version and shown on it.
     """
     if not recipient or not recipient.strip():
-        raise ValidationError("recipient", "name who the document is sent to")
+        raise ValidationError("recipient", code="recipient")
     _check_request(kind, formats, password)
     reason = (allow_incomplete or "").strip() or None
     texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,

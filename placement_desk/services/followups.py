@@ -66,7 +66,7 @@ def update_followup(
     with audited(db, Permission.EDIT, audit.CHANGE, "change a follow-up") as s:
         row = _get(s, followup_id)
         if row.finalised_at is not None:
-            raise ValidationError("note", "the follow-up is finalised and cannot be changed; add a correction")
+            raise ValidationError("note", code="followup_final")
         check_version(row, expected_version)
         current = cf.followup_json(mapping.followup_out(row))
         data = parse_followup({**{k: current.get(k) for k in EDITABLE}, **changes}, "")
@@ -92,11 +92,11 @@ def finalise_followup(db: Database, followup_id: int, actor: str | None = None) 
 @access.requires(Permission.EDIT)
 def add_correction(db: Database, followup_id: int, text: str, on: date, actor: str | None = None) -> None:
     if not text.strip():
-        raise ValidationError("text", "a correction needs a text")
+        raise ValidationError("text", code="correction_text")
     with audited(db, Permission.EDIT, audit.CHANGE, "add a correction") as s:
         row = _get(s, followup_id)
         if row.finalised_at is None:
-            raise ValidationError("text", "the follow-up is still a draft: edit it directly")
+            raise ValidationError("text", code="followup_draft")
         row.corrections.append(m.FollowupCorrection(day=on, author=actor, text=text, created_at=utcnow()))
 
 
@@ -106,7 +106,7 @@ def delete_draft(db: Database, followup_id: int) -> None:
     with audited(db, Permission.EDIT, audit.DELETE, "delete a draft follow-up") as s:
         row = _get(s, followup_id)
         if row.finalised_at is not None:
-            raise ValidationError("note", "a finalised follow-up cannot be removed")
+            raise ValidationError("note", code="followup_final_remove")
         s.delete(row)
 
 
@@ -116,7 +116,7 @@ def reopen_followup(db: Database, followup_id: int) -> None:
     with audited(db, Permission.EDIT, audit.CHANGE, "reopen a follow-up") as s:
         row = _get(s, followup_id)
         if row.corrections:
-            raise ValidationError("note", "the follow-up has corrections and stays finalised")
+            raise ValidationError("note", code="followup_corrected")
         row.finalised_at, row.finalised_by = None, None
 
 

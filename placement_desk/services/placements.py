@@ -104,7 +104,7 @@ def edit_placement(
     (``remove_contact``: the one an earlier edit created)."""
     unknown = set(changes) - set(PLACEMENT_FIELDS)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "cannot be changed here")
+        raise ValidationError(sorted(unknown)[0], code="cannot_change_here")
     if new_mentor is not None:
         access.require(db, Permission.COMPANIES, "add a contact")
     with audited(db, Permission.EDIT, audit.CHANGE, "change a placement") as s:
@@ -127,7 +127,7 @@ def _create(s: Session, citizen_ref: str, fields: dict[str, Any], actor: str | N
     fields.setdefault("ref", new_ref(s, m.Placement, citizen_ref))
     data, company = _validated(s, fields)
     if s.scalar(select(m.Placement.id).where(m.Placement.ref == data.ref)) is not None:
-        raise ValidationError("ref", f"a placement with ref {data.ref} exists already")
+        raise ValidationError("ref", code="placement_exists", ref=data.ref)
     row = m.Placement(ref=data.ref, citizen=citizen)
     s.add(row)
     mapping.apply_placement(s, row, data, company, actor)
@@ -153,7 +153,7 @@ def _discard(s: Session, row: m.Placement) -> None:
     used = s.scalar(select(m.AttendanceRecord.id).where(m.AttendanceRecord.placement_id == row.id).limit(1))
     used = used or s.scalar(select(m.Followup.id).where(m.Followup.placement_id == row.id).limit(1))
     if used is not None:
-        raise ValidationError("ref", f"placement {row.ref} has records; archive it instead")
+        raise ValidationError("ref", code="placement_has_records", ref=row.ref)
     s.delete(row)
 
 
@@ -165,7 +165,7 @@ def update_placement(
     the new period. Returns the new version."""
     unknown = set(changes) - set(PLACEMENT_FIELDS)
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "cannot be changed here")
+        raise ValidationError(sorted(unknown)[0], code="cannot_change_here")
     with audited(db, Permission.EDIT, audit.CHANGE, "change a placement") as s:
         row = by_ref(s, m.Placement, ref)
         check_version(row, expected_version)
@@ -208,7 +208,7 @@ def remove_schedule_step(db: Database, ref: str, start: str, actor: str | None =
         row = by_ref(s, m.Placement, ref)
         step = next((x for x in row.schedule if x.valid_from.isoformat() == start), None)
         if step is None:
-            raise ValidationError("from", f"no step starts on {start}")
+            raise ValidationError("from", code="no_step", day=start)
         out = cf.step_json(cf.ScheduleStep(step.valid_from, step.minutes, step.paid_per_week))
         row.schedule.remove(step)
         row.updated_by = actor
@@ -222,7 +222,7 @@ def add_capacity(db: Database, ref: str, fields: dict[str, Any], actor: str | No
     with audited(db, Permission.EDIT, audit.CREATE, "add a capacity assessment") as s:
         row = by_ref(s, m.Placement, ref)
         if any(c.day == data.day for c in row.capacity):
-            raise ValidationError("date", f"there is an assessment on {data.day.isoformat()} already")
+            raise ValidationError("date", code="assessment_exists", day=data.day.isoformat())
         row.capacity.append(
             m.CapacityAssessment(
                 day=data.day,
@@ -286,7 +286,7 @@ def remove_capacity(db: Database, ref: str, day: str, actor: str | None = None) 
         row = by_ref(s, m.Placement, ref)
         found = next((c for c in row.capacity if c.day.isoformat() == day), None)
         if found is None:
-            raise ValidationError("date", f"no assessment on {day}")
+            raise ValidationError("date", code="no_assessment", day=day)
         out: dict[str, Any] = {
             "date": day,
             "effectiveness_pct": pct_value(found.effectiveness_cpct),

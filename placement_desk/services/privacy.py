@@ -211,7 +211,7 @@ def _check_reason(reason: str, ref: str, name: str, cpr: str | None) -> str:
     digits = re.sub(r"\D", "", text)
     cpr_digits = re.sub(r"\D", "", cpr or "")
     if named or (cpr_digits and cpr_digits in digits) or re.search(rf"(?<!\w){re.escape(ref)}(?!\w)", text):
-        raise ValidationError("reason", "must not contain the citizen's name, CPR number or ref")
+        raise ValidationError("reason", code="reason_names_citizen")
     return text
 
 

@@ -97,7 +97,7 @@ def _load(
         if consultant is not None:
             consultant_id = s.scalar(select(m.User.id).where(m.User.username == consultant))
             if consultant_id is None:
-                raise ValidationError("consultant", f"no user named {consultant!r}")
+                raise ValidationError("consultant", code="no_user_named", name=repr(consultant))
         cq = select(m.Citizen.id, m.Citizen.ref, m.Citizen.name)
         if consultant_id is not None:
             cq = cq.where(m.Citizen.consultant_id == consultant_id)

@@ -143,7 +143,7 @@ def setup(
     if not username.strip() or not display_name.strip():
         from placement_desk.domain.errors import ValidationError
 
-        raise ValidationError("username" if not username.strip() else "display_name", "is required")
+        raise ValidationError("username" if not username.strip() else "display_name", code="required")
     key: bytes | None = None
     code: str | None = None
     safety: Path | None = None

@@ -44,7 +44,7 @@ def setup(db: Any, username: str | None, display_name: str | None, password: str
         return False
     assert username is not None and password is not None
     if not (display_name or username).strip():
-        raise ValidationError("display_name", "is required")
+        raise ValidationError("display_name", code="required")
     users.create_user(db, username, (display_name or username).strip(), Role.ADMINISTRATOR, password)
     return True
 

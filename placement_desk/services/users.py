@@ -243,18 +243,18 @@ def _update_on_team(
     new = {"display_name": user.display_name, "role": user.role, "company_id": user.company_id, "active": user.active}
     if display_name is not None:
         if not display_name.strip():
-            raise ValidationError("display_name", "is required")
+            raise ValidationError("display_name", code="required")
         new["display_name"] = display_name.strip()
     if role is not None:
         try:
             chosen = parse_role(str(role))
         except ValueError as exc:
-            raise ValidationError("role", str(exc)) from None
+            raise ValidationError.wrap("role", exc) from None
         new["role"] = chosen.value
         new["company_id"] = _company_id(s, chosen, company_ref)
     if active is not None:
         if me is not None and me.username == username and not active:
-            raise ValidationError("active", "you cannot deactivate yourself")
+            raise ValidationError("active", code="deactivate_self")
         new["active"] = active
     if not new["active"] or new["role"] != Role.ADMINISTRATOR.value:
         others = s.scalar(
@@ -263,7 +263,7 @@ def _update_on_team(
             )
         )
         if not others:
-            raise ValidationError("role", "at least one active administrator must remain")
+            raise ValidationError("role", code="last_administrator")
     fields = {k: [getattr(user, k), v] for k, v in new.items() if getattr(user, k) != v}
     team.update_user(s, username, str(new["display_name"]), str(new["role"]),
                      new["company_id"] if isinstance(new["company_id"], int) else None,

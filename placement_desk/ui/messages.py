@@ -143,6 +143,39 @@ DANISH: dict[str, str] = {
     "before_referral_start": "ligger før henvisningens start",
     "required_when_stopped": "skal udfyldes, når en henvisning stoppes",
     "before_from_plain": "{day} ligger før fra-datoen {first}",
+    "citizen_exists": "der findes allerede en borger med referencen {ref}",
+    "company_exists": "der findes allerede en virksomhed med referencen {ref}",
+    "placement_exists": "der findes allerede et forløb med referencen {ref}",
+    "contact_exists": "virksomheden har allerede en kontaktperson med referencen {ref}",
+    "goal_exists": "målet {goal} findes allerede",
+    "not_citizen_field": "er ikke et felt hos en borger",
+    "not_after_end": "skal ligge efter den nuværende slutdato {end}",
+    "score_exists": "denne bedømmer har allerede en score den {day}",
+    "no_score": "ingen score den {day} fra {assessor}",
+    "citizen_has_records": "borgeren {ref} har registreringer; arkivér i stedet",
+    "no_contact": "kontaktpersonen {ref} findes ikke",
+    "company_has_placements": "virksomheden {ref} har forløb og kan ikke slettes; arkivér den i stedet",
+    "cannot_change_here": "kan ikke ændres her",
+    "placement_has_records": "forløbet {ref} har registreringer; arkivér det i stedet",
+    "no_step": "intet trin starter den {day}",
+    "assessment_exists": "der er allerede en vurdering den {day}",
+    "no_assessment": "ingen vurdering den {day}",
+    "followup_final": "opfølgningen er afsluttet og kan ikke ændres; tilføj en rettelse",
+    "correction_text": "en rettelse skal have en tekst",
+    "followup_draft": "opfølgningen er stadig en kladde: ret den direkte",
+    "followup_final_remove": "en afsluttet opfølgning kan ikke slettes",
+    "followup_corrected": "opfølgningen har rettelser og forbliver afsluttet",
+    "must_be_one_of": "skal være en af {allowed}",
+    "no_format": "vælg mindst ét format: pdf, xlsx eller json",
+    "json_password": "JSON-resuméet kan ikke beskyttes med adgangskode; fravælg JSON",
+    "not_a_heading": "{heading} er ikke en overskrift i skabelonen {template}",
+    "recipient": "skriv, hvem dokumentet sendes til",
+    "reason_names_citizen": "må ikke indeholde borgerens navn, CPR-nummer eller reference",
+    "no_user_named": "brugeren {name} findes ikke",
+    "hired_placement_only": "kun et forløbs resultat siger, om virksomheden ansatte borgeren",
+    "hired_hours_only": "angives kun, når borgeren er ansat",
+    "placement_of_other": "forløbet {ref} tilhører allerede borgeren {owner}",
+    "unknown_company_ref": "virksomheden {ref} findes ikke",
     "after_today": "{day} ligger efter i dag",
     "before_from": "{day} ligger før fra-datoen ({first})",
 }
@@ -168,7 +201,12 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(f"^{body}$")
 
 
-_PARSERS = [(code, _pattern(template)) for code, template in MESSAGES.items()]
+# The most specific template first: the one with the most words of its own ("{ref} is not one of this
+# citizen's placements" before "{value} is not one of {allowed}").
+_PARSERS = [
+    (code, _pattern(template))
+    for code, template in sorted(MESSAGES.items(), key=lambda item: -len(re.sub(r"\{\w+\}", "", item[1])))
+]
 
 
 def parse_message(message: str) -> tuple[str, dict[str, str]] | None:
