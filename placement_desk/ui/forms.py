@@ -29,7 +29,7 @@ from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.vocab import label
 from placement_desk.ui.field_checks import date_problem, parse_danish_date
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.messages import danish_error, danish_message
+from placement_desk.ui.messages import danish_error, danish_message, message_of
 
 ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_STYLE = "border: 1px solid #b00020;"
@@ -181,7 +181,7 @@ class Form(QWidget):
             if key is not None and key in self.errors:
                 if self.errors[key].isHidden():
                     assert isinstance(exc, ValidationError)
-                    self._show_field_error(key, danish_message(exc.message))
+                    self._show_field_error(key, message_of(exc))
             else:
                 general.append(danish_error(exc))
         if general:

@@ -157,3 +157,20 @@ def test_a_roles_refusal_is_english_in_the_english_ui(qtbot: QtBot, demo_db: Dat
     qtbot.addWidget(dialog)
     dialog.form.show_error(AccessDenied("create a placement", "workplace_mentor"))
     assert dialog.form.general_error.text() == "Your role does not allow this."
+
+
+def test_a_reworded_english_message_still_reads_danish_next_to_its_field(
+    qtbot: QtBot, demo_db: Database, danish_ui: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The UI translates the code, not the English words: rewording the English text (for the log and
+    the command line) cannot make the Danish UI fall back to English."""
+    from placement_desk.domain import errors
+    from placement_desk.ui.citizen.placement_dialog import PlacementDialog
+
+    monkeypatch.setitem(errors.MESSAGES, "not_a_contact", "{mentor} does not work at {company}")
+    exc = errors.ValidationError("workplace_mentor", code="not_a_contact", mentor="Jens Hansen", company="Bageriet")
+    assert exc.message == "Jens Hansen does not work at Bageriet"
+    dialog = PlacementDialog(UiContext(demo_db, actor="test"), "Malthe")
+    qtbot.addWidget(dialog)
+    dialog.form.show_error(exc)
+    assert dialog.form.errors["workplace_mentor"].text() == "Jens Hansen er ikke kontaktperson hos Bageriet"
