@@ -117,6 +117,10 @@ MESSAGES: dict[str, str] = {
     "hired_hours_only": "is only given when hired is true",
     "placement_of_other": "placement {ref} already belongs to citizen {owner}",
     "unknown_company_ref": "unknown company ref {ref}",
+    # choices a form asks for
+    "choose_period": "choose a period first",
+    "choose_format": "choose at least one format",
+    "choose_hours_placement": "choose the placement whose hours change",
     # the citizen's profile and observations (services/profile_edit.py, services/observations.py)
     "after_today": "{day} is after today",
     "before_from": "{day} is before from ({first})",

@@ -176,6 +176,9 @@ DANISH: dict[str, str] = {
     "hired_hours_only": "angives kun, når borgeren er ansat",
     "placement_of_other": "forløbet {ref} tilhører allerede borgeren {owner}",
     "unknown_company_ref": "virksomheden {ref} findes ikke",
+    "choose_period": "vælg først en periode",
+    "choose_format": "vælg mindst ét format",
+    "choose_hours_placement": "vælg det forløb, hvis timer ændres",
     "after_today": "{day} ligger efter i dag",
     "before_from": "{day} ligger før fra-datoen ({first})",
 }

@@ -321,7 +321,7 @@ class ResultsPage(QWidget):
     def file_bytes(self, kind: str) -> bytes:
         """The shown report as a PDF or Excel file (anonymised unless "with names")."""
         if self.report is None:
-            raise ValidationError("from", "choose a period first")
+            raise ValidationError("from", code="choose_period")
         who = self.ctx.db.principal
         author = who.display_name if who is not None else None
         named = self.named.isChecked()

@@ -174,3 +174,18 @@ def test_a_reworded_english_message_still_reads_danish_next_to_its_field(
     qtbot.addWidget(dialog)
     dialog.form.show_error(exc)
     assert dialog.form.errors["workplace_mentor"].text() == "Jens Hansen er ikke kontaktperson hos Bageriet"
+
+
+def test_no_format_chosen_for_a_document_reads_danish(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, danish_ui: None
+) -> None:
+    from placement_desk.ui.main_window import MainWindow
+
+    w = MainWindow(demo_db)
+    qtbot.addWidget(w)
+    w.open_citizen("DC", "documents")
+    tab = w.citizen_page.tab_by_key["documents"]
+    for box in tab.formats.values():
+        box.setChecked(False)
+    assert tab.export(issue=False, folder=str(tmp_path)) is None
+    assert tab.form.error_text("formats") == "vælg mindst ét format"

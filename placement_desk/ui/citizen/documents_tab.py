@@ -161,7 +161,7 @@ class DocumentsTab(CitizenTab):
 
         formats = [f for f, box in self.formats.items() if box.isChecked()]
         if not formats:
-            raise ValidationError("formats", "choose at least one format")
+            raise ValidationError("formats", code="choose_format")
         return {
             "kind": self.kind.currentData(),
             "formats": formats,

@@ -184,7 +184,7 @@ class FollowupForm(Form):
         except HoursTextError as exc:
             raise ValidationError("hours", str(exc)) from None
         if self.placement.currentData() is None:
-            raise ValidationError("placement", "choose the placement whose hours change")
+            raise ValidationError("placement", code="choose_hours_placement")
         start = (
             self.hours_from.value()
             or (default_from + timedelta(days=(7 - default_from.weekday()) % 7 or 7)).isoformat()
