@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QGridLayout, QLabel, QPushButton,
 from placement_desk.domain.roles import Permission
 from placement_desk.services.getting_started import SetupProgress, setup_progress
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.messages import REFUSED
+from placement_desk.ui.messages import refused
 
 DONE_COLOUR = "#1b4d24"  # on the window's light grey: 9:1
 
@@ -85,7 +85,7 @@ class FirstRunChecklist(QFrame):
         for key, permission in needs.items():
             if not self.ctx.can(permission):
                 self.steps[key].button.setEnabled(False)
-                self.steps[key].button.setToolTip(REFUSED)
+                self.steps[key].button.setToolTip(refused())
 
     # ---- ticking -----------------------------------------------------------------------------------
 
@@ -106,7 +106,7 @@ class FirstRunChecklist(QFrame):
         if p.newest_citizen_name and p.companies:
             placement.setText(self.tr("New placement for %1…").replace("%1", p.newest_citizen_name))
             placement.setEnabled(self.ctx.can(Permission.EDIT))
-            placement.setToolTip("" if placement.isEnabled() else REFUSED)
+            placement.setToolTip("" if placement.isEnabled() else refused())
         else:
             placement.setText(self.tr("New placement…"))
             placement.setEnabled(False)

@@ -22,7 +22,7 @@ from placement_desk.db.engine import Database
 from placement_desk.domain.roles import Permission, Principal
 from placement_desk.ui import user_settings
 from placement_desk.ui.context import UiContext
-from placement_desk.ui.messages import REFUSED, role_label
+from placement_desk.ui.messages import refused, role_label
 from placement_desk.ui.undo_keys import TextFieldsLetUndoThrough, redo_shortcuts
 from placement_desk.ui.work import WorkMenu
 
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
                 button = getattr(button, name, None)
             if isinstance(button, QWidget):
                 button.setEnabled(False)
-                button.setToolTip(REFUSED)
+                button.setToolTip(refused())
 
     @property
     def dashboard(self) -> DashboardPage:

@@ -189,3 +189,14 @@ def test_no_format_chosen_for_a_document_reads_danish(
         box.setChecked(False)
     assert tab.export(issue=False, folder=str(tmp_path)) is None
     assert tab.form.error_text("formats") == "vælg mindst ét format"
+
+
+def test_a_refused_buttons_reason_is_english_in_the_english_ui(qtbot: QtBot, db: Database, english_ui: None) -> None:
+    from placement_desk.domain.roles import Role
+    from tests.ui.test_first_run import window
+    from tests.ui.trust import sign_in_as
+
+    sign_in_as(db, Role.CASEWORKER, "sofie")
+    w = window(qtbot, db)
+    button = w.dashboard.checklist.steps["company"].button
+    assert not button.isEnabled() and button.toolTip() == "Your role does not allow this."

@@ -49,7 +49,7 @@ from placement_desk.ui.context import UiContext
 from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import DateField, Form
-from placement_desk.ui.messages import REFUSED
+from placement_desk.ui.messages import refused
 
 
 def source_label(entry: Entry) -> str:
@@ -210,7 +210,7 @@ class DescriptionTab(CitizenTab):
         if not ctx.can(Permission.EDIT):  # a reader (case worker): the profile editor opens read-only
             for b in (self.save_button, self.add_button):
                 b.setEnabled(False)
-                b.setToolTip(REFUSED)
+                b.setToolTip(refused())
 
     # ---- state ------------------------------------------------------------------------------------
 

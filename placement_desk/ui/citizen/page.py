@@ -22,7 +22,7 @@ from placement_desk.ui.citizen.placements_tab import PlacementsTab
 from placement_desk.ui.citizen.schedule_tab import ScheduleTab
 from placement_desk.ui.context import ALL, UiContext
 from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.messages import REFUSED
+from placement_desk.ui.messages import refused
 
 TAB_CLASSES: tuple[type[CitizenTab], ...] = (
     OverviewTab,
@@ -73,7 +73,7 @@ class CitizenPage(QWidget):
         self.observation_button.clicked.connect(lambda: self.new_observation())
         if not ctx.can(Permission.EDIT):
             self.observation_button.setEnabled(False)
-            self.observation_button.setToolTip(REFUSED)
+            self.observation_button.setToolTip(refused())
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.observation_button)

@@ -39,7 +39,7 @@ from placement_desk.ui.citizen.observation_dialog import ObservationDialog, by_l
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date
 from placement_desk.ui.forms import FormDialog, vocab_combo
-from placement_desk.ui.messages import REFUSED
+from placement_desk.ui.messages import refused
 from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
 
 
@@ -320,7 +320,7 @@ class ProfileEditor(QDialog):
             button.setAutoDefault(False)
             if not self.can_edit:
                 button.setEnabled(False)
-                button.setToolTip(REFUSED)
+                button.setToolTip(refused())
         self.network.setReadOnly(not self.can_edit)
         self.wishes.setReadOnly(not self.can_edit)
         self.resize(760, 440)
