@@ -3429,30 +3429,6 @@ Database: %2</translation>
         <translation>—</translation>
     </message>
     <message>
-        <source>unknown weekday '%1'</source>
-        <translation>ukendt ugedag '%1'</translation>
-    </message>
-    <message>
-        <source>cannot read '%1' (try '2x3', 'man-fre 12-15' or 'tir 2, tor 2')</source>
-        <translation>kan ikke læse '%1' (prøv '2x3', 'man-fre 12-15' eller 'tir 2, tor 2')</translation>
-    </message>
-    <message>
-        <source>%1 is not a time of day</source>
-        <translation>%1 er ikke et klokkeslæt</translation>
-    </message>
-    <message>
-        <source>no hours given</source>
-        <translation>ingen timer angivet</translation>
-    </message>
-    <message>
-        <source>more working days than there are days in the week</source>
-        <translation>flere arbejdsdage, end der er dage i ugen</translation>
-    </message>
-    <message>
-        <source>a day must have between 0 and 24 hours</source>
-        <translation>en dag skal have mellem 0 og 24 timer</translation>
-    </message>
-    <message>
         <source>must be a number</source>
         <translation>skal være et tal</translation>
     </message>

@@ -200,3 +200,16 @@ def test_a_refused_buttons_reason_is_english_in_the_english_ui(qtbot: QtBot, db:
     w = window(qtbot, db)
     button = w.dashboard.checklist.steps["company"].button
     assert not button.isEnabled() and button.toolTip() == "Your role does not allow this."
+
+
+def test_the_hours_plan_tab_says_a_days_hours_in_danish(qtbot: QtBot, db: Database, danish_ui: None) -> None:
+    from placement_desk.services.casefile_io import import_case_file
+    from tests.ui.citizen_tabs import open_tab
+
+    import_case_file(db, case_file(ramp_down_citizen()))
+    tab = open_tab(qtbot, db, "DC", "schedule")
+    qtbot.keyClicks(tab.hours, "2x25")
+    assert tab.form.error_text("hours") == "en dag skal have mellem 0 og 24 timer"
+    tab.hours.clear()
+    qtbot.keyClicks(tab.hours, "søn-xyz 8-12")
+    assert tab.form.error_text("hours") == "ukendt ugedag 'xyz'"

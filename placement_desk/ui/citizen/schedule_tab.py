@@ -3,7 +3,6 @@ chart of planned (paid part stacked) vs attended hours per ISO week."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +40,7 @@ from placement_desk.ui.context import EXPECTED, UiContext
 from placement_desk.ui.fit import scroll_page
 from placement_desk.ui.formatting import fmt_date, fmt_hours
 from placement_desk.ui.forms import DateField, Form
+from placement_desk.ui.messages import message_of
 from placement_desk.ui.table_model import Column, RowTableModel
 
 PLANNED_COLOR, PAID_COLOR, ATTENDED_COLOR = "#0072B2", "#009E73", "#E69F00"
@@ -224,22 +224,7 @@ class ScheduleTab(CitizenTab):
             self.preview.setText(describe_week(minutes_of(parse_hours_text(text))))
         except HoursTextError as exc:
             self.preview.setText("")
-            self._field_error("hours", self.hours_error_text(str(exc)))
-
-    def hours_error_text(self, message: str) -> str:
-        """The hours parser's English messages in the user's language."""
-        patterns = [
-            (r"unknown weekday '(.+)'", self.tr("unknown weekday '%1'")),
-            (r"cannot read '(.+)' \(", self.tr("cannot read '%1' (try '2x3', 'man-fre 12-15' or 'tir 2, tor 2')")),
-            (r"(.+) is not a time of day", self.tr("%1 is not a time of day")),
-            (r"no hours given", self.tr("no hours given")),
-            (r"more working days", self.tr("more working days than there are days in the week")),
-            (r"a day must have", self.tr("a day must have between 0 and 24 hours")),
-        ]
-        for pattern, text in patterns:
-            if m := re.match(pattern, message):
-                return text.replace("%1", m.group(1)) if m.groups() else text
-        return message
+            self._field_error("hours", message_of(exc))
 
     def _field_error(self, key: str, text: str) -> None:
         self.form.errors[key].setText(text)
@@ -256,7 +241,7 @@ class ScheduleTab(CitizenTab):
         try:
             hours = parse_hours_text(self.hours.text())
         except HoursTextError as exc:
-            self._field_error("hours", self.hours_error_text(str(exc)))
+            self._field_error("hours", message_of(exc))
             self.hours.setFocus()
             return False
         try:
