@@ -24,10 +24,11 @@ MAX_DIGITS = 50
 class _Refused:
     """Stands in for a value JSON allows but a case file does not; reported with its path after parsing."""
 
-    __slots__ = ("message",)
+    __slots__ = ("code", "params")
 
-    def __init__(self, message: str) -> None:
-        self.message = message
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
 
 
 class _DuplicateKeys(dict[str, Any]):
@@ -44,21 +45,21 @@ class _Hooks:
 
     def constant(self, literal: str) -> _Refused:  # NaN, Infinity, -Infinity
         self.refused = True
-        return _Refused(f"{literal} is not allowed: must be a finite number")
+        return _Refused("not_finite_literal", literal=literal)
 
     def floating(self, text: str) -> float | _Refused:
         value = float(text)
         if math.isfinite(value):
             return value
         self.refused = True
-        return _Refused(f"{_short(text)} is too large: must be a finite number")
+        return _Refused("too_large_literal", literal=_short(text))
 
     def integer(self, text: str) -> int | _Refused:
         digits = len(text.lstrip("-"))
         if digits <= MAX_DIGITS:
             return int(text)
         self.refused = True
-        return _Refused(f"a number of {digits} digits is too large (at most {MAX_DIGITS})")
+        return _Refused("too_many_digits", digits=digits, limit=MAX_DIGITS)
 
     def pairs(self, items: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(items)
@@ -92,8 +93,7 @@ def loads_case_file(raw: bytes | str, source: str) -> Any:
     except UnicodeDecodeError as exc:
         at = skip + exc.start
         line = raw.count(b"\n", 0, at) + 1
-        where = f"byte 0x{raw[at]:02x} at line {line}, byte {at + 1}"
-        raise ValidationError(source, f"is not UTF-8 text ({where})") from None
+        raise ValidationError(source, code="not_utf8", byte=f"0x{raw[at]:02x}", line=line, column=at + 1) from None
     return _parse(text, source)
 
 
@@ -108,11 +108,11 @@ def _parse(text: str, source: str) -> Any:
             parse_int=hooks.integer,
         )
     except json.JSONDecodeError as exc:
-        raise ValidationError(source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise ValidationError(source, code="json_syntax_at", reason=exc.msg, line=exc.lineno, column=exc.colno) from None
     except RecursionError:
-        raise ValidationError(source, "not valid JSON: nested too deeply") from None
+        raise ValidationError(source, code="json_too_deep") from None
     except ValueError as exc:  # any other conversion the json module could not make
-        raise ValidationError(source, f"not valid JSON: {exc}") from None
+        raise ValidationError(source, code="json_syntax", reason=exc) from None
     if hooks.refused:
         _report_first_refused(data, source)
     return data
@@ -124,9 +124,9 @@ def _report_first_refused(data: Any, source: str) -> None:
     while stack:  # iterative: a deeply nested document must not overflow the stack here either
         path, value = stack.pop()
         if isinstance(value, _Refused):
-            raise ValidationError(path or source, value.message)
+            raise ValidationError(path or source, None, code=value.code, **value.params)
         if isinstance(value, _DuplicateKeys):
-            raise ValidationError(path or "$", f"duplicate key {json.dumps(value.key, ensure_ascii=False)}")
+            raise ValidationError(path or "$", code="duplicate_json_key", key=json.dumps(value.key, ensure_ascii=False)[1:-1])
         if isinstance(value, dict):
             children = [(f"{path}.{k}" if path else k, v) for k, v in value.items()]
         elif isinstance(value, list):

@@ -63,7 +63,7 @@ def read_case_file(path: str | Path) -> Any:
     try:
         raw = Path(path).expanduser().read_bytes()
     except OSError as exc:
-        raise ValidationError(source, f"cannot read the file ({exc.strerror or exc})") from None
+        raise ValidationError(source, code="cannot_read_file", reason=exc.strerror or exc) from None
     try:
         text = raw.decode("utf-8-sig")  # the text only: the bytes are let go before the JSON is parsed
     except UnicodeDecodeError:
