@@ -65,6 +65,17 @@ FIELDS: dict[str, tuple[str, str]] = {
     "role": ("Role", "Rolle"),
     "active": ("Active", "Aktiv"),
     "code": ("Recovery code", "Gendannelseskode"),
+    "to": ("To", "Til"),
+    "formats": ("Formats", "Formater"),
+    "recipient": ("Recipient", "Modtager"),
+    "sections": ("Sections", "Afsnit"),
+    "heading": ("Heading", "Overskrift"),
+    "goal": ("Goal", "Mål"),
+    "years": ("Years", "År"),
+    "consultant": ("Consultant", "Konsulent"),
+    "hired": ("Hired", "Ansat"),
+    "hired_hours": ("Hours when hired", "Timer ved ansættelse"),
+    "tasks": ("Tasks", "Opgaver"),
 }
 
 # Message code (placement_desk.domain.errors.MESSAGES) -> its Danish text; the English text is MESSAGES'.
