@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from placement_desk.db.private import write_private
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.ui.context import ALL, UiContext
@@ -238,11 +237,10 @@ class WorkMenu(QObject):
         db, title = self.ctx.db, self.tr("Export case file")
 
         def job(progress: Callable[[int, int], None]) -> str:
-            from placement_desk.export.json_summary import dumps
-            from placement_desk.services.casefile_io import export_case_file
+            from placement_desk.services.casefile_io import write_case_file
 
             progress(0, 1)
-            write_private(Path(path), dumps(export_case_file(db)).encode("utf-8"))
+            write_case_file(db, Path(path))  # citizen by citizen: the archive is never held whole
             progress(1, 1)
             return self.tr("Saved to %1").replace("%1", path)
 
