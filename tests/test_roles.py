@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -81,6 +82,8 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     "issued documents": (lambda db, _: documents.issued_documents(db, "DC"), READERS),
     "find issued": (lambda db, _: documents.find_issued(db, b"x"), READERS),
     "export case file": (lambda db, _: casefile_io.export_case_file(db, "DC"), OFFICE),
+    "write case file": (lambda db, _: casefile_io.write_case_file(db, Path(tempfile.mkdtemp()) / "x.json", "DC"),
+                        OFFICE),  # fmt: skip
     "import case file": (lambda db, _: casefile_io.import_case_file(db, {"format": "nope"}), OFFICE),
     "issue a dossier": (lambda db, _: documents.issue_document(db, "DC", recipient="", formats=("json",)), EDITORS),
     "create a citizen": (lambda db, _: citizens.create_citizen(db, {"ref": "NEW", "name": "Ny"}), EDITORS),

@@ -99,7 +99,7 @@ def test_mistakes_are_shown_next_to_the_field(qtbot: QtBot, dc_db: Database) -> 
     tab.effectiveness.clear()
     qtbot.keyClicks(tab.effectiveness, "55,5")
     assert not tab.add_assessment()
-    assert "2023-03-20" in tab.form.error_text("date")
+    assert "20-03-2023" in tab.form.error_text("date")  # the day as the form shows it
     tab.day.clear()
     qtbot.keyClicks(tab.day, "21-03-2023")
     type_task(qtbot, tab, 0, "Maling", 60, 100, 100)

@@ -146,7 +146,7 @@ def test_mistakes_are_shown_next_to_the_field(qtbot: QtBot, dc_db: Database) -> 
     choose(tab.assessor, "mentor")
     assert tab.add_score()
     assert not tab.add_score()
-    assert "2023-03-31" in tab.score_form.error_text("date")
+    assert "31-03-2023" in tab.score_form.error_text("date")  # the day as the form shows it
     tab.ctx.undo_stack.undo()
     assert export_case_file(dc_db) == before
 
