@@ -59,14 +59,14 @@ def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenR
             stmt = stmt.where(c.archived_at.is_(None))
             placements = placements.where(c.archived_at.is_(None))
         shown: dict[int, tuple[int, date, date | None, str, str, bool]] = {}
-        for pid, citizen_id, start, end, kind, company in s.execute(placements):
+        for pid, citizen_id, start, end, kind, company in s.connection().execute(placements):
             running = start <= on and (end is None or end >= on)
             if running or not shown.get(citizen_id, (0, start, None, "", "", False))[5]:
                 shown[citizen_id] = (pid, start, end, kind, company, running)  # the running one, else the latest
         steps: dict[int, tuple[date, int]] = {}  # placement -> the step in force today, else its latest
         ids = [v[0] for v in shown.values()]
         for chunk in (ids[i:i + 900] for i in range(0, len(ids), 900)):
-            for pid, valid_from, *minutes in s.execute(
+            for pid, valid_from, *minutes in s.connection().execute(
                 select(step.placement_id, step.valid_from, step.mon, step.tue, step.wed, step.thu, step.fri,
                        step.sat, step.sun).where(step.placement_id.in_(chunk))
             ):  # fmt: skip
@@ -77,7 +77,7 @@ def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenR
                 ):
                     steps[pid] = (valid_from, sum(minutes))
         rows = []
-        for citizen_id, ref, name, job_goal, archived in s.execute(stmt):
+        for citizen_id, ref, name, job_goal, archived in s.connection().execute(stmt):
             chosen = shown.get(citizen_id)
             plan = steps.get(chosen[0]) if chosen else None
             rows.append(
@@ -226,7 +226,7 @@ def list_followups(
             stmt = stmt.where(_contains_text(db, text.strip(), m.Citizen.name, m.Citizen.ref, p.ref, f.note))
         if limit is not None:
             stmt = stmt.limit(limit)
-        rows = [FollowupRow(*row) for row in s.execute(stmt)]
+        rows = [FollowupRow(*row) for row in s.connection().execute(stmt)]  # Core rows: no ORM loading
     audit.log_read(db, "follow-ups with their notes", since=since, recent_weeks=recent_weeks,
                    text=text or None, drafts_only=drafts_only or None, rows=len(rows))  # fmt: skip
     return rows
@@ -355,7 +355,7 @@ def list_placements(db: Database, include_archived: bool = False) -> list[Placem
         if who is not None and who.company_scoped:
             stmt = stmt.where(m.Company.ref == (who.company_ref or ""))
         rows = []
-        for pid, ref, citizen_ref, citizen_name, company, kind, start, end, mentor in s.execute(stmt):
+        for pid, ref, citizen_ref, citizen_name, company, kind, start, end, mentor in s.connection().execute(stmt):
             running = start <= on and (end is None or end >= on)
             rows.append(
                 PlacementListRow(ref, citizen_ref, citizen_name, company, kind, start, end,
