@@ -316,6 +316,7 @@ class PlacementListRow:
     weekly_minutes: int | None  # of the plan step in force today (None when not running today)
     mentor: str | None
     active: bool  # running today
+    outcome: str | None = None  # what it led to (an OutcomeKind value), when recorded
 
 
 def list_placements(db: Database, include_archived: bool = False) -> list[PlacementListRow]:
@@ -344,7 +345,7 @@ def list_placements(db: Database, include_archived: bool = False) -> list[Placem
         }
         stmt = (
             select(m.Placement.id, m.Placement.ref, m.Citizen.ref, m.Citizen.name, m.Company.name, m.Placement.type,
-                   m.Placement.start, m.Placement.end, m.Contact.name)
+                   m.Placement.start, m.Placement.end, m.Contact.name, m.Placement.outcome_kind)
             .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
             .join(m.Company, m.Placement.company_id == m.Company.id)
             .outerjoin(m.Contact, m.Placement.workplace_mentor_id == m.Contact.id)
@@ -355,11 +356,13 @@ def list_placements(db: Database, include_archived: bool = False) -> list[Placem
         if who is not None and who.company_scoped:
             stmt = stmt.where(m.Company.ref == (who.company_ref or ""))
         rows = []
-        for pid, ref, citizen_ref, citizen_name, company, kind, start, end, mentor in s.connection().execute(stmt):
+        for pid, ref, citizen_ref, citizen_name, company, kind, start, end, mentor, outcome in s.connection().execute(
+            stmt
+        ):
             running = start <= on and (end is None or end >= on)
             rows.append(
                 PlacementListRow(ref, citizen_ref, citizen_name, company, kind, start, end,
-                                 weekly.get(pid) if running else None, mentor, running)  # fmt: skip
+                                 weekly.get(pid) if running else None, mentor, running, outcome)  # fmt: skip
             )
     audit.log_read(db, "placements", include_archived=include_archived, rows=len(rows),
                    company=who.company_ref if who is not None and who.company_scoped else None)  # fmt: skip

@@ -11,14 +11,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from placement_desk.domain.vocab import label
+from placement_desk.domain.vocab import label, outcome_label
 from placement_desk.services.queries import PlacementListRow, list_placements
 from placement_desk.ui import user_settings
 from placement_desk.ui.context import UiContext
 from placement_desk.ui.formatting import fmt_date, fmt_hours
 from placement_desk.ui.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
 
-WIDTHS = (180, 70, 200, 150, 90, 90, 80, 160)
+WIDTHS = (180, 70, 200, 150, 90, 90, 80, 160, 140)
 
 
 def placement_columns() -> list[Column[PlacementListRow]]:
@@ -32,8 +32,9 @@ def placement_columns() -> list[Column[PlacementListRow]]:
         QCoreApplication.translate("PlacementsPage", "End"),
         QCoreApplication.translate("PlacementsPage", "Hours/week"),
         QCoreApplication.translate("PlacementsPage", "Workplace mentor"),
+        QCoreApplication.translate("PlacementsPage", "Outcome"),
     )
-    citizen, ref, company, kind, start, end, hours, mentor = heads
+    citizen, ref, company, kind, start, end, hours, mentor, outcome = heads
     return [
         Column(citizen, lambda r: r.citizen_name),
         Column(ref, lambda r: r.ref),
@@ -43,6 +44,7 @@ def placement_columns() -> list[Column[PlacementListRow]]:
         Column(end, lambda r: fmt_date(r.end), lambda r: r.end.isoformat() if r.end else "9999"),
         Column(hours, lambda r: fmt_hours(r.weekly_minutes), lambda r: r.weekly_minutes or 0, True),
         Column(mentor, lambda r: r.mentor or ""),
+        Column(outcome, lambda r: outcome_label(r.outcome)),
     ]
 
 

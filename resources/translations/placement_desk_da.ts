@@ -2645,6 +2645,10 @@ Database: %2</translation>
         <translation>Virksomhedsmentor</translation>
     </message>
     <message>
+        <source>Outcome</source>
+        <translation>Udfald</translation>
+    </message>
+    <message>
         <source>Search placements (citizen, company, type, mentor)…</source>
         <translation>Søg forløb (borger, virksomhed, type, mentor)…</translation>
     </message>

@@ -123,7 +123,11 @@ def test_the_placements_page_column_heads_are_danish(qtbot: QtBot, demo_db: Data
     page = PlacementsPage(UiContext(demo_db, actor="test"))
     qtbot.addWidget(page)
     heads = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
-    assert heads == ["Borger", "Ref.", "Virksomhed", "Type", "Start", "Slut", "Timer/uge", "Virksomhedsmentor"]
+    assert heads == ["Borger", "Ref.", "Virksomhed", "Type", "Start", "Slut", "Timer/uge", "Virksomhedsmentor", "Udfald"]
+    page.refresh()
+    thomas = [page.model.index(r, 8).data() for r in range(page.model.rowCount())
+              if page.model.row_at(r).citizen_ref == "Thomas"]  # fmt: skip
+    assert "Løntilskud" in thomas  # the outcome recorded when the placement ended
 
 
 def test_the_placements_page_column_heads_are_english_in_the_english_ui(
@@ -134,7 +138,7 @@ def test_the_placements_page_column_heads_are_english_in_the_english_ui(
     page = PlacementsPage(UiContext(demo_db, actor="test"))
     qtbot.addWidget(page)
     heads = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
-    assert heads[0] == "Citizen" and heads[-1] == "Workplace mentor"
+    assert heads[0] == "Citizen" and heads[-2:] == ["Workplace mentor", "Outcome"]
 
 
 def test_a_roles_refusal_is_danish_and_names_no_role_code(qtbot: QtBot, demo_db: Database, danish_ui: None) -> None:
