@@ -13,7 +13,7 @@ from placement_desk.db.engine import Database
 def results_report(db: Database, repeat: int) -> tuple[float, int, dict[str, int]]:
     """Median seconds for the anonymised report over [FIRST_DAY, TODAY] with its files; the citizens in
     it; the size of each file."""
-    from placement_desk.domain.results import report_json
+    from placement_desk.domain.results_shown import report_json
     from placement_desk.export.results_pdf import results_pdf
     from placement_desk.export.results_xlsx import results_xlsx
     from placement_desk.services.results import results_report as report

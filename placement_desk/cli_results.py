@@ -32,7 +32,7 @@ def add_parsers(sub: Any, date_arg: Callable[[str], Any]) -> None:
 
 def cmd_report(db: Any, args: argparse.Namespace) -> int:
     from placement_desk.cli_documents import write_files
-    from placement_desk.domain.results import report_json
+    from placement_desk.domain.results_shown import report_json
     from placement_desk.export.json_summary import dumps
     from placement_desk.services import access
     from placement_desk.services.results import results_report

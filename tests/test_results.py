@@ -29,9 +29,8 @@ from placement_desk.domain.results import (
     build_monthly,
     build_report,
     quartiles,
-    report_json,
-    report_tables,
 )
+from placement_desk.domain.results_shown import report_json, report_tables
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.domain.vocab import Status
 from placement_desk.export.results_pdf import results_pdf

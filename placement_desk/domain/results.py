@@ -2,7 +2,7 @@
 data. The figures are defined in ``docs/results.md``; :mod:`placement_desk.services.results` loads the
 data, the renderers in :mod:`placement_desk.export` write it.
 
-Anonymised by default: :func:`report_json` and :func:`report_tables` write no name, no CPR number and
+Anonymised by default: :mod:`placement_desk.domain.results_shown` writes no name, no CPR number and
 no ref, and any count from 1 to 4 as ``"<5"`` (with the share, quartiles or rate computed from it);
 ``named=True`` adds the citizens behind the numbers, for roles that may see names.
 """
@@ -14,19 +14,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.figures import DayFigures, Totals, day_figures, sustained_level
-from placement_desk.domain.numbers import hours, rate
 from placement_desk.domain.outcomes import Outcome
 from placement_desk.domain.plan import PlacementPlan
-from placement_desk.domain.vocab import GoalArea, OutcomeKind, label, outcome_label
+from placement_desk.domain.vocab import GoalArea
 
-FORMAT = "placement-desk/results-report"
-VERSION = 1
-SMALL = 5  # counts below this (and above 0) are not shown in the anonymised report
-SUPPRESSED = "<5"
 # Weekly hours bands: (label, lower minutes included, upper minutes excluded; None = no upper bound).
 BANDS: tuple[tuple[str, int, int | None], ...] = (
     ("0–5 t", 0, 5 * 60),
@@ -458,219 +452,3 @@ def build_monthly(facts: Iterable[CitizenFacts], today: date, longest: int = 10)
             waiting.append(Waiting(c.ref, c.name, first.programme, first.start, (today - first.start).days, placed))
     waiting.sort(key=lambda w: (-w.days, w.ref))
     return MonthlyOverview(today, [(k, months[k]) for k in keys], waiting[:longest])
-
-
-# ---- writing it out (anonymised unless named) ------------------------------------------------------
-
-
-def count(n: int, named: bool) -> int | str:
-    """A count as shown: 1-4 as "<5" in the anonymised report."""
-    return n if named or n == 0 or n >= SMALL else SUPPRESSED
-
-
-def shown(n: int, named: bool) -> bool:
-    return named or n == 0 or n >= SMALL
-
-
-def share(part: int, whole: int, named: bool) -> float | None:
-    """part / whole to 4 decimals; None when whole is 0 or the part is not shown."""
-    if whole == 0 or not shown(part, named):
-        return None
-    return rate(Fraction(part, whole))
-
-
-def _days(q: Quartiles | None, named: bool) -> dict[str, Any]:
-    if q is None:
-        return {"citizens": 0, "q1": None, "median": None, "q3": None}
-    visible = named or q.n >= SMALL
-    return {
-        "citizens": count(q.n, named),
-        "q1": float(round(q.q1, 1)) if visible else None,
-        "median": float(round(q.median, 1)) if visible else None,
-        "q3": float(round(q.q3, 1)) if visible else None,
-    }
-
-
-def report_json(report: Report, named: bool = False) -> dict[str, Any]:
-    """The report as one JSON document (see docs/results.md)."""
-    r = report
-    out: dict[str, Any] = {
-        "format": FORMAT,
-        "version": VERSION,
-        "named": named,
-        "period": {"from": r.first.isoformat(), "to": r.last.isoformat()},
-        "programme": r.programme,
-        "consultant": r.consultant,
-        "citizens": {
-            "included": count(r.included, named),
-            "started": count(r.started, named),
-            "active": count(r.active, named),
-            "ended": count(r.ended, named),
-        },
-        "outcomes": {
-            "citizens": count(r.with_outcome, named),
-            "ended_without_outcome": count(r.ended_without_outcome, named),
-            "by_kind": [
-                {
-                    "kind": k.value,
-                    "label": outcome_label(k.value),
-                    "citizens": count(r.outcome_counts.get(k.value, 0), named),
-                    "share": share(r.outcome_counts.get(k.value, 0), r.with_outcome, named),
-                }
-                for k in OutcomeKind
-            ],
-        },
-        "days_to_outcome": _days(r.days_to_outcome, named),
-        "hours": {
-            "citizens": count(r.with_placement, named),
-            "raised": count(r.raised_hours, named),
-            "start": [{"band": b, "citizens": count(n, named)} for b, n in r.hours_bands("start")],
-            "sustained": [{"band": b, "citizens": count(n, named)} for b, n in r.hours_bands("sustained")],
-        },
-        "attendance": _attendance(r, named),
-        "goals": [
-            {
-                "area": g.area,
-                "assessor": g.assessor,
-                "assessed": count(g.assessed, named),
-                "progressed": count(g.progressed, named),
-                "share": share(g.progressed, g.assessed, named),
-            }
-            for g in r.goals
-        ],
-        "placements": [
-            {
-                "company": p.company,
-                "type": p.type,
-                "placements": count(p.placements, named),
-                "ended": count(p.ended, named),
-                "hired": count(p.hired, named),
-            }
-            for p in r.placements
-        ],
-    }
-    if named:
-        out["per_citizen"] = [_citizen_json(c) for c in r.citizens]
-    return out
-
-
-def _attendance(r: Report, named: bool) -> dict[str, Any]:
-    n = r.attendance_citizens
-    visible = named or n >= SMALL
-    return {
-        "citizens": count(n, named),
-        "rate": rate(r.attendance.attendance_rate) if visible else None,
-        "median_citizen_rate": rate(r.median_attendance_rate) if visible else None,
-    }
-
-
-def _citizen_json(c: CitizenResult) -> dict[str, Any]:
-    return {
-        "ref": c.ref,
-        "name": c.name,
-        "start": c.start.isoformat(),
-        "end": c.end.isoformat() if c.end else None,
-        "outcome": c.outcome.kind if c.outcome else None,
-        "outcome_date": c.outcome.day.isoformat() if c.outcome else None,
-        "days_to_outcome": c.days_to_outcome,
-        "start_weekly_hours": hours(c.start_weekly) if c.start_weekly is not None else None,
-        "sustained_weekly_hours": hours(c.sustained_weekly) if c.sustained_weekly is not None else None,
-        "attendance_rate": rate(c.attendance.attendance_rate),
-    }
-
-
-# ---- tables for the PDF, the workbook and the screen ----------------------------------------------
-
-Cell = str | int | float | date | None
-
-
-@dataclass(frozen=True)
-class ResultTable:
-    key: str
-    title: str
-    headers: tuple[str, ...]
-    rows: list[tuple[Cell, ...]]
-    percent: tuple[int, ...] = ()  # columns holding shares (0..1)
-
-
-def report_tables(report: Report, named: bool = False) -> list[ResultTable]:
-    """The report's tables with Danish headings, the anonymised counts already applied."""
-    doc = report_json(report, named)
-    cit = doc["citizens"]
-    tables = [
-        ResultTable(
-            "citizens",
-            "Borgere i perioden",
-            ("", "Antal"),
-            [("I alt i perioden", cit["included"]), ("Startet", cit["started"]),
-             ("Aktive ved periodens slut", cit["active"]), ("Afsluttet", cit["ended"])],  # fmt: skip
-        ),
-        ResultTable(
-            "outcomes",
-            "Resultater",
-            ("Resultat", "Borgere", "Andel"),
-            [(k["label"], k["citizens"], k["share"]) for k in doc["outcomes"]["by_kind"]]
-            + [("Afsluttet uden registreret resultat", doc["outcomes"]["ended_without_outcome"], None),
-               ("Borgere med et resultat", doc["outcomes"]["citizens"], None)],  # fmt: skip
-            percent=(2,),
-        ),
-        ResultTable(
-            "days",
-            "Dage fra henvisning til resultat",
-            ("Borgere", "Nedre kvartil", "Median", "Øvre kvartil"),
-            [(doc["days_to_outcome"]["citizens"], doc["days_to_outcome"]["q1"], doc["days_to_outcome"]["median"],
-              doc["days_to_outcome"]["q3"])],  # fmt: skip
-        ),
-        ResultTable(
-            "hours",
-            "Timer om ugen: ved start og fastholdt niveau",
-            ("Timer om ugen", "Ved start", "Fastholdt niveau"),
-            [(s["band"], s["citizens"], t["citizens"]) for s, t in zip(doc["hours"]["start"], doc["hours"]["sustained"],
-                                                                      strict=True)]
-            + [("Borgere i praktik", doc["hours"]["citizens"], None),
-               ("Fastholdt niveau over timerne ved start", None, doc["hours"]["raised"])],  # fmt: skip
-        ),
-        ResultTable(
-            "attendance",
-            "Fremmøde i perioden",
-            ("Borgere", "Fremmøde (timer)", "Median pr. borger"),
-            [(doc["attendance"]["citizens"], doc["attendance"]["rate"], doc["attendance"]["median_citizen_rate"])],
-            percent=(1, 2),
-        ),
-        ResultTable(
-            "goals",
-            "Progression i mål (første mod seneste score)",
-            ("Livsområde", "Vurderet af", "Borgere", "Med fremgang", "Andel"),
-            [(label(g["area"]), _assessor(g["assessor"]), g["assessed"], g["progressed"], g["share"])
-             for g in doc["goals"]],  # fmt: skip
-            percent=(4,),
-        ),
-        ResultTable(
-            "placements",
-            "Praktikker efter virksomhed og type",
-            ("Virksomhed", "Type", "Praktikker", "Afsluttet", "Førte til ansættelse"),
-            [(p["company"], label(p["type"]), p["placements"], p["ended"], p["hired"]) for p in doc["placements"]],
-        ),
-    ]
-    if named:
-        tables.append(
-            ResultTable(
-                "per_citizen",
-                "Borgerne bag tallene",
-                ("Ref", "Navn", "Start", "Slut", "Resultat", "Resultatdato", "Dage", "Timer ved start",
-                 "Fastholdt niveau", "Fremmøde"),  # fmt: skip
-                [(c.ref, c.name, c.start, c.end, outcome_label(c.outcome.kind) if c.outcome else None,
-                  c.outcome.day if c.outcome else None, c.days_to_outcome, _hours(c.start_weekly),
-                  _hours(c.sustained_weekly), rate(c.attendance.attendance_rate)) for c in report.citizens],  # fmt: skip
-                percent=(9,),
-            )
-        )
-    return tables
-
-
-def _hours(minutes: int | None) -> float | None:
-    return None if minutes is None else hours(minutes)
-
-
-def _assessor(code: str) -> str:
-    return {"citizen": "Borgeren", "mentor": "Mentor", "consultant": "Konsulent", "unknown": "Ikke angivet"}[code]

@@ -12,7 +12,8 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from placement_desk.domain.results import SUPPRESSED, Cell, Report, ResultTable, report_tables
+from placement_desk.domain.results import Report
+from placement_desk.domain.results_shown import SUPPRESSED, Cell, ResultTable, report_tables
 from placement_desk.export import danish as dk
 from placement_desk.export.pdf_base import BLUE, FONT, WIDTH, Col, Heading, build_pdf, key_value_table, p, table
 

@@ -5,7 +5,8 @@ Anonymised unless made ``named``; suppressed counts are the text "<5" (domain.re
 
 from __future__ import annotations
 
-from placement_desk.domain.results import Report, report_tables
+from placement_desk.domain.results import Report
+from placement_desk.domain.results_shown import report_tables
 from placement_desk.export import danish as dk
 from placement_desk.export.excel_common import HEADER_ROW, Book, Value, XCol, key_values, write_table
 from placement_desk.export.results_pdf import TITLE, scope_text

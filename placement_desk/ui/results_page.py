@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from placement_desk.db.private import write_private
 from placement_desk.domain.errors import AccessDenied, ValidationError
-from placement_desk.domain.results import MonthlyOverview, Report, ResultTable, report_tables
+from placement_desk.domain.results import MonthlyOverview, Report
+from placement_desk.domain.results_shown import ResultTable, report_tables
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import OutcomeKind, outcome_label
 from placement_desk.services.common import today

@@ -13,7 +13,7 @@ import pytest
 
 from placement_desk.db.engine import Database
 from placement_desk.demo.seed_cases import demo_case_file
-from placement_desk.domain.results import report_json
+from placement_desk.domain.results_shown import report_json
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.services.results import monthly_overview, results_report
 from tests.casefiles import case_file, ramp_down_citizen
