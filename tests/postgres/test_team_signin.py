@@ -3,9 +3,6 @@ and a team database behind this program names who upgrades it (not "Unexpected e
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -15,24 +12,13 @@ from placement_desk.services import signin, users
 from placement_desk.ui.login import LoginDialog
 from tests.postgres import server as pg
 from tests.postgres.test_team_roles import ADMIN, PASSWORD, Team, _new_team, _setup
+from tests.qt_settings import fresh_settings
 from tests.ui.trust import danish
 
 pytestmark = pytest.mark.postgres
-__all__ = ["danish"]
+__all__ = ["danish", "fresh_settings"]
 
 WRONG = "Forkert brugernavn eller adgangskode."
-
-
-@pytest.fixture(autouse=True)
-def _fresh_settings(qapp: object) -> Iterator[None]:
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    name = "PlacementDeskTests" + os.environ.get("PYTEST_XDIST_WORKER", "")
-    QCoreApplication.setOrganizationName(name)
-    QCoreApplication.setApplicationName(name)
-    QSettings().clear()
-    yield
-    QSettings().clear()
 
 
 @pytest.fixture(scope="module")

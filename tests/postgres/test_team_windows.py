@@ -3,8 +3,6 @@ person's own login (grants and row-level security), showing what the role may se
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -15,23 +13,14 @@ from placement_desk.services import signin, users
 from placement_desk.services.demo import load_demo
 from tests.postgres import server as pg
 from tests.postgres.test_team_roles import PASSWORD, Team, _new_team, _setup
+from tests.qt_settings import fresh_settings
+
+__all__ = ["fresh_settings"]  # an autouse fixture, imported
 
 pytestmark = pytest.mark.postgres
 
 ROLES = {"tw_anna": Role.CONSULTANT, "tw_mikkel": Role.MENTOR, "tw_karim": Role.WORKPLACE_MENTOR,
          "tw_sara": Role.CASEWORKER}  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def _fresh_settings(qapp: object) -> Iterator[None]:
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    name = "PlacementDeskTests" + os.environ.get("PYTEST_XDIST_WORKER", "")
-    QCoreApplication.setOrganizationName(name)
-    QCoreApplication.setApplicationName(name)
-    QSettings().clear()
-    yield
-    QSettings().clear()
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from placement_desk.db.engine import Database
+from tests.qt_settings import fresh_settings
+
+__all__ = ["fresh_settings"]  # an autouse fixture, imported
 
 
 @pytest.fixture(scope="session")
@@ -39,17 +42,3 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
-@pytest.fixture(autouse=True)
-def _fresh_settings(qapp: object) -> Iterator[None]:
-    """Each UI test starts with no remembered filters, pages or geometry (QSettings caches per process)."""
-    import os
-
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    # one settings file per test process (tests run in two processes, pytest-xdist)
-    name = "PlacementDeskTests" + os.environ.get("PYTEST_XDIST_WORKER", "")
-    QCoreApplication.setOrganizationName(name)
-    QCoreApplication.setApplicationName(name)
-    QSettings().clear()
-    yield
-    QSettings().clear()
