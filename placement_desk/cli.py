@@ -13,13 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from placement_desk import __version__, cli_backup, cli_documents, cli_privacy, cli_team
+from placement_desk.cli_auth import CliError
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class CliError(Exception):
-    """A failure that is not bad input (exit 1), with a message for the user."""
 
 
 def _date_arg(flag: str) -> Any:

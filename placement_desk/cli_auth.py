@@ -32,6 +32,10 @@ class SignInRefused(Exception):
     """The command line could not sign in; the message says why and what to do."""
 
 
+class CliError(Exception):
+    """A command's failure that is not bad input (exit 1), with a message for the user."""
+
+
 def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
@@ -111,7 +115,7 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
 
     def opener(u: str, key: bytes | None) -> Database:
         if migrate:
-            from placement_desk.app import open_database
+            from placement_desk.db.opening import open_migrated as open_database
 
             return open_database(u, key=key)
         return Database(u, key)
@@ -140,7 +144,7 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
                 f"the database is encrypted but its key file {t.keys} is missing: put it back (a copy lies "
                 "next to each backup), or restore a backup with 'placement-desk restore FILE'"
             )
-        from placement_desk.app import open_database
+        from placement_desk.db.opening import open_migrated as open_database
 
         if signin.needs_setup(t, lambda u, k: open_database(u, key=k)):
             if not migrate:  # backup: nothing to back up, or a file nobody has signed in to yet

@@ -22,7 +22,7 @@ RAW_COMMANDS = frozenset({"backup", "restore"})  # opened without migrations
 
 
 def _cli_error(message: str) -> Exception:
-    from placement_desk.cli import CliError
+    from placement_desk.cli_auth import CliError
 
     return CliError(message)
 

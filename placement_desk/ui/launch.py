@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from placement_desk.db.engine import APP_NAME, Database
 
-LANGUAGES = {"da": "Dansk", "en": "English"}
 # The benchmark's hook (bench/processes.py): print "painted" at the main window's first paint and quit.
 QUIT_AFTER_PAINT = "PLACEMENT_DESK_QUIT_AFTER_PAINT"
 CHECK_DELAY_MS, BACKUP_DELAY_MS = 100, 15_000  # after the first paint
@@ -91,8 +90,8 @@ def checking_opener() -> Callable[[str, bytes | None], Database]:
     """Opens the database for the sign-in. Before a migration (a new version's first start) the
     integrity check runs first, once, and a refused check stops the start (StartStopped); otherwise it
     runs in the background once the window is up (startup.start_background_check)."""
-    from placement_desk.app import open_database
     from placement_desk.db.engine import Database as Db
+    from placement_desk.db.opening import open_migrated as open_database
     from placement_desk.db.schema_head import at_head
     from placement_desk.ui.login import StartStopped
     from placement_desk.ui.startup import check_database

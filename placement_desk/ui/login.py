@@ -62,7 +62,7 @@ class StartStopped(Exception):
 
 
 def default_opener(url: str, key: bytes | None) -> Database:
-    from placement_desk.app import open_database
+    from placement_desk.db.opening import open_migrated as open_database
 
     return open_database(url, key=key)
 

@@ -197,6 +197,7 @@ DANISH: dict[str, str] = {
 # Arguments written with Python's quotes in English (no user 'x') that the Danish text names bare.
 _BARE = {"no_company", "no_user"}
 
+LANGUAGES = {"da": "Dansk", "en": "English"}  # the UI's languages, Danish first
 _LANGUAGE = {"ui": "da"}
 
 

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.ui.context import ALL, UiContext
-from placement_desk.ui.launch import LANGUAGES
-from placement_desk.ui.messages import danish_error, refused
+from placement_desk.ui.messages import LANGUAGES, danish_error, refused
 
 if TYPE_CHECKING:
     from placement_desk.services.casefile_io import ImportResult
