@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from placement_desk.domain.casefile_parse import MAX_YEAR, MIN_YEAR, REF_MAX, Node
 from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.json_node import MAX_YEAR, MIN_YEAR, REF_MAX, Node
 from placement_desk.domain.profile import (
     PROFILE_LISTS,
     PROFILE_TEXTS,

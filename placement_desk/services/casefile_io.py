@@ -16,8 +16,9 @@ from placement_desk.db.engine import Database
 from placement_desk.db.private import private_writer
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_json import loads_case_file
-from placement_desk.domain.casefile_parse import Known, Reading, parse_case_file
+from placement_desk.domain.casefile_parse import parse_case_file
 from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.json_node import Known, Reading
 from placement_desk.domain.roles import Permission
 from placement_desk.export.json_summary import dump_streamed
 from placement_desk.services import access, audit, mapping

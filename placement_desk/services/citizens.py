@@ -14,13 +14,13 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import (
     parse_accommodation,
     parse_citizen,
-    parse_date,
     parse_goal,
     parse_outcome,
     parse_referral,
     parse_score,
 )
 from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.domain.json_node import parse_date
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited

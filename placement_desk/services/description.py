@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
-from placement_desk.domain.casefile_parse import check_text
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.json_node import check_text
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.sections import Missing
 from placement_desk.services import access, audit

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
-from placement_desk.domain.casefile_parse import check_text
 from placement_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.json_node import check_text
 from placement_desk.domain.profile import PROFILE_LISTS, PROFILE_TEXTS, ProfileItem, item_json, span_start
 from placement_desk.domain.profile_parse import parse_profile_item
 from placement_desk.domain.roles import Permission
