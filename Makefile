@@ -39,7 +39,7 @@ team-load:
 soak:
 	bash scripts/bootstrap.sh test
 	CRASH_TRIALS=200 BAD_INPUT_EXAMPLES=500 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
-		tests/test_crash_safety.py tests/test_bad_input.py
+		tests/db/test_crash_safety.py tests/services/test_bad_input.py
 
 translations:
 	bash scripts/bootstrap.sh

@@ -21,7 +21,7 @@ def main(argv: list[str]) -> int:
     from bench.memory import peak_mb
     from bench.secure import sign_in
     from placement_desk.db.engine import APP_NAME
-    from placement_desk.ui.main_window import NAV_KEYS, MainWindow
+    from placement_desk.ui.shell.main_window import NAV_KEYS, MainWindow
 
     path, ref = argv
     app = QApplication(sys.argv[:1])

@@ -1,7 +1,7 @@
 """The start-up yardstick: a bare PySide6 QMainWindow, shown and painted once, then quit.
 
 Prints ``painted <peak RSS in MB>`` on its first paint; the benchmark times the process from its
-start to that line, the same way it times the app (``placement_desk.ui.launch``'s first-paint hook).
+start to that line, the same way it times the app (``placement_desk.ui.shell.launch``'s first-paint hook).
 """
 
 from __future__ import annotations

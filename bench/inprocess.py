@@ -44,7 +44,7 @@ def citizen_open(db: Database, ref: str, other: str, repeat: int) -> float:
     events that follow (layout, paint), offscreen. Another citizen is shown between runs."""
     from PySide6.QtWidgets import QApplication
 
-    from placement_desk.ui.main_window import MainWindow
+    from placement_desk.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(db)
@@ -157,8 +157,8 @@ def placement_table(db: Database, repeat: int) -> tuple[float, float, int, str]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from placement_desk.ui.context import UiContext
-    from placement_desk.ui.placements_page import PlacementsPage
+    from placement_desk.ui.pages.placements import PlacementsPage
+    from placement_desk.ui.shell.context import UiContext
 
     app = QApplication.instance() or QApplication([])
 

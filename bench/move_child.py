@@ -11,7 +11,7 @@ import time
 def main(argv: list[str]) -> int:
     command, db_file, case_file = argv
     from bench.memory import peak_mb
-    from placement_desk.cli import main as cli
+    from placement_desk.cli.main import main as cli
 
     args = ["export", "-o", case_file] if command == "export" else ["import", case_file]
     started = time.perf_counter()

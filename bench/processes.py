@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_PAINT_ENV = "PLACEMENT_DESK_QUIT_AFTER_PAINT"  # placement_desk.ui.launch quits after the first paint
+FIRST_PAINT_ENV = "PLACEMENT_DESK_QUIT_AFTER_PAINT"  # placement_desk.ui.shell.launch quits after the first paint
 TIMEOUT = 120
 
 

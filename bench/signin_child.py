@@ -15,11 +15,11 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import placement_desk.cli  # noqa: F401 - the app's entry point is imported first, as in a real start
+    import placement_desk.cli.main  # noqa: F401 - the app's entry point is imported first, as in a real start
     from placement_desk.app import resource_path
     from placement_desk.db.engine import APP_NAME
-    from placement_desk.ui.launch import install_translator
-    from placement_desk.ui.login import LoginDialog, SetupDialog, signin
+    from placement_desk.ui.shell.launch import install_translator
+    from placement_desk.ui.shell.login import LoginDialog, SetupDialog, signin
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

@@ -15,7 +15,7 @@ def main() -> int:
         import smoke  # packaging/smoke.py, frozen in beside this script
 
         smoke.arm()
-    from placement_desk.cli import main as cli_main
+    from placement_desk.cli.main import main as cli_main
 
     return cli_main(sys.argv[1:])
 

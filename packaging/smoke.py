@@ -1,6 +1,6 @@
 """The bundle's start-up self-check, armed by packaging/entry.py when PLACEMENT_DESK_SMOKE=1.
 
-It creates the QApplication first (ui/launch.py reuses an existing one) and, once the event loop has
+It creates the QApplication first (ui/shell/launch.py reuses an existing one) and, once the event loop has
 shown the main window, checks from inside the frozen app what PyInstaller can miss because it is
 loaded dynamically: Qt modules and plugins, the holidays country data and translations, reportlab
 and openpyxl writing a document, password protection, the bundled resources, the SQLAlchemy

@@ -1,3 +1,3 @@
-from placement_desk.cli import main
+from placement_desk.cli.main import main
 
 raise SystemExit(main())

@@ -30,6 +30,6 @@ def open_database(
 
 def run_gui(db_url: str | None = None) -> int:
     """The app: the sign-in (or the first administrator), the integrity check, the main window."""
-    from placement_desk.ui.launch import run
+    from placement_desk.ui.shell.launch import run
 
     return run(db_url, log_dir() / "placement-desk.log", resource_path("translations"))

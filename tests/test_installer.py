@@ -110,7 +110,7 @@ def iss(iss_text: str) -> InnoScript:
 
 def console_script() -> str:
     scripts: dict[str, str] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    names = [name for name, target in scripts.items() if target == "placement_desk.cli:main"]
+    names = [name for name, target in scripts.items() if target == "placement_desk.cli.main:main"]
     assert len(names) == 1, scripts
     return names[0]
 

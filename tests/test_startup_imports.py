@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
 import sys
-import placement_desk.ui.login as login
+import placement_desk.ui.shell.login as login
 print("before", "sqlalchemy" in sys.modules, "sqlalchemy.orm" in sys.modules, "placement_desk.db.models" in sys.modules)
 from placement_desk.services import signin
 print("same", login.signin.SignInFailed is signin.SignInFailed, login.users.MIN_PASSWORD > 0)

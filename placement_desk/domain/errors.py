@@ -2,7 +2,7 @@
 
 A validation error carries a message *code* and its arguments (``ValidationError("name", code="too_long",
 limit=200, length=250)``). ``MESSAGES`` holds each code's English text, which logs and the command line
-show; the UI shows the code's text in the user's language (``placement_desk.ui.messages``), and a test
+show; the UI shows the code's text in the user's language (``placement_desk.ui.kit.messages``), and a test
 fails on a code raised anywhere without an English and a Danish text.
 """
 

@@ -6,11 +6,13 @@ numbers) is for roles that may see citizens: the same check as a citizen list.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, case, cast, extract, func, literal, or_, select
+from sqlalchemy import Date, Integer, and_, cast, extract, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -31,7 +33,7 @@ from placement_desk.domain.results import (
     build_report,
 )
 from placement_desk.domain.roles import Permission
-from placement_desk.domain.vocab import WEEKDAYS, Status
+from placement_desk.domain.vocab import Status
 from placement_desk.services import access, audit
 from placement_desk.services.common import today
 
@@ -136,13 +138,16 @@ def _load(
         sums: dict[int, PlacementSums] = {}
         if ids and with_hours:
             st = m.ScheduleStep
+            wanted_ids = set(ids)
             for pid, valid_from, *minutes, paid in s.execute(
                 select(st.placement_id, st.valid_from, st.mon, st.tue, st.wed, st.thu, st.fri, st.sat, st.sun,
-                       st.paid_per_week).where(st.placement_id.in_(ids))
+                       st.paid_per_week)
             ):  # fmt: skip
-                steps[pid].append(Step(valid_from, tuple(minutes), paid))
+                if pid in wanted_ids:
+                    steps[pid].append(Step(valid_from, tuple(minutes), paid))
             if not walk:
-                sums = _attendance_sums(s, set(ids), first or until, until)
+                plans = {row.id: PlacementPlan(row.ref, row.start, row.end, steps.get(row.id, ())) for row in wanted}
+                sums = _attendance_sums(s, plans, first or until, until, until)
         if ids and with_hours and walk:
             a = m.AttendanceRecord
             for pid, day, status, mins, reason in s.execute(
@@ -193,58 +198,122 @@ def _load(
 EMPTY = PlacementSums({}, 0, 0)
 
 
-EPOCH = date(1900, 1, 1)  # a Monday, and no date of a case file is before it: weeks count from here
+EPOCH = date(1900, 1, 1)  # a Monday, and no date of a case file is before it
 
 
-def _weekday(day: Any, dialect: str) -> Any:
-    """The weekday of a date column, 0 = Monday (SQLite and PostgreSQL)."""
+def _week_columns(dialect: str) -> tuple[Any, Any, int]:
+    """The ISO week of ``attendance.day`` as a whole number, its weekday (0 = Monday), and the ordinal
+    of the Monday of week 0. On SQLite both are written exactly as in the index ``ix_attendance_week``
+    (migration 0007), so the grouping reads that index in order instead of sorting a million rows."""
     if dialect == "sqlite":
-        return (cast(func.strftime("%w", day), Integer) + 6) % 7
-    return cast(extract("isodow", day), Integer) - 1
+        return (literal_column(f"(({SQLITE_JD} + 1) / 7)"), literal_column(f"(({SQLITE_JD} + 1) % 7)"),
+                -JD_OFFSET - 1)  # fmt: skip
+    a = m.AttendanceRecord
+    return (cast(a.day - literal(EPOCH, Date), Integer) // 7, cast(extract("isodow", a.day), Integer) - 1,
+            EPOCH.toordinal())  # fmt: skip
 
 
-def _week(day: Any, dialect: str) -> Any:
-    """Whole ISO weeks from :data:`EPOCH` to a date column (its Monday is EPOCH + 7 × that)."""
-    if dialect == "sqlite":
-        return cast(func.julianday(day) - func.julianday(literal(EPOCH.isoformat())), Integer) // 7
-    return cast(day - literal(EPOCH, Date), Integer) // 7
+# julianday() of a date is its Julian day at noon less a half: the integer part is the day's ordinal plus
+# JD_OFFSET; plus one, a multiple of 7 is a Monday.
+SQLITE_JD = "CAST(julianday(attendance.day) AS INTEGER)"
+JD_OFFSET = 1721424
 
 
-def _attendance_sums(s: Session, ids: set[int], first: date, until: date) -> dict[int, PlacementSums]:
-    """Per placement, summed in the database in one pass over its records from its start to its last day
-    that counts (never after ``until``): attended minutes per ISO week, and over [first, until] the planned
-    and the attended minutes on counted dates (spec section 2: planned(d) is the weekday's minutes in the
-    step in force, 0 on a public holiday; counted = registered and not agreed absence)."""
-    dialect = s.get_bind().dialect.name
-    a, p, st = m.AttendanceRecord, m.Placement, m.ScheduleStep
-    wd = _weekday(a.day, dialect)
-    in_force = (
-        select(case(*[(wd == i, getattr(st, k)) for i, k in enumerate(WEEKDAYS[:6])], else_=st.sun))
-        .where(st.placement_id == a.placement_id, st.valid_from <= a.day)
-        .order_by(st.valid_from.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    holidays = sorted(d for year in range(first.year, until.year + 1) for d in danish_holidays(year)
-                      if first <= d <= until)  # fmt: skip
-    counted = and_(a.status != Status.ABSENT_AGREED.value, a.day >= first)
-    if holidays:
-        counted_planned = case((a.day.in_(holidays), 0), (counted, func.coalesce(in_force, 0)), else_=0)
-    else:
-        counted_planned = case((counted, func.coalesce(in_force, 0)), else_=0)
-    week = _week(a.day, dialect).label("week")
-    weekly: dict[int, dict[date, int]] = defaultdict(dict)
-    window: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for pid, n, attended, planned_sum, attended_sum in s.execute(
-        select(a.placement_id, week, func.sum(a.minutes), func.sum(counted_planned),
-               func.sum(case((counted, a.minutes), else_=0)))
-        .join(p, p.id == a.placement_id)
-        .where(p.archived_at.is_(None), a.day >= p.start, a.day <= until, or_(p.end.is_(None), a.day <= p.end))
-        .group_by(a.placement_id, week)
+def _attendance_sums(
+    s: Session, plans: Mapping[int, PlacementPlan], first: date, until: date, today: date
+) -> dict[int, PlacementSums]:
+    """Per placement: attended minutes per ISO week from its start to its last day that counts (never
+    after ``until``), and over [first, until] the planned and the attended minutes on counted dates
+    (spec section 2: planned(d) is the weekday's minutes in the step in force, 0 on a public holiday;
+    counted = registered and not agreed absence).
+
+    The database sums every record by placement, week and status, with the weekdays that have a record
+    as bits; planned(d) of those weekdays comes from the step in force (once per step and set of
+    weekdays). The few records that do not count as those sums assume are then read one by one and
+    taken out again: those outside their placement's period, after ``until`` in its week, and before
+    ``first`` in its week."""
+    a, p = m.AttendanceRecord, m.Placement
+    agreed = Status.ABSENT_AGREED.value
+    week, weekday, monday0 = _week_columns(s.get_bind().dialect.name)
+    first_monday = first - timedelta(days=first.weekday())
+    first_n = (first_monday.toordinal() - monday0) // 7
+    until_n = (until.toordinal() - monday0) // 7
+    holidays: dict[int, int] = defaultdict(int)  # week -> its public holidays (bits)
+    for year in range(first.year - 1, until.year + 2):
+        for d in danish_holidays(year):
+            holidays[(d.toordinal() - monday0) // 7] |= 1 << d.weekday()
+    weeks = {pid: _PlanWeeks(plan, monday0, today) for pid, plan in plans.items()}
+    weekly: dict[int, dict[int, int]] = {pid: {} for pid in plans}  # placement -> Monday's ordinal -> minutes
+    window = {pid: [0, 0] for pid in plans}  # placement -> [counted planned, attended counted]
+    for pid, n, status, minutes, mask in s.execute(
+        select(a.placement_id, week, a.status, func.sum(a.minutes), func.sum(literal_column("1").op("<<")(weekday)))
+        .group_by(a.placement_id, week, a.status)
     ):  # fmt: skip
-        if pid in ids:
-            weekly[pid][EPOCH + timedelta(weeks=int(n))] = int(attended)
+        w = weeks.get(pid)
+        if w is None or n > until_n:
+            continue
+        monday = monday0 + 7 * n
+        mine = weekly[pid]
+        mine[monday] = mine.get(monday, 0) + minutes
+        if n >= first_n and status != agreed:
             sums = window[pid]
-            sums[0] += int(planned_sum or 0)
-            sums[1] += int(attended_sum or 0)
-    return {pid: PlacementSums(weekly.get(pid, {}), *window.get(pid, (0, 0))) for pid in ids}
+            sums[0] += w.planned(n, int(mask) & ~holidays.get(n, 0))
+            sums[1] += minutes
+    # the records the sums above took as inside the placement's period and [first, until] and are not
+    columns = (a.placement_id, a.day, a.minutes, a.status)
+    after = until + timedelta(days=6 - until.weekday())
+    special: dict[tuple[int, date], tuple[int, str]] = {}
+    for q in (  # "+ 0": SQLite walks the placements and seeks each one's records, not the other way round
+        select(*columns).select_from(p).join(a, and_(a.placement_id == p.id + 0, a.day < p.start)),
+        select(*columns).select_from(p).join(a, and_(a.placement_id == p.id + 0, a.day > p.end)),
+        select(*columns).where(a.day >= first_monday, a.day < first),
+        select(*columns).where(a.day > until, a.day <= after),
+    ):
+        for pid, day, minutes, status in s.execute(q):
+            if pid in plans:
+                special[(pid, day)] = (minutes, status)
+    for (pid, day), (minutes, status) in special.items():
+        plan = plans[pid]
+        if day > until:
+            inside = counted = False
+        else:
+            inside = plan.start <= day and (plan.end is None or day <= plan.end)
+            counted = inside and day >= first
+        monday = day.toordinal() - day.weekday()
+        if not inside:
+            left = weekly[pid][monday] = weekly[pid][monday] - minutes
+            if not left:
+                del weekly[pid][monday]
+        if not counted and status != agreed and monday >= first_monday.toordinal():  # summed as counted
+            sums = window[pid]
+            sums[0] -= 0 if day > until else plan.planned(day, today)
+            sums[1] -= minutes
+    return {pid: PlacementSums(weekly[pid], *window[pid]) for pid in plans}
+
+
+class _PlanWeeks:
+    """planned(d) of one placement summed over a set of weekdays of a week (by number): from the step in
+    force (remembered per step and set of weekdays), date by date only in a week where a step begins
+    after its Monday."""
+
+    def __init__(self, plan: PlacementPlan, monday0: int, today: date) -> None:
+        self.plan, self.monday0, self.today = plan, monday0, today
+        self.starts = [(s.start.toordinal() - monday0) // 7 for s in plan.steps]
+        self.mixed = {n for n, s in zip(self.starts, plan.steps, strict=True) if s.start.weekday()}
+        self.memo: list[dict[int, int]] = [{} for _ in plan.steps]
+
+    def planned(self, n: int, mask: int) -> int:
+        if not mask:
+            return 0
+        if n in self.mixed:
+            monday = self.monday0 + 7 * n
+            return sum(self.plan.planned(date.fromordinal(monday + i), self.today) for i in range(7) if mask >> i & 1)
+        i = bisect_right(self.starts, n) - 1
+        if i < 0:
+            return 0
+        memo = self.memo[i]
+        found = memo.get(mask)
+        if found is None:
+            minutes = self.plan.steps[i].minutes
+            found = memo[mask] = sum(minutes[d] for d in range(7) if mask >> d & 1)
+        return found

@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from placement_desk.cli import main
+from placement_desk.cli.main import main
 from placement_desk.db.engine import Database
 from placement_desk.domain.roles import Role
 from placement_desk.services import attendance_sheet as sheets

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from placement_desk.cli import main
+from placement_desk.cli.main import main
 from tests.export.conftest import TODAY
 
 pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in (conftest)

@@ -16,7 +16,7 @@ from placement_desk.services.casefile_io import import_case_file
 from placement_desk.services.templates import find_template
 from tests.casefiles import case_file
 from tests.export.conftest import DEMO_REFS, Rendered, pdf_pages
-from tests.test_profile_observations import described_citizen
+from tests.services.test_profile_observations import described_citizen
 
 
 def flat(content: bytes) -> str:

@@ -49,8 +49,8 @@ from placement_desk.export.pdf_absence import render_absence_pdf
 from placement_desk.export.pdf_charts import PAID, HoursBar, axis_ticks, hours_chart, nice_scale
 from placement_desk.export.pdf_dossier import render_dossier_pdf
 from tests.casefiles import case_file
+from tests.domain.test_figures_revised import future_ended_hybrid
 from tests.export.conftest import Rendered, pdf_pages
-from tests.test_figures_revised import future_ended_hybrid
 
 NAMES = {"co-saxo": "Pedelteamet, Saxogade"}
 TODAY = date(2026, 11, 23)

@@ -24,7 +24,7 @@ from psycopg import errors as pgerr
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from placement_desk.cli import main
+from placement_desk.cli.main import main
 from placement_desk.db.engine import Database
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 from placement_desk.domain.roles import Role

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from placement_desk.domain.roles import Role
 from placement_desk.services import signin, users
-from placement_desk.ui.login import LoginDialog
+from placement_desk.ui.shell.login import LoginDialog
 from tests.postgres import server as pg
 from tests.postgres.test_team_roles import ADMIN, PASSWORD, Team, _new_team, _setup
 from tests.qt_settings import fresh_settings

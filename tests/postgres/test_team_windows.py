@@ -49,7 +49,7 @@ def demo_team(pg_server: pg.Server) -> tuple[Team, str]:
 def test_every_page_of_the_window_loads_under_the_persons_login(
     qtbot: QtBot, demo_team: tuple[Team, str], username: str
 ) -> None:
-    from placement_desk.ui.main_window import MainWindow
+    from placement_desk.ui.shell.main_window import MainWindow
 
     team, company = demo_team
     opened = signin.sign_in(signin.target(team.url), username, PASSWORD)

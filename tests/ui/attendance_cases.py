@@ -14,7 +14,7 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.services import attendance
 from placement_desk.services.casefile_io import import_case_file
-from placement_desk.ui.reason_picker import ReasonPicker
+from placement_desk.ui.kit.reason_picker import ReasonPicker
 from tests.casefiles import COMPANY, case_file
 
 # Mon, Tue, Thu 3 h and Fri 2,5 h = 11,5 h a week.

@@ -17,7 +17,7 @@ from placement_desk.db.engine import Database
 from placement_desk.services.casefile_io import export_case_file
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.page import CitizenPage
-from placement_desk.ui.context import UiContext
+from placement_desk.ui.shell.context import UiContext
 
 ROOT = Path(__file__).resolve().parents[2]
 QM = ROOT / "resources" / "translations" / "placement_desk_da.qm"

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from placement_desk.db.engine import Database
 from placement_desk.domain.roles import Role
 from placement_desk.services.queries import list_citizens
-from placement_desk.ui.main_window import MainWindow
+from placement_desk.ui.shell.main_window import MainWindow
 from tests.ui.reach import DialogCatcher, unnamed
 from tests.ui.trust import sign_in_as
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from placement_desk.db.engine import Database
 from placement_desk.services.casefile_io import export_case_file
 from tests.casefiles import case_file, ramp_down_citizen
-from tests.ui.test_pages import answer_next_message_box, window
+from tests.ui.pages.test_pages import answer_next_message_box, window
 
 
 def _import(qtbot: QtBot, db: Database, source: Path) -> str:

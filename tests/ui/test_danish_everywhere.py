@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from placement_desk.db.engine import Database
 from placement_desk.domain.errors import AccessDenied
 from placement_desk.services.casefile_io import ImportResult
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.launch import install_translator
-from placement_desk.ui.messages import set_language
+from placement_desk.ui.kit.messages import set_language
+from placement_desk.ui.shell.context import UiContext
+from placement_desk.ui.shell.launch import install_translator
 from tests.casefiles import case_file, ramp_down_citizen
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -84,7 +84,7 @@ def test_the_import_summary_is_danish(qtbot: QtBot, db: Database, tmp_path: Path
 
 
 def test_import_summaries_count_in_danish(danish_ui: None) -> None:
-    from placement_desk.ui.work import summary
+    from placement_desk.ui.shell.work import summary
 
     result = ImportResult(created={"companies": [f"C{i}" for i in range(13)], "citizens": ["Malthe"]},
                           updated={"placements": ["P1", "P2"]}, rounded=3)  # fmt: skip
@@ -95,7 +95,7 @@ def test_import_summaries_count_in_danish(danish_ui: None) -> None:
 
 
 def test_the_import_summary_is_english_in_the_english_ui(english_ui: None) -> None:
-    from placement_desk.ui import work
+    from placement_desk.ui.shell import work
 
     result = ImportResult(created={"companies": [f"C{i}" for i in range(13)]}, rounded=1)
     assert work.summary(result) == "13 companies created, 1 hours value rounded to the whole minute"
@@ -118,7 +118,7 @@ def test_an_hours_plan_error_in_the_new_placement_dialog_is_danish(
 
 
 def test_the_placements_page_column_heads_are_danish(qtbot: QtBot, demo_db: Database, danish_ui: None) -> None:
-    from placement_desk.ui.placements_page import PlacementsPage
+    from placement_desk.ui.pages.placements import PlacementsPage
 
     page = PlacementsPage(UiContext(demo_db, actor="test"))
     qtbot.addWidget(page)
@@ -133,7 +133,7 @@ def test_the_placements_page_column_heads_are_danish(qtbot: QtBot, demo_db: Data
 def test_the_placements_page_column_heads_are_english_in_the_english_ui(
     qtbot: QtBot, demo_db: Database, english_ui: None
 ) -> None:
-    from placement_desk.ui.placements_page import PlacementsPage
+    from placement_desk.ui.pages.placements import PlacementsPage
 
     page = PlacementsPage(UiContext(demo_db, actor="test"))
     qtbot.addWidget(page)
@@ -183,7 +183,7 @@ def test_a_reworded_english_message_still_reads_danish_next_to_its_field(
 def test_no_format_chosen_for_a_document_reads_danish(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, danish_ui: None
 ) -> None:
-    from placement_desk.ui.main_window import MainWindow
+    from placement_desk.ui.shell.main_window import MainWindow
 
     w = MainWindow(demo_db)
     qtbot.addWidget(w)
@@ -197,7 +197,7 @@ def test_no_format_chosen_for_a_document_reads_danish(
 
 def test_a_refused_buttons_reason_is_english_in_the_english_ui(qtbot: QtBot, db: Database, english_ui: None) -> None:
     from placement_desk.domain.roles import Role
-    from tests.ui.test_first_run import window
+    from tests.ui.shell.test_first_run import window
     from tests.ui.trust import sign_in_as
 
     sign_in_as(db, Role.CASEWORKER, "sofie")

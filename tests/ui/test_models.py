@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
-from placement_desk.ui.main_window import MainWindow
+from placement_desk.ui.shell.main_window import MainWindow
 
 
 def test_company_and_citizen_tab_models(qtbot: QtBot, demo_db: Database, qtmodeltester: object) -> None:

@@ -18,9 +18,9 @@ from placement_desk.db.engine import Database
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.services import access, documents
 from placement_desk.ui.citizen.documents_tab import save_files
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.main_window import MainWindow
-from placement_desk.ui.privacy_page import PrivacyPage
+from placement_desk.ui.pages.privacy import PrivacyPage
+from placement_desk.ui.shell.context import UiContext
+from placement_desk.ui.shell.main_window import MainWindow
 from tests.ui.trust import danish, when_modal
 
 __all__ = ["danish"]

@@ -11,8 +11,8 @@ from placement_desk.domain.errors import AccessDenied
 from placement_desk.domain.roles import Role
 from placement_desk.services import citizens
 from placement_desk.services.queries import list_companies
-from placement_desk.ui.citizen_dialog import NewCitizenDialog
-from placement_desk.ui.main_window import ADMIN_KEYS, NAV_KEYS, MainWindow
+from placement_desk.ui.citizen.citizen_dialog import NewCitizenDialog
+from placement_desk.ui.shell.main_window import ADMIN_KEYS, NAV_KEYS, MainWindow
 from tests.ui.trust import danish, sign_in_as, when_modal
 
 __all__ = ["danish"]
@@ -90,15 +90,15 @@ def test_administrator_gets_users_audit_and_privacy(qtbot: QtBot, demo_db: Datab
     w = window(qtbot, demo_db)
     assert nav_texts(w)[-3:] == ["Brugere", "Revisionslog", "Databeskyttelse"]
     w.show_page("users")
-    from placement_desk.ui.users_page import UsersPage
+    from placement_desk.ui.pages.users import UsersPage
 
     assert isinstance(w.pages.currentWidget(), UsersPage)
     w.show_page("audit")
-    from placement_desk.ui.audit_page import AuditPage
+    from placement_desk.ui.pages.audit import AuditPage
 
     assert isinstance(w.pages.currentWidget(), AuditPage)
     assert w.lock_action.shortcut().toString() == "Ctrl+L"
-    pytest.importorskip("placement_desk.ui.privacy_page")
+    pytest.importorskip("placement_desk.ui.pages.privacy")
     w.show_page("privacy")
     assert w.pages.currentWidget() is w.page("privacy")
 

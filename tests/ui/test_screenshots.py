@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from placement_desk.app import resource_path
 from placement_desk.db.engine import Database
-from placement_desk.ui.main_window import MainWindow
+from placement_desk.ui.shell.main_window import MainWindow
 
 TABS = ("overview", "placements", "schedule", "attendance", "accommodations", "followup", "goals", "capacity",
         "documents")

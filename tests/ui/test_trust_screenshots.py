@@ -17,8 +17,8 @@ from placement_desk.db.engine import Database
 from placement_desk.db.keystore import FAST_KDF
 from placement_desk.domain.roles import Role
 from placement_desk.services import audit, signin, users
-from placement_desk.ui.login import LoginDialog, SetupDialog
-from placement_desk.ui.main_window import MainWindow
+from placement_desk.ui.shell.login import LoginDialog, SetupDialog
+from placement_desk.ui.shell.main_window import MainWindow
 from tests.ui.trust import PASSWORD, danish, encrypted, sign_in_as
 
 __all__ = ["danish"]

@@ -20,10 +20,10 @@ from placement_desk.services import citizens
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import DateField, FormDialog, vocab_combo
-from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import DateField, FormDialog, vocab_combo
+from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.shell.context import UiContext
 
 
 def as_fields(a: cf.Accommodation) -> dict[str, object]:

@@ -2,7 +2,7 @@
 
 A normal week is one key: the cursor starts on the first planned day that is not registered yet,
 and ``W`` logs its whole week as planned. Typing a number logs present with those hours, Enter logs
-a planned day as planned, S/F/U open the reason picker; see :mod:`placement_desk.ui.attendance_view`.
+a planned day as planned, S/F/U open the reason picker; see :mod:`placement_desk.ui.attendance.view`.
 """
 
 from __future__ import annotations
@@ -27,16 +27,16 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.mentor import PlannedDay, planned_days
-from placement_desk.ui.attendance_edits import AttendanceEdits
-from placement_desk.ui.attendance_style import legend, month_title, parse_hours
-from placement_desk.ui.attendance_view import AttendanceView
-from placement_desk.ui.citizen.attendance_grid import TOTAL_COLUMN, DayDelegate, MonthGridModel
-from placement_desk.ui.citizen.attendance_summary import month_summary_html
+from placement_desk.ui.attendance.edits import AttendanceEdits
+from placement_desk.ui.attendance.grid import TOTAL_COLUMN, DayDelegate, MonthGridModel
+from placement_desk.ui.attendance.style import legend, month_title, parse_hours
+from placement_desk.ui.attendance.summary import month_summary_html
+from placement_desk.ui.attendance.view import AttendanceView
 from placement_desk.ui.citizen.base import CitizenTab
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.fit import scroll_area
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.reason_picker import ReasonPicker, open_picker
+from placement_desk.ui.kit.fit import scroll_area
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.reason_picker import ReasonPicker, open_picker
+from placement_desk.ui.shell.context import UiContext
 
 STATUS_KEYS = ("sick", "absent_agreed", "absent_unexcused")
 NARROW = 640  # below this width the summary goes under the grid

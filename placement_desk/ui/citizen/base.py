@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from placement_desk.services.views import CitizenDetail
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import Form
+from placement_desk.ui.kit.forms import Form
+from placement_desk.ui.shell.context import UiContext
 
 
 class CitizenTab(QWidget):

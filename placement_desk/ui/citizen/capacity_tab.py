@@ -26,7 +26,6 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.capacity import MAX_TASKS, effectiveness_on, shares_total, task_effectiveness_cpct
 from placement_desk.services import placements as svc
 from placement_desk.services.common import today
-from placement_desk.ui.charts import ChartPanel, Series
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.tab_tools import (
     KeyAction,
@@ -37,11 +36,12 @@ from placement_desk.ui.citizen.tab_tools import (
     placement_weeks,
     week_monday,
 )
-from placement_desk.ui.context import EXPECTED, UiContext
-from placement_desk.ui.fit import scroll_page
-from placement_desk.ui.formatting import fmt_date, fmt_number
-from placement_desk.ui.forms import DateField, Form, text_or_none
-from placement_desk.ui.table_model import Column, RowTableModel
+from placement_desk.ui.kit.charts import ChartPanel, Series
+from placement_desk.ui.kit.fit import scroll_page
+from placement_desk.ui.kit.formatting import fmt_date, fmt_number
+from placement_desk.ui.kit.forms import DateField, Form, text_or_none
+from placement_desk.ui.kit.table_model import Column, RowTableModel
+from placement_desk.ui.shell.context import EXPECTED, UiContext
 
 EFFECTIVE_COLOR, ATTENDED_COLOR, PCT_COLOR = "#009E73", "#E69F00", "#CC79A7"
 

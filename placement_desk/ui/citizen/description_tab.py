@@ -45,11 +45,11 @@ from placement_desk.services.common import today
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.observation_dialog import by_label
 from placement_desk.ui.citizen.profile_editor import ProfileEditor
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.fit import scroll_page
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import DateField, Form
-from placement_desk.ui.messages import refused
+from placement_desk.ui.kit.fit import scroll_page
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import DateField, Form
+from placement_desk.ui.kit.messages import refused
+from placement_desk.ui.shell.context import UiContext
 
 
 def source_label(entry: Entry) -> str:

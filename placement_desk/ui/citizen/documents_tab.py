@@ -33,12 +33,12 @@ from placement_desk.services.common import today
 from placement_desk.services.documents import Document, IssuedInfo
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.description_tab import missing_text
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.fit import scroll_page
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import DateField, Form, text_or_none
-from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
-from placement_desk.ui.work import Worker, run_with_progress
+from placement_desk.ui.kit.fit import scroll_page
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import DateField, Form, text_or_none
+from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.shell.context import UiContext
+from placement_desk.ui.shell.work import Worker, run_with_progress
 
 
 def save_files(document: Document, folder: Path) -> list[Path]:

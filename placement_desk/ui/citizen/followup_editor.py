@@ -14,8 +14,8 @@ from placement_desk.domain.hours_text import HoursTextError, parse_hours_text
 from placement_desk.domain.numbers import hours, rate
 from placement_desk.domain.vocab import FollowupKind, label
 from placement_desk.services.views import CitizenDetail
-from placement_desk.ui.formatting import fmt_date, fmt_number
-from placement_desk.ui.forms import DateField, Form, vocab_combo
+from placement_desk.ui.kit.formatting import fmt_date, fmt_number
+from placement_desk.ui.kit.forms import DateField, Form, vocab_combo
 
 PARTICIPANTS = ("citizen", "mentor", "workplace_mentor", "consultant", "caseworker")
 

@@ -29,9 +29,9 @@ from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.followup_editor import FollowupForm, attendance_summary
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.fit import scroll_page
-from placement_desk.ui.formatting import fmt_date
+from placement_desk.ui.kit.fit import scroll_page
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.shell.context import UiContext
 
 
 class FollowupTab(CitizenTab):

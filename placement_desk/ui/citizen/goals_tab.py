@@ -32,14 +32,14 @@ from placement_desk.domain.vocab import Assessor, GoalArea, label
 from placement_desk.services import citizens as svc
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
-from placement_desk.ui.charts import ChartPanel, DateSeries, Series, shorten, two_lines
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.tab_tools import KeyAction
-from placement_desk.ui.context import EXPECTED, UiContext
-from placement_desk.ui.fit import scroll_page
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import DateField, Form, vocab_combo
-from placement_desk.ui.table_model import Column, RowTableModel
+from placement_desk.ui.kit.charts import ChartPanel, DateSeries, Series, shorten, two_lines
+from placement_desk.ui.kit.fit import scroll_page
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import DateField, Form, vocab_combo
+from placement_desk.ui.kit.table_model import Column, RowTableModel
+from placement_desk.ui.shell.context import EXPECTED, UiContext
 
 ASSESSORS: tuple[str | None, ...] = (Assessor.CITIZEN.value, Assessor.MENTOR.value, Assessor.CONSULTANT.value, None)
 COLORS = {"citizen": "#0072B2", "mentor": "#E69F00", "consultant": "#009E73", None: "#777777"}

@@ -19,9 +19,9 @@ from placement_desk.services import observations, templates
 from placement_desk.services.common import today
 from placement_desk.services.observations import ObservationRow
 from placement_desk.services.views import CitizenDetail
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import DateField, FormDialog
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import DateField, FormDialog
+from placement_desk.ui.shell.context import UiContext
 
 
 def heading_titles() -> list[tuple[str, str]]:

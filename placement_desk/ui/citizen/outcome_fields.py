@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.outcomes import Outcome, outcome_json
 from placement_desk.domain.vocab import OutcomeKind, outcome_label
-from placement_desk.ui.formatting import fmt_date, fmt_hours
-from placement_desk.ui.forms import DateField, Form, text_or_none
+from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
+from placement_desk.ui.kit.forms import DateField, Form, text_or_none
 
 # A service's path inside the outcome -> the field that shows its error.
 _KEYS = {"kind": "outcome", "date": "outcome_date", "note": "outcome_note", "hired": "outcome_hired",

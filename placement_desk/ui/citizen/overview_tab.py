@@ -28,11 +28,11 @@ from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.outcome_fields import outcome_text
 from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.field_checks import cpr_problem, year_problem
-from placement_desk.ui.fit import scroll_page
-from placement_desk.ui.formatting import fmt_date, fmt_hours, fmt_number, fmt_rate, fmt_week_span
-from placement_desk.ui.forms import FormDialog, text_or_none
+from placement_desk.ui.kit.field_checks import cpr_problem, year_problem
+from placement_desk.ui.kit.fit import scroll_page
+from placement_desk.ui.kit.formatting import fmt_date, fmt_hours, fmt_number, fmt_rate, fmt_week_span
+from placement_desk.ui.kit.forms import FormDialog, text_or_none
+from placement_desk.ui.shell.context import UiContext
 
 
 def with_note(value: str, note: str) -> str:

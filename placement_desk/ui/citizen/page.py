@@ -20,9 +20,9 @@ from placement_desk.ui.citizen.goals_tab import GoalsTab
 from placement_desk.ui.citizen.overview_tab import OverviewTab
 from placement_desk.ui.citizen.placements_tab import PlacementsTab
 from placement_desk.ui.citizen.schedule_tab import ScheduleTab
-from placement_desk.ui.context import ALL, UiContext
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.messages import refused
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.messages import refused
+from placement_desk.ui.shell.context import ALL, UiContext
 
 TAB_CLASSES: tuple[type[CitizenTab], ...] = (
     OverviewTab,

@@ -31,9 +31,9 @@ from placement_desk.ui.citizen.placement_fields import (
     schedule_of,
     step_line,
 )
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.field_checks import date_problem
-from placement_desk.ui.forms import DateField, FormDialog, vocab_combo
+from placement_desk.ui.kit.field_checks import date_problem
+from placement_desk.ui.kit.forms import DateField, FormDialog, vocab_combo
+from placement_desk.ui.shell.context import UiContext
 
 
 class PlacementFormDialog(FormDialog):

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from placement_desk.domain.hours_text import HoursTextError, PlanStep, describe_week, parse_hours_plan
 from placement_desk.services.queries import CompanyRow
 from placement_desk.ui.citizen.tab_tools import number_value
-from placement_desk.ui.formatting import fmt_date, fmt_number
-from placement_desk.ui.messages import danish_message
+from placement_desk.ui.kit.formatting import fmt_date, fmt_number
+from placement_desk.ui.kit.messages import danish_message
 
 PRESETS = ("1x2", "2x2", "2x3", "3x3", "3x4", "man-fre 12-15", "man-fre 9-15")
 PAID_TYPES = ("hybrid", "wage_subsidy", "ordinary_hours", "flex_job", "apprenticeship")

@@ -23,10 +23,10 @@ from placement_desk.services.views import PlacementInfo
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.outcome_fields import OutcomeFields, outcome_text
 from placement_desk.ui.citizen.placement_dialog import EditPlacementDialog, PlacementDialog
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import DateField, FormDialog, text_or_none
-from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import DateField, FormDialog, text_or_none
+from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.shell.context import UiContext
 
 
 def current_step(p: cf.Placement) -> cf.ScheduleStep | None:

@@ -36,11 +36,11 @@ from placement_desk.services.observations import ObservationRow
 from placement_desk.services.profile_edit import ProfileRow, RemovedItem
 from placement_desk.services.views import CitizenDetail
 from placement_desk.ui.citizen.observation_dialog import ObservationDialog, by_label, heading_titles, observation_fields
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.formatting import fmt_date
-from placement_desk.ui.forms import FormDialog, vocab_combo
-from placement_desk.ui.messages import refused
-from placement_desk.ui.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import FormDialog, vocab_combo
+from placement_desk.ui.kit.messages import refused
+from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.shell.context import UiContext
 
 
 def kind_label(kind: str) -> str:

@@ -13,8 +13,8 @@ from placement_desk.services import citizens
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.outcome_fields import OutcomeFields
-from placement_desk.ui.context import UiContext
-from placement_desk.ui.forms import DateField, FormDialog, text_or_none
+from placement_desk.ui.kit.forms import DateField, FormDialog, text_or_none
+from placement_desk.ui.shell.context import UiContext
 
 
 def referral_fields(r: cf.Referral) -> dict[str, Any]:

@@ -25,7 +25,6 @@ from placement_desk.domain.hours_text import HoursTextError, describe_week, pars
 from placement_desk.domain.vocab import WEEKDAYS
 from placement_desk.services import placements as svc
 from placement_desk.services.common import today
-from placement_desk.ui.charts import ChartPanel, Series
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.tab_tools import (
     KeyAction,
@@ -36,12 +35,13 @@ from placement_desk.ui.citizen.tab_tools import (
     parse_danish_number,
     placement_weeks,
 )
-from placement_desk.ui.context import EXPECTED, UiContext
-from placement_desk.ui.fit import scroll_page
-from placement_desk.ui.formatting import fmt_date, fmt_hours
-from placement_desk.ui.forms import DateField, Form
-from placement_desk.ui.messages import message_of
-from placement_desk.ui.table_model import Column, RowTableModel
+from placement_desk.ui.kit.charts import ChartPanel, Series
+from placement_desk.ui.kit.fit import scroll_page
+from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
+from placement_desk.ui.kit.forms import DateField, Form
+from placement_desk.ui.kit.messages import message_of
+from placement_desk.ui.kit.table_model import Column, RowTableModel
+from placement_desk.ui.shell.context import EXPECTED, UiContext
 
 PLANNED_COLOR, PAID_COLOR, ATTENDED_COLOR = "#0072B2", "#009E73", "#E69F00"
 

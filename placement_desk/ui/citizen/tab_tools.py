@@ -15,7 +15,7 @@ from placement_desk.domain.figures import Totals, day_figures, week_key
 from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.views import CitizenDetail
-from placement_desk.ui.formatting import fmt_date
+from placement_desk.ui.kit.formatting import fmt_date
 
 
 class PlacementPicker(QComboBox):

@@ -1,0 +1,1 @@
+"""Undo commands: one QUndoCommand class per kind of edit."""

@@ -1,0 +1,335 @@
+"""Errors shown to the user in the UI's language: a message code (domain/errors.py) -> its Danish text.
+
+Errors carry a code and its arguments; ``DANISH`` holds each code's Danish text and
+``placement_desk.domain.errors.MESSAGES`` its English one (tests/domain/test_error_codes.py fails on a code
+without both). An English message that reaches the UI as plain text (``str(exc)`` of a checker) is read
+back into its code by the same templates, so rewording a template keeps the Danish.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from placement_desk.domain.errors import (
+    MESSAGES,
+    AccessDenied,
+    CodedValueError,
+    ConflictError,
+    DatabaseDamaged,
+    NotFoundError,
+    ValidationError,
+)
+from placement_desk.domain.roles import Role
+
+REFUSED = "Din rolle giver ikke adgang til dette."
+
+# Field names as the forms label them: (English, Danish).
+FIELDS: dict[str, tuple[str, str]] = {
+    "name": ("Name", "Navn"),
+    "ref": ("Ref", "Reference"),
+    "cpr": ("CPR number", "CPR-nummer"),
+    "birth_year": ("Birth year", "Fødselsår"),
+    "cvr": ("CVR number", "CVR-nummer"),
+    "company": ("Company", "Virksomhed"),
+    "type": ("Type", "Type"),
+    "purpose": ("Purpose", "Formål"),
+    "start": ("Start", "Start"),
+    "end": ("End", "Slut"),
+    "end_reason": ("Reason for ending", "Årsag til afslutning"),
+    "workplace_mentor": ("Workplace mentor", "Virksomhedsmentor"),
+    "from": ("From", "Gælder fra"),
+    "hours": ("Hours", "Timer"),
+    "paid_per_week": ("Paid hours per week", "Løntimer pr. uge"),
+    "date": ("Date", "Dato"),
+    "status": ("Status", "Status"),
+    "reason": ("Reason", "Årsag"),
+    "score": ("Score", "Score"),
+    "text": ("Text", "Tekst"),
+    "category": ("Category", "Kategori"),
+    "source": ("Source", "Kilde"),
+    "effectiveness_pct": ("Effectiveness", "Effektivitet"),
+    "kind": ("Kind", "Type"),
+    "placement": ("Placement", "Forløb"),
+    "note": ("Note", "Notat"),
+    "programme": ("Programme", "Indsats"),
+    "new_end": ("New end date", "Ny slutdato"),
+    "identified": ("Identified", "Afdækket"),
+    "area": ("Life area", "Livsområde"),
+    "username": ("User name", "Brugernavn"),
+    "display_name": ("Full name", "Fulde navn"),
+    "password": ("Password", "Adgangskode"),
+    "password2": ("Repeat password", "Gentag adgangskode"),
+    "role": ("Role", "Rolle"),
+    "active": ("Active", "Aktiv"),
+    "code": ("Recovery code", "Gendannelseskode"),
+    "to": ("To", "Til"),
+    "formats": ("Formats", "Formater"),
+    "recipient": ("Recipient", "Modtager"),
+    "sections": ("Sections", "Afsnit"),
+    "heading": ("Heading", "Overskrift"),
+    "goal": ("Goal", "Mål"),
+    "years": ("Years", "År"),
+    "consultant": ("Consultant", "Konsulent"),
+    "hired": ("Hired", "Ansat"),
+    "hired_hours": ("Hours when hired", "Timer ved ansættelse"),
+    "tasks": ("Tasks", "Opgaver"),
+}
+
+# Message code (placement_desk.domain.errors.MESSAGES) -> its Danish text; the English text is MESSAGES'.
+DANISH: dict[str, str] = {
+    "required": "skal udfyldes",
+    "not_a_date": "er ikke en dato",
+    "date_does_not_exist": "datoen {text} findes ikke",
+    "implausible_date": "{text} er ikke en sandsynlig dato (årene {first}-{last})",
+    "partial_date": "er ikke en dato: skriv et år, en måned eller en dag (2010, 08-2010 eller 15-08-2010)",
+    "partial_text": "skal være tekst: et år, en måned eller en dag (2010, 08-2010 eller 15-08-2010)",
+    "between_step_hours": "skal være mellem {low} og trinnets ugetimer ({high})",
+    "between": "skal være mellem {low} og {high}",
+    "not_a_number": "skal være et tal",
+    "not_text": "skal være tekst",
+    "empty_text": "skal udfyldes",
+    "too_long": "er for lang: højst {limit} tegn (denne har {length})",
+    "nul_character": "må ikke indeholde NUL-tegnet (\\u0000)",
+    "lone_surrogate": "er ikke gyldig Unicode-tekst (et enligt surrogattegn)",
+    "before_start": "ligger før start",
+    "outside_open_period": "{day} ligger før forløbets start {start}",
+    "outside_period": "{day} ligger uden for forløbets periode {start} – {end}",
+    "cvr_digits": "skal være 8 cifre",
+    "cvr_modulus": "er ikke et gyldigt CVR-nummer (modulus 11)",
+    "cpr_form": "skal være 10 cifre: DDMMÅÅ-XXXX",
+    "cpr_date": "indeholder ikke en gyldig dato (DDMMÅÅ)",
+    "score_range": "skal være et helt tal fra -5 til 5",
+    "whole_minutes": "skal være hele minutter (fx 0,25 = 15 minutter)",
+    "duplicate_json_key": 'nøglen "{key}" står mere end én gang i samme objekt',
+    "duplicate": "findes allerede ({key})",
+    "cannot_read_file": "filen kan ikke læses ({reason})",
+    "not_utf8": "er ikke UTF-8-tekst (byten {byte} i linje {line}, byte nr. {column})",
+    "json_too_deep": "er ikke gyldig JSON: for mange niveauer inden i hinanden",
+    "json_syntax_at": "er ikke gyldig JSON (linje {line}, kolonne {column}): {reason}",
+    "json_syntax": "er ikke gyldig JSON: {reason}",
+    "not_finite_literal": "{literal} er ikke tilladt: skal være et endeligt tal",
+    "too_large_literal": "{literal} er for stort: skal være et endeligt tal",
+    "not_finite": "skal være et endeligt tal",
+    "too_many_digits": "et tal med {digits} cifre er for stort (højst {limit})",
+    "not_one_of": "{value} er ikke en gyldig værdi",
+    "password_short": "skal være mindst {minimum} tegn",
+    "username_form": "skal være ét ord på højst 80 tegn",
+    "user_exists": "{name} findes allerede",
+    "mentor_needs_company": "vælg praktikstedets virksomhed",
+    "no_company": "virksomheden {company} findes ikke",
+    "deactivate_self": "du kan ikke gøre dig selv inaktiv",
+    "last_administrator": "der skal være mindst én aktiv administrator",
+    "no_user": "brugeren {username} findes ikke",
+    "passwords_differ": "de to adgangskoder er ikke ens",
+    "unknown_role": "er ikke en gyldig rolle",
+    "unknown_weekday": "ukendt ugedag {name}",
+    "hours_unreadable": "kan ikke læse {part} (prøv '2x3', 'man-fre 12-15' eller 'tir 2, tor 2')",
+    "not_a_time": "{text} er ikke et klokkeslæt",
+    "no_hours": "ingen timer angivet",
+    "too_many_days": "flere arbejdsdage, end der er dage i ugen",
+    "day_hours": "en dag skal have mellem 0 og 24 timer",
+    "step_not_a_date": "{text} er ikke en dato",
+    "step_order": "{day} ligger ikke efter trinnet før ({previous})",
+    "step_before_start": "{day} ligger før forløbets start {start}",
+    "paid_over_weekly": "flere løntimer ({paid}) end ugens timer ({weekly})",
+    "pick_company": "vælg en virksomhed fra listen (opret den under Virksomheder)",
+    "paid_type": "løntimer kun i hybridpraktik, løntilskud, ordinære timer, fleksjob eller mesterlære",
+    "not_a_contact": "{mentor} er ikke kontaktperson hos {company}",
+    "year_form": "skal være et årstal, fx 1972",
+    "not_object": "skal være et objekt",
+    "not_bool": "skal være true eller false",
+    "not_list": "skal være en liste",
+    "hours_object": "skal være et objekt med ugedag: timer (mon..sun)",
+    "not_weekday": "er ikke en ugedag (mon tue wed thu fri sat sun)",
+    "not_whole": "skal være et helt tal",
+    "two_decimals": "højst 2 decimaler",
+    "five_tasks": "højst 5 opgaver",
+    "task_shares": "opgavernes andele af tiden skal give 100 % tilsammen",
+    "not_citizens_placement": "{ref} er ikke et af borgerens forløb",
+    "cannot_change": "kan ikke ændres",
+    "unknown_company": "virksomheden {company} findes ikke",
+    "before_referral_start": "ligger før henvisningens start",
+    "required_when_stopped": "skal udfyldes, når en henvisning stoppes",
+    "before_from_plain": "{day} ligger før fra-datoen {first}",
+    "citizen_exists": "der findes allerede en borger med referencen {ref}",
+    "company_exists": "der findes allerede en virksomhed med referencen {ref}",
+    "placement_exists": "der findes allerede et forløb med referencen {ref}",
+    "contact_exists": "virksomheden har allerede en kontaktperson med referencen {ref}",
+    "goal_exists": "målet {goal} findes allerede",
+    "not_citizen_field": "er ikke et felt hos en borger",
+    "not_after_end": "skal ligge efter den nuværende slutdato {end}",
+    "score_exists": "denne bedømmer har allerede en score den {day}",
+    "no_score": "ingen score den {day} fra {assessor}",
+    "citizen_has_records": "borgeren {ref} har registreringer; arkivér i stedet",
+    "no_contact": "kontaktpersonen {ref} findes ikke",
+    "company_has_placements": "virksomheden {ref} har forløb og kan ikke slettes; arkivér den i stedet",
+    "cannot_change_here": "kan ikke ændres her",
+    "placement_has_records": "forløbet {ref} har registreringer; arkivér det i stedet",
+    "no_step": "intet trin starter den {day}",
+    "assessment_exists": "der er allerede en vurdering den {day}",
+    "no_assessment": "ingen vurdering den {day}",
+    "followup_final": "opfølgningen er afsluttet og kan ikke ændres; tilføj en rettelse",
+    "correction_text": "en rettelse skal have en tekst",
+    "followup_draft": "opfølgningen er stadig en kladde: ret den direkte",
+    "followup_final_remove": "en afsluttet opfølgning kan ikke slettes",
+    "followup_corrected": "opfølgningen har rettelser og forbliver afsluttet",
+    "must_be_one_of": "skal være en af {allowed}",
+    "no_format": "vælg mindst ét format: pdf, xlsx eller json",
+    "json_password": "JSON-resuméet kan ikke beskyttes med adgangskode; fravælg JSON",
+    "not_a_heading": "{heading} er ikke en overskrift i skabelonen {template}",
+    "recipient": "skriv, hvem dokumentet sendes til",
+    "reason_names_citizen": "må ikke indeholde borgerens navn, CPR-nummer eller reference",
+    "no_user_named": "brugeren {name} findes ikke",
+    "hired_placement_only": "kun et forløbs resultat siger, om virksomheden ansatte borgeren",
+    "hired_hours_only": "angives kun, når borgeren er ansat",
+    "placement_of_other": "forløbet {ref} tilhører allerede borgeren {owner}",
+    "unknown_company_ref": "virksomheden {ref} findes ikke",
+    "choose_period": "vælg først en periode",
+    "choose_format": "vælg mindst ét format",
+    "choose_hours_placement": "vælg det forløb, hvis timer ændres",
+    "after_today": "{day} ligger efter i dag",
+    "before_from": "{day} ligger før fra-datoen ({first})",
+}
+
+# Arguments written with Python's quotes in English (no user 'x') that the Danish text names bare.
+_BARE = {"no_company", "no_user"}
+
+LANGUAGES = {"da": "Dansk", "en": "English"}  # the UI's languages, Danish first
+_LANGUAGE = {"ui": "da"}
+
+
+def set_language(language: str) -> None:
+    """The UI's language for error texts ("da" or "en"); the app sets it with its translator."""
+    _LANGUAGE["ui"] = "en" if language == "en" else "da"
+
+
+def english() -> bool:
+    return _LANGUAGE["ui"] == "en"
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    body = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+)" for i, p in enumerate(parts))
+    return re.compile(f"^{body}$")
+
+
+# The most specific template first: the one with the most words of its own ("{ref} is not one of this
+# citizen's placements" before "{value} is not one of {allowed}").
+_PARSERS = [
+    (code, _pattern(template))
+    for code, template in sorted(MESSAGES.items(), key=lambda item: -len(re.sub(r"\{\w+\}", "", item[1])))
+]
+
+
+def parse_message(message: str) -> tuple[str, dict[str, str]] | None:
+    """The code and arguments of an English message that reached the UI as text only (e.g. ``str(exc)``)."""
+    for code, pattern in _PARSERS:
+        if m := pattern.match(message):
+            return code, m.groupdict()
+    return None
+
+
+def coded_text(code: str, params: Mapping[str, object]) -> str:
+    """A message code with its arguments in the UI's language (dates the Danish way in Danish)."""
+    if english():
+        return MESSAGES[code].format(**params)
+    if code in _BARE:
+        params = {k: str(v).strip("'") for k, v in params.items()}
+    return _danish_dates(DANISH[code].format(**params))
+
+
+def field_label(path: str) -> str:
+    key = re.split(r"[.\[]", path)[-1] if path else ""
+    if path.endswith("]"):
+        key = re.split(r"[.\[]", path)[0]
+    if key in FIELDS:
+        in_english, in_danish = FIELDS[key]
+        return in_english if english() else in_danish
+    return path
+
+
+def danish_message(message: str) -> str:
+    """An English message given as text in the UI's language (unchanged when it has no code)."""
+    if m := re.match(r"^step (\d+): (.+)$", message):  # a step of an hours plan
+        step = "step" if english() else "trin"
+        return f"{step} {m.group(1)}: {danish_message(m.group(2))}"
+    parsed = parse_message(message)
+    return coded_text(*parsed) if parsed else message
+
+
+def message_of(exc: ValidationError | CodedValueError) -> str:
+    """The message of an error without its field, in the UI's language."""
+    step = getattr(exc, "step", None)  # a step of an hours plan (HoursTextError)
+    if isinstance(exc, CodedValueError) and step is not None:
+        return f"{'step' if english() else 'trin'} {step}: {coded_text(exc.code, exc.params)}"
+    if exc.code is not None:
+        return coded_text(exc.code, exc.params)
+    return danish_message(exc.message if isinstance(exc, ValidationError) else str(exc))
+
+
+def _danish_dates(text: str) -> str:
+    """ISO dates in a message written the Danish way (dd-mm-yyyy)."""
+    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", r"\3-\2-\1", text)
+
+
+# Texts of the other errors: (English, Danish).
+TEXTS: dict[str, tuple[str, str]] = {
+    "conflict": (
+        "Someone else saved a newer version of the record while you worked on it. Reload it before you save.",
+        "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer.",
+    ),
+    "refused": ("Your role does not allow this.", REFUSED),
+    "damaged": (
+        "The database failed its integrity check, so nothing is saved. "
+        "Restore the newest good backup (File → Restore a backup…).",
+        "Databasen fejlede sin integritetskontrol, så intet gemmes. "
+        "Gendan den nyeste gode sikkerhedskopi (Filer → Gendan en sikkerhedskopi…).",
+    ),
+    "not_found": ("No longer exists: {key}", "Findes ikke længere: {key}"),
+}
+
+
+def _text(which: str, **params: object) -> str:
+    in_english, in_danish = TEXTS[which]
+    return (in_english if english() else in_danish).format(**params)
+
+
+def refused() -> str:
+    """The refusal of an action the role may not do, in the UI's language."""
+    return _text("refused")
+
+
+def danish_error(exc: Exception) -> str:
+    """An error as the user reads it, in the UI's language (Danish unless the English UI is chosen)."""
+    if isinstance(exc, ValidationError):
+        label = field_label(exc.path)
+        return f"{label}: {message_of(exc)}" if label else message_of(exc)
+    if isinstance(exc, CodedValueError):
+        return message_of(exc)
+    if isinstance(exc, ConflictError):
+        return _text("conflict")
+    if isinstance(exc, AccessDenied):
+        return _text("refused")
+    if isinstance(exc, DatabaseDamaged):
+        return _text("damaged")
+    if isinstance(exc, NotFoundError):
+        return _text("not_found", key=exc.key)
+    return str(exc)
+
+
+def role_label(role: Role | str) -> str:
+    """A role as the user reads it (Danish with the translator installed)."""
+    labels = {
+        Role.ADMINISTRATOR: QCoreApplication.translate("Roles", "Administrator"),
+        Role.CONSULTANT: QCoreApplication.translate("Roles", "Consultant"),
+        Role.MENTOR: QCoreApplication.translate("Roles", "Mentor"),
+        Role.WORKPLACE_MENTOR: QCoreApplication.translate("Roles", "Workplace mentor"),
+        Role.CASEWORKER: QCoreApplication.translate("Roles", "Case worker (read only)"),
+    }
+    try:
+        return labels[Role(str(role))]
+    except ValueError:
+        return str(role)
