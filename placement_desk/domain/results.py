@@ -53,7 +53,7 @@ class PlacementSums:
     the records in the plan are walked date by date). Dates run from the placement's start to its last day
     that counts, never after the report's last day."""
 
-    weekly: Mapping[date, int]  # minutes attended per ISO week (by its Monday)
+    weekly: Mapping[int, int]  # minutes attended per ISO week, by its Monday's ordinal (date.toordinal)
     counted_planned: int  # planned minutes on counted dates inside the report's period
     attended_counted: int  # attended minutes on counted dates inside the report's period
 
@@ -311,21 +311,23 @@ def _citizen(
     outcome = latest[2] if latest else None
     since = min(r.start for r in referrals) if referrals else start
     counting = [p for p in placements if p.start <= until]
+    sustained_weekly: int | None
     if all(p.sums is not None for p in counting):  # summed by the database
-        days = _weeks(counting, until, today)
+        sustained_weekly = _sustained(counting, until, today)
         attendance = Totals(
             counted_planned=sum(p.sums.counted_planned for p in counting if p.sums),
             attended_counted=sum(p.sums.attended_counted for p in counting if p.sums),
         )
     else:
-        days = []
+        days: list[DayFigures] = []
         for p in counting:
             days.extend(day_figures(p.plan, p.start, min(p.plan.last_day(today), until), today))
         attendance = Totals()
         for f in days:
             if f.day >= first:
                 attendance.add(f)
-    sustained = sustained_level(days)
+        sustained = sustained_level(days)
+        sustained_weekly = sustained[0] if sustained else None
     ordered = sorted(placements, key=lambda p: (p.start, p.ref))
     return CitizenResult(
         ref=c.ref,
@@ -337,24 +339,33 @@ def _citizen(
         outcome_from=latest[3] if latest else None,
         days_to_outcome=(outcome.day - since).days if outcome else None,
         start_weekly=next((p.start_weekly for p in ordered if p.start_weekly is not None), None),
-        sustained_weekly=sustained[0] if sustained else None,
+        sustained_weekly=sustained_weekly,
         attendance=attendance,
         placements=ordered,
     )
 
 
-def _weeks(placements: Sequence[PlacementFacts], until: date, today: date) -> list[DayFigures]:
-    """What :func:`sustained_level` reads, from the database's weekly sums: one figure per week with its
-    attended minutes, and each placement's first and last planned date (which bound the weeks)."""
-    out: list[DayFigures] = []
+def _sustained(placements: Sequence[PlacementFacts], until: date, today: date) -> int | None:
+    """:func:`sustained_level` from the database's weekly sums: the weeks run from the Monday of the
+    first to that of the last date with planned > 0 of any of the placements (weeks without a record
+    count as 0); the largest minimum of 4 consecutive weeks, None with fewer than 4 weeks."""
+    attended: dict[int, int] = {}
+    bounds: list[int] = []
     for p in placements:
         assert p.sums is not None
-        out += [DayFigures(p.ref, monday, 0, True, True, minutes, 0, None) for monday, minutes in p.sums.weekly.items()]
+        for monday, minutes in p.sums.weekly.items():
+            attended[monday] = attended.get(monday, 0) + minutes
         hi = min(p.plan.last_day(today), until)
         for day in (planned_day(p.plan, p.start, hi, today), planned_day(p.plan, p.start, hi, today, last=True)):
             if day is not None:
-                out.append(DayFigures(p.ref, day, 1, False, False, 0, 0, None))
-    return out
+                bounds.append(day.toordinal() - day.weekday())
+    if not bounds:
+        return None
+    lo = min(bounds)
+    weeks = [attended.get(monday, 0) for monday in range(lo, max(bounds) + 1, 7)]
+    if len(weeks) < 4:
+        return None
+    return max(min(a, b, c, d) for a, b, c, d in zip(weeks, weeks[1:], weeks[2:], weeks[3:], strict=False))
 
 
 def planned_day(plan: PlacementPlan, lo: date, hi: date, today: date, last: bool = False) -> date | None:

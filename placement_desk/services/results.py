@@ -273,20 +273,16 @@ def _attendance_sums(
             if pid in plans:
                 special[(pid, day)] = (minutes, status)
     for (pid, day), (minutes, status) in special.items():
-        plan = plans[pid]
-        if day > until:
-            inside = counted = False
-        else:
-            inside = plan.start <= day and (plan.end is None or day <= plan.end)
-            counted = inside and day >= first
-        monday = day.toordinal() - day.weekday()
-        if not inside:
-            left = weekly[pid][monday] = weekly[pid][monday] - minutes
-            if not left:
-                del weekly[pid][monday]
-        if not counted and status != agreed and monday >= first_monday.toordinal():  # summed as counted
+        plan, n = plans[pid], (day.toordinal() - monday0) // 7
+        if n > until_n:
+            continue
+        inside = plan.start <= day <= until and (plan.end is None or day <= plan.end)
+        monday = monday0 + 7 * n
+        if not inside:  # (a week left with 0 minutes counts as one without records)
+            weekly[pid][monday] -= minutes
+        if n >= first_n and status != agreed and not (inside and day >= first):  # summed as counted: it is not
             sums = window[pid]
-            sums[0] -= 0 if day > until else plan.planned(day, today)
+            sums[0] -= weeks[pid].planned(n, 1 << day.weekday() & ~holidays.get(n, 0))
             sums[1] -= minutes
     return {pid: PlacementSums(weekly[pid], *window[pid]) for pid in plans}
 
