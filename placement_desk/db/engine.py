@@ -23,6 +23,7 @@ APP_NAME = "PlacementDesk"
 ENV_DB = "PLACEMENT_DESK_DB"
 SESSION_DATABASE = "database"  # session.info: the Database the session belongs to
 AUDIT_HEAD = "audit_head"  # session.info: the audit log's head after this transaction (kept after commit)
+COMMITTED = "committed"  # session.info: what the transaction changed (services.changes), for on_commit
 
 
 def data_dir() -> Path:
@@ -121,6 +122,8 @@ class Database:
     def __init__(self, url: str, key: bytes | None = None) -> None:
         self.url = url
         self.key = key  # the SQLCipher key of an encrypted embedded database (None: not encrypted)
+        # called after each commit with what it changed (services.changes.Changes), e.g. to refresh a window
+        self.on_commit: list[Callable[[object], None]] = []
         # The signed-in user (services.access); None is the in-process system actor.
         self.principal: Principal | None = None
         # Set when the integrity check fails: every write is refused with this reason (DatabaseDamaged).
@@ -150,6 +153,10 @@ class Database:
         head = session.info.pop(AUDIT_HEAD, None)
         if head is not None:
             self._keep_audit_head(head)
+        committed = session.info.pop(COMMITTED, None)
+        if committed is not None:
+            for hook in list(self.on_commit):
+                hook(committed)
 
     def _keep_audit_head(self, head: dict[str, Any]) -> None:
         """After a commit that wrote audit entries: their head into the key file (services.audit_chain).

@@ -35,12 +35,13 @@ from sqlalchemy.orm import Session, UOWTransaction
 from placement_desk.db import models as m
 from placement_desk.db import team
 from placement_desk.db.base import utcnow
-from placement_desk.db.engine import Database
+from placement_desk.db.engine import COMMITTED, Database
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit_chain
 from placement_desk.services.audit_chain import AUDIT_LOCK as AUDIT_LOCK
 from placement_desk.services.audit_chain import GENESIS as GENESIS
 from placement_desk.services.audit_chain import ChainCheck as ChainCheck
+from placement_desk.services.changes import Change, Changes, Kind, summarise
 
 RETENTION_DAYS = 183  # about 6 months
 
@@ -62,6 +63,7 @@ _TOUCHED = "audit_touched"
 _ABOUT = "audit_citizen"
 _DETAILS = "audit_details"
 _QUIET = "audit_quiet"
+_ROWS = "audit_rows"  # the rows written, for the transaction's Changes (services.changes)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,14 @@ def _collect_changes(session: Session, _flush: UOWTransaction) -> None:
         return
     changes: list[dict[str, Any]] = session.info.setdefault(_CHANGES, [])
     touched: list[tuple[type[Any], int | None, dict[str, Any]]] = session.info.setdefault(_TOUCHED, [])
+    rows: list[Change] = session.info.setdefault(_ROWS, [])
+    written: tuple[tuple[Kind, Any], ...] = (("updated", session.dirty), ("created", session.new),
+                                              ("removed", session.deleted))  # fmt: skip
+    for kind, objects in written:
+        for obj in objects:
+            if not isinstance(obj, _SKIP) and (kind != "updated" or session.is_modified(obj)):
+                rows.append(Change(kind, inspect(obj).mapper.local_table.name, getattr(obj, "id", None),
+                                   getattr(obj, "version", None)))  # fmt: skip
     for obj in session.dirty:
         if isinstance(obj, _SKIP):
             continue
@@ -251,15 +261,28 @@ def record(
     info = dict(details or {})
     changes = session.info.pop(_CHANGES, [])
     touched = session.info.pop(_TOUCHED, [])
-    if citizen_id is None and touched and "citizen_ids" not in info:  # not when the caller named them
-        ids = _citizen_ids(session, touched)
+    ids = _citizen_ids(session, touched) if touched else []
+    if citizen_id is None and "citizen_ids" not in info:  # not when the caller named them
         if len(ids) == 1:
             citizen_id = ids[0]
         elif ids:
             info["citizen_ids"] = ids
+    _note_changes(session, session.info.pop(_ROWS, []), {*ids, *([citizen_id] if citizen_id else [])})
     if with_changes and changes:
         info["changes"] = _summarise(changes)
     return append(session, access.actor_name(db, actor), action, citizen_id, info or None)
+
+
+def _note_changes(session: Session, rows: list[Change], citizen_ids: set[int]) -> None:
+    """Keep this transaction's Changes for the database to hand on after the commit (bulk: everything)."""
+    if session.info.get(_QUIET):
+        found = Changes.all()
+    else:
+        refs = session.scalars(select(m.Citizen.ref).where(m.Citizen.id.in_(citizen_ids))) if citizen_ids else ()
+        found = summarise(rows, refs)
+    earlier = session.info.get(COMMITTED)
+    if found:
+        session.info[COMMITTED] = earlier.merged(found) if isinstance(earlier, Changes) else found
 
 
 @contextmanager
@@ -275,7 +298,7 @@ def audited(
     else:
         access.require_unscoped(db, permission, what)
     with db.transaction() as s:
-        for key in (_CHANGES, _TOUCHED, _ABOUT, _DETAILS):
+        for key in (_CHANGES, _TOUCHED, _ABOUT, _DETAILS, _ROWS):
             s.info.pop(key, None)
         yield s
         record(s, db, action, s.info.pop(_ABOUT, citizen_id), s.info.pop(_DETAILS, None))

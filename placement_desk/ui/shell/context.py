@@ -12,12 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from placement_desk.db.engine import Database
 from placement_desk.domain.errors import AccessDenied, ConflictError, DatabaseDamaged, NotFoundError, ValidationError
 from placement_desk.domain.roles import Permission
+from placement_desk.services import changes as change_feed
+from placement_desk.services.changes import Changes
+from placement_desk.ui.commands.base import Command, ServiceCommand, VersionedCommand
 from placement_desk.ui.kit.messages import danish_error
 
 EXPECTED = (ValidationError, ConflictError, NotFoundError, AccessDenied, DatabaseDamaged)
@@ -33,82 +36,9 @@ class Refused(ValidationError):
         self.denied = exc
 
 
-class ServiceCommand(QUndoCommand):
-    """An edit done by a service call, undone by another; both are separate transactions."""
-
-    def __init__(
-        self, ctx: UiContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str, state: Any
-    ) -> None:
-        super().__init__(text)
-        self._ctx, self._do, self._undo, self._scope, self._state = ctx, do, undo, scope, state
-        self._done_once = True
-
-    def redo(self) -> None:
-        if self._done_once:  # the edit was already carried out by UiContext.execute
-            self._done_once = False
-            return
-        if self._ctx.guarded(lambda: self._store(self._do())):
-            self._ctx.changed.emit(self._scope)
-
-    def undo(self) -> None:
-        if self._ctx.guarded(lambda: self._undo(self._state)):
-            self._ctx.changed.emit(self._scope)
-
-    def _store(self, state: Any) -> None:
-        self._state = state
-
-
-class VersionedCommand(QUndoCommand):
-    """An edit of one record's fields that carries the record's version both ways: redo applies
-    ``after`` with the version undo produced, undo applies ``before`` with the version the edit
-    produced. Several steps on one record (``record``, e.g. "citizen:DC") chain: each expects the version
-    the previous step of this window left (:attr:`UiContext.versions`). When someone else saved the record
-    in between, the user is asked (as any conflict): keep their change (this step leaves the undo
-    history) or overwrite it knowingly."""
-
-    def __init__(
-        self,
-        ctx: UiContext,
-        text: str,
-        apply: Callable[[dict[str, Any], int | None], int],
-        before: dict[str, Any],
-        after: dict[str, Any],
-        record: str,
-        scope: str,
-    ) -> None:
-        super().__init__(text)
-        self._ctx, self._apply, self._before, self._after = ctx, apply, before, after
-        self._record, self._scope = record, scope
-        self._done_once = True
-
-    def redo(self) -> None:
-        if self._done_once:  # the edit was already carried out by UiContext.execute_versioned
-            self._done_once = False
-            return
-        self._step(self._after)
-
-    def undo(self) -> None:
-        self._step(self._before)
-
-    def _step(self, fields: dict[str, Any]) -> None:
-        versions = self._ctx.versions
-
-        def run() -> None:
-            try:
-                versions[self._record] = self._apply(fields, versions.get(self._record))
-            except ConflictError:
-                if not self._ctx.overwrite_newer():
-                    self.setObsolete(True)  # their change stands; this step cannot be undone or redone
-                    return
-                versions[self._record] = self._apply(fields, None)
-
-        if not self._ctx.guarded(run):
-            self.setObsolete(True)
-        self._ctx.changed.emit(self._scope)
-
-
 class UiContext(QObject):
     changed = Signal(str)  # a citizen ref, or "*" for anything
+    changes = Signal(object)  # services.changes.Changes: what every committed write changed, from anywhere
     saved = Signal(str, str)  # an edit was saved: its undo text, and what else the user should know
     open_citizen = Signal(str, str)  # citizen ref, tab key
 
@@ -119,6 +49,29 @@ class UiContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.versions: dict[str, int] = {}  # record -> the version this window's last step left it at
         self.dialog_parent: QWidget | None = None
+        self._unsubscribe = change_feed.subscribe(db, self._heard)
+        self.destroyed.connect(lambda *_: self._unsubscribe())
+
+    def _heard(self, committed: Changes) -> None:
+        self.changes.emit(committed)
+
+    def push(self, command: Command, note: str = "") -> None:
+        """Carry out ``command``'s edit now (a validation error or a refusal reaches the caller's form; a
+        conflict asks reload-or-keep-mine like :meth:`execute`), then put it on the undo stack."""
+        try:
+            try:
+                command.apply()
+            except ConflictError:
+                if not command.can_force or not self.keep_mine():
+                    self.changed.emit(command.scope)
+                    raise
+                command.apply(force=True)
+        except AccessDenied as exc:
+            raise Refused(exc) from exc
+        command.done_once = True
+        self.undo_stack.push(command)
+        self.changed.emit(command.scope)
+        self.saved.emit(command.text(), note)
 
     def execute(
         self,

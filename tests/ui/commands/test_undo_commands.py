@@ -159,3 +159,14 @@ def test_ctrl_z_and_redo_keys_work_from_a_text_field_that_has_nothing_to_undo(qt
     qtbot.keyClicks(field, "abc")  # the field's own typing: its Ctrl+Z undoes that, not the save
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stack.index() == 1 and field.text() != "abc"
+
+
+def test_the_state_check_sees_a_change_anywhere(ctx: UiContext) -> None:
+    from tests.db_state import assert_undo_redo_cycles, db_state
+
+    start = db_state(ctx.db)
+    citizens.set_archived(ctx.db, "DC", True)
+    assert db_state(ctx.db) != start  # only archived_at changed, which the case file leaves out
+    edit_citizen(ctx, own_view="Jeg vil gerne arbejde")
+    assert db_state(ctx.db) != start
+    assert_undo_redo_cycles(ctx.db, ctx.undo_stack, lambda: edit_citizen(ctx, job_goal="Lager"))

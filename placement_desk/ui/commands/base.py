@@ -1,0 +1,142 @@
+"""The undo commands' common ground (Orange's habit: a QUndoCommand changes the model in ``redo`` and
+``undo``; each is testable on a bare QUndoStack against a real database, no widgets).
+
+:class:`Command` is the base of one class per kind of edit: ``apply`` carries the edit out (again),
+``revert`` takes it back, each one use case in one transaction, each expecting the version the previous
+step left (a colleague's newer save in between asks: :meth:`UiContext.overwrite_newer`).
+:meth:`UiContext.push` runs the first ``apply`` so that its errors reach the form that caused it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from placement_desk.domain.errors import ConflictError
+
+if TYPE_CHECKING:
+    from placement_desk.ui.shell.context import UiContext
+
+
+class Command(QUndoCommand):
+    """One edit: ``apply`` (redo) and ``revert`` (undo), both raising the services' errors.
+
+    ``scope`` is the citizen ref the edit is about (or "*"). ``can_force``: on a conflict at the first
+    apply the user may keep theirs over a colleague's newer save (``apply(force=True)``). On undo and redo
+    a conflict asks :meth:`UiContext.overwrite_newer`: keeping the colleague's change drops the step from
+    the history; overwriting runs the step with ``force=True``.
+    """
+
+    can_force = False
+
+    def __init__(self, ctx: UiContext, text: str, scope: str) -> None:
+        super().__init__(text)
+        self.ctx, self.scope = ctx, scope
+        self.done_once = False
+
+    def apply(self, force: bool = False) -> None:
+        raise NotImplementedError
+
+    def revert(self, force: bool = False) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.done_once:  # the edit was already carried out by UiContext.push
+            self.done_once = False
+            return
+        self._step(self.apply)
+
+    def undo(self) -> None:
+        self._step(self.revert)
+
+    def _step(self, step: Callable[..., None]) -> None:
+        def run() -> None:
+            try:
+                step()
+            except ConflictError:
+                if not self.ctx.overwrite_newer():
+                    self.setObsolete(True)  # their change stands; this step cannot be undone or redone
+                    return
+                step(force=True)
+
+        if not self.ctx.guarded(run):
+            self.setObsolete(True)
+        self.ctx.changed.emit(self.scope)
+
+
+class ServiceCommand(QUndoCommand):
+    """An edit done by a service call, undone by another; both are separate transactions."""
+
+    def __init__(
+        self, ctx: UiContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str, state: Any
+    ) -> None:
+        super().__init__(text)
+        self._ctx, self._do, self._undo, self._scope, self._state = ctx, do, undo, scope, state
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:  # the edit was already carried out by UiContext.execute
+            self._done_once = False
+            return
+        if self._ctx.guarded(lambda: self._store(self._do())):
+            self._ctx.changed.emit(self._scope)
+
+    def undo(self) -> None:
+        if self._ctx.guarded(lambda: self._undo(self._state)):
+            self._ctx.changed.emit(self._scope)
+
+    def _store(self, state: Any) -> None:
+        self._state = state
+
+
+class VersionedCommand(QUndoCommand):
+    """An edit of one record's fields that carries the record's version both ways: redo applies
+    ``after`` with the version undo produced, undo applies ``before`` with the version the edit
+    produced. Several steps on one record (``record``, e.g. "citizen:DC") chain: each expects the version
+    the previous step of this window left (:attr:`UiContext.versions`). When someone else saved the record
+    in between, the user is asked (as any conflict): keep their change (this step leaves the undo
+    history) or overwrite it knowingly."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        text: str,
+        apply: Callable[[dict[str, Any], int | None], int],
+        before: dict[str, Any],
+        after: dict[str, Any],
+        record: str,
+        scope: str,
+    ) -> None:
+        super().__init__(text)
+        self._ctx, self._apply, self._before, self._after = ctx, apply, before, after
+        self._record, self._scope = record, scope
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:  # the edit was already carried out by UiContext.execute_versioned
+            self._done_once = False
+            return
+        self._step(self._after)
+
+    def undo(self) -> None:
+        self._step(self._before)
+
+    def _step(self, fields: dict[str, Any]) -> None:
+        versions = self._ctx.versions
+
+        def run() -> None:
+            try:
+                versions[self._record] = self._apply(fields, versions.get(self._record))
+            except ConflictError:
+                if not self._ctx.overwrite_newer():
+                    self.setObsolete(True)  # their change stands; this step cannot be undone or redone
+                    return
+                versions[self._record] = self._apply(fields, None)
+
+        if not self._ctx.guarded(run):
+            self.setObsolete(True)
+        self._ctx.changed.emit(self._scope)
+
+
