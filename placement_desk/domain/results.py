@@ -3,7 +3,8 @@ data. The figures are defined in ``docs/results.md``; :mod:`placement_desk.servi
 data, the renderers in :mod:`placement_desk.export` write it.
 
 Anonymised by default: :mod:`placement_desk.domain.results_shown` writes no name, no CPR number and
-no ref, and any count from 1 to 4 as ``"<5"`` (with the share, quartiles or rate computed from it);
+no ref, and any count from 1 to 4 as ``"<5"`` (with the share, quartiles or rate computed from it), plus
+one more count as ``"skjult"`` where a ``"<5"`` would follow by subtraction from a total;
 ``named=True`` adds the citizens behind the numbers, for roles that may see names.
 """
 

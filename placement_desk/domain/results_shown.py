@@ -1,6 +1,8 @@
 """The results report as it goes out (issue 18): anonymised unless named - counts from 1 to 4 and the
-shares, quartiles and rates made from them shown as "<5" - as the JSON document and as the tables the PDF,
-the workbook and the screen draw. The figures themselves are :mod:`placement_desk.domain.results`."""
+shares, quartiles and rates made from them shown as "<5", and where such a count would follow from a
+total less the other shown counts, one more count hidden as "skjult" (complementary suppression) - as
+the JSON document and as the tables the PDF, the workbook and the screen draw. The figures themselves
+are :mod:`placement_desk.domain.results`."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ FORMAT = "placement-desk/results-report"
 VERSION = 1
 SMALL = 5  # counts below this (and above 0) are not shown in the anonymised report
 SUPPRESSED = "<5"
+HIDDEN = "skjult"  # a count of 5 or more hidden so that no "<5" can be computed from the shown counts
 
 # ---- writing it out (anonymised unless named) ------------------------------------------------------
 
@@ -37,21 +40,71 @@ def share(part: int, whole: int, named: bool) -> float | None:
     return rate(Fraction(part, whole))
 
 
-def _days(q: Quartiles | None, named: bool) -> dict[str, Any]:
+def _days(q: Quartiles | None, named: bool, hidden: bool = False) -> dict[str, Any]:
+    """``hidden``: the count (the citizens with an outcome) is hidden to protect another count."""
     if q is None:
         return {"citizens": 0, "q1": None, "median": None, "q3": None}
     visible = named or q.n >= SMALL
     return {
-        "citizens": count(q.n, named),
+        "citizens": (SUPPRESSED if q.n < SMALL else HIDDEN) if hidden else count(q.n, named),
         "q1": float(round(q.q1, 1)) if visible else None,
         "median": float(round(q.median, 1)) if visible else None,
         "q3": float(round(q.q3, 1)) if visible else None,
     }
 
 
+def protect(cells: dict[str, int], groups: list[tuple[str, list[str]]]) -> set[str]:
+    """The cells the anonymised report hides: every count from 1 to 4, and then, in each group of parts
+    that add up to a shown total, one more cell wherever a single hidden cell would otherwise follow by
+    subtraction (complementary suppression): the smallest shown part above 0, else the total. Repeated
+    until no group has exactly one hidden cell (a total can be in more than one group)."""
+    hidden = {k for k, n in cells.items() if 0 < n < SMALL}
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in groups:
+            if sum(1 for k in (total, *parts) if k in hidden) != 1:
+                continue
+            candidates = sorted((cells[k], k) for k in parts if k not in hidden and cells[k] > 0)
+            pick = candidates[0][1] if candidates else None if total in hidden else total
+            if pick is not None:
+                hidden.add(pick)
+                changed = True
+    return hidden
+
+
+def _cells(r: Report) -> tuple[dict[str, int], list[tuple[str, list[str]]]]:
+    """Every count of the report that adds up with others, by key, and the groups (total, parts)."""
+    cells = {"included": r.included, "started": r.started, "active": r.active, "ended": r.ended,
+             "with_outcome": r.with_outcome, "with_placement": r.with_placement}  # fmt: skip
+    kinds = [f"kind:{k.value}" for k in OutcomeKind]
+    for k in OutcomeKind:
+        cells[f"kind:{k.value}"] = r.outcome_counts.get(k.value, 0)
+    groups = [("included", ["active", "ended"]), ("with_outcome", kinds)]
+    for which in ("start", "sustained"):
+        bands = r.hours_bands(which)
+        for b, n in bands:
+            cells[f"{which}:{b}"] = n
+        groups.append(("with_placement", [f"{which}:{b}" for b, _ in bands]))
+    return cells, groups
+
+
 def report_json(report: Report, named: bool = False) -> dict[str, Any]:
     """The report as one JSON document (see docs/results.md)."""
     r = report
+    cells, groups = _cells(r)
+    hidden = set() if named else protect(cells, groups)
+
+    def c(key: str) -> int | str:
+        n = cells[key]
+        return n if key not in hidden else SUPPRESSED if n < SMALL else HIDDEN
+
+    def kind_share(key: str) -> float | None:
+        whole = r.with_outcome
+        if whole == 0 or key in hidden or "with_outcome" in hidden:
+            return None
+        return rate(Fraction(cells[key], whole))
+
     out: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -59,31 +112,26 @@ def report_json(report: Report, named: bool = False) -> dict[str, Any]:
         "period": {"from": r.first.isoformat(), "to": r.last.isoformat()},
         "programme": r.programme,
         "consultant": r.consultant,
-        "citizens": {
-            "included": count(r.included, named),
-            "started": count(r.started, named),
-            "active": count(r.active, named),
-            "ended": count(r.ended, named),
-        },
+        "citizens": {"included": c("included"), "started": c("started"), "active": c("active"), "ended": c("ended")},
         "outcomes": {
-            "citizens": count(r.with_outcome, named),
+            "citizens": c("with_outcome"),
             "ended_without_outcome": count(r.ended_without_outcome, named),
             "by_kind": [
                 {
                     "kind": k.value,
                     "label": outcome_label(k.value),
-                    "citizens": count(r.outcome_counts.get(k.value, 0), named),
-                    "share": share(r.outcome_counts.get(k.value, 0), r.with_outcome, named),
+                    "citizens": c(f"kind:{k.value}"),
+                    "share": kind_share(f"kind:{k.value}"),
                 }
                 for k in OutcomeKind
             ],
         },
-        "days_to_outcome": _days(r.days_to_outcome, named),
+        "days_to_outcome": _days(r.days_to_outcome, named, "with_outcome" in hidden),
         "hours": {
-            "citizens": count(r.with_placement, named),
+            "citizens": c("with_placement"),
             "raised": count(r.raised_hours, named),
-            "start": [{"band": b, "citizens": count(n, named)} for b, n in r.hours_bands("start")],
-            "sustained": [{"band": b, "citizens": count(n, named)} for b, n in r.hours_bands("sustained")],
+            "start": [{"band": b, "citizens": c(f"start:{b}")} for b, _ in r.hours_bands("start")],
+            "sustained": [{"band": b, "citizens": c(f"sustained:{b}")} for b, _ in r.hours_bands("sustained")],
         },
         "attendance": _attendance(r, named),
         "goals": [

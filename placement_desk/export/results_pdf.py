@@ -1,6 +1,7 @@
 """The results report (issue 18) as PDF: the report's tables and a bar chart of the outcomes.
 
-Anonymised unless made ``named`` (domain.results: no names, no CPR numbers, counts 1-4 as "<5").
+Anonymised unless made ``named`` (domain.results_shown: no names, no CPR numbers, counts 1-4 as "<5",
+and a second count "skjult" where a "<5" would follow by subtraction).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from placement_desk.domain.results import Report
-from placement_desk.domain.results_shown import SUPPRESSED, Cell, ResultTable, report_tables
+from placement_desk.domain.results_shown import HIDDEN, SUPPRESSED, Cell, ResultTable, report_tables
 from placement_desk.export import danish as dk
 from placement_desk.export.pdf_base import BLUE, FONT, WIDTH, Col, Heading, build_pdf, key_value_table, p, table
 
@@ -36,7 +37,7 @@ def cell_text(value: Cell, percent: bool) -> str:
 
 
 def _numeric(t: ResultTable, i: int) -> bool:
-    return all(isinstance(r[i], int | float) or r[i] is None or r[i] == SUPPRESSED for r in t.rows)
+    return all(isinstance(r[i], int | float) or r[i] is None or r[i] in (SUPPRESSED, HIDDEN) for r in t.rows)
 
 
 def scope_text(report: Report, named: bool) -> list[tuple[str, str]]:
@@ -45,7 +46,9 @@ def scope_text(report: Report, named: bool) -> list[tuple[str, str]]:
         ("Forløb", report.programme or "Alle"),
         ("Konsulent", report.consultant or "Alle"),
         ("Udgave", "Med navne (fortroligt)" if named else "Anonymiseret: ingen navne eller CPR-numre; "
-                                                      "antal fra 1 til 4 vises som <5"),
+                                                      "antal fra 1 til 4 vises som <5, og hvor et sådant antal "
+                                                      "ellers kunne regnes ud fra de andre tal, er et antal mere "
+                                                      "skjult"),
         ("Opgjort", dk.date_text(report.today)),
     ]  # fmt: skip
 

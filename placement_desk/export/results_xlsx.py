@@ -1,6 +1,7 @@
 """The results report (issue 18) as an Excel workbook: one sheet per table of the report.
 
-Anonymised unless made ``named``; suppressed counts are the text "<5" (domain.results).
+Anonymised unless made ``named``; suppressed counts are the text "<5", their complements "skjult"
+(domain.results_shown).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, cast, extract, func, literal, literal_column, select
+from sqlalchemy import Date, Integer, and_, case, cast, extract, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -227,8 +227,8 @@ def _attendance_sums(
     (spec section 2: planned(d) is the weekday's minutes in the step in force, 0 on a public holiday;
     counted = registered and not agreed absence).
 
-    The database sums every record by placement, week and status, with the weekdays that have a record
-    as bits; planned(d) of those weekdays comes from the step in force (once per step and set of
+    The database sums every record by placement and week, with the weekdays that have a record as bits
+    (and the same of the agreed absence); planned(d) of those weekdays comes from the step in force (once per step and set of
     weekdays). The few records that do not count as those sums assume are then read one by one and
     taken out again: those outside their placement's period, after ``until`` in its week, and before
     ``first`` in its week."""
@@ -245,20 +245,24 @@ def _attendance_sums(
     weeks = {pid: _PlanWeeks(plan, monday0, today) for pid, plan in plans.items()}
     weekly: dict[int, dict[int, int]] = {pid: {} for pid in plans}  # placement -> Monday's ordinal -> minutes
     window = {pid: [0, 0] for pid in plans}  # placement -> [counted planned, attended counted]
-    for pid, n, status, minutes, mask in s.execute(
-        select(a.placement_id, week, a.status, func.sum(a.minutes), func.sum(literal_column("1").op("<<")(weekday)))
-        .group_by(a.placement_id, week, a.status)
-    ):  # fmt: skip
-        w = weeks.get(pid)
+    bit = literal_column("1").op("<<")(weekday)
+    is_agreed = a.status == agreed
+    last_pid, w, mine, sums = None, None, weekly.get(0, {}), [0, 0]
+    for pid, n, minutes, mask, agreed_minutes, agreed_mask in s.connection().execute(  # Core: no ORM rows
+        select(a.placement_id, week, func.sum(a.minutes), func.sum(bit), func.sum(case((is_agreed, a.minutes))),
+               func.sum(case((is_agreed, bit))))
+        .group_by(a.placement_id, week)
+    ).all():  # fmt: skip
+        if pid != last_pid:
+            last_pid, w = pid, weeks.get(pid)
+            if w is not None:
+                mine, sums = weekly[pid], window[pid]
         if w is None or n > until_n:
             continue
-        monday = monday0 + 7 * n
-        mine = weekly[pid]
-        mine[monday] = mine.get(monday, 0) + minutes
-        if n >= first_n and status != agreed:
-            sums = window[pid]
-            sums[0] += w.planned(n, int(mask) & ~holidays.get(n, 0))
-            sums[1] += minutes
+        mine[monday0 + 7 * n] = minutes
+        if n >= first_n:  # counted: all but the agreed absence (and no holiday is planned)
+            sums[0] += w.planned(n, mask & ~(agreed_mask or 0) & ~holidays.get(n, 0))
+            sums[1] += minutes - (agreed_minutes or 0)
     # the records the sums above took as inside the placement's period and [first, until] and are not
     columns = (a.placement_id, a.day, a.minutes, a.status)
     after = until + timedelta(days=6 - until.weekday())

@@ -30,7 +30,7 @@ from placement_desk.domain.results import (
     build_report,
     quartiles,
 )
-from placement_desk.domain.results_shown import report_json, report_tables
+from placement_desk.domain.results_shown import protect, report_json, report_tables
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.domain.vocab import Status
 from placement_desk.export.results_pdf import results_pdf
@@ -163,7 +163,8 @@ def test_anonymised_counts_under_five_and_their_shares_are_hidden() -> None:
     kinds = {k["kind"]: k for k in doc["outcomes"]["by_kind"]}
     assert kinds["flex_job"] == {"kind": "flex_job", "label": "Fleksjob", "citizens": "<5", "share": None}
     assert kinds["pension"]["citizens"] == 0 and kinds["pension"]["share"] == 0.0
-    assert doc["citizens"] == {"included": 12, "started": 12, "active": "<5", "ended": 10}
+    # 12 included, 2 active: ended (10) is hidden too, or 12 - 10 would tell the "<5"
+    assert doc["citizens"] == {"included": 12, "started": 12, "active": "<5", "ended": "skjult"}
     assert doc["outcomes"]["citizens"] == 7
     assert doc["days_to_outcome"] == {"citizens": 7, "q1": 66.5, "median": 69.0, "q3": 71.0}
     assert "per_citizen" not in doc
@@ -173,6 +174,39 @@ def test_anonymised_counts_under_five_and_their_shares_are_hidden() -> None:
     assert [c["name"] for c in named["per_citizen"]][:2] == ["Borger Nummer00", "Borger Nummer01"]
     text = json.dumps(doc, ensure_ascii=False)
     assert "Nummer" not in text and "C00" not in text
+
+
+def test_complementary_suppression_picks_the_smallest_shown_part_else_the_total() -> None:
+    groups = [("total", ["a", "b", "c"])]
+    assert protect({"total": 20, "a": 3, "b": 9, "c": 8}, groups) == {"a", "c"}  # not a = 20 - 9 - 8
+    assert protect({"total": 20, "a": 3, "b": 1, "c": 16}, groups) == {"a", "b"}  # two hidden already
+    assert protect({"total": 7, "a": 3, "b": 0, "c": 0}, groups) == {"a", "total"}  # no other part: the total
+    assert protect({"total": 20, "a": 5, "b": 7, "c": 8}, groups) == set()
+    # a total in two groups: hiding it for one group leaves one hidden cell in the other, so that one hides more
+    two = [("total", ["a", "b"]), ("total", ["x", "y"])]
+    assert protect({"total": 9, "a": 9, "b": 0, "x": 2, "y": 7}, two) == {"x", "y"}
+    assert protect({"total": 7, "a": 3, "b": 0, "x": 7, "y": 0}, two) == {"a", "total", "x"}
+
+
+def test_no_hidden_count_follows_from_a_total_less_the_shown_counts() -> None:
+    """In every table where counts add up to a total, an anonymised report never hides exactly one cell:
+    the reader of the PDF or the workbook cannot compute a "<5" by subtraction."""
+    for n in range(3, 16):
+        for first, last in ((date(2024, 1, 1), date(2024, 12, 31)), (date(2024, 3, 1), date(2024, 3, 31))):
+            report = build_report(generated(n), first, last, TODAY)
+            doc = report_json(report)
+            groups = [
+                [doc["citizens"][k] for k in ("included", "active", "ended")],
+                [doc["outcomes"]["citizens"]] + [k["citizens"] for k in doc["outcomes"]["by_kind"]],
+                [doc["hours"]["citizens"]] + [b["citizens"] for b in doc["hours"]["start"]],
+                [doc["hours"]["citizens"]] + [b["citizens"] for b in doc["hours"]["sustained"]],
+            ]
+            for cells in groups:
+                assert sum(1 for v in cells if not isinstance(v, int)) != 1, (n, first, cells)
+            kinds = [k for k in doc["outcomes"]["by_kind"] if not isinstance(k["citizens"], int)]
+            assert all(k["share"] is None for k in kinds)  # no share gives a hidden count back either
+            named = report_json(report, named=True)
+            assert "skjult" not in json.dumps(named) and "<5" not in json.dumps(named)
 
 
 def test_statistics_of_fewer_than_five_citizens_are_hidden() -> None:
@@ -356,7 +390,7 @@ def test_the_tables_say_the_same_as_the_json(demo: Database) -> None:
     report = results_report(demo, date(2022, 1, 1), date(2026, 12, 31))
     tables = {t.key: t for t in report_tables(report)}
     assert tables["citizens"].rows == [("I alt i perioden", 10), ("Startet", 10), ("Aktive ved periodens slut", "<5"),
-                                       ("Afsluttet", 7)]  # fmt: skip
+                                       ("Afsluttet", "skjult")]  # fmt: skip
     assert "per_citizen" not in tables
 
 
