@@ -290,6 +290,72 @@ def test_the_databases_sums_equal_walking_every_record(
     assert fast.attendance.counted_planned == slow.attendance.counted_planned > 0
 
 
+def random_caseload(seed: int, citizens: int = 8) -> dict[str, Any]:
+    """Citizens with one to three placements over 2023-2024 (Easter, Christmas and other holidays inside),
+    hours plans whose steps begin on any weekday, and every status registered, agreed absence too."""
+    import random
+
+    rng = random.Random(seed)
+    statuses = ["present", "present", "present", "sick", "absent_agreed", "absent_unexcused"]
+    people = []
+    for i in range(citizens):
+        placements = []
+        for j in range(rng.randint(1, 3)):
+            start = date(2023, 1, 2) + timedelta(days=rng.randint(0, 600))
+            end = None if rng.random() < 0.3 else start + timedelta(days=rng.randint(20, 200))
+            last = min(end or TODAY, date(2024, 12, 31))
+            steps, day = [], start
+            while day <= last and len(steps) < 4:
+                hours = {d: rng.choice([0, 2, 4, 7.5]) for d in ("mon", "tue", "wed", "thu", "fri", "sat")}
+                steps.append({"from": day.isoformat(), "hours": hours, "paid_per_week": 0})
+                day += timedelta(days=rng.randint(10, 90))
+            attendance, day = [], start
+            while day <= last:
+                if rng.random() < 0.7:
+                    status = rng.choice(statuses)
+                    minutes = rng.choice([60, 120, 240, 450]) if status == "present" else 0
+                    attendance.append({"date": day.isoformat(), "status": status, "hours": minutes / 60,
+                                       "reason": "Ferie" if status == "absent_agreed" else None})  # fmt: skip
+                day += timedelta(days=1)
+            placements.append({
+                "ref": f"R{i}-{j}", "company": "co-saxo", "type": "internal_training", "purpose": "work_capacity",
+                "start": start.isoformat(), "end": end.isoformat() if end else None, "workplace_mentor": None,
+                "schedule": steps, "attendance": attendance, "capacity": [],
+            })  # fmt: skip
+        people.append({"ref": f"R{i}", "name": f"Tilfældig {i}", "placements": placements})
+    return case_file(*people)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_sums_equal_walking_every_record_on_a_generated_caseload(db: Database, seed: int) -> None:
+    """The database's sums (records grouped by placement and week, the few exceptions read one by one)
+    against the reference that walks every record through the figures engine: periods starting and
+    ending mid-week, and records left outside their placement's period when it was later shortened
+    or moved."""
+    from sqlalchemy import text
+
+    from placement_desk.services.results import _load
+
+    import_case_file(db, random_caseload(seed))
+    with db.engine.begin() as conn:  # records before the start and after the end of some placements
+        conn.execute(text("UPDATE placements SET start = date(start, '+9 days') WHERE id % 3 = 0"))
+        conn.execute(text("UPDATE placements SET \"end\" = date(\"end\", '-11 days') WHERE id % 2 = 0"))
+    for first, last in [(date(2023, 1, 1), date(2024, 12, 31)), (date(2023, 4, 5), date(2024, 3, 28)),
+                        (date(2024, 2, 14), date(2024, 2, 29)), (date(2024, 12, 18), date(2025, 1, 9))]:  # fmt: skip
+        until = min(last, TODAY)
+        _, summed = _load(db, until, None, first=first)
+        _, walked = _load(db, until, None, first=first, walk=True)
+        fast = build_report(summed, first, last, TODAY)
+        slow = build_report(walked, first, last, TODAY)
+        assert report_json(fast, named=True) == report_json(slow, named=True)
+        assert [(c.ref, c.sustained_weekly, c.attendance.counted_planned, c.attendance.attended_counted)
+                for c in fast.citizens] == [
+            (c.ref, c.sustained_weekly, c.attendance.counted_planned, c.attendance.attended_counted)
+            for c in slow.citizens
+        ]  # fmt: skip
+        assert fast.attendance.counted_planned > 0
+
+
 def test_a_workplace_mentor_gets_the_anonymised_report_but_not_the_named_one(demo: Database) -> None:
     access.set_principal(demo, Principal("wm", "Birgit", Role.WORKPLACE_MENTOR, "co-dagligvare"))
     try:

@@ -1,6 +1,6 @@
 """attendance by placement and ISO week: the results report sums a million records without sorting them
 
-SQLite only: an index on (placement_id, the record's week number, status, day, minutes), the week written
+SQLite only: an index on (placement_id, the record's week number, day, status, minutes), the week written
 exactly as services.results groups by it, so the grouping walks the index in order and never reads the
 table. PostgreSQL aggregates by hashing and needs no such index.
 
@@ -24,7 +24,7 @@ WEEK = "((CAST(julianday(day) AS INTEGER) + 1) / 7)"
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == 'sqlite':
-        op.execute(f"CREATE INDEX ix_attendance_week ON attendance (placement_id, {WEEK}, status, day, minutes)")
+        op.execute(f"CREATE INDEX ix_attendance_week ON attendance (placement_id, {WEEK}, day, status, minutes)")
 
 
 def downgrade() -> None:
