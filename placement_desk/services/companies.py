@@ -53,20 +53,26 @@ def update_company(
 def add_contact(db: Database, company_ref: str, fields: dict[str, Any], actor: str | None = None) -> str:
     """Add a contact person to a company; returns the contact's ref."""
     with audited(db, Permission.COMPANIES, audit.CREATE, "add a contact") as s:
-        return new_contact(by_ref(s, m.Company, company_ref), fields, actor)
+        return new_contact(by_ref(s, m.Company, company_ref), cf.Contact(**{"ref": "", **fields}), actor)
 
 
-def new_contact(row: m.Company, fields: dict[str, Any], actor: str | None) -> str:
-    """Add a contact to a company inside the caller's transaction; returns its ref."""
-    fields = dict(fields)
+def new_contact(row: m.Company, contact: cf.Contact, actor: str | None) -> str:
+    """Add a contact to a company inside the caller's transaction; returns its ref. A contact whose
+    ref is empty gets the company's next free one (k1, k2, ...). The value is checked as a case file's."""
     taken = {k.ref for k in row.contacts}
-    fields.setdefault("ref", next(f"k{i}" for i in range(1, len(taken) + 2) if f"k{i}" not in taken))
-    contact = parse_contact(fields, "")
+    if not contact.ref:
+        contact = replace(contact, ref=next(f"k{i}" for i in range(1, len(taken) + 2) if f"k{i}" not in taken))
+    contact = checked_contact(contact)
     if contact.ref in taken:
         raise ValidationError("ref", code="contact_exists", ref=contact.ref)
     data = mapping.company_out(row)
     mapping.apply_company(row, replace(data, contacts=(*data.contacts, contact)), actor)
     return contact.ref
+
+
+def checked_contact(contact: cf.Contact) -> cf.Contact:
+    """The contact as the case-file reader sees it (same checks, same field names in errors)."""
+    return parse_contact(cf.company_json(cf.Company("", "", contacts=(contact,)))["contacts"][0], "")
 
 
 @access.requires(Permission.COMPANIES)

@@ -142,7 +142,8 @@ def _add_mentor(s: Session, fields: dict[str, Any], new_mentor: dict[str, Any] |
     if company is None:
         raise ValidationError("company", code="unknown_company", company=fields.get("company"))
     try:
-        contact = companies.new_contact(company, {"role": "workplace_mentor", **new_mentor}, actor)
+        mentor = cf.Contact(**{"ref": "", "role": "workplace_mentor", **new_mentor})
+        contact = companies.new_contact(company, mentor, actor)
     except ValidationError as exc:
         raise ValidationError("workplace_mentor", exc.message, code=exc.code, **exc.params) from None
     fields["workplace_mentor"] = contact
