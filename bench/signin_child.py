@@ -15,14 +15,14 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import placement_desk.cli.main  # noqa: F401 - the app's entry point is imported first, as in a real start
+    import placement_desk.cli.main
     from placement_desk.app import resource_path
     from placement_desk.db.engine import APP_NAME
     from placement_desk.ui.shell.launch import install_translator
     from placement_desk.ui.shell.login import LoginDialog, SetupDialog, signin
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not self.property("done"):
                 self.setProperty("done", True)
                 from bench.memory import peak_mb

@@ -130,7 +130,7 @@ def worker(url: str, index: int, seconds: float, go: Any, out: str) -> None:
                     tally.shared.append((day.isoformat(), _note(seen), tag))
             except ConflictError:
                 tally.conflicts += 1
-            except Exception as exc:  # noqa: BLE001 - counted and reported: the run must have none
+            except Exception as exc:
                 tally.errors.append(f"{kind}: {type(exc).__name__}: {str(exc)[:300]}")
     finally:
         db.dispose()

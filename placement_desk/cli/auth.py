@@ -130,7 +130,7 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
         db = opener(t.url, None)
         try:
             protected = users.has_users(db)
-        except Exception:  # noqa: BLE001 - a raw (unmigrated) database without the users table has no users
+        except Exception:
             protected = False
         if not protected:
             return db

@@ -166,6 +166,6 @@ def _run(argv: Sequence[str] | None) -> int:
     except AccessDenied as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except Exception as exc:  # noqa: BLE001 - the last resort: a message and exit 1, never a silent failure
+    except Exception as exc:
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_ERROR

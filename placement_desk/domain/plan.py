@@ -39,7 +39,7 @@ def _denmark() -> Callable[..., Mapping[date, str]]:
         spec.loader.exec_module(module)
         denmark: Callable[..., Mapping[date, str]] = module.Denmark
         return denmark
-    except Exception:  # noqa: BLE001 - any surprise: the documented, slower way
+    except Exception:
         return lambda years: holidays.country_holidays("DK", years=years)
 
 

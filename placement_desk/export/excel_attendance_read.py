@@ -78,7 +78,7 @@ def read_attendance_sheet(content: bytes) -> tuple[SheetMeta, list[SheetRow]]:
         warnings.simplefilter("ignore")
         try:
             wb = load_workbook(io.BytesIO(content), read_only=True, data_only=False, keep_links=False)
-        except Exception:  # noqa: BLE001 - any failure to parse an untrusted file is bad input
+        except Exception:
             raise ValidationError(PATH, NOT_A_SHEET) from None
         try:
             names = wb.sheetnames
@@ -130,7 +130,7 @@ def check_package(content: bytes) -> None:
 def _meta(ws: Any) -> SheetMeta:
     try:
         got = [row[0] for row in ws.iter_rows(min_row=1, max_row=len(META_ROWS), max_col=1, values_only=True)]
-    except Exception:  # noqa: BLE001 - an unreadable cell in an untrusted file is bad input
+    except Exception:
         got = []
     values = dict(zip(META_ROWS, got + [None] * (len(META_ROWS) - len(got)), strict=True))
     version = values["version"]
@@ -176,9 +176,9 @@ def _cells(ws: Any, first: int, last: int) -> Iterator[tuple[int, dict[str, Any]
     r = first - 1
     try:
         rows = ws.iter_rows(min_row=first, max_row=last, min_col=1, max_col=len(COLUMNS))
-        for r, cells in enumerate(rows, first):  # noqa: B007 - r names the row that failed
+        for r, cells in enumerate(rows, first):
             yield r, {key: _cell_value(cell) for (key, *_), cell in zip(COLUMNS, cells, strict=False)}
-    except Exception:  # noqa: BLE001 - NaN/INF written into the XML, a broken shared string: bad input
+    except Exception:
         where = f"række {r + 1}" if r >= first else f"række {first} eller over"
         raise ValidationError(where, "en celle kan ikke læses (et ugyldigt tal eller en beskadiget celle)") from None
 

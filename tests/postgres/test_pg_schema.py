@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from placement_desk.db import models  # noqa: F401 - registers the tables
+from placement_desk.db import models
 from placement_desk.db.base import Base
 from placement_desk.db.engine import Database
 from placement_desk.db.migrate import current_revision, head_revision, upgrade
@@ -51,7 +51,7 @@ def test_clients_starting_together_migrate_once(pg_empty: Database) -> None:
     def start(db: Database) -> None:
         try:
             upgrade(db)
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=start, args=(c,)) for c in clients]

@@ -46,7 +46,7 @@ def test_the_audit_chain_stays_whole_when_sessions_write_at_the_same_moment(pg_d
         try:
             for _ in range(15):
                 views.citizen_detail(db, "DC")
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=views_in, args=(d,)) for d in (pg_db, other)]

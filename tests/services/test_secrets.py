@@ -185,7 +185,7 @@ def test_a_database_error_shows_no_sql_values_in_the_log_or_on_stderr(
     logger = logging.getLogger("test_secrets")
     logger.addHandler(handler)
     try:
-        with pytest.raises(Exception) as caught:  # noqa: PT011 - whatever the database raises
+        with pytest.raises(Exception) as caught:
             import_case_file(db, canary_case())
         logger.error("unhandled error:\n%s", "".join(traceback.format_exception(caught.value)))
     finally:

@@ -85,10 +85,10 @@ class MentorModel(QAbstractTableModel):
                 return self.index(row, 1 + offset if self.mode == WEEK else 0)
         return QModelIndex()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid():
             return 0
         return 9 if self.mode == WEEK else DAY_COLUMNS
@@ -170,7 +170,7 @@ class MentorModel(QAbstractTableModel):
             lines.append(f"{status_label(day.record.status)}: {short_hours(day.record.minutes)}")
         return "\n".join(lines)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if not 0 <= section < self.columnCount():

@@ -68,22 +68,22 @@ class HoursDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setObjectName("hoursEditor")
         editor.setPlaceholderText(QCoreApplication.translate("Attendance", "hours"))
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         pass  # the typed key is the start of the text
 
-    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
         view = self.parent()
         if isinstance(editor, QLineEdit) and isinstance(view, AttendanceView) and editor.text().strip():
             view._typed.emit(index.row(), index.column(), editor.text())
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
         rect = option.rect
         height = min(rect.height(), max(editor.sizeHint().height(), 24))
         editor.setGeometry(rect.x() + 2, rect.y() + (rect.height() - height) // 2, rect.width() - 4, height)
@@ -106,7 +106,7 @@ class CellNote(QLabel):
         )
         self.hide()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt API: the pages' message line
+    def setText(self, text: str) -> None:
         super().setText(text)
         if not text:
             self.hide()
@@ -150,12 +150,12 @@ class AttendanceView(QTableView):
         # Queued: the edit reads the screen again, which must not happen while the editor commits.
         self._typed.connect(self.hours_typed.emit, Qt.ConnectionType.QueuedConnection)
 
-    def currentChanged(self, current: Index, previous: Index) -> None:  # noqa: N802 - Qt API
+    def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
         if current.row() != previous.row() or current.column() != previous.column():
             self.note.setText("")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)
             return

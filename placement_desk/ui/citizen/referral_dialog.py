@@ -82,11 +82,11 @@ class ReferralDialog(FormDialog):
                 rid, before = self.row.id, referral_fields(self.row.value)
                 if self.mode == "extend":
                     new_end = self.new_end.value() or ""
-                    do = lambda: citizens.extend_referral(db, rid, new_end, actor)  # noqa: E731
+                    do = lambda: citizens.extend_referral(db, rid, new_end, actor)
                 else:
                     end, reason = self.end.value() or "", text_or_none(self.reason) or ""
                     outcome = self.outcome.value()
-                    do = lambda: citizens.end_referral(db, rid, end, reason, actor, outcome)  # noqa: E731
+                    do = lambda: citizens.end_referral(db, rid, end, reason, actor, outcome)
                 self.ctx.execute(self.windowTitle(), do, lambda _s: citizens.set_referral(db, rid, before, actor), ref)
         except ValidationError as exc:
             self.form.show_error(OutcomeFields.field_error(exc))

@@ -138,7 +138,7 @@ class ChartPanel(QChartView):
             finally:
                 self._drawing = False
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         self.flush()
         super().showEvent(event)
 

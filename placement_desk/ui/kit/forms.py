@@ -341,7 +341,7 @@ class FormDialog(QDialog):
     def commit(self) -> None:  # pragma: no cover - every dialog overrides it (or save)
         raise NotImplementedError
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._started:
             self._started = True
@@ -352,7 +352,7 @@ class FormDialog(QDialog):
             if chain:
                 chain[0].setFocus(Qt.FocusReason.TabFocusReason)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             focused = self.focusWidget()

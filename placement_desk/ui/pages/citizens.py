@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain.vocab import label
+from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import CitizenRow, list_citizens
 from placement_desk.ui.citizen.citizen_dialog import NewCitizenDialog
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
+from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel, row_table
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
@@ -78,11 +80,28 @@ class CitizensPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        ctx.changed.connect(lambda _scope: self.refresh())
+        self.follower = ChangeFollower(self, ctx, self._wants, self._changed)
         self.refresh()
 
     def refresh(self) -> None:
+        self.follower.forget()
         self.model.set_rows(list_citizens(self.db, include_archived=self.show_archived.isChecked()))
+
+    @staticmethod
+    def _wants(changes: Changes) -> bool:
+        return bool(changes.citizens) or changes.touches(CITIZEN, COMPANY, PLACEMENT, "schedule_steps")
+
+    def _changed(self, changes: Changes) -> None:
+        """The rows of the citizens a write touched are read again; all rows after a bulk write or a
+        company's change (its name stands in many rows)."""
+        if changes.everything or changes.touches(COMPANY) or citizens_removed(changes) or len(changes.citizens) > 200:
+            self.refresh()
+        elif changes.citizens:
+            self.refresh_citizens(changes.citizens)
+
+    def refresh_citizens(self, refs: frozenset[str]) -> None:
+        fresh = list_citizens(self.db, include_archived=self.show_archived.isChecked(), refs=refs)
+        replace_rows(self.model, of_citizens(refs, lambda r: r.ref), fresh, lambda r: r.ref, self.table)
 
     def new_citizen(self) -> None:
         dialog = NewCitizenDialog(self.ctx, self)
@@ -101,7 +120,7 @@ class CitizensPage(QWidget):
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self.table.setFocus(Qt.FocusReason.TabFocusReason)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.search
             and isinstance(event, QKeyEvent)

@@ -189,13 +189,13 @@ class LockDialog(QDialog):
     def reject(self) -> None:  # Escape does not unlock
         pass
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             event.accept()
             return
         super().keyPressEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._done:
             event.ignore()
             return
@@ -234,7 +234,7 @@ class IdleLock(QObject):
     def is_locked(self) -> bool:
         return self.dialog is not None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.dialog is None and self.minutes > 0 and event.type() in INPUT_EVENTS:
             self.timer.start()
         return False
@@ -272,6 +272,6 @@ class IdleLock(QObject):
 
     def _quit(self) -> None:
         if self.dialog is not None:
-            self.dialog._done = True  # noqa: SLF001 - the lock screen may close now
+            self.dialog._done = True
         QApplication.closeAllWindows()
         QCoreApplication.exit(0)

@@ -33,7 +33,7 @@ ENV_USER, ENV_PASSWORD = "PLACEMENT_DESK_USER", "PLACEMENT_DESK_PASSWORD"  # a s
 class QuitAfterFirstPaint(QObject):
     """Prints ``painted <peak RSS MB>`` when the watched window is first painted, then quits the app."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.property("done"):
             self.setProperty("done", True)
             try:
@@ -54,7 +54,7 @@ class AfterFirstPaint(QObject):
         super().__init__(parent)
         self._then: Callable[[], None] | None = then
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._then is not None:
             then, self._then = self._then, None
             QTimer.singleShot(0, then)
@@ -210,5 +210,5 @@ def _log_out(db: Database) -> None:
 
     try:
         audit.log(db, audit.LOGOUT)
-    except Exception:  # noqa: BLE001 - quitting must not fail over the log entry
+    except Exception:
         logging.exception("could not log the sign-out")

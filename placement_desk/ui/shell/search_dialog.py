@@ -38,7 +38,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.input)
         layout.addWidget(self.results)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.input.setFocus(Qt.FocusReason.TabFocusReason)  # typing starts at once
 
@@ -61,7 +61,7 @@ class SearchDialog(QDialog):
             self.chosen = item.data(Qt.ItemDataRole.UserRole)
             self.accept()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: object, event: object) -> bool:
         """Down in the search field goes into the list; Up on the list's first row comes back, and
         typing in the list goes on in the search field."""
         if not (isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress):

@@ -78,7 +78,7 @@ def start_background_check(db: Database, parent: QWidget, refresh: Callable[[], 
         restored = False
         try:  # the dialog is modal: nothing else writes meanwhile; the restore itself must
             restored = offer_restore(db, parent)
-        except Exception:  # noqa: BLE001 - a failed restore leaves the app read-only, with the reason logged
+        except Exception:
             logging.exception("restoring the newest backup failed")
         if restored:
             refresh()

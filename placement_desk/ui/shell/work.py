@@ -97,7 +97,7 @@ class Worker(QThread):
     def run(self) -> None:
         try:
             result = self._job(self._progress)
-        except Exception as exc:  # noqa: BLE001 - handed to the UI thread, which reports it
+        except Exception as exc:
             self.failed.emit(exc)
         else:
             self.finished_ok.emit(result)
