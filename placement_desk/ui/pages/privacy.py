@@ -169,7 +169,7 @@ class PrivacyPage(QWidget):
         else:
             self._dirty = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
             self.refresh()
