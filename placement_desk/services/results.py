@@ -100,10 +100,11 @@ def _load(
             consultant_id = s.scalar(select(m.User.id).where(m.User.username == consultant))
             if consultant_id is None:
                 raise ValidationError("consultant", code="no_user_named", name=repr(consultant))
+        conn = s.connection()  # Core rows: no ORM bookkeeping over tens of thousands of rows
         cq = select(m.Citizen.id, m.Citizen.ref, m.Citizen.name)
         if consultant_id is not None:
             cq = cq.where(m.Citizen.consultant_id == consultant_id)
-        citizens = {cid: (ref, name) for cid, ref, name in s.execute(cq)}
+        citizens = {cid: (ref, name) for cid, ref, name in conn.execute(cq)}
 
         ext = (
             select(m.ReferralExtension.referral_id, func.max(m.ReferralExtension.new_end).label("last_end"))
@@ -112,19 +113,19 @@ def _load(
         )
         r = m.Referral
         referrals: dict[int, list[ReferralFacts]] = defaultdict(list)
-        for row in s.execute(
+        for row in conn.execute(
             select(r.citizen_id, r.programme, r.start, r.end, ext.c.last_end, r.outcome_kind, r.outcome_date,
                    r.outcome_note)
             .outerjoin(ext, ext.c.referral_id == r.id)
             .order_by(r.citizen_id, r.start, r.position)
-        ):  # fmt: skip
+        ).all():  # fmt: skip
             cid, programme_, start, end, last_end, kind, day, note = row
             if cid in citizens and start <= until:
                 outcome = Outcome(kind, day, note) if kind is not None and day is not None else None
                 referrals[cid].append(ReferralFacts(programme_, start, last_end or end, outcome))
 
         p = m.Placement
-        rows = s.execute(
+        rows = conn.execute(
             select(p.id, p.citizen_id, p.ref, m.Company.name, p.type, p.start, p.end, p.outcome_kind,
                    p.outcome_date, p.outcome_note, p.outcome_hired, p.outcome_hired_minutes)
             .join(m.Company, m.Company.id == p.company_id)
@@ -139,10 +140,10 @@ def _load(
         if ids and with_hours:
             st = m.ScheduleStep
             wanted_ids = set(ids)
-            for pid, valid_from, *minutes, paid in s.execute(
+            for pid, valid_from, *minutes, paid in conn.execute(
                 select(st.placement_id, st.valid_from, st.mon, st.tue, st.wed, st.thu, st.fri, st.sat, st.sun,
                        st.paid_per_week)
-            ):  # fmt: skip
+            ).all():  # fmt: skip
                 if pid in wanted_ids:
                     steps[pid].append(Step(valid_from, tuple(minutes), paid))
             if not walk:
@@ -150,7 +151,7 @@ def _load(
                 sums = _attendance_sums(s, plans, first or until, until, until)
         if ids and with_hours and walk:
             a = m.AttendanceRecord
-            for pid, day, status, mins, reason in s.execute(
+            for pid, day, status, mins, reason in conn.execute(
                 select(a.placement_id, a.day, a.status, a.minutes, a.reason).where(
                     a.placement_id.in_(ids), a.day <= until
                 )
@@ -173,12 +174,12 @@ def _load(
         g, sc = m.Goal, m.GoalScore
         scores: dict[int, list[cf.Score]] = defaultdict(list)
         goal_of: dict[int, tuple[int, str]] = {}
-        for gid, cid, area, day, score, assessor in s.execute(
+        for gid, cid, area, day, score, assessor in conn.execute(
             select(g.id, g.citizen_id, g.area, sc.day, sc.score, sc.assessor)
             .join(sc, sc.goal_id == g.id)
             .where(sc.day <= until)
             .order_by(g.citizen_id, g.position, g.id, sc.day, sc.position)
-        ):
+        ).all():
             if cid in citizens:
                 goal_of[gid] = (cid, area)
                 scores[gid].append(cf.Score(day, score, assessor))
@@ -248,21 +249,28 @@ def _attendance_sums(
     bit = literal_column("1").op("<<")(weekday)
     is_agreed = a.status == agreed
     last_pid, w, mine, sums = None, None, weekly.get(0, {}), [0, 0]
-    for pid, n, minutes, mask, agreed_minutes, agreed_mask in s.connection().execute(  # Core: no ORM rows
+    starts: list[int] = []
+    mixed: set[int] = set()
+    memos: list[dict[int, int]] = []
+    for pid, n, minutes, mask, agreed_minutes, agreed_mask in _fetch_all(s, (
         select(a.placement_id, week, func.sum(a.minutes), func.sum(bit), func.sum(case((is_agreed, a.minutes))),
                func.sum(case((is_agreed, bit))))
         .group_by(a.placement_id, week)
-    ).all():  # fmt: skip
+    )):  # fmt: skip
         if pid != last_pid:
             last_pid, w = pid, weeks.get(pid)
             if w is not None:
-                mine, sums = weekly[pid], window[pid]
+                mine, sums, starts, mixed, memos = weekly[pid], window[pid], w.starts, w.mixed, w.memo
         if w is None or n > until_n:
             continue
         mine[monday0 + 7 * n] = minutes
         if n >= first_n:  # counted: all but the agreed absence (and no holiday is planned)
-            sums[0] += w.planned(n, mask & ~(agreed_mask or 0) & ~holidays.get(n, 0))
             sums[1] += minutes - (agreed_minutes or 0)
+            days = mask & ~(agreed_mask or 0) & ~holidays.get(n, 0)
+            if days:
+                i = bisect_right(starts, n) - 1
+                found = memos[i].get(days) if i >= 0 and n not in mixed else None  # (the common case, inline)
+                sums[0] += w.planned(n, days) if found is None else found
     # the records the sums above took as inside the placement's period and [first, until] and are not
     columns = (a.placement_id, a.day, a.minutes, a.status)
     after = until + timedelta(days=6 - until.weekday())
@@ -317,3 +325,18 @@ class _PlanWeeks:
             minutes = self.plan.steps[i].minutes
             found = memo[mask] = sum(minutes[d] for d in range(7) if mask >> d & 1)
         return found
+
+
+def _fetch_all(s: Session, query: Any) -> list[Any]:
+    """Every row of ``query`` as the database driver's tuples (SQLAlchemy's rows cost more than the
+    query on a quarter of a million of them)."""
+    conn = s.connection()
+    compiled = query.compile(bind=conn)
+    params = compiled.construct_params()
+    args = tuple(params[k] for k in compiled.positiontup or ()) if compiled.positional else params
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), args)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
