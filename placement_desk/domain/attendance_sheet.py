@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -53,6 +54,37 @@ HEADINGS: dict[str, str] = {
 MAX_REASON = 200
 NO_HOURS = (Status.SICK.value, Status.ABSENT_UNEXCUSED.value)
 
+# The sheet's own Danish texts of its errors, by message code (``errors.MESSAGES`` has the English ones).
+# A sheet is a Danish document, so the command line reports on it in Danish; the UI shows the code's
+# text in the user's language (``placement_desk.ui.kit.messages`` takes these as its Danish texts).
+# ``{status}`` is a status code, written as the sheet's label; dates are given ISO and written dd-mm-yyyy.
+ROW_TEXTS: dict[str, str] = {
+    "not_a_month": "er ikke en måned (ÅÅÅÅ-MM): {text}",
+    "sheet_errors": "{count} fejl i arket; intet er gemt",
+    "sheet_no_plan": "der er ingen planlagte timer denne dag; skriv de timer, borgeren var mødt",
+    "sheet_unknown_status": f"{{value}} er ikke en af {', '.join(STATUS_LABELS)}",
+    "sheet_placement_missing": "mangler (rækken må ikke ændres)",
+    "sheet_date_missing": "mangler eller er ikke en dato (rækken må ikke ændres)",
+    "sheet_status_needed": "vælg en status, når der står en årsag eller bemærkning",
+    "sheet_future_status": "{day} er efter i dag: kun Aftalt fravær kan skrives på forhånd, ikke {status}",
+    "sheet_future_hours": "{day} er efter i dag: der kan ikke være mødt timer endnu",
+    "sheet_absence_hours": (
+        "{status} og timer: skriv 0 eller lad Timer stå tom (gik borgeren hjem, så vælg Mødt med de timer, "
+        "borgeren var der, og skriv årsagen)"
+    ),
+    "sheet_reason_long": "højst {limit} tegn (skriv resten som bemærkning)",
+    "sheet_same_day": "samme forløb og dato som række {other}",
+    "sheet_not_company_placement": "{placement} er ikke et forløb hos virksomheden i måneden",
+    "sheet_not_in_month": "{day} ligger ikke i arkets måned",
+    "sheet_outside_placement": "{day} ligger uden for forløbets periode",
+}
+
+
+def sheet_text(code: str, params: Mapping[str, object]) -> str:
+    """A sheet error's Danish text: a status named by its label on the sheet, dates as dd-mm-yyyy."""
+    shown = {k: STATUS_TEXT.get(str(v), v) if k == "status" else v for k, v in params.items()}
+    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", r"\3-\2-\1", ROW_TEXTS[code].format(**shown))
+
 
 def month_bounds(month: str) -> tuple[date, date]:
     """``2024-03`` -> (1 March, 31 March); ValidationError for anything else."""
@@ -60,7 +92,7 @@ def month_bounds(month: str) -> tuple[date, date]:
         year, mon = (int(x) for x in month.split("-"))
         first = date(year, mon, 1)
     except ValueError:
-        raise ValidationError("month", f"not a month (YYYY-MM): {month!r}") from None
+        raise ValidationError("month", code="not_a_month", text=repr(month)) from None
     return first, date(year, mon, calendar.monthrange(year, mon)[1])
 
 
@@ -96,12 +128,26 @@ def sheet_lines(
 
 
 class SheetRowError(ValidationError):
-    """A bad row of a filled-in sheet: ``row`` is the sheet's row number, ``column`` its heading."""
+    """A bad row of a filled-in sheet: ``row`` is the sheet's row number, ``column`` its heading.
 
-    def __init__(self, row: int, column: str, message: str) -> None:
-        super().__init__(f"række {row}, {column}", message)
+    Give a message code (``ROW_TEXTS``) and its arguments; the text (``str()``, ``message``) is the sheet's
+    Danish, and ``code`` / ``params`` let the UI write it in the user's language.
+    """
+
+    def __init__(
+        self, row: int, column: str, message: str | None = None, *, code: str | None = None, **params: object
+    ) -> None:
+        super().__init__(f"række {row}, {column}", sheet_text(code, params) if code is not None else message)
+        self.code, self.params = code, params
         self.row = row
         self.column = column
+
+    @classmethod
+    def coded(cls, row: int, column: str, code: str, params: Mapping[str, object]) -> SheetRowError:
+        """The error of a message code whose arguments come as a mapping."""
+        error = cls(row, column, sheet_text(code, params))
+        error.code, error.params = code, dict(params)
+        return error
 
 
 class SheetErrors(ValidationError):
@@ -109,7 +155,8 @@ class SheetErrors(ValidationError):
 
     def __init__(self, errors: list[SheetRowError]) -> None:
         lines = "\n".join(str(e) for e in errors)
-        super().__init__("fremmødeark", f"{len(errors)} fejl i arket; intet er gemt:\n{lines}")
+        super().__init__("fremmødeark", f"{sheet_text('sheet_errors', {'count': len(errors)})}:\n{lines}")
+        self.code, self.params = "sheet_errors", {"count": len(errors)}
         self.errors = errors
 
 
@@ -140,15 +187,23 @@ class SheetEntry:
         if not self.as_planned:
             return self
         if minutes <= 0:
-            raise SheetRowError(
-                self.row, HEADINGS["hours"], "der er ingen planlagte timer denne dag; skriv de timer, borgeren var mødt"
-            )
+            raise SheetRowError(self.row, HEADINGS["hours"], code="sheet_no_plan")
         return dataclasses.replace(self, record=dataclasses.replace(self.record, minutes=minutes), as_planned=False)
+
+
+class _CodedProblem(CellProblem):
+    """A cell problem with a message code (``ROW_TEXTS``)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(sheet_text(code, params))
+        self.code, self.params = code, params
 
 
 def _cell(row: int, key: str, read: Any, value: Any) -> Any:
     try:
         return read(value)
+    except _CodedProblem as exc:
+        raise SheetRowError.coded(row, HEADINGS[key], exc.code, exc.params) from None
     except CellProblem as exc:
         raise SheetRowError(row, HEADINGS[key], str(exc)) from None
 
@@ -160,7 +215,7 @@ def _status(value: Any) -> str | None:
     by_label = {k.lower(): v for k, v in STATUS_LABELS.items()}
     code = by_label.get(text.lower()) or (text.lower() if text.lower() in STATUS_TEXT else None)
     if code is None:
-        raise CellProblem(f"{text!r} er ikke en af {', '.join(STATUS_LABELS)}")
+        raise _CodedProblem("sheet_unknown_status", value=repr(text))
     return code
 
 
@@ -177,37 +232,26 @@ def parse_row(row: SheetRow, today: date) -> SheetEntry | None:
     placement = _cell(r, "placement", text_of, v.get("placement"))
     day = _cell(r, "date", day_of, v.get("date"))
     if placement is None:
-        raise SheetRowError(r, HEADINGS["placement"], "mangler (rækken må ikke ændres)")
+        raise SheetRowError(r, HEADINGS["placement"], code="sheet_placement_missing")
     if day is None:
-        raise SheetRowError(r, HEADINGS["date"], "mangler eller er ikke en dato (rækken må ikke ændres)")
+        raise SheetRowError(r, HEADINGS["date"], code="sheet_date_missing")
     status = _cell(r, "status", _status, v.get("status"))
     hours: Minutes | None = _cell(r, "hours", hours_of, v.get("hours"))
     reason, note = _cell(r, "reason", text_of, v.get("reason")), _cell(r, "note", text_of, v.get("note"))
     if status is None and hours is None:
         if reason or note:
-            raise SheetRowError(r, HEADINGS["status"], "vælg en status, når der står en årsag eller bemærkning")
+            raise SheetRowError(r, HEADINGS["status"], code="sheet_status_needed")
         return None
     status = status or Status.PRESENT.value
-    label = STATUS_TEXT[status]
     if day > today:
         if status != Status.ABSENT_AGREED.value:
-            raise SheetRowError(
-                r,
-                HEADINGS["status"],
-                f"{day:%d-%m-%Y} er efter i dag: kun Aftalt fravær kan skrives på forhånd, ikke {label}",
-            )
+            raise SheetRowError(r, HEADINGS["status"], code="sheet_future_status", day=day.isoformat(), status=status)
         if hours is not None and hours.minutes > 0:
-            raise SheetRowError(
-                r, HEADINGS["hours"], f"{day:%d-%m-%Y} er efter i dag: der kan ikke være mødt timer endnu"
-            )
+            raise SheetRowError(r, HEADINGS["hours"], code="sheet_future_hours", day=day.isoformat())
     if status in NO_HOURS and hours is not None and hours.minutes > 0:
-        raise SheetRowError(
-            r, HEADINGS["hours"],
-            f"{label} og timer: skriv 0 eller lad Timer stå tom (gik borgeren hjem, så vælg Mødt med de timer, "
-            "borgeren var der, og skriv årsagen)",
-        )  # fmt: skip
+        raise SheetRowError(r, HEADINGS["hours"], code="sheet_absence_hours", status=status)
     if reason is not None and len(reason) > MAX_REASON:
-        raise SheetRowError(r, HEADINGS["reason"], f"højst {MAX_REASON} tegn (skriv resten som bemærkning)")
+        raise SheetRowError(r, HEADINGS["reason"], code="sheet_reason_long", limit=MAX_REASON)
     as_planned = hours is None and status == Status.PRESENT.value
     minutes = 0 if hours is None else hours.minutes
     record = cf.Attendance(day, status, minutes, reason, note)
@@ -229,7 +273,7 @@ def collect_rows(rows: Iterable[SheetRow], today: date) -> tuple[list[SheetEntry
             continue
         key = (entry.placement, entry.record.day)
         if key in seen:
-            errors.append(SheetRowError(row.row, HEADINGS["date"], f"samme forløb og dato som række {seen[key]}"))
+            errors.append(SheetRowError(row.row, HEADINGS["date"], code="sheet_same_day", other=seen[key]))
             continue
         seen[key] = row.row
         entries.append(entry)

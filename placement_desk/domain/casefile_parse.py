@@ -9,6 +9,7 @@ whole number of minutes are rounded to the minute while a case file is read (and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -256,9 +257,7 @@ def parse_referral(v: Any, path: str) -> cf.Referral:
     for i, e in enumerate(extensions):
         assert e is not None
         if e <= previous:
-            raise ValidationError(
-                f"{n.at('extensions')}[{i}]", "an extension must be a later end date than the one before"
-            )
+            raise ValidationError(f"{n.at('extensions')}[{i}]", code="extension_order")
         previous = e
     return cf.Referral(
         n.req_text("programme", LINE_MAX),
@@ -385,10 +384,10 @@ def parse_case_file(data: Any, known: Known | None = None, reading: Reading | No
 def _parse_document(data: Any, known: Known) -> cf.CaseFile:
     root = Node(data, "")
     if root.raw("format") != cf.FORMAT:
-        raise ValidationError("format", f"must be {cf.FORMAT!r}")
+        raise ValidationError("format", code="not_the_format", expected=repr(cf.FORMAT))
     if root.raw("version") != cf.VERSION:
         raise ValidationError(
-            "version", f"version {root.raw('version')!r} is not supported (this program reads {cf.VERSION})"
+            "version", code="unsupported_version", version=repr(root.raw("version")), supported=cf.VERSION
         )
     companies = root.items("companies", parse_company)
     _unique([(f"companies[{i}].ref", c.ref) for i, c in enumerate(companies)], "company ref")
@@ -399,33 +398,44 @@ def _parse_document(data: Any, known: Known) -> cf.CaseFile:
 
 
 def _check_references(companies: tuple[cf.Company, ...], citizens: tuple[cf.Citizen, ...], known: Known) -> None:
+    """Every placement ref belongs to one citizen, names a known company and one of its contacts; every
+    follow-up and observation names one of its own citizen's placements."""
     contacts: dict[str, frozenset[str]] = dict(known.companies)
     contacts.update({c.ref: frozenset(k.ref for k in c.contacts) for c in companies})
     seen_placements: dict[str, str] = {}
     for ci, citizen in enumerate(citizens):
         own: set[str] = {ref for ref, owner in known.placements.items() if owner == citizen.ref}
         for pi, p in enumerate(citizen.placements):
-            path = f"citizens[{ci}].placements[{pi}]"
-            if p.ref in seen_placements:
-                raise ValidationError(f"{path}.ref", code="duplicate", what="placement ref", key=p.ref)
-            owner = known.placements.get(p.ref)
-            if owner is not None and owner != citizen.ref:
-                raise ValidationError(f"{path}.ref", code="placement_of_other", ref=p.ref, owner=owner)
-            seen_placements[p.ref] = citizen.ref
+            _check_placement_refs(p, f"citizens[{ci}].placements[{pi}]", citizen.ref, seen_placements, known, contacts)
             own.add(p.ref)
-            if p.company not in contacts:
-                raise ValidationError(f"{path}.company", code="unknown_company_ref", ref=p.company)
-            if p.workplace_mentor is not None and p.workplace_mentor not in contacts[p.company]:
-                raise ValidationError(
-                    f"{path}.workplace_mentor", f"{p.workplace_mentor} is not a contact of company {p.company}"
-                )
-        for fi, f in enumerate(citizen.followups):
-            if f.placement is not None and f.placement not in own:
-                raise ValidationError(
-                    f"citizens[{ci}].followups[{fi}].placement", f"unknown placement ref {f.placement} for this citizen"
-                )
-        for oi, o in enumerate(citizen.observations):
-            if o.placement is not None and o.placement not in own:
-                raise ValidationError(
-                    f"citizens[{ci}].observations[{oi}].placement", f"unknown placement ref {o.placement} for this citizen"
-                )
+        _check_own_placements(
+            [(f"citizens[{ci}].followups[{fi}].placement", f.placement) for fi, f in enumerate(citizen.followups)]
+            + [
+                (f"citizens[{ci}].observations[{oi}].placement", o.placement)
+                for oi, o in enumerate(citizen.observations)
+            ],
+            own,
+        )
+
+
+def _check_placement_refs(
+    p: cf.Placement, path: str, citizen: str, seen: dict[str, str], known: Known, contacts: Mapping[str, frozenset[str]]
+) -> None:
+    if p.ref in seen:
+        raise ValidationError(f"{path}.ref", code="duplicate", what="placement ref", key=p.ref)
+    owner = known.placements.get(p.ref)
+    if owner is not None and owner != citizen:
+        raise ValidationError(f"{path}.ref", code="placement_of_other", ref=p.ref, owner=owner)
+    seen[p.ref] = citizen
+    if p.company not in contacts:
+        raise ValidationError(f"{path}.company", code="unknown_company_ref", ref=p.company)
+    if p.workplace_mentor is not None and p.workplace_mentor not in contacts[p.company]:
+        raise ValidationError(
+            f"{path}.workplace_mentor", code="not_a_contact", mentor=p.workplace_mentor, company=p.company
+        )
+
+
+def _check_own_placements(refs: list[tuple[str, str | None]], own: set[str]) -> None:
+    for path, ref in refs:
+        if ref is not None and ref not in own:
+            raise ValidationError(path, code="unknown_own_placement", ref=ref)

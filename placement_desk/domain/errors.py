@@ -8,6 +8,9 @@ fails on a code raised anywhere without an English and a Danish text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 # Code -> English template ({name} is an argument).
 MESSAGES: dict[str, str] = {
     "required": "is required",
@@ -125,6 +128,38 @@ MESSAGES: dict[str, str] = {
     "after_today": "{day} is after today",
     "before_from": "{day} is before from ({first})",
     "before_from_plain": "{day} is before from {first}",
+    # the case file as a whole (domain/casefile_parse.py, domain/profile_parse.py, services/casefile_io.py)
+    "not_the_format": "must be {expected}: the file is not a case file",
+    "unsupported_version": "version {version} is not supported (this program reads {supported})",
+    "extension_order": "an extension must be a later end date than the one before",
+    "unknown_own_placement": "unknown placement ref {ref} for this citizen",
+    "not_profile_part": "is not a part of a profile (one of {known})",
+    "finalised_followup_import": (
+        "the finalised follow-up of {day} cannot be changed or removed by an import (add a correction to it instead)"
+    ),
+    # the workplace mentor's attendance sheet (domain/attendance_sheet.py, services/attendance_sheet.py); the
+    # sheet's own Danish texts are its ROW_TEXTS
+    "not_a_month": "not a month (YYYY-MM): {text}",
+    "sheet_errors": "{count} errors in the sheet; nothing was saved",
+    "sheet_no_plan": "no hours are planned on this day; write the hours the citizen attended",
+    "sheet_unknown_status": "{value} is not one of the sheet's statuses (choose one in the list)",
+    "sheet_placement_missing": "is missing (the row must not be changed)",
+    "sheet_date_missing": "is missing or not a date (the row must not be changed)",
+    "sheet_status_needed": "choose a status when the row has a reason or a note",
+    "sheet_future_status": "{day} is after today: only agreed absence can be entered ahead, not {status}",
+    "sheet_future_hours": "{day} is after today: there cannot be hours attended yet",
+    "sheet_absence_hours": (
+        "{status} with hours: write 0 or leave the hours empty (if the citizen went home, choose present "
+        "with the hours they were there, and write the reason)"
+    ),
+    "sheet_reason_long": "at most {limit} characters (write the rest as a note)",
+    "sheet_same_day": "the same placement and date as row {other}",
+    "sheet_not_company_placement": "{placement} is not a placement at the company in the month",
+    "sheet_not_in_month": "{day} is not in the sheet's month",
+    "sheet_outside_placement": "{day} is outside the placement's period",
+    # errors that are their own code (ConflictError, AccessDenied)
+    "conflict": "Someone else saved a newer version of the record while you worked on it. Reload it before you save.",
+    "refused": "Your role does not allow this.",
 }
 
 
@@ -179,11 +214,23 @@ class NotFoundError(LookupError):
 
 
 class ConflictError(RuntimeError):
-    """Someone else saved a newer version of the record; nothing was overwritten."""
+    """Someone else saved a newer version of the record; nothing was overwritten.
+
+    The text (``str()``) says which record, for the log; the user reads the code's text.
+    """
+
+    code = "conflict"
+    params: Mapping[str, object] = MappingProxyType({})  # the code's text takes no argument
 
 
 class AccessDenied(PermissionError):
-    """The signed-in user's role does not allow this; nothing was read or written."""
+    """The signed-in user's role does not allow this; nothing was read or written.
+
+    The text (``str()``) names the role and the action, for the log; the user reads the code's text.
+    """
+
+    code = "refused"
+    params: Mapping[str, object] = MappingProxyType({})  # the code's text takes no argument
 
     def __init__(self, action: str, role: str) -> None:
         super().__init__(f"Your role ({role}) does not allow this: {action}.")

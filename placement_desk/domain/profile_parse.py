@@ -69,7 +69,7 @@ def parse_profile(v: Any, path: str) -> Profile:
     unknown = sorted(set(n.value) - set(PROFILE_LISTS) - set(PROFILE_TEXTS))
     if unknown:
         known = ", ".join((*PROFILE_LISTS, *PROFILE_TEXTS))
-        raise n.fail(unknown[0], f"is not a part of a profile (one of {known})")
+        raise n.fail(unknown[0], code="not_profile_part", known=known)
     lists = {key: n.items(key, parse_profile_item) for key in PROFILE_LISTS}
     texts = {key: _optional_text(n, key) for key in PROFILE_TEXTS}
     return Profile(**lists, **texts)  # type: ignore[arg-type]

@@ -147,7 +147,7 @@ def _review(
         e, p = entry, placements.get(entry.placement)
         problem = _problem(e, p, first, last)
         if problem:
-            errors.append(SheetRowError(e.row, *problem))
+            errors.append(SheetRowError.coded(e.row, *problem))
             continue
         assert p is not None
         if e.as_planned:  # Mødt without hours: the plan in the database, never the sheet's planned cell
@@ -178,14 +178,17 @@ def _review(
     return review, pairs
 
 
-def _problem(e: SheetEntry, p: m.Placement | None, first: date, last: date) -> tuple[str, str] | None:
-    day = e.record.day
+def _problem(
+    e: SheetEntry, p: m.Placement | None, first: date, last: date
+) -> tuple[str, str, dict[str, object]] | None:
+    """What is wrong with a row in the database's eyes: (column heading, message code, its arguments)."""
+    day = e.record.day.isoformat()
     if p is None:
-        return HEADINGS["placement"], f"{e.placement} er ikke et forløb hos virksomheden i måneden"
-    if not first <= day <= last:
-        return HEADINGS["date"], f"{day.strftime('%d-%m-%Y')} ligger ikke i arkets måned"
-    if day < p.start or (p.end is not None and day > p.end):
-        return HEADINGS["date"], f"{day.strftime('%d-%m-%Y')} ligger uden for forløbets periode"
+        return HEADINGS["placement"], "sheet_not_company_placement", {"placement": e.placement}
+    if not first <= e.record.day <= last:
+        return HEADINGS["date"], "sheet_not_in_month", {"day": day}
+    if e.record.day < p.start or (p.end is not None and e.record.day > p.end):
+        return HEADINGS["date"], "sheet_outside_placement", {"day": day}
     return None
 
 

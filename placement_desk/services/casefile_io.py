@@ -256,11 +256,7 @@ def _check_finalised(row: m.Citizen, data: cf.Citizen, path: str) -> None:
             continue
         out = mapping.followup_out(f)
         if out not in incoming:
-            raise ValidationError(
-                path,
-                f"the finalised follow-up of {f.day.isoformat()} cannot be changed or removed by an import "
-                "(add a correction to it instead)",
-            )
+            raise ValidationError(path, code="finalised_followup_import", day=f.day.isoformat())
 
 
 # Citizens read per query by the export: their placements, lists and attendance, then written and let go.

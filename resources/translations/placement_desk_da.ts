@@ -1506,10 +1506,6 @@
         <source>does not match the citizen's ref (%1)</source>
         <translation>passer ikke med borgerens reference (%1)</translation>
     </message>
-    <message>
-        <source>must not contain the citizen's name, CPR number or ref</source>
-        <translation>må ikke indeholde borgerens navn, CPR-nummer eller reference</translation>
-    </message>
 </context>
 <context>
     <name>FirstRunChecklist</name>
@@ -3623,6 +3619,14 @@ Opbevar dette papir et sikkert, aflåst sted.</translation>
     <message>
         <source>Nothing was saved.</source>
         <translation>Intet er gemt.</translation>
+    </message>
+    <message>
+        <source>%1 new days saved, %2 overwritten, %3 unchanged, %4 conflicts not overwritten</source>
+        <translation>%1 nye dage gemt, %2 overskrevet, %3 uændrede, %4 konflikter ikke overskrevet</translation>
+    </message>
+    <message>
+        <source>; the hours in %1 rows were rounded to the whole minute</source>
+        <translation>; timerne i %1 rækker er afrundet til hele minutter</translation>
     </message>
     <message>
         <source>Days already registered</source>

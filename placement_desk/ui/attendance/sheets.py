@@ -19,17 +19,17 @@ from placement_desk.services.attendance_sheet import (
     read_sheet_file,
     review_attendance_sheet,
 )
-from placement_desk.ui.kit.messages import danish_error
+from placement_desk.ui.kit.messages import danish_error, sheet_error
 from placement_desk.ui.shell.context import UiContext
 
 KEEP, OVERWRITE = "keep", "overwrite"
 
 
 def _sheet_error(exc: ValidationError | NotFoundError) -> str:
-    """The service's Danish text; where it names a row ("række 12"), with the row."""
+    """The error in the UI's language; where it names a row ("række 12"), with the row."""
     if isinstance(exc, NotFoundError):
         return danish_error(exc)
-    return exc.message if exc.path in ("", "fremmødeark") else f"{exc.path}: {exc.message}"
+    return sheet_error(exc)
 
 
 class SheetButtons(QWidget):
@@ -105,8 +105,23 @@ class SheetButtons(QWidget):
         result: SheetResult = self.ctx.execute(
             title, lambda: apply_attendance_sheet(db, content, overwrite, actor), undo
         )
-        QMessageBox.information(self, title, result.describe())
+        QMessageBox.information(self, title, self.summary(result))
         return result
+
+    def summary(self, result: SheetResult) -> str:
+        """What reading the sheet did, in the UI's language (``describe()`` is the command line's Danish)."""
+        text = (
+            self.tr("%1 new days saved, %2 overwritten, %3 unchanged, %4 conflicts not overwritten")
+            .replace("%1", str(len(result.written)))
+            .replace("%2", str(len(result.overwritten)))
+            .replace("%3", str(result.review.unchanged))
+            .replace("%4", str(len(result.kept)))
+        )
+        if result.review.rounded:
+            text += self.tr("; the hours in %1 rows were rounded to the whole minute").replace(
+                "%1", str(result.review.rounded)
+            )
+        return text
 
     def _ask_conflicts(self, count: int) -> str | None:
         box = QMessageBox(self)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from placement_desk.domain.attendance_sheet import HEADINGS, ROW_TEXTS, STATUS_TEXT, SheetErrors, SheetRowError
 from placement_desk.domain.errors import (
     MESSAGES,
     AccessDenied,
@@ -76,6 +77,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "hired": ("Hired", "Ansat"),
     "hired_hours": ("Hours when hired", "Timer ved ansættelse"),
     "tasks": ("Tasks", "Opgaver"),
+    "month": ("Month", "Måned"),
 }
 
 # Message code (placement_desk.domain.errors.MESSAGES) -> its Danish text; the English text is MESSAGES'.
@@ -192,6 +194,17 @@ DANISH: dict[str, str] = {
     "choose_hours_placement": "vælg det forløb, hvis timer ændres",
     "after_today": "{day} ligger efter i dag",
     "before_from": "{day} ligger før fra-datoen ({first})",
+    "not_the_format": "skal være {expected}: filen er ikke en sagsfil",
+    "unsupported_version": "version {version} kan ikke læses (programmet læser version {supported})",
+    "extension_order": "en forlængelse skal have en senere slutdato end den før",
+    "unknown_own_placement": "forløbet {ref} er ikke et af borgerens forløb",
+    "not_profile_part": "er ikke en del af en profil (en af {known})",
+    "finalised_followup_import": (
+        "den afsluttede opfølgning fra {day} kan ikke ændres eller slettes ved en import (tilføj en rettelse i stedet)"
+    ),
+    "conflict": "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer.",
+    "refused": REFUSED,
+    **ROW_TEXTS,  # the attendance sheet's own Danish texts (domain/attendance_sheet.py)
 }
 
 # Arguments written with Python's quotes in English (no user 'x') that the Danish text names bare.
@@ -232,8 +245,21 @@ def parse_message(message: str) -> tuple[str, dict[str, str]] | None:
     return None
 
 
+# A status code given as an argument ({status}), as the English UI names it; the Danish one is the
+# attendance sheet's label (domain/attendance_sheet.py: STATUS_TEXT), which the workplace mentor chooses.
+STATUS_ENGLISH = {
+    "present": "Present",
+    "sick": "Sick",
+    "absent_agreed": "Agreed absence",
+    "absent_unexcused": "No-show",
+}
+
+
 def coded_text(code: str, params: Mapping[str, object]) -> str:
     """A message code with its arguments in the UI's language (dates the Danish way in Danish)."""
+    if "status" in params:
+        labels = STATUS_ENGLISH if english() else STATUS_TEXT
+        params = {**params, "status": labels.get(str(params["status"]), params["status"])}
     if english():
         return MESSAGES[code].format(**params)
     if code in _BARE:
@@ -277,11 +303,6 @@ def _danish_dates(text: str) -> str:
 
 # Texts of the other errors: (English, Danish).
 TEXTS: dict[str, tuple[str, str]] = {
-    "conflict": (
-        "Someone else saved a newer version of the record while you worked on it. Reload it before you save.",
-        "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer.",
-    ),
-    "refused": ("Your role does not allow this.", REFUSED),
     "damaged": (
         "The database failed its integrity check, so nothing is saved. "
         "Restore the newest good backup (File → Restore a backup…).",
@@ -299,7 +320,7 @@ def _text(which: str, **params: object) -> str:
 
 def refused() -> str:
     """The refusal of an action the role may not do, in the UI's language."""
-    return _text("refused")
+    return coded_text("refused", {})
 
 
 def danish_error(exc: Exception) -> str:
@@ -309,15 +330,40 @@ def danish_error(exc: Exception) -> str:
         return f"{label}: {message_of(exc)}" if label else message_of(exc)
     if isinstance(exc, CodedValueError):
         return message_of(exc)
-    if isinstance(exc, ConflictError):
-        return _text("conflict")
-    if isinstance(exc, AccessDenied):
-        return _text("refused")
+    if isinstance(exc, ConflictError | AccessDenied):
+        return coded_text(exc.code, exc.params)
     if isinstance(exc, DatabaseDamaged):
         return _text("damaged")
     if isinstance(exc, NotFoundError):
         return _text("not_found", key=exc.key)
     return str(exc)
+
+
+# The attendance sheet's columns as the English UI names them (the sheet's own headings are Danish).
+SHEET_COLUMNS = {
+    "date": "Date",
+    "weekday": "Weekday",
+    "citizen": "Citizen",
+    "placement": "Placement",
+    "planned": "Planned hours",
+    "hours": "Hours",
+    "status": "Status",
+    "reason": "Reason",
+    "note": "Note",
+}
+_COLUMN_KEYS = {heading: key for key, heading in HEADINGS.items()}
+
+
+def sheet_error(exc: ValidationError) -> str:
+    """An attendance sheet's error in the UI's language: every bad row with its row number and column."""
+    if isinstance(exc, SheetErrors):
+        return "\n".join([f"{coded_text('sheet_errors', exc.params)}:", *(sheet_error(e) for e in exc.errors)])
+    if isinstance(exc, SheetRowError):
+        column = SHEET_COLUMNS.get(_COLUMN_KEYS.get(exc.column, ""), exc.column) if english() else exc.column
+        return f"{'row' if english() else 'række'} {exc.row}, {column}: {message_of(exc)}"
+    if exc.code is not None:
+        return danish_error(exc)
+    return exc.message if exc.path in ("", "fremmødeark") else f"{exc.path}: {exc.message}"
 
 
 def role_label(role: Role | str) -> str:
