@@ -118,15 +118,28 @@ def test_the_background_check_refuses_writes_when_the_database_is_damaged(qtbot:
     db.dispose()
 
 
-def test_the_background_check_of_a_healthy_database_changes_nothing(qtbot: QtBot, db: Database) -> None:
+def test_the_background_check_of_a_healthy_database_changes_nothing(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No wall-clock wait: once the thread has ended its result is a posted event, delivered at once."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
     from placement_desk.ui.shell.startup import start_background_check
 
+    found: list[list[str]] = []
+    real = backup.integrity_problems
+
+    def checked(d: Database) -> list[str]:
+        found.append(real(d))
+        return found[-1]
+
+    monkeypatch.setattr(backup, "integrity_problems", checked)
     parent = QWidget()
     qtbot.addWidget(parent)
     worker = start_background_check(db, parent, lambda: None)
     assert worker is not None and worker.wait(20000)
-    qtbot.wait(50)
+    QCoreApplication.sendPostedEvents()  # the check's answer reaches the window
+    assert found == [[]]
     assert db.write_refusal is None
     citizens.create_citizen(db, {"ref": "SA", "name": "S. A."})
