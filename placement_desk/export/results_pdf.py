@@ -53,7 +53,13 @@ def scope_text(report: Report, named: bool) -> list[tuple[str, str]]:
     ]  # fmt: skip
 
 
-def _table(t: ResultTable) -> Flowable:
+CHUNK = 150  # rows per table: reportlab measures the rest of a table again at every page it breaks
+
+
+def _table(t: ResultTable) -> list[Flowable]:
+    """The table; a long one (placements of hundreds of companies) as tables of CHUNK rows one after the
+    other, each with its header: cut at each page, one long table would cost time in the square of its
+    length."""
     n = len(t.headers)
     right = [i > 0 and _numeric(t, i) for i in range(n)]
     if t.key == "per_citizen":
@@ -65,7 +71,7 @@ def _table(t: ResultTable) -> Flowable:
     scale = WIDTH / mm / sum(weights)
     cols = [Col(h or " ", w * scale, right=r) for h, w, r in zip(t.headers, weights, right, strict=True)]
     rows = [[cell_text(v, i in t.percent) for i, v in enumerate(row)] for row in t.rows] or [[dk.DASH] * n]
-    return table(cols, rows, compact=t.key == "per_citizen")
+    return [table(cols, rows[i : i + CHUNK], compact=t.key == "per_citizen") for i in range(0, len(rows), CHUNK)]
 
 
 def outcome_chart(t: ResultTable) -> Drawing | None:
@@ -91,7 +97,7 @@ def results_pdf(report: Report, named: bool = False, author: str | None = None) 
     tables = report_tables(report, named)
     story: list[Flowable] = [p(TITLE, "title"), key_value_table(scope_text(report, named)), Spacer(1, 4 * mm)]
     for t in tables:
-        story += [Heading(t.title), _table(t), Spacer(1, 3 * mm)]
+        story += [Heading(t.title), *_table(t), Spacer(1, 3 * mm)]
         if t.key == "outcomes":
             chart = outcome_chart(t)
             if chart is not None:

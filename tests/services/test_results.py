@@ -5,7 +5,9 @@ workbook or the JSON), the named version's role check, and the command line."""
 from __future__ import annotations
 
 import copy
+import io
 import json
+import re
 from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -434,6 +436,22 @@ def test_canary_no_name_ref_or_cpr_in_the_anonymised_files(db: Database) -> None
     assert CANARY_NAME in _pdf_text(results_pdf(named, named=True))
     assert CANARY_NAME in _xlsx_cells(results_xlsx(named, named=True))
     assert CANARY_NAME in json.dumps(report_json(named, named=True), ensure_ascii=False)
+
+
+def test_a_long_placements_table_is_all_in_the_pdf() -> None:
+    """More companies than one table holds (results_pdf.CHUNK rows): every one is in the PDF, in order."""
+    import dataclasses
+
+    from placement_desk.export.results_pdf import CHUNK
+
+    facts = [dataclasses.replace(c, placements=tuple(dataclasses.replace(p, company=f"Firma {i:03d}")
+                                                     for p in c.placements))
+             for i, c in enumerate(generated(CHUNK + 40))]  # fmt: skip
+    report = build_report(facts, date(2024, 1, 1), date(2024, 12, 31), TODAY)
+    assert len(report.placements) == CHUNK + 40
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(results_pdf(report))).pages)
+    found = [int(m) for m in re.findall(r"Firma (\d{3})", text)]
+    assert found == list(range(CHUNK + 40))
 
 
 def test_the_workbook_holds_the_reports_tables(demo: Database) -> None:
