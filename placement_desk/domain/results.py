@@ -350,12 +350,18 @@ def _sustained(placements: Sequence[PlacementFacts], until: date, today: date) -
     """:func:`sustained_level` from the database's weekly sums: the weeks run from the Monday of the
     first to that of the last date with planned > 0 of any of the placements (weeks without a record
     count as 0); the largest minimum of 4 consecutive weeks, None with fewer than 4 weeks."""
-    attended: dict[int, int] = {}
+    attended: Mapping[int, int]
+    if len(placements) == 1 and placements[0].sums is not None:
+        attended = placements[0].sums.weekly
+    else:
+        merged: dict[int, int] = {}
+        for p in placements:
+            assert p.sums is not None
+            for monday, minutes in p.sums.weekly.items():
+                merged[monday] = merged.get(monday, 0) + minutes
+        attended = merged
     bounds: list[int] = []
     for p in placements:
-        assert p.sums is not None
-        for monday, minutes in p.sums.weekly.items():
-            attended[monday] = attended.get(monday, 0) + minutes
         hi = min(p.plan.last_day(today), until)
         for day in (planned_day(p.plan, p.start, hi, today), planned_day(p.plan, p.start, hi, today, last=True)):
             if day is not None:
@@ -363,10 +369,11 @@ def _sustained(placements: Sequence[PlacementFacts], until: date, today: date) -
     if not bounds:
         return None
     lo = min(bounds)
-    weeks = [attended.get(monday, 0) for monday in range(lo, max(bounds) + 1, 7)]
+    get = attended.get
+    weeks = [get(monday, 0) for monday in range(lo, max(bounds) + 1, 7)]
     if len(weeks) < 4:
         return None
-    return max(min(a, b, c, d) for a, b, c, d in zip(weeks, weeks[1:], weeks[2:], weeks[3:], strict=False))
+    return max(map(min, weeks, weeks[1:], weeks[2:], weeks[3:]))
 
 
 def planned_day(plan: PlacementPlan, lo: date, hi: date, today: date, last: bool = False) -> date | None:
