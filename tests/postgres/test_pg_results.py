@@ -62,3 +62,28 @@ def test_outcomes_and_the_monthly_overview_on_postgresql(both: tuple[Database, D
     pg_citizens = {c["ref"]: c for c in export_case_file(pg_db)["citizens"]}
     assert pg_citizens["Poul"]["placements"][0]["outcome"]["hired"] is True
     assert monthly_overview(pg_db, TODAY) == monthly_overview(db, TODAY)
+
+
+def test_the_sums_equal_walking_every_record_on_postgresql(pg_server: Any, pg_template: str) -> None:
+    """The weekly sums written for PostgreSQL (week and weekday by date arithmetic) against walking every
+    record, on a generated caseload with records left outside shortened placements and periods from
+    mid-week (as tests/services/test_results.py does on SQLite)."""
+    from sqlalchemy import text
+
+    from placement_desk.domain.results import build_report
+    from placement_desk.services.results import _load
+    from tests.services.test_results import random_caseload
+
+    with migrated_database(pg_server, pg_template) as db:
+        import_case_file(db, random_caseload(3))
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE placements SET start = start + 9 WHERE id % 3 = 0"))
+            conn.execute(text('UPDATE placements SET "end" = "end" - 11 WHERE id % 2 = 0'))
+        for first, last in [(date(2023, 1, 1), date(2024, 12, 31)), (date(2023, 4, 5), date(2024, 3, 28)),
+                            (date(2024, 12, 18), date(2025, 1, 9))]:  # fmt: skip
+            until = min(last, TODAY)
+            fast = build_report(_load(db, until, None, first=first)[1], first, last, TODAY)
+            slow = build_report(_load(db, until, None, first=first, walk=True)[1], first, last, TODAY)
+            assert report_json(fast, named=True) == report_json(slow, named=True)
+            assert fast.attendance.counted_planned == slow.attendance.counted_planned > 0
+            assert [c.sustained_weekly for c in fast.citizens] == [c.sustained_weekly for c in slow.citizens]
