@@ -8,6 +8,7 @@ public holidays plan nothing, agreed absence is not counted). No attendance rows
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
@@ -47,36 +48,51 @@ class Task:
     tab: str
 
 
-def dashboard(db: Database, on: date | None = None) -> list[Task]:
+def task_order(task: Task) -> tuple[int, date, str]:
+    """The dashboard's order: by kind (as :data:`KINDS`), then the date, then the citizen's name."""
+    return KINDS.index(task.kind), task.when or date.max, task.citizen_name
+
+
+def dashboard(db: Database, on: date | None = None, citizens: Collection[str] | None = None) -> list[Task]:
+    """The tasks of every active citizen, or only of the citizens whose refs are given (a window that
+    shows the dashboard re-reads just the rows of the citizens a write touched)."""
     access.require_unscoped(db, Permission.VIEW, "see the dashboard")
     on = on or today()
+    refs = None if citizens is None else sorted(set(citizens))
     tasks: list[Task] = []
+    if refs == []:
+        return tasks
     with db.reading() as s:
-        for row in s.execute(_placement_facts(on)):
+        for row in s.execute(_placement_facts(on, refs)):
             tasks.extend(_placement_tasks(row, on))
-        tasks.extend(_referral_tasks(s, on))
-    order = {k: i for i, k in enumerate(KINDS)}
-    tasks.sort(key=lambda t: (order[t.kind], t.when or date.max, t.citizen_name))
-    audit.log_read(db, "dashboard", on=on, tasks=len(tasks), citizens=len({t.citizen_ref for t in tasks}))
+        tasks.extend(_referral_tasks(s, on, refs))
+    tasks.sort(key=task_order)
+    seen = {t.citizen_ref for t in tasks}
+    if refs is None:
+        audit.log_read(db, "dashboard", on=on, tasks=len(tasks), citizens=len(seen))
+    else:
+        audit.log_read(db, "dashboard", on=on, tasks=len(tasks), citizens=len(seen), asked=len(refs))
     return tasks
 
 
-def _running(on: date) -> Any:
-    """The placements running on ``on`` (neither they nor their citizen archived), with their period."""
+def _running(on: date, refs: list[str] | None = None) -> Any:
+    """The placements running on ``on`` (neither they nor their citizen archived), with their period;
+    only those of the citizens ``refs`` when given."""
     p = m.Placement
-    return (
+    stmt = (
         select(p.id, p.citizen_id, p.start, func.coalesce(p.end, on).label("last_day"))
         .join(m.Citizen, p.citizen_id == m.Citizen.id)
         .where(p.archived_at.is_(None), m.Citizen.archived_at.is_(None))
         .where(p.start <= on, or_(p.end.is_(None), p.end >= on))
     )
+    return stmt if refs is None else stmt.where(m.Citizen.ref.in_(refs))
 
 
-def _placement_facts(on: date) -> Any:
+def _placement_facts(on: date, refs: list[str] | None = None) -> Any:
     """One row per running placement: who, where, the last meeting and the four weeks' sums."""
     first, last = on - WINDOW, on - timedelta(days=1)
     p, s, a, f = m.Placement, m.ScheduleStep, m.AttendanceRecord, m.Followup
-    running = _running(on).cte("running")
+    running = _running(on, refs).cte("running")
     # The working days of the window (public holidays plan nothing) with their weekday 0..6.
     calendar = union_all(
         *[select(literal(d, Date).label("day"), literal(d.weekday(), Integer).label("wd"))
@@ -162,17 +178,18 @@ def _placement_tasks(row: Any, on: date) -> list[Task]:
     return out
 
 
-def _referral_tasks(s: Session, on: date) -> list[Task]:
+def _referral_tasks(s: Session, on: date, refs: list[str] | None = None) -> list[Task]:
     """Referrals still open (no end reason) whose end, the latest extension's if any, is within 30 days."""
     r, e = m.Referral, m.ReferralExtension
     latest = select(e.referral_id, func.max(e.new_end).label("new_end")).group_by(e.referral_id).subquery()
     end = func.coalesce(latest.c.new_end, r.end)
-    rows = s.execute(
+    stmt = (
         select(m.Citizen.ref, m.Citizen.name, r.programme, end)
         .join(m.Citizen, r.citizen_id == m.Citizen.id)
         .outerjoin(latest, latest.c.referral_id == r.id)
         .where(m.Citizen.archived_at.is_(None), r.end_reason.is_(None))
         .where(end >= on, end <= on + REFERRAL_HORIZON)
     )
+    rows = s.execute(stmt if refs is None else stmt.where(m.Citizen.ref.in_(refs)))
     return [Task("referral_ending", ref, name, None, programme, when, None, "overview")
             for ref, name, programme, when in rows]  # fmt: skip

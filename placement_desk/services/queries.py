@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -40,9 +41,12 @@ class CompanyRow:
     archived: bool
 
 
-def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenRow]:
+def list_citizens(
+    db: Database, include_archived: bool = False, refs: Collection[str] | None = None
+) -> list[CitizenRow]:
     """Every citizen (archived ones on request) with the placement running today, or else their latest,
-    and its weekly hours now: three plain queries, no records loaded, so thousands of citizens list at once."""
+    and its weekly hours now: three plain queries, no records loaded, so thousands of citizens list at once.
+    ``refs``: only these citizens (a window re-reads the rows of the citizens a write touched)."""
     access.require_unscoped(db, Permission.VIEW, "list citizens")
     on = today()
     c, p, step = m.Citizen, m.Placement, m.ScheduleStep
@@ -58,6 +62,8 @@ def list_citizens(db: Database, include_archived: bool = False) -> list[CitizenR
         if not include_archived:
             stmt = stmt.where(c.archived_at.is_(None))
             placements = placements.where(c.archived_at.is_(None))
+        if refs is not None:
+            stmt, placements = stmt.where(c.ref.in_(list(refs))), placements.where(c.ref.in_(list(refs)))
         shown: dict[int, tuple[int, date, date | None, str, str, bool]] = {}
         for pid, citizen_id, start, end, kind, company in s.connection().execute(placements):
             running = start <= on and (end is None or end >= on)

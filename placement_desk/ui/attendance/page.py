@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from placement_desk.services.changes import ATTENDANCE, CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.common import today
 from placement_desk.services.mentor import ExpectedCitizen, PlannedDay, expected
 from placement_desk.services.queries import list_companies
@@ -37,6 +38,7 @@ from placement_desk.ui.attendance.style import day_title, legend, parse_hours, w
 from placement_desk.ui.attendance.view import AttendanceView, HoursDelegate
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.reason_picker import ReasonPicker, open_picker
+from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import ALL, UiContext
 
@@ -50,7 +52,6 @@ class AttendancePage(QWidget):
         self.ctx = ctx
         self.edits = AttendanceEdits(ctx)
         self.picker: ReasonPicker | None = None  # the open reason picker (tests answer it)
-        self._dirty = False
         self.company = QComboBox(self)
         self.company.setObjectName("mentorCompany")
         self.company.setAccessibleName(self.tr("Company"))
@@ -111,7 +112,7 @@ class AttendancePage(QWidget):
         self.keys_help.setStyleSheet("color: #555;")
         self._build_layout()
         self.setFocusProxy(self.table)
-        ctx.changed.connect(self._on_changed)
+        self.follower = ChangeFollower(self, ctx, self._wants, lambda _changes: self.refresh())  # (when shown)
         self.refresh()
 
     def _step_button(self, text: str, tip: str, step: int) -> QToolButton:
@@ -203,12 +204,12 @@ class AttendancePage(QWidget):
 
     def refresh(self) -> None:
         """Read the companies and who is expected again (the main window's Refresh, a change)."""
+        self.follower.forget()
         self._fill_companies()
         self.reload()
 
     def reload(self) -> None:
         """Read who is expected again; the cursor stays on the same citizen and day."""
-        self._dirty = False
         kept = self.model.cell_at(self.table.currentIndex())
         day, mode, ref = self.day(), self.mode(), self.company_ref()
         monday = day - timedelta(days=day.weekday())
@@ -271,16 +272,13 @@ class AttendancePage(QWidget):
             if d.planned and d.record is None and not d.future and (days is None or d.day in days)
         ]
 
-    def _on_changed(self, _scope: str) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
+    @staticmethod
+    def _wants(changes: Changes) -> bool:
+        """Who is expected: the attendance, the hours plans, the placements, citizens and companies."""
+        return changes.touches(ATTENDANCE, "schedule_steps", PLACEMENT, CITIZEN, COMPANY)
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        super().showEvent(event)  # (what changed while hidden was read just before: ChangeFollower)
         self.table.setFocus()
 
     # ---- editing ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 
 from placement_desk.domain.errors import NotFoundError
 from placement_desk.domain.roles import Permission
+from placement_desk.services.changes import COMPANY, Changes
 from placement_desk.services.common import today
 from placement_desk.services.views import CitizenDetail, citizen_detail
 from placement_desk.ui.citizen.accommodations_tab import AccommodationsTab
@@ -22,7 +23,8 @@ from placement_desk.ui.citizen.placements_tab import PlacementsTab
 from placement_desk.ui.citizen.schedule_tab import ScheduleTab
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.messages import refused
-from placement_desk.ui.shell.context import ALL, UiContext
+from placement_desk.ui.kit.refresh import ChangeFollower
+from placement_desk.ui.shell.context import UiContext
 
 TAB_CLASSES: tuple[type[CitizenTab], ...] = (
     OverviewTab,
@@ -81,7 +83,7 @@ class CitizenPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.subheader)
         layout.addWidget(self.tabs, 1)
-        ctx.changed.connect(self._on_changed)
+        self.follower = ChangeFollower(self, ctx, self._wants, lambda _changes: self.reload())  # (when shown)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_placement)  # from any tab of the citizen
         QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.new_observation)
 
@@ -108,6 +110,7 @@ class CitizenPage(QWidget):
             self.tabs.setCurrentWidget(self.tab_by_key[tab])
 
     def reload(self) -> None:
+        self.follower.forget()
         if self.ref is None:
             return
         try:
@@ -131,6 +134,6 @@ class CitizenPage(QWidget):
         for tab in self.tab_by_key.values():
             tab.load(self.detail)
 
-    def _on_changed(self, scope: str) -> None:
-        if self.ref is not None and scope in (ALL, self.ref):
-            self.reload()
+    def _wants(self, changes: Changes) -> bool:
+        """A write about the citizen shown, or a company's (its name and contacts stand in the tabs)."""
+        return self.ref is not None and (changes.touches_citizen(self.ref) or changes.touches(COMPANY, "contacts"))

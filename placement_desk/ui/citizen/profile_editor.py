@@ -31,6 +31,7 @@ from placement_desk.domain.profile import PROFILE_LISTS, ProfileItem, span_end, 
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import AccommodationSource, label
 from placement_desk.services import observations, profile_edit
+from placement_desk.services.changes import Changes
 from placement_desk.services.common import today
 from placement_desk.services.observations import ObservationRow
 from placement_desk.services.profile_edit import ProfileRow, RemovedItem
@@ -325,8 +326,9 @@ class ProfileEditor(QDialog):
         self.wishes.setReadOnly(not self.can_edit)
         self.resize(760, 440)
         self._loaded: dict[str, str] = {}  # the network and wishes as last read
-        ctx.changed.connect(self._changed)
-        self.finished.connect(lambda _r: ctx.changed.disconnect(self._changed))  # closed: reads nothing more
+        ctx.changes.connect(self._changed)  # a write (services.changes.Changes)
+        ctx.changed.connect(self._asked)  # read again, nothing written (a conflict, Refresh)
+        self.finished.connect(lambda _r: self._stop_listening())  # closed: reads nothing more
         self.reload()
 
     @staticmethod
@@ -347,9 +349,17 @@ class ProfileEditor(QDialog):
                 edit.setPlainText(stored)
             self._loaded[key] = stored
 
-    def _changed(self, scope: str) -> None:
+    def _changed(self, changes: object) -> None:
+        if isinstance(changes, Changes) and changes.touches_citizen(self.citizen_ref):
+            self.reload(texts_too=False)
+
+    def _asked(self, scope: str) -> None:
         if scope in ("*", self.citizen_ref):
             self.reload(texts_too=False)
+
+    def _stop_listening(self) -> None:
+        self.ctx.changes.disconnect(self._changed)
+        self.ctx.changed.disconnect(self._asked)
 
     def selected_item(self) -> ProfileRow | None:
         index = self.item_table.currentIndex()

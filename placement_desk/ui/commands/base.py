@@ -63,7 +63,8 @@ class Command(QUndoCommand):
 
         if not self.ctx.guarded(run):
             self.setObsolete(True)
-        self.ctx.changed.emit(self.scope)
+        if self.isObsolete():  # nothing written (theirs stands, or it failed): read theirs (a write's
+            self.ctx.changed.emit(self.scope)  # Changes reached the screens by themselves)
 
 
 class ServiceCommand(QUndoCommand):
@@ -80,12 +81,10 @@ class ServiceCommand(QUndoCommand):
         if self._done_once:  # the edit was already carried out by UiContext.execute
             self._done_once = False
             return
-        if self._ctx.guarded(lambda: self._store(self._do())):
-            self._ctx.changed.emit(self._scope)
+        self._ctx.guarded(lambda: self._store(self._do()))  # the screens hear the write's Changes
 
     def undo(self) -> None:
-        if self._ctx.guarded(lambda: self._undo(self._state)):
-            self._ctx.changed.emit(self._scope)
+        self._ctx.guarded(lambda: self._undo(self._state))
 
     def _store(self, state: Any) -> None:
         self._state = state
@@ -137,6 +136,7 @@ class VersionedCommand(QUndoCommand):
 
         if not self._ctx.guarded(run):
             self.setObsolete(True)
-        self._ctx.changed.emit(self._scope)
+        if self.isObsolete():  # nothing written: read theirs
+            self._ctx.changed.emit(self._scope)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from placement_desk.services import audit
 from placement_desk.services.audit import Entry
 from placement_desk.ui.kit.forms import DateField
+from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import Column, RowTableModel, row_table
 from placement_desk.ui.shell.context import UiContext
 
@@ -127,6 +128,8 @@ class AuditPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addLayout(bottom)
+        # every write adds an entry: read again (when shown) after any
+        self.follower = ChangeFollower(self, ctx, lambda changes: bool(changes), lambda _changes: self.refresh())
         self.refresh()
 
     def _bounds(self) -> tuple[datetime | None, datetime | None]:
@@ -137,6 +140,7 @@ class AuditPage(QWidget):
         return since, until
 
     def refresh(self) -> None:
+        self.follower.forget()
         since, until = self._bounds()
         rows: list[Entry] = []
 

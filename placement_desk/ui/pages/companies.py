@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.vocab import label
 from placement_desk.services import companies
+from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
 from placement_desk.ui.kit.field_checks import cvr_problem
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import FormDialog, text_or_none
+from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
@@ -173,10 +175,16 @@ class CompaniesPage(QWidget):
         splitter.setSizes([560, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.changed.connect(lambda _scope: self.refresh())
+        self.follower = ChangeFollower(self, ctx, self._wants, lambda _changes: self.refresh())
         self.refresh()
 
+    @staticmethod
+    def _wants(changes: Changes) -> bool:
+        """Companies, their contacts, and the placements (with the citizens' names) the detail lists."""
+        return changes.touches(COMPANY, "contacts", PLACEMENT, CITIZEN)
+
     def refresh(self) -> None:
+        self.follower.forget()
         current = self.detail_panel.ref
         self.model.set_rows(list_companies(self.ctx.db))
         if current:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from placement_desk.services.dashboard import KINDS, Task, dashboard
+from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
+from placement_desk.services.dashboard import KINDS, Task, dashboard, task_order
 from placement_desk.ui.kit.formatting import fmt_date, fmt_number
+from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel, row_table
 from placement_desk.ui.shell.context import UiContext
 from placement_desk.ui.shell.first_run import FirstRunChecklist
@@ -21,6 +23,14 @@ def kind_titles() -> dict[str, str]:
         "referral_ending": QCoreApplication.translate("Dashboard", "Referral ends within 30 days"),
         "no_mentor": QCoreApplication.translate("Dashboard", "Placement without workplace mentor"),
     }
+
+
+PARTIAL_LIMIT = 200  # more citizens touched at once than this: the whole dashboard is read again
+
+
+def task_key(task: Task) -> tuple[str, str, str | None]:
+    """What one task is about, to keep it under the cursor when the rows are read again."""
+    return task.kind, task.citizen_ref, task.placement_ref
 
 
 def task_detail(task: Task) -> str:
@@ -68,17 +78,49 @@ class DashboardPage(QWidget):
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         layout.addStretch(0)  # takes the room only while the table is hidden
-        ctx.changed.connect(lambda _scope: self.refresh())
+        self.starting = True  # the first steps shown instead of the table
+        self.follower = ChangeFollower(self, ctx, self._wants, self._changed)
         self.refresh()
 
     def refresh(self) -> None:
+        """Read every task again (and whether the first steps are still to do)."""
+        self.follower.forget()
+        self._check_start()
+        self.model.set_rows(dashboard(self.ctx.db))
+        self._summarise()
+
+    def _check_start(self) -> bool:
+        """Show the first steps or the table; True when that changed."""
         starting = not self.checklist.refresh().complete
         self.checklist.setVisible(starting)
         self.table.setVisible(not starting)  # nothing to watch before the first placement: the steps instead
         self.hint.setVisible(not starting)
         self.summary.setVisible(not starting)
-        tasks = dashboard(self.ctx.db)
-        self.model.set_rows(tasks)
+        flipped, self.starting = starting != self.starting, starting
+        return flipped
+
+    @staticmethod
+    def _wants(changes: Changes) -> bool:
+        return bool(changes.citizens) or changes.touches(CITIZEN, COMPANY, PLACEMENT)
+
+    def _changed(self, changes: Changes) -> None:
+        """Only the rows of the citizens a write touched are read again; all of them after a bulk write, a
+        company's change (its name stands in rows of many citizens) or while the first steps show."""
+        whole = changes.everything or self.starting or changes.touches(COMPANY) or citizens_removed(changes)
+        whole = whole or len(changes.citizens) > PARTIAL_LIMIT
+        if whole or (changes.of("removed", PLACEMENT) and self._check_start()):  # (the last placement went)
+            self.refresh()
+        else:
+            self.refresh_citizens(changes.citizens)
+
+    def refresh_citizens(self, refs: frozenset[str]) -> None:
+        """Read the tasks of these citizens again and put them in place of their rows (the others stay)."""
+        fresh = dashboard(self.ctx.db, citizens=refs)
+        replace_rows(self.model, of_citizens(refs, lambda t: t.citizen_ref), fresh, task_key, self.table, task_order)
+        self._summarise()
+
+    def _summarise(self) -> None:
+        tasks = [self.model.row_at(i) for i in range(self.model.rowCount())]
         titles = kind_titles()
         counts = {k: sum(1 for t in tasks if t.kind == k) for k in KINDS}
         parts = [f"{titles[k]}: <b>{n}</b>" for k, n in counts.items() if n]

@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from placement_desk.domain.vocab import label
+from placement_desk.services.changes import CITIZEN, FOLLOWUP, PLACEMENT, Changes
 from placement_desk.services.queries import RECENT_WEEKS, FollowupRow, list_followups
 from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel, row_table
 from placement_desk.ui.shell.context import UiContext
 
@@ -67,10 +69,15 @@ class FollowupsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addWidget(self.status)
-        ctx.changed.connect(lambda _scope: self.refresh())
+        self.follower = ChangeFollower(self, ctx, self._wants, lambda _changes: self.refresh())
         self.refresh()
 
+    @staticmethod
+    def _wants(changes: Changes) -> bool:
+        return changes.touches(FOLLOWUP, "followup_corrections", CITIZEN, PLACEMENT)
+
     def refresh(self) -> None:
+        self.follower.forget()
         self._search_timer.stop()
         everything = self.scope.currentData() == ALL
         rows = list_followups(

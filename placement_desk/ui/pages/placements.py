@@ -8,12 +8,13 @@ resize-to-contents over every row on each filter keystroke). Enter opens the cit
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from placement_desk.domain.vocab import label, outcome_label
+from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import PlacementListRow, list_placements
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
+from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
@@ -57,7 +58,6 @@ class PlacementsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._dirty = True
         self.model: RowTableModel[PlacementListRow] = RowTableModel(placement_columns(), self)
         self.proxy = placement_proxy(self.model, self)
         self.search = QLineEdit(self)
@@ -92,10 +92,15 @@ class PlacementsPage(QWidget):
         layout.addWidget(self.table)
         self.search.setText(user_settings.text(ctx.db, "placements/filter"))  # the user's own last search
         self.search.textChanged.connect(lambda text: user_settings.remember(ctx.db, "placements/filter", text))
-        ctx.changed.connect(self._on_changed)
+        # read when first shown, and again when shown after a write that touched what it lists
+        self.follower = ChangeFollower(self, ctx, self._wants, lambda _changes: self.refresh(), stale=True)
+
+    @staticmethod
+    def _wants(changes: Changes) -> bool:
+        return changes.touches(PLACEMENT, CITIZEN, COMPANY, "contacts", "schedule_steps")
 
     def refresh(self) -> None:
-        self._dirty = False
+        self.follower.forget()
         rows = list_placements(self.ctx.db)
         if self.active_only.isChecked():
             rows = [r for r in rows if r.active]
@@ -109,17 +114,6 @@ class PlacementsPage(QWidget):
     def _count(self) -> None:
         self.count.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
                            .replace("%2", str(self.model.rowCount())))  # fmt: skip
-
-    def _on_changed(self, _scope: str) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True  # read again when shown
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def _open(self, index: object) -> None:
         row = self.proxy.data(index, ROW_ROLE)  # type: ignore[arg-type]

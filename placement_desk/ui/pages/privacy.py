@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -28,10 +27,12 @@ from PySide6.QtWidgets import (
 from placement_desk.db.private import write_private
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 from placement_desk.services import privacy
+from placement_desk.services.changes import CITIZEN, Changes
 from placement_desk.services.privacy import ErasureReport, RetentionRow
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import ERROR_STYLE, FormDialog
 from placement_desk.ui.kit.messages import danish_error
+from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel, row_table
 from placement_desk.ui.shell.context import ALL, UiContext
 
@@ -81,7 +82,6 @@ class PrivacyPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.on: date | None = None  # the date the retention list counts from (None: today)
-        self._dirty = True
         title = QLabel(self.tr("Data protection"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -134,12 +134,17 @@ class PrivacyPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(citizen)
         layout.addWidget(retention, 1)
-        ctx.changed.connect(self._on_changed)
+        # read when first shown, and again when shown after a write about a citizen
+        self.follower = ChangeFollower(self, ctx, self._wants, lambda _changes: self.refresh(), stale=True)
 
     # ---- the retention list ------------------------------------------------------------------
 
+    @staticmethod
+    def _wants(changes: Changes) -> bool:
+        return bool(changes.citizens) or changes.touches(CITIZEN)
+
     def refresh(self) -> None:
-        self._dirty = False
+        self.follower.forget()
         try:
             rows = privacy.retention_candidates(self.ctx.db, self.years.value(), self.on)
         except AccessDenied:
@@ -157,17 +162,6 @@ class PrivacyPage(QWidget):
         row = self.model.data(rows[0], ROW_ROLE) if rows else None
         if isinstance(row, RetentionRow):
             self.ref_edit.setText(row.ref)
-
-    def _on_changed(self, _scope: str) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     # ---- the citizen's rights ----------------------------------------------------------------------
 

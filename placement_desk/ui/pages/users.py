@@ -21,6 +21,7 @@ from placement_desk.services.queries import list_companies
 from placement_desk.services.users import MIN_PASSWORD, UserRow
 from placement_desk.ui.kit.forms import FormDialog
 from placement_desk.ui.kit.messages import role_label
+from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel, row_table
 from placement_desk.ui.shell.context import EXPECTED, UiContext
 from placement_desk.ui.shell.login import check_same, password_field
@@ -160,9 +161,11 @@ class UsersPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addWidget(note)
+        self.follower = ChangeFollower(self, ctx, lambda c: c.touches("users"), lambda _changes: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
+        self.follower.forget()
         selected = self.selected()
         self.ctx.guarded(lambda: self.model.set_rows(users.list_users(self.ctx.db)))
         if selected is not None:

@@ -2,12 +2,14 @@
 
 Edits go through :meth:`UiContext.execute`: the service call runs first (so a validation error
 reaches the form that caused it), then an undo command is pushed that can undo and redo it.
-Screens refresh when :attr:`UiContext.changed` names the citizen they show (Anki's habit: views
-refresh from a change notice instead of poking each other).
+Screens refresh from :attr:`UiContext.changes`, the typed Changes of every committed write (Anki's
+habit: views refresh from a change notice instead of poking each other; ui/kit/refresh.py).
+:attr:`UiContext.changed` is no write: a request to read again (after a conflict, Refresh).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -37,7 +39,7 @@ class Refused(ValidationError):
 
 
 class UiContext(QObject):
-    changed = Signal(str)  # a citizen ref, or "*" for anything
+    changed = Signal(str)  # read again, nothing was written (a conflict, Refresh): a citizen ref, or "*"
     changes = Signal(object)  # services.changes.Changes: what every committed write changed, from anywhere
     saved = Signal(str, str)  # an edit was saved: its undo text, and what else the user should know
     open_citizen = Signal(str, str)  # citizen ref, tab key
@@ -49,10 +51,13 @@ class UiContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.versions: dict[str, int] = {}  # record -> the version this window's last step left it at
         self.dialog_parent: QWidget | None = None
+        self._thread = threading.get_ident()
         self._unsubscribe = change_feed.subscribe(db, self._heard)
         self.destroyed.connect(lambda *_: self._unsubscribe())
 
     def _heard(self, committed: Changes) -> None:
+        if threading.get_ident() != self._thread:
+            return  # a background job's write: no screen reads while it writes; it says when it is done (changed)
         self.changes.emit(committed)
 
     def push(self, command: Command, note: str = "") -> None:
@@ -69,8 +74,7 @@ class UiContext(QObject):
         except AccessDenied as exc:
             raise Refused(exc) from exc
         command.done_once = True
-        self.undo_stack.push(command)
-        self.changed.emit(command.scope)
+        self.undo_stack.push(command)  # the screens heard the write's Changes already
         self.saved.emit(command.text(), note)
 
     def execute(
@@ -100,7 +104,6 @@ class UiContext(QObject):
         except AccessDenied as exc:
             raise Refused(exc) from exc
         self.undo_stack.push(ServiceCommand(self, text, do, undo, scope, state))
-        self.changed.emit(scope)
         self.saved.emit(text, note(state) if callable(note) else note)
         return state
 
@@ -130,7 +133,6 @@ class UiContext(QObject):
             raise Refused(exc) from exc
         self.versions[record] = new
         self.undo_stack.push(VersionedCommand(self, text, apply, before, after, record, scope))
-        self.changed.emit(scope)
         self.saved.emit(text, note)
         return new
 
