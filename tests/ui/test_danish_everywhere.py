@@ -5,15 +5,28 @@ and the English UI shows English where Danish used to be hard-coded."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import AccessDenied
 from placement_desk.services.casefile_io import ImportResult
 from placement_desk.ui.kit.messages import set_language
@@ -217,3 +230,205 @@ def test_the_hours_plan_tab_says_a_days_hours_in_danish(qtbot: QtBot, db: Databa
     tab.hours.clear()
     qtbot.keyClicks(tab.hours, "søn-xyz 8-12")
     assert tab.form.error_text("hours") == "ukendt ugedag 'xyz'"
+
+
+# ---- one language at a time: the attendance sheet, the erase dialog and the main screens -----------------
+
+# Words that give Danish away in an English text, and English in a Danish one (whole words; æøå always).
+DANISH_WORDS = re.compile(
+    r"[æøåÆØÅ]|\b(og|ikke|er|en|et|af|til|fra|med|fejl|arket|række|intet|gemt|timer|mangler|skriv|vælg|"
+    r"forløb|dato|borger\w*|virksomhed\w*|ny|nyt|uge|dage|Mødt|Syg|Udeblevet|Aftalt|fravær)\b",
+    re.IGNORECASE,
+)
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|of|is|not|with|errors?|sheet|row|saved|nothing|hours|write|choose|placement|citizen|"
+    r"company|new|save|cancel|search|show|week|days?|present|sick|agreed|absence|no-show|edit)\b",
+    re.IGNORECASE,
+)
+
+
+def _sheet_with_errors(db: Database) -> bytes:
+    """The March 2023 sheet of co-saxo, filled in with a bad row of each kind a mentor makes."""
+    from tests.export.sheet_helpers import fill, make, save, seed
+
+    seed(db)
+    wb, ws, rows = make(db)
+    fill(ws, rows[2], hours=4, status="Mødt")  # good
+    fill(ws, rows[6], status="Sygg")  # not a status of the sheet
+    fill(ws, rows[8], reason="Migræne")  # a reason without a status
+    fill(ws, rows[10], hours=4, status="Syg")  # sick with hours
+    fill(ws, rows[15], placement="ZZ-9", status="Syg")  # not a placement of the company
+    return save(wb)
+
+
+def _read_sheet(qtbot: QtBot, db: Database, content: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """What the Fremmøde page's "Read a filled-in sheet…" says about the file (the warning box's text)."""
+    from datetime import date
+
+    from placement_desk.ui.attendance import sheets
+
+    shown: list[str] = []
+    monkeypatch.setattr(sheets.QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(sheets.QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    path = tmp_path / "ark.xlsx"
+    path.write_bytes(content)
+    buttons = sheets.SheetButtons(UiContext(db, actor="test"), lambda: "co-saxo", lambda: date(2023, 3, 1))
+    qtbot.addWidget(buttons)
+    assert buttons.read_sheet(str(path)) is None  # nothing written
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_the_attendance_sheets_row_errors_are_english_in_the_english_ui(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, english_ui: None
+) -> None:
+    from tests.export.sheet_helpers import make
+
+    content = _sheet_with_errors(db)
+    rows = make(db)[2]
+    text = _read_sheet(qtbot, db, content, tmp_path, monkeypatch)
+    assert text.splitlines() == [
+        "Nothing was saved.",
+        "",
+        "4 errors in the sheet; nothing was saved:",
+        f"row {rows[6]}, Status: 'Sygg' is not one of the sheet's statuses (choose one in the list)",
+        f"row {rows[8]}, Status: choose a status when the row has a reason or a note",
+        f"row {rows[10]}, Hours: Sick with hours: write 0 or leave the hours empty (if the citizen went home, "
+        "choose present with the hours they were there, and write the reason)",
+        f"row {rows[15]}, Placement: ZZ-9 is not a placement at the company in the month",
+    ]
+    assert not DANISH_WORDS.search(text.replace("'Sygg'", "")), text  # the mentor's own typing is quoted
+
+
+def test_the_attendance_sheets_row_errors_are_danish_in_the_danish_ui(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, danish_ui: None
+) -> None:
+    from tests.export.sheet_helpers import make
+
+    content = _sheet_with_errors(db)
+    rows = make(db)[2]
+    text = _read_sheet(qtbot, db, content, tmp_path, monkeypatch)
+    assert text.splitlines()[2:] == [
+        "4 fejl i arket; intet er gemt:",
+        f"række {rows[6]}, Status: 'Sygg' er ikke en af Mødt, Syg, Aftalt fravær, Udeblevet",
+        f"række {rows[8]}, Status: vælg en status, når der står en årsag eller bemærkning",
+        f"række {rows[10]}, Timer: Syg og timer: skriv 0 eller lad Timer stå tom (gik borgeren hjem, så vælg "
+        "Mødt med de timer, borgeren var der, og skriv årsagen)",
+        f"række {rows[15]}, Forløb: ZZ-9 er ikke et forløb hos virksomheden i måneden",
+    ]
+    assert not ENGLISH_WORDS.search(text), text
+
+
+def test_a_future_days_status_and_a_date_are_written_in_the_uis_language(english_ui: None) -> None:
+    """A status given as its code reads as the UI names it, and a date the UI's way."""
+    from placement_desk.domain.attendance_sheet import SheetRowError
+    from placement_desk.ui.kit.messages import set_language, sheet_error
+
+    exc = SheetRowError(12, "Status", code="sheet_future_status", day="2027-01-04", status="sick")
+    assert str(exc) == "række 12, Status: 04-01-2027 er efter i dag: kun Aftalt fravær kan skrives på forhånd, ikke Syg"
+    assert sheet_error(exc) == "row 12, Status: 2027-01-04 is after today: only agreed absence can be entered ahead, not Sick"
+    set_language("da")
+    assert sheet_error(exc) == str(exc)
+
+
+def test_the_attendance_sheets_summary_is_in_the_uis_language(qtbot: QtBot, db: Database, english_ui: None) -> None:
+    from datetime import date
+
+    from placement_desk.services.attendance_sheet import SheetChange, SheetResult, SheetReview
+    from placement_desk.ui.attendance.sheets import SheetButtons
+
+    buttons = SheetButtons(UiContext(db, actor="test"), lambda: None, lambda: date(2023, 3, 1))
+    qtbot.addWidget(buttons)
+    day = SheetChange(12, "DC-1", "D. C.", date(2023, 3, 2), cf.Attendance(date(2023, 3, 2), "present", 240))
+    result = SheetResult(SheetReview("co-saxo", "2023-03", unchanged=3, rounded=2), written=[day, day])
+    assert buttons.summary(result) == (
+        "2 new days saved, 0 overwritten, 3 unchanged, 0 conflicts not overwritten; "
+        "the hours in 2 rows were rounded to the whole minute"
+    )
+    assert result.describe().startswith("2 nye dage gemt")  # the command line reports on the sheet in Danish
+
+
+def test_the_attendance_sheets_summary_is_danish_in_the_danish_ui(qtbot: QtBot, db: Database, danish_ui: None) -> None:
+    from datetime import date
+
+    from placement_desk.services.attendance_sheet import SheetResult, SheetReview
+    from placement_desk.ui.attendance.sheets import SheetButtons
+
+    buttons = SheetButtons(UiContext(db, actor="test"), lambda: None, lambda: date(2023, 3, 1))
+    qtbot.addWidget(buttons)
+    result = SheetResult(SheetReview("co-saxo", "2023-03", unchanged=3, rounded=1))
+    assert buttons.summary(result) == (
+        "0 nye dage gemt, 0 overskrevet, 3 uændrede, 0 konflikter ikke overskrevet; "
+        "timerne i 1 rækker er afrundet til hele minutter"
+    )
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "must not contain the citizen's name, CPR number or ref"),
+    ("da", "må ikke indeholde borgerens navn, CPR-nummer eller reference"),
+])  # fmt: skip
+def test_the_erase_dialogs_reason_error_is_in_the_uis_language(
+    qtbot: QtBot, demo_db: Database, qapp: QApplication, language: str, expected: str
+) -> None:
+    """The dialog shows the service's coded error, not an English text it recognised by its words."""
+    from placement_desk.services.queries import list_citizens
+    from placement_desk.ui.pages.privacy import EraseDialog
+
+    citizen = next(c for c in list_citizens(demo_db) if c.ref == "DC")
+    for _ in _installed(language):
+        dialog = EraseDialog(UiContext(demo_db, actor="test"), "DC", citizen.name)
+        qtbot.addWidget(dialog)
+        dialog.confirm.setText("DC")
+        dialog.reason.setText(f"Anmodning fra {citizen.name}")
+        dialog.save()
+        assert dialog.result() == 0 and dialog.report is None  # refused: nothing erased
+        assert dialog.form.error_text("reason") == expected
+
+
+def _chrome(root: QWidget) -> list[str]:
+    """The texts a screen itself writes (not the data it shows): buttons, group titles, labels, tabs,
+    column heads, placeholders, tooltips."""
+    out: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if isinstance(w, QAbstractButton):
+            out.append(w.text())
+        elif isinstance(w, QGroupBox):
+            out.append(w.title())
+        elif isinstance(w, QLabel):
+            out.append(w.text())
+        elif isinstance(w, QLineEdit):
+            out.append(w.placeholderText())
+        if isinstance(w, QTabWidget):
+            out += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QTableView) and w.model() is not None:
+            model = w.model()
+            out += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+        out.append(w.toolTip())
+    return [t for t in out if t.strip()]
+
+
+def _main_screens(qtbot: QtBot, db: Database) -> dict[str, list[str]]:
+    from placement_desk.ui.shell.main_window import MainWindow
+
+    w = MainWindow(db, actor="test")
+    qtbot.addWidget(w)
+    screens = {}
+    for key in w.keys:
+        w.show_page(key)
+        screens[key] = _chrome(w.page(key))
+    screens["window"] = [w.nav.item(i).text() for i in range(w.nav.count())]
+    return screens
+
+
+def test_the_main_screens_show_no_danish_in_the_english_ui(qtbot: QtBot, demo_db: Database, english_ui: None) -> None:
+    screens = _main_screens(qtbot, demo_db)
+    assert len(screens) == 11 and all(screens.values())
+    found = {key: [t for t in texts if DANISH_WORDS.search(t)] for key, texts in screens.items()}
+    assert {key: texts for key, texts in found.items() if texts} == {}
+
+
+def test_the_main_screens_show_no_english_in_the_danish_ui(qtbot: QtBot, demo_db: Database, danish_ui: None) -> None:
+    screens = _main_screens(qtbot, demo_db)
+    assert len(screens) == 11 and all(screens.values())
+    found = {key: [t for t in texts if ENGLISH_WORDS.search(t)] for key, texts in screens.items()}
+    assert {key: texts for key, texts in found.items() if texts} == {}
