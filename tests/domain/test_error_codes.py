@@ -4,17 +4,23 @@ user's language without reading the English back by hand-written patterns."""
 
 from __future__ import annotations
 
+import ast
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from placement_desk.domain.errors import MESSAGES, CodedValueError, ValidationError
+from placement_desk.domain.attendance_sheet import ROW_TEXTS
+from placement_desk.domain.casefile_parse import parse_case_file
+from placement_desk.domain.errors import MESSAGES, AccessDenied, CodedValueError, ConflictError, ValidationError
 from placement_desk.domain.hours_text import HoursTextError, parse_hours_plan, parse_hours_text
 from placement_desk.domain.identifiers import check_cvr
 from placement_desk.ui.kit import messages
 from placement_desk.ui.kit.messages import DANISH, danish_error, danish_message, parse_message, set_language
+from tests.casefiles import case_file, ramp_down_citizen
 from tests.paths import PACKAGE
 
 # code="x" in ValidationError / Node.fail, and the first argument of the coded ValueErrors
@@ -109,3 +115,134 @@ def test_hours_texts_raise_coded_errors() -> None:
         parse_hours_text("2x25")
     assert caught.value.code == "day_hours"
     assert danish_error(ValidationError.wrap("hours", caught.value)) == "Timer: en dag skal have mellem 0 og 24 timer"
+
+
+# ---- every raised error has a code (issue 13) ------------------------------------------------------------
+
+# Where a ValidationError is still raised with a bare text instead of a code, and how often: each is a text
+# the UI cannot translate. The command line's own texts (cli/) are English by design and not counted.
+# A count may only go down; a new bare text anywhere fails.
+KNOWN_UNCODED: dict[str, int] = {
+    "db/team.py": 2,  # a user name on a team server
+    "domain/attendance_sheet.py": 1,  # a cell problem of domain/sheet_values.py (Danish text, no code yet)
+    "domain/casefile_json.py": 1,  # unreachable (pragma: no cover)
+    "domain/dossier.py": 3,  # the period of a dossier (--from / --to)
+    "domain/templates.py": 10,  # an administrator's document template (TOML)
+    "export/excel_attendance.py": 1,  # too many lines for one sheet (Danish)
+    "export/excel_attendance_read.py": 18,  # a file that is not an attendance sheet (Danish)
+    "services/team_setup.py": 1,  # team set-up from the command line (Danish)
+    "services/templates.py": 1,  # --template
+    "ui/citizen/documents_tab.py": 3,
+    "ui/citizen/followup_editor.py": 1,
+    "ui/citizen/outcome_fields.py": 2,  # re-pathed errors: the code is dropped, the English text kept
+    "ui/kit/forms.py": 1,  # a form's own checks (their texts come from tr())
+    "ui/pages/privacy.py": 1,  # the confirmation ref (a tr() text)
+    "ui/pages/results.py": 3,
+    "ui/pages/users.py": 1,
+    "ui/shell/login.py": 3,
+}
+# Calls that make a ValidationError: the class and its row-error subclass, and Node.fail / a reader's fail.
+_MAKERS = {"ValidationError", "SheetRowError", "fail"}
+
+
+def uncoded_raises(root: Path = PACKAGE) -> dict[str, list[int]]:
+    """Per file of the package (not cli/): the lines that make a ValidationError without a ``code=``."""
+    found: dict[str, list[int]] = {}
+    for path in sorted(root.rglob("*.py")):
+        name = str(path.relative_to(root)).replace("\\", "/")
+        if name.startswith("cli/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if called in _MAKERS and not any(k.arg == "code" for k in node.keywords):
+                found.setdefault(name, []).append(node.lineno)
+    return found
+
+
+def test_every_validation_error_raised_in_the_package_has_a_code_but_the_known_ones() -> None:
+    found = uncoded_raises()
+    assert "domain/json_node.py" not in found and "domain/casefile_parse.py" not in found
+    assert "domain/profile_parse.py" not in found and "services/casefile_io.py" not in found
+    assert "services/attendance_sheet.py" not in found
+    grown = {name: lines for name, lines in found.items() if len(lines) > KNOWN_UNCODED.get(name, 0)}
+    assert grown == {}, "raise these with code=... (and a text in MESSAGES and ui/kit/messages.DANISH)"
+
+
+def test_the_scan_finds_a_bare_text(tmp_path: Path) -> None:
+    """The scan is not blind: a raise without a code is found, one with a code is not, cli/ is left out."""
+    (tmp_path / "cli").mkdir()
+    (tmp_path / "cli" / "main.py").write_text('raise ValidationError("--db", "is not a file")\n', encoding="utf-8")
+    (tmp_path / "parse.py").write_text(
+        'raise n.fail("x", code="required")\n'
+        'raise ValidationError("name", "is required")\n'
+        'raise SheetRowError(3, "Timer", "for mange")\n',
+        encoding="utf-8",
+    )
+    assert uncoded_raises(tmp_path) == {"parse.py": [2, 3]}
+
+
+def test_a_refusal_and_a_conflict_carry_their_code_in_both_languages(english_ui: None) -> None:
+    refusal, conflict = AccessDenied("erase a citizen", "consultant"), ConflictError("citizen DC changed meanwhile")
+    assert (refusal.code, conflict.code) == ("refused", "conflict")
+    assert str(refusal) == "Your role (consultant) does not allow this: erase a citizen."  # the log's text
+    assert danish_error(refusal) == "Your role does not allow this."
+    assert danish_error(conflict).startswith("Someone else saved a newer version of the record")
+    set_language("da")
+    assert danish_error(refusal) == "Din rolle giver ikke adgang til dette."
+    assert danish_error(conflict).startswith("En anden har gemt en nyere udgave af posten")
+
+
+def test_the_attendance_sheets_codes_have_the_sheets_danish_and_an_english_text() -> None:
+    sheet_codes = {code for code in MESSAGES if code.startswith("sheet_")} | {"not_a_month"}
+    assert sheet_codes == set(ROW_TEXTS)
+    for code in sheet_codes:
+        assert DANISH[code] == ROW_TEXTS[code] and fields(ROW_TEXTS[code]) <= fields(MESSAGES[code]), code
+
+
+def _doc(change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
+    doc = case_file(ramp_down_citizen())
+    change(doc)
+    return doc
+
+
+def _citizen(doc: dict[str, Any]) -> dict[str, Any]:
+    citizen: dict[str, Any] = doc["citizens"][0]
+    return citizen
+
+
+BAD_CASE_FILES = [
+    ("not_the_format", lambda d: d.__setitem__("format", "placement-desk/dossier-summary"), "format"),
+    ("unsupported_version", lambda d: d.__setitem__("version", 99), "version"),
+    ("extension_order", lambda d: _citizen(d)["referrals"][0].__setitem__("extensions", ["2023-03-01"]),
+     "citizens[0].referrals[0].extensions[0]"),
+    ("not_a_contact", lambda d: _citizen(d)["placements"][0].__setitem__("workplace_mentor", "wm-9"),
+     "citizens[0].placements[0].workplace_mentor"),
+    ("unknown_own_placement", lambda d: _citizen(d)["followups"][0].__setitem__("placement", "XX-9"),
+     "citizens[0].followups[0].placement"),
+    ("unknown_company_ref", lambda d: _citizen(d)["placements"][0].__setitem__("company", "co-none"),
+     "citizens[0].placements[0].company"),
+    ("not_profile_part", lambda d: _citizen(d).__setitem__("profile", {"hobbies": []}), "citizens[0].profile.hobbies"),
+    ("not_a_date", lambda d: _citizen(d)["placements"][0].__setitem__("start", "1. marts"),
+     "citizens[0].placements[0].start"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "change", "path"), BAD_CASE_FILES, ids=[b[0] for b in BAD_CASE_FILES])
+def test_a_bad_case_file_is_refused_with_a_code_that_reads_in_both_languages(
+    code: str, change: Callable[[dict[str, Any]], object], path: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_case_file(_doc(change))
+    exc = caught.value
+    assert (exc.code, exc.path) == (code, path)
+    assert exc.message == MESSAGES[code].format(**exc.params)  # the command line's English
+    danish = danish_error(exc)
+    set_language("en")
+    try:
+        english = danish_error(exc)
+    finally:
+        set_language("da")
+    assert danish != english and exc.message in english and exc.message not in danish
