@@ -36,8 +36,9 @@ from placement_desk.db import models as m
 from placement_desk.db import team
 from placement_desk.db.base import utcnow
 from placement_desk.db.engine import COMMITTED, Database
+from placement_desk.domain.errors import DatabaseDamaged
 from placement_desk.domain.roles import Permission
-from placement_desk.services import access, audit_chain
+from placement_desk.services import access, audit_chain, read_journal
 from placement_desk.services.audit_chain import AUDIT_LOCK as AUDIT_LOCK
 from placement_desk.services.audit_chain import GENESIS as GENESIS
 from placement_desk.services.audit_chain import ChainCheck as ChainCheck
@@ -52,6 +53,10 @@ LOGIN, FAILED_LOGIN, LOGOUT, USERS, RESTORE = "login", "failed_login", "logout",
 LIST, BACKUP = "list", "backup"
 ACTIONS = (VIEW, LIST, SEARCH, CREATE, CHANGE, DELETE, EXPORT, ISSUE, IMPORT, ERASE, LOGIN, FAILED_LOGIN, LOGOUT,
            USERS, RESTORE, BACKUP)  # fmt: skip
+# What may still happen while a failed integrity check refuses every write: reading (its entries wait in
+# the read journal, services.read_journal) and signing in and out.
+READS = (VIEW, LIST, SEARCH, EXPORT)
+JOURNALED = (*READS, LOGIN, FAILED_LOGIN, LOGOUT)
 # A CPR number (ddmmyy-nnnn, with or without the dash or a space) and, in a search criterion, any run
 # of six digits with more after it (a CPR number being typed).
 _CPR = re.compile(r"(?<!\d)(\d{6})[- ]?\d{4}(?!\d)")
@@ -64,6 +69,7 @@ _ABOUT = "audit_citizen"
 _DETAILS = "audit_details"
 _QUIET = "audit_quiet"
 _ROWS = "audit_rows"  # the rows written, for the transaction's Changes (services.changes)
+_READ_ONLY = "audit_read_only"  # a read while the database refuses writes: no flush may write a row
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,15 @@ def mask_cpr(value: Any, typed: bool = False) -> Any:
     return value
 
 
+def _masked(details: dict[str, Any] | None) -> dict[str, Any] | None:
+    """``details`` as plain JSON values with CPR numbers masked: what an entry stores."""
+    if details is None:
+        return None
+    plain = json.loads(json.dumps(details, ensure_ascii=False, default=_plain))
+    masked: dict[str, Any] = mask_cpr(plain)
+    return masked
+
+
 def append(
     session: Session,
     username: str,
@@ -217,10 +232,8 @@ def append(
     """Append one entry to the chain inside the caller's transaction (CPR numbers in ``details`` masked)."""
     session.flush()
     when = at or utcnow()
-    text = None
-    if details is not None:
-        plain = json.loads(json.dumps(details, ensure_ascii=False, default=_plain))
-        text = json.dumps(mask_cpr(plain), ensure_ascii=False, sort_keys=True)
+    masked = _masked(details)
+    text = None if masked is None else json.dumps(masked, ensure_ascii=False, sort_keys=True)
     digest = _digest(text)
     key = audit_chain.session_key(session)
     link = audit_chain.next_link(session, keyed=key is not None)
@@ -297,11 +310,70 @@ def audited(
         access.require(db, permission, what)
     else:
         access.require_unscoped(db, permission, what)
+    if db.write_refusal is not None and action in READS:
+        with _read_only(db, action, citizen_id) as s:
+            yield s
+        return
     with db.transaction() as s:
         for key in (_CHANGES, _TOUCHED, _ABOUT, _DETAILS, _ROWS):
             s.info.pop(key, None)
         yield s
         record(s, db, action, s.info.pop(_ABOUT, citizen_id), s.info.pop(_DETAILS, None))
+
+
+@contextmanager
+def _read_only(db: Database, action: str, citizen_id: int | None) -> Iterator[Session]:
+    """:func:`audited` while the database refuses writes: the body reads in a session that is never
+    committed and may not write a row (a body that would is refused: DatabaseDamaged); its entry goes to
+    the read journal."""
+    with db.reading() as s:
+        s.info[_READ_ONLY] = db.write_refusal
+        try:
+            yield s
+            about_id = s.info.pop(_ABOUT, citizen_id)
+            details = s.info.pop(_DETAILS, None)
+        finally:
+            s.info.pop(_READ_ONLY, None)
+            s.rollback()
+    _journal(db, action, about_id, details)
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_writes_while_read_only(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    refusal = session.info.get(_READ_ONLY)
+    if refusal is None:
+        return
+    if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
+        raise DatabaseDamaged(str(refusal))
+
+
+def _journal(db: Database, action: str, citizen_id: int | None, details: dict[str, Any] | None,
+             username: str | None = None) -> None:
+    read = read_journal.Read(utcnow(), username or access.actor_name(db), action, citizen_id, _masked(details))
+    read_journal.add(db, read)
+
+
+def fold_read_journal(db: Database) -> int:
+    """The reads journaled while the database refused writes, appended to the audit log in one
+    transaction (each entry marked with the journal's token and ``read_only``); the journal is removed
+    afterwards. Nothing while writes are still refused. Returns how many entries were added."""
+    if db.write_refusal is not None:
+        return 0
+    journal = read_journal.load(db)
+    if journal is None:
+        return 0
+    added = 0
+    with db.transaction() as s:
+        folded = s.scalar(
+            select(m.AuditEntry.id).where(m.AuditEntry.details.like(f'%"read_journal": "{journal.token}"%')).limit(1)
+        )
+        if folded is None:  # not yet (a crash after the commit leaves a journal that is already in)
+            for r in journal.reads:
+                details = {**(r.details or {}), "read_only": True, "read_journal": journal.token}
+                append(s, r.username, r.action, r.citizen_id, details, at=r.at)
+                added += 1
+    read_journal.remove(db)
+    return added
 
 
 def quiet(session: Session) -> None:
@@ -318,7 +390,11 @@ def about(session: Session, citizen_id: int | None, **details: Any) -> None:
 
 def log(db: Database, action: str, citizen_id: int | None = None, details: dict[str, Any] | None = None,
         username: str | None = None) -> None:
-    """One entry in a transaction of its own (sign-ins, failed sign-ins, events outside a service call)."""
+    """One entry in a transaction of its own (sign-ins, failed sign-ins, events outside a service call).
+    While the database refuses writes, a read, sign-in or sign-out waits in the read journal."""
+    if db.write_refusal is not None and action in JOURNALED:
+        _journal(db, action, citizen_id, details, username)
+        return
     with db.transaction() as s:
         append(s, username or access.actor_name(db), action, citizen_id, details)
 
@@ -326,10 +402,8 @@ def log(db: Database, action: str, citizen_id: int | None = None, details: dict[
 def log_read(db: Database, what: str, citizen_ids: Iterable[int] = (), **criterion: Any) -> None:
     """One entry for a read of personal data outside a citizen's page - a list, a week of attendance,
     a company's page, the dashboard - with its criterion and the citizens it showed (one: the entry's
-    citizen; more: ``citizen_ids``). Written after the read, in its own transaction. Not while a failed
-    integrity check refuses every write (reading is then all that is left; nothing can be logged)."""
-    if db.write_refusal is not None:
-        return
+    citizen; more: ``citizen_ids``). Written after the read, in its own transaction; while a failed
+    integrity check refuses every write, into the read journal (:func:`fold_read_journal`)."""
     ids = sorted(set(citizen_ids))
     details: dict[str, Any] = {"read": what, **{k: _plain(v) for k, v in criterion.items() if v is not None}}
     if len(ids) > 1:

@@ -295,11 +295,13 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
         )
     from placement_desk.db.migrate import upgrade  # Alembic only when needed (start-up imports this module)
 
+    db.write_refusal = None  # the damaged file is gone: the restored one takes writes again
     upgrade(db)
     from placement_desk.services import audit, audit_chain
 
     audit_chain.reset_head(db)  # the restored (older) log is the log now
     audit.log(db, audit.RESTORE, details={"backup": info.path.name, "rows": info.rows})
+    audit.fold_read_journal(db)  # what was read while the damaged file refused writes
     return RestoreResult(info, safety)
 
 

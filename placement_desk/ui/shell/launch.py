@@ -187,7 +187,9 @@ def run(db_url: str | None, log_file: Path, translations: Path,
     def after_paint() -> None:
         QTimer.singleShot(
             CHECK_DELAY_MS,
-            lambda: workers.append(start_background_check(db, window, lambda: window.ctx.changed.emit("*"))),
+            lambda: workers.append(
+                start_background_check(db, window, lambda: window.ctx.changed.emit("*"), window.show_read_only)
+            ),
         )
         QTimer.singleShot(BACKUP_DELAY_MS, lambda: workers.append(start_daily_backup(db, window)))
 

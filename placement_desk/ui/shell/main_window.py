@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -141,10 +142,21 @@ class MainWindow(QMainWindow):
         self.nav.itemActivated.connect(lambda item: self.show_page(self.keys[self.nav.row(item)]))
         self.nav.setFixedWidth(170)
         central = QWidget(self)
-        row = QHBoxLayout(central)
-        row.setContentsMargins(4, 4, 4, 4)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 4)
+        # Shown while a failed integrity check refuses every write (Database.write_refusal).
+        self.read_only_banner = QLabel(central)
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "#readOnlyBanner { background: #fff4ce; color: #5c3c00; border: 1px solid #e0c060; padding: 6px; }"
+        )
+        self.read_only_banner.hide()
+        column.addWidget(self.read_only_banner)
+        row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
         who = db.principal
         self.nav.setVisible(len(self.keys) > 1)  # one page (a workplace mentor's): no sidebar to choose from
@@ -160,6 +172,8 @@ class MainWindow(QMainWindow):
             )
             self.statusBar().addPermanentWidget(self.user_label)
         self.ctx.open_citizen.connect(self.open_citizen)
+        self.ctx.changed.connect(lambda _scope: self.show_read_only())  # a restore lifts it
+        self.show_read_only()
         self.work = WorkMenu(self.ctx, self)
         self.idle_lock: IdleLock | None = None
         if who is not None:
@@ -172,6 +186,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.save_note, 1)
         self._build_menus()
         self._restore_state()
+
+    def show_read_only(self) -> None:
+        """The banner says plainly that nothing can be saved while the database refuses writes."""
+        refused = self.db.write_refusal is not None
+        if refused:
+            self.read_only_banner.setText(
+                self.tr(
+                    "Read only: the database failed its integrity check, so nothing can be saved. You can read "
+                    "everything; what you open is still recorded in the audit log. Restore the newest good "
+                    "backup (File → Restore a backup…)."
+                )
+            )
+        self.read_only_banner.setVisible(refused)
+        self.setWindowTitle(self.tr("Placement Desk (read only)") if refused else self.tr("Placement Desk"))
 
     # ---- navigation ---------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from placement_desk.db.engine import Database
-from placement_desk.services import backup
+from placement_desk.services import audit, backup
 from placement_desk.ui.shell.work import Worker
 
 
@@ -60,17 +60,22 @@ def offer_restore(db: Database, parent: QWidget | None = None) -> bool:
     return backup.integrity_ok(db)
 
 
-def start_background_check(db: Database, parent: QWidget, refresh: Callable[[], None]) -> Worker | None:
+def start_background_check(
+    db: Database, parent: QWidget, refresh: Callable[[], None], read_only: Callable[[], None] = lambda: None
+) -> Worker | None:
     """The quick integrity check after the window is on screen (it reads the whole file: about a second
     on a big database, in a thread beside the window). Until it is done the user reads; if it fails,
     every write is refused from then on (``Database.write_refusal``) and the newest good backup is
-    offered — restored, the app goes on; declined, it stays read-only."""
+    offered — restored, the app goes on; declined, it stays read-only (``read_only`` tells the window):
+    reads go on, their audit entries wait in the read journal (services.read_journal). A check that
+    passes, or a restore, folds a journal left by an earlier read-only session into the audit log."""
     if db.engine.dialect.name != "sqlite":
         return None
     worker = Worker(lambda _progress: backup.integrity_problems(db), parent)
 
     def done(problems: object) -> None:
         if not problems:
+            fold_journal(db)
             return
         assert isinstance(problems, list)
         refusal = "; ".join(str(p) for p in problems[:5])
@@ -81,9 +86,11 @@ def start_background_check(db: Database, parent: QWidget, refresh: Callable[[], 
         except Exception:
             logging.exception("restoring the newest backup failed")
         if restored:
+            fold_journal(db)
             refresh()
             return
         db.write_refusal = refusal
+        read_only()
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("Startup", "The database is damaged"),
@@ -97,6 +104,18 @@ def start_background_check(db: Database, parent: QWidget, refresh: Callable[[], 
     worker.finished.connect(worker.deleteLater)
     worker.start()
     return worker
+
+
+def fold_journal(db: Database) -> None:
+    """The reads journaled while the database refused writes, into its audit log (a failure is logged:
+    the journal stays for the next start)."""
+    try:
+        added = audit.fold_read_journal(db)
+    except Exception:
+        logging.exception("the read journal could not be added to the audit log")
+        return
+    if added:
+        logging.info("%d reads made while the database was read-only were added to the audit log", added)
 
 
 def start_daily_backup(db: Database, parent: QWidget) -> Worker | None:

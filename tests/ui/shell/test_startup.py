@@ -121,9 +121,9 @@ def test_the_background_check_refuses_writes_when_the_database_is_damaged(qtbot:
 def test_the_background_check_of_a_healthy_database_changes_nothing(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No wall-clock wait: once the thread has ended its result is a posted event, delivered at once."""
-    from PySide6.QtCore import QCoreApplication
+    """No wall-clock wait: the worker is deleted once its thread has ended and its answer was delivered."""
     from PySide6.QtWidgets import QWidget
+    from shiboken6 import isValid
 
     from placement_desk.ui.shell.startup import start_background_check
 
@@ -138,8 +138,8 @@ def test_the_background_check_of_a_healthy_database_changes_nothing(
     parent = QWidget()
     qtbot.addWidget(parent)
     worker = start_background_check(db, parent, lambda: None)
-    assert worker is not None and worker.wait(20000)
-    QCoreApplication.sendPostedEvents()  # the check's answer reaches the window
+    assert worker is not None
+    qtbot.waitUntil(lambda: not isValid(worker), timeout=20000)
     assert found == [[]]
     assert db.write_refusal is None
     citizens.create_citizen(db, {"ref": "SA", "name": "S. A."})
