@@ -127,31 +127,39 @@ def _collect_changes(session: Session, _flush: UOWTransaction) -> None:
             if not isinstance(obj, _SKIP) and (kind != "updated" or session.is_modified(obj)):
                 rows.append(Change(kind, inspect(obj).mapper.local_table.name, getattr(obj, "id", None),
                                    getattr(obj, "version", None)))  # fmt: skip
-    for obj in session.dirty:
-        if isinstance(obj, _SKIP):
+    for kind, objects in written:
+        for obj in objects:
+            change = None if isinstance(obj, _SKIP) else _change_of(kind, obj)
+            if change is not None:
+                changes.append(change)
+                touched.append(_touch(obj))
+
+
+def _change_of(kind: Kind, obj: Any) -> dict[str, Any] | None:
+    """What the audit entry says about one written row (None: an update that changed nothing)."""
+    table = inspect(obj).mapper.local_table.name
+    if kind == "created":
+        return {"table": table, "created": True}
+    if kind == "removed":
+        return {"table": table, "id": getattr(obj, "id", None), "deleted": True}
+    fields = _changed_fields(obj)
+    return {"table": table, "id": getattr(obj, "id", None), "fields": fields} if fields else None
+
+
+def _changed_fields(obj: Any) -> dict[str, list[Any]]:
+    """The before/after of every column of ``obj`` whose value changed (bookkeeping columns left out)."""
+    state = inspect(obj)
+    fields: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in _NOISE:
             continue
-        state = inspect(obj)
-        fields: dict[str, list[Any]] = {}
-        for attr in state.mapper.column_attrs:
-            if attr.key in _NOISE:
-                continue
-            hist = state.attrs[attr.key].history
-            if hist.has_changes():
-                before = hist.deleted[0] if hist.deleted else None
-                after = hist.added[0] if hist.added else None
-                if before != after:
-                    fields[attr.key] = [_plain(before), _plain(after)]
-        if fields:
-            changes.append({"table": state.mapper.local_table.name, "id": getattr(obj, "id", None), "fields": fields})
-            touched.append(_touch(obj))
-    for obj in session.new:
-        if not isinstance(obj, _SKIP):
-            changes.append({"table": inspect(obj).mapper.local_table.name, "created": True})
-            touched.append(_touch(obj))
-    for obj in session.deleted:
-        if not isinstance(obj, _SKIP):
-            changes.append({"table": inspect(obj).mapper.local_table.name, "id": getattr(obj, "id", None), "deleted": True})
-            touched.append(_touch(obj))
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            before = hist.deleted[0] if hist.deleted else None
+            after = hist.added[0] if hist.added else None
+            if before != after:
+                fields[attr.key] = [_plain(before), _plain(after)]
+    return fields
 
 
 def _touch(obj: Any) -> tuple[type[Any], int | None, dict[str, Any]]:
