@@ -75,29 +75,39 @@ def parse_hours_text(text: str) -> dict[str, float]:
         raise HoursTextError("no_hours")
     counted: list[Fraction] = []
     for part in parts:
-        if m := _COUNT.match(part):
-            counted.extend([_num(m.group(2))] * int(m.group(1)))
-        elif m := _RANGE_DAYS.match(part):
-            first, last = _day(m.group(1)), _day(m.group(2))
-            length = _clock(m.group(4)) - _clock(m.group(3))
-            for d in range(first, last + 1):
-                hours[d] += length
-        elif m := _DAY_TIMES.match(part):
-            hours[_day(m.group(1))] += _clock(m.group(3)) - _clock(m.group(2))
-        elif m := _DAY_HOURS.match(part):
-            hours[_day(m.group(1))] += _num(m.group(2))
-        else:
-            raise HoursTextError("hours_unreadable", part=repr(part))
+        _read_part(part, hours, counted)
     if counted:
-        free = [d for d in range(7) if hours[d] == 0]
-        if len(counted) > len(free):
-            raise HoursTextError("too_many_days")
-        days = _spread(free, len(counted))
-        for d, h in zip(sorted(days), sorted(counted, reverse=True), strict=True):
-            hours[d] = h
+        _place_counted(hours, counted)
     if any(h < 0 or h > 24 for h in hours):
         raise HoursTextError("day_hours")
     return {WEEKDAYS[d]: float(h) for d, h in enumerate(hours) if h}
+
+
+def _read_part(part: str, hours: list[Fraction], counted: list[Fraction]) -> None:
+    """One part of the text: hours added to their weekday, or "N days of H hours" kept in ``counted``."""
+    if m := _COUNT.match(part):
+        counted.extend([_num(m.group(2))] * int(m.group(1)))
+    elif m := _RANGE_DAYS.match(part):
+        first, last = _day(m.group(1)), _day(m.group(2))
+        length = _clock(m.group(4)) - _clock(m.group(3))
+        for d in range(first, last + 1):
+            hours[d] += length
+    elif m := _DAY_TIMES.match(part):
+        hours[_day(m.group(1))] += _clock(m.group(3)) - _clock(m.group(2))
+    elif m := _DAY_HOURS.match(part):
+        hours[_day(m.group(1))] += _num(m.group(2))
+    else:
+        raise HoursTextError("hours_unreadable", part=repr(part))
+
+
+def _place_counted(hours: list[Fraction], counted: list[Fraction]) -> None:
+    """Days given only by their number go on the free weekdays, spread over the week, longest first."""
+    free = [d for d in range(7) if hours[d] == 0]
+    if len(counted) > len(free):
+        raise HoursTextError("too_many_days")
+    days = _spread(free, len(counted))
+    for d, h in zip(sorted(days), sorted(counted, reverse=True), strict=True):
+        hours[d] = h
 
 
 def _spread(free: list[int], n: int) -> list[int]:
