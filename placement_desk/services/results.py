@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, case, cast, extract, func, literal, literal_column, select
+from sqlalchemy import Date, Integer, and_, cast, extract, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -228,10 +228,10 @@ def _attendance_sums(
     (spec section 2: planned(d) is the weekday's minutes in the step in force, 0 on a public holiday;
     counted = registered and not agreed absence).
 
-    The database sums every record by placement and week, with the weekdays that have a record as bits
-    (and the same of the agreed absence); planned(d) of those weekdays comes from the step in force (once per step and set of
-    weekdays). The few records that do not count as those sums assume are then read one by one and
-    taken out again: those outside their placement's period, after ``until`` in its week, and before
+    The database sums every record by placement and week, with the weekdays that have a record as bits;
+    planned(d) of those weekdays comes from the step in force (once per step and set of weekdays). The
+    few records that do not count as those sums assume are then read one by one and taken out again:
+    agreed absence, records outside their placement's period, after ``until`` in its week, and before
     ``first`` in its week."""
     a, p = m.AttendanceRecord, m.Placement
     agreed = Status.ABSENT_AGREED.value
@@ -246,15 +246,12 @@ def _attendance_sums(
     weeks = {pid: _PlanWeeks(plan, monday0, today) for pid, plan in plans.items()}
     weekly: dict[int, dict[int, int]] = {pid: {} for pid in plans}  # placement -> Monday's ordinal -> minutes
     window = {pid: [0, 0] for pid in plans}  # placement -> [counted planned, attended counted]
-    bit = literal_column("1").op("<<")(weekday)
-    is_agreed = a.status == agreed
     last_pid, w, mine, sums = None, None, weekly.get(0, {}), [0, 0]
     starts: list[int] = []
     mixed: set[int] = set()
     memos: list[dict[int, int]] = []
-    for pid, n, minutes, mask, agreed_minutes, agreed_mask in _fetch_all(s, (
-        select(a.placement_id, week, func.sum(a.minutes), func.sum(bit), func.sum(case((is_agreed, a.minutes))),
-               func.sum(case((is_agreed, bit))))
+    for pid, n, minutes, mask in _fetch_all(s, (
+        select(a.placement_id, week, func.sum(a.minutes), func.sum(literal_column("1").op("<<")(weekday)))
         .group_by(a.placement_id, week)
     )):  # fmt: skip
         if pid != last_pid:
@@ -264,9 +261,9 @@ def _attendance_sums(
         if w is None or n > until_n:
             continue
         mine[monday0 + 7 * n] = minutes
-        if n >= first_n:  # counted: all but the agreed absence (and no holiday is planned)
-            sums[1] += minutes - (agreed_minutes or 0)
-            days = mask & ~(agreed_mask or 0) & ~holidays.get(n, 0)
+        if n >= first_n:  # counted, for now (no holiday is planned)
+            sums[1] += minutes
+            days = mask & ~holidays.get(n, 0)
             if days:
                 i = bisect_right(starts, n) - 1
                 found = memos[i].get(days) if i >= 0 and n not in mixed else None  # (the common case, inline)
@@ -280,6 +277,7 @@ def _attendance_sums(
         select(*columns).select_from(p).join(a, and_(a.placement_id == p.id + 0, a.day > p.end)),
         select(*columns).where(a.day >= first_monday, a.day < first),
         select(*columns).where(a.day > until, a.day <= after),
+        select(*columns).where(a.status == agreed),  # (few; SQLite reads them from the week index)
     ):
         for pid, day, minutes, status in s.execute(q):
             if pid in plans:
@@ -292,7 +290,7 @@ def _attendance_sums(
         monday = monday0 + 7 * n
         if not inside:  # (a week left with 0 minutes counts as one without records)
             weekly[pid][monday] -= minutes
-        if n >= first_n and status != agreed and not (inside and day >= first):  # summed as counted: it is not
+        if n >= first_n and not (inside and day >= first and status != agreed):  # summed as counted: it is not
             sums = window[pid]
             sums[0] -= weeks[pid].planned(n, 1 << day.weekday() & ~holidays.get(n, 0))
             sums[1] -= minutes
