@@ -7,6 +7,7 @@ a version issued incomplete, why, and what was missing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from placement_desk.domain.dossier import DossierData
@@ -105,42 +106,82 @@ def section_text(s: Section) -> str:
 
 def figure_lines(data: DossierData, s: Section) -> list[str]:
     """The figures the template names for a heading, as short Danish lines (from the computed figures)."""
-    t, fig = data.figures.total, data.figures
     out: list[str] = []
     for kind in s.figures:
-        if kind == "placements" and data.placements:
-            for r in data.placements:
-                pl = r.placement
-                ended = f"; afsluttet: {pl.end_reason}" if pl.end and pl.end_reason else ""
-                out.append(f"{dk.code_text(pl.type)} hos {r.company}, {dk.period_text(pl.start, pl.end)}{ended}")
-        elif kind == "hours" and (t.planned or t.attended):
-            out.append(f"Vedvarende timer pr. uge: {dk.sustained_text(fig.max_sustained_weekly, fig.max_sustained_weeks)}; "
-                       f"planlagt {dk.hours_text(t.planned)}, fremmødt {dk.hours_text(t.attended)}")  # fmt: skip
-        elif kind == "attendance" and t.attendance_rate is not None:
-            out.append(f"Fremmøde {dk.rate_text(t.attendance_rate)}, fravær {dk.rate_text(t.absence_share)} "
-                       f"af {dk.hours_text(t.counted_planned)} planlagte timer, der tæller med")  # fmt: skip
-        elif kind == "absence" and t.counted_planned:
-            reasons = fig.absence_by_reason()[:5]
-            text = ", ".join(f"{dk.reason_text(r.reason)} {r.days} dage" for r in reasons) or "intet fravær"
-            out.append(f"Fravær efter årsag: {text}")
-        elif kind == "capacity" and data.capacity:
-            latest = data.capacity[-1]
-            out.append(f"Seneste vurderede effektivitet: {dk.pct_text(latest.effectiveness_pct)} "
-                       f"({dk.date_text(latest.day)}); effektive timer {dk.effective_text(t.effective, t.effective_basis)}")  # fmt: skip
-        elif kind == "accommodations" and data.accommodations:
-            active = [a.text for a in data.accommodations if a.active]
-            if active:
-                out.append("Skånehensyn: " + "; ".join(active))
-        elif kind == "goals" and data.goals:
-            for g in data.goals:
-                out.append(f"Mål ({dk.code_text(g.goal.area)}): {g.goal.text} – score {dk.score_text(g.first_score)} "
-                           f"→ {dk.score_text(g.latest_score)}")  # fmt: skip
-        elif kind == "own_view":
-            if data.citizen.own_view:
-                out.append(f"Borgerens egen vurdering: »{data.citizen.own_view}«")
-            for day, words in data.citizen_views:
-                out.append(f"Borgeren {dk.date_text(day)}: »{words}«")
+        lines = _FIGURES.get(kind)
+        if lines is not None:
+            out.extend(lines(data))
     return out
+
+
+def _placement_lines(data: DossierData) -> list[str]:
+    out = []
+    for r in data.placements:
+        pl = r.placement
+        ended = f"; afsluttet: {pl.end_reason}" if pl.end and pl.end_reason else ""
+        out.append(f"{dk.code_text(pl.type)} hos {r.company}, {dk.period_text(pl.start, pl.end)}{ended}")
+    return out
+
+
+def _hours_lines(data: DossierData) -> list[str]:
+    t, fig = data.figures.total, data.figures
+    if not (t.planned or t.attended):
+        return []
+    return [f"Vedvarende timer pr. uge: {dk.sustained_text(fig.max_sustained_weekly, fig.max_sustained_weeks)}; "
+            f"planlagt {dk.hours_text(t.planned)}, fremmødt {dk.hours_text(t.attended)}"]  # fmt: skip
+
+
+def _attendance_lines(data: DossierData) -> list[str]:
+    t = data.figures.total
+    if t.attendance_rate is None:
+        return []
+    return [f"Fremmøde {dk.rate_text(t.attendance_rate)}, fravær {dk.rate_text(t.absence_share)} "
+            f"af {dk.hours_text(t.counted_planned)} planlagte timer, der tæller med"]  # fmt: skip
+
+
+def _absence_lines(data: DossierData) -> list[str]:
+    if not data.figures.total.counted_planned:
+        return []
+    reasons = data.figures.absence_by_reason()[:5]
+    text = ", ".join(f"{dk.reason_text(r.reason)} {r.days} dage" for r in reasons) or "intet fravær"
+    return [f"Fravær efter årsag: {text}"]
+
+
+def _capacity_lines(data: DossierData) -> list[str]:
+    if not data.capacity:
+        return []
+    t, latest = data.figures.total, data.capacity[-1]
+    return [f"Seneste vurderede effektivitet: {dk.pct_text(latest.effectiveness_pct)} "
+            f"({dk.date_text(latest.day)}); effektive timer {dk.effective_text(t.effective, t.effective_basis)}"]  # fmt: skip
+
+
+def _accommodation_lines(data: DossierData) -> list[str]:
+    active = [a.text for a in data.accommodations if a.active]
+    return ["Skånehensyn: " + "; ".join(active)] if active else []
+
+
+def _goal_lines(data: DossierData) -> list[str]:
+    return [f"Mål ({dk.code_text(g.goal.area)}): {g.goal.text} – score {dk.score_text(g.first_score)} "
+            f"→ {dk.score_text(g.latest_score)}" for g in data.goals]  # fmt: skip
+
+
+def _own_view_lines(data: DossierData) -> list[str]:
+    out = [f"Borgerens egen vurdering: »{data.citizen.own_view}«"] if data.citizen.own_view else []
+    out.extend(f"Borgeren {dk.date_text(day)}: »{words}«" for day, words in data.citizen_views)
+    return out
+
+
+# The figure kinds a template heading may name, and their lines.
+_FIGURES: dict[str, Callable[[DossierData], list[str]]] = {
+    "placements": _placement_lines,
+    "hours": _hours_lines,
+    "attendance": _attendance_lines,
+    "absence": _absence_lines,
+    "capacity": _capacity_lines,
+    "accommodations": _accommodation_lines,
+    "goals": _goal_lines,
+    "own_view": _own_view_lines,
+}
 
 
 def missing_text(m: Missing) -> str:
