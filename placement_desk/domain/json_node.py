@@ -77,8 +77,9 @@ class Node:
     def raw(self, key: str) -> Any:
         return self.value.get(key)
 
-    def fail(self, key: str, message: str | None = None, *, code: str | None = None, **params: object) -> ValidationError:
-        return ValidationError(self.at(key), message, code=code, **params)
+    def fail(self, key: str, code: str, **params: object) -> ValidationError:
+        """The error of a field of this object: a message code (``errors.MESSAGES``) and its arguments."""
+        return ValidationError(self.at(key), None, code=code, **params)
 
     def text(self, key: str, required: bool = False, limit: int | None = None) -> str | None:
         v = self.value.get(key)
