@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.dossier_detail import PlanSplit
 from placement_desk.domain.figures import Totals
 from placement_desk.domain.numbers import hours
@@ -63,10 +64,23 @@ def test_pdf_shows_the_summary_figures(demo_docs: dict[str, Rendered], ref: str)
     if s["max_sustained_weeks"]:
         weeks = (s["max_sustained_weeks"]["from"], s["max_sustained_weeks"]["to"])
         assert f"{h(s['max_sustained_weekly_hours'])} ({dk.weeks_text(weeks)})" in text
+    assert_period_tables(s, text, data)
+    assert "I alt " + figures_text(s["totals"], data.figures.total, data.split) in text
+    for a in s["absence_by_reason"]:
+        assert f"{dk.reason_text(a['reason'])} {a['days']} {h(a['hours'])}" in text
+    for a in s["accommodations"]:
+        assert " ".join(a["text"].split()) in text
+    for f in s["followups"]:
+        assert dk.date_text(d(f["date"])) in text
+    assert_goals(s, text)
+    assert f"Vurdering af {ref}" in text  # the consultant's text
+
+
+def assert_period_tables(s: dict[str, Any], text: str, data: DossierData) -> None:
+    """Every placement, week and month of the summary is a row of the PDF with its figures."""
     for p, row in zip(s["placements"], data.placements, strict=True):
-        expected = (
-            f"{p['company']} {dk.period_text(d(p['start']), d(p['end']))} · {p['ref']} "
-            + figures_text(p, row.totals, row.split)
+        expected = f"{p['company']} {dk.period_text(d(p['start']), d(p['end']))} · {p['ref']} " + figures_text(
+            p, row.totals, row.split
         )
         assert expected in text, expected
         assert dk.code_text(p["type"]) in text
@@ -77,22 +91,18 @@ def test_pdf_shows_the_summary_figures(demo_docs: dict[str, Rendered], ref: str)
     for m, row in zip(s["months"], data.month_rows, strict=True):
         expected = f"{dk.month_text(m['month'])} " + figures_text(m, row.totals, row.split)
         assert expected in text, expected
-    assert "I alt " + figures_text(s["totals"], data.figures.total, data.split) in text
-    for a in s["absence_by_reason"]:
-        assert f"{dk.reason_text(a['reason'])} {a['days']} {h(a['hours'])}" in text
-    for a in s["accommodations"]:
-        assert " ".join(a["text"].split()) in text
-    for f in s["followups"]:
-        assert dk.date_text(d(f["date"])) in text
+
+
+def assert_goals(s: dict[str, Any], text: str) -> None:
+    """Every goal with its first and latest score, the change, and each assessor's whole history."""
     for i, g in enumerate(s["goals"], 1):
         assert f"{i} {dk.code_text(g['area'])} {g['text']}" in text
         if g["first_score"] is not None:
             change = g["latest_score"] - g["first_score"]
             scores = f"{dk.score_text(g['first_score'])} {dk.score_text(g['latest_score'])} {dk.score_text(change)}"
             assert scores in text
-            for who in {x["assessor"] for x in g["scores"]}:  # the whole history of each assessor
+            for who in {x["assessor"] for x in g["scores"]}:
                 assert " → ".join(dk.score_text(x["score"]) for x in g["scores"] if x["assessor"] == who) in text
-    assert f"Vurdering af {ref}" in text  # the consultant's text
 
 
 @pytest.mark.parametrize("ref", DEMO_REFS)
