@@ -140,7 +140,7 @@ MESSAGES: dict[str, str] = {
     # the workplace mentor's attendance sheet (domain/attendance_sheet.py, services/attendance_sheet.py); the
     # sheet's own Danish texts are its ROW_TEXTS
     "not_a_month": "not a month (YYYY-MM): {text}",
-    "sheet_errors": "{count} errors in the sheet; nothing was saved",
+    "sheet_errors": "{count} error(s) in the sheet; nothing was saved",
     "sheet_no_plan": "no hours are planned on this day; write the hours the citizen attended",
     "sheet_unknown_status": "{value} is not one of the sheet's statuses (choose one in the list)",
     "sheet_placement_missing": "is missing (the row must not be changed)",

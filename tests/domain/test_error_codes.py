@@ -246,3 +246,17 @@ def test_a_bad_case_file_is_refused_with_a_code_that_reads_in_both_languages(
     finally:
         set_language("da")
     assert danish != english and exc.message in english and exc.message not in danish
+
+
+def test_a_sheet_row_error_reaching_any_error_box_names_its_row_in_the_uis_language(english_ui: None) -> None:
+    from placement_desk.domain.attendance_sheet import SheetErrors, SheetRowError
+
+    row = SheetRowError(14, "Årsag", code="sheet_reason_long", limit=200)
+    assert str(row) == "række 14, Årsag: højst 200 tegn (skriv resten som bemærkning)"  # the command line's
+    assert danish_error(row) == "row 14, Reason: at most 200 characters (write the rest as a note)"
+    assert danish_error(SheetErrors([row])).splitlines() == [
+        "1 error(s) in the sheet; nothing was saved:",
+        "row 14, Reason: at most 200 characters (write the rest as a note)",
+    ]
+    set_language("da")
+    assert danish_error(row) == str(row)

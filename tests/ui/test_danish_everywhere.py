@@ -290,7 +290,7 @@ def test_the_attendance_sheets_row_errors_are_english_in_the_english_ui(
     assert text.splitlines() == [
         "Nothing was saved.",
         "",
-        "4 errors in the sheet; nothing was saved:",
+        "4 error(s) in the sheet; nothing was saved:",
         f"row {rows[6]}, Status: 'Sygg' is not one of the sheet's statuses (choose one in the list)",
         f"row {rows[8]}, Status: choose a status when the row has a reason or a note",
         f"row {rows[10]}, Hours: Sick with hours: write 0 or leave the hours empty (if the citizen went home, "

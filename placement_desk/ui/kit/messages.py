@@ -325,6 +325,8 @@ def refused() -> str:
 
 def danish_error(exc: Exception) -> str:
     """An error as the user reads it, in the UI's language (Danish unless the English UI is chosen)."""
+    if isinstance(exc, SheetRowError | SheetErrors):
+        return sheet_error(exc)
     if isinstance(exc, ValidationError):
         label = field_label(exc.path)
         return f"{label}: {message_of(exc)}" if label else message_of(exc)
