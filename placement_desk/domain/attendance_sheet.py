@@ -243,19 +243,26 @@ def parse_row(row: SheetRow, today: date) -> SheetEntry | None:
             raise SheetRowError(r, HEADINGS["status"], code="sheet_status_needed")
         return None
     status = status or Status.PRESENT.value
-    if day > today:
-        if status != Status.ABSENT_AGREED.value:
-            raise SheetRowError(r, HEADINGS["status"], code="sheet_future_status", day=day.isoformat(), status=status)
-        if hours is not None and hours.minutes > 0:
-            raise SheetRowError(r, HEADINGS["hours"], code="sheet_future_hours", day=day.isoformat())
-    if status in NO_HOURS and hours is not None and hours.minutes > 0:
-        raise SheetRowError(r, HEADINGS["hours"], code="sheet_absence_hours", status=status)
-    if reason is not None and len(reason) > MAX_REASON:
-        raise SheetRowError(r, HEADINGS["reason"], code="sheet_reason_long", limit=MAX_REASON)
+    _check_entry(r, day, status, hours, reason, today)
     as_planned = hours is None and status == Status.PRESENT.value
     minutes = 0 if hours is None else hours.minutes
     record = cf.Attendance(day, status, minutes, reason, note)
     return SheetEntry(r, placement, record, as_planned, rounded=hours is not None and hours.rounded)
+
+
+def _check_entry(r: int, day: date, status: str, hours: Minutes | None, reason: str | None, today: date) -> None:
+    """A day after ``today`` takes only Aftalt fravær without hours; Syg and Udeblevet take no hours;
+    the reason has a length limit."""
+    worked = hours is not None and hours.minutes > 0
+    if day > today:
+        if status != Status.ABSENT_AGREED.value:
+            raise SheetRowError(r, HEADINGS["status"], code="sheet_future_status", day=day.isoformat(), status=status)
+        if worked:
+            raise SheetRowError(r, HEADINGS["hours"], code="sheet_future_hours", day=day.isoformat())
+    if status in NO_HOURS and worked:
+        raise SheetRowError(r, HEADINGS["hours"], code="sheet_absence_hours", status=status)
+    if reason is not None and len(reason) > MAX_REASON:
+        raise SheetRowError(r, HEADINGS["reason"], code="sheet_reason_long", limit=MAX_REASON)
 
 
 def collect_rows(rows: Iterable[SheetRow], today: date) -> tuple[list[SheetEntry], list[SheetRowError]]:
