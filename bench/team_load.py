@@ -91,6 +91,7 @@ def _note(record: Any) -> str | None:
 
 def worker(url: str, index: int, seconds: float, go: Any, out: str) -> None:
     """One person's process: sign in with their own login, loop until the time is up, write the tally."""
+    from placement_desk.domain import casefile as cf
     from placement_desk.domain.errors import ConflictError
     from placement_desk.services import attendance, signin
     from placement_desk.services.casefile_io import import_case_file
@@ -118,15 +119,13 @@ def worker(url: str, index: int, seconds: float, go: Any, out: str) -> None:
                     tally.imports.append((ref, tag, ref in result.updated.get("citizens", [])))
                 elif kind == "own":
                     day = rnd.choice(OWN_DAYS)
-                    attendance.log_day(db, own_placement, {"date": day.isoformat(), "status": "present",
-                                                            "hours": 2, "note": tag})  # fmt: skip
+                    attendance.log_day(db, own_placement, cf.Attendance(day, "present", 120, note=tag))
                     tally.own.append((day.isoformat(), tag))
                 else:
                     day = rnd.choice(SHARED_DAYS)
                     seen = next(d.record for d in attendance.week(db, SHARED, day) if d.day == day)
                     time.sleep(rnd.random() * 0.01)  # a person between reading the grid and saving
-                    attendance.log_day(db, SHARED, {"date": day.isoformat(), "status": "present", "hours": 3,
-                                                    "note": tag}, expected=seen)  # fmt: skip
+                    attendance.log_day(db, SHARED, cf.Attendance(day, "present", 180, note=tag), expected=seen)
                     tally.shared.append((day.isoformat(), _note(seen), tag))
             except ConflictError:
                 tally.conflicts += 1

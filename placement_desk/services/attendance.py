@@ -1,10 +1,15 @@
-"""Attendance: log a day, log a whole week as planned, undo a log."""
+"""Attendance: write days (one, a week as planned, any several at once), read a week.
+
+Every write names what the caller saw on each day it writes (:class:`DayWrite`): a day someone else
+changed since is a ConflictError and nothing at all is written. Several days are one use case and one
+transaction (:func:`write_days`): all of them or none.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -19,8 +24,8 @@ from placement_desk.domain.dossier import plan_of
 from placement_desk.domain.errors import ConflictError
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, today
+from placement_desk.services.use_case import database_of, use_case
 
 
 @dataclass(frozen=True)
@@ -34,20 +39,45 @@ class DayState:
     holiday: bool
 
 
+class Unchecked:
+    """The caller does not say what it saw: the day is written whatever it holds now."""
+
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+UNCHECKED = Unchecked()
+Seen = cf.Attendance | None | Unchecked
+
+
+@dataclass(frozen=True)
+class DayWrite:
+    """One date of one placement to write: ``record`` (None: unregistered) where the caller saw ``seen``
+    (a record, None for an unregistered day, or UNCHECKED: whatever the day holds)."""
+
+    placement: str
+    day: date
+    record: cf.Attendance | None
+    seen: Seen = UNCHECKED
+
+
+def as_planned(placement: str, day: date, minutes: int, seen: Seen = None) -> DayWrite:
+    """Present on ``day`` with the planned ``minutes`` (by default only where nothing is registered)."""
+    return DayWrite(placement, day, cf.Attendance(day, "present", minutes), seen)
+
+
 def _record_out(r: m.AttendanceRecord) -> cf.Attendance:
     return cf.Attendance(r.day, r.status, r.minutes, r.reason, r.note)
 
 
-class _Unchecked:
-    """The caller does not say what it saw: the day is written whatever it holds now."""
+def checked_record(record: cf.Attendance) -> cf.Attendance:
+    """The record as the case-file reader sees it (same checks, same field names in errors)."""
+    return parse_attendance(cf.attendance_json(record), "")
 
 
-UNCHECKED: Any = _Unchecked()
-
-
-def _check_seen(current: cf.Attendance | None, expected: object, day: date) -> None:
+def _check_seen(current: cf.Attendance | None, expected: Seen, day: date) -> None:
     """A day changed by someone else since the caller looked at it is a conflict, never an overwrite."""
-    if expected is not UNCHECKED and current != expected:
+    if not isinstance(expected, Unchecked) and current != expected:
         raise ConflictError(f"attendance {day.isoformat()} was changed by someone else meanwhile")
 
 
@@ -65,51 +95,63 @@ def _existing(s: Session, placement_id: int, day: date) -> m.AttendanceRecord | 
     )
 
 
-@access.requires(Permission.ATTENDANCE, scoped=True)
+def _placement(s: Session, ref: str, found: dict[str, m.Placement]) -> m.Placement:
+    if ref not in found:
+        placement = by_ref(s, m.Placement, ref)
+        access.require_placement(s, database_of(s), Permission.ATTENDANCE, placement, "log attendance")
+        found[ref] = placement
+    return found[ref]
+
+
+def _write(s: Session, placement: m.Placement, w: DayWrite, actor: str | None) -> cf.Attendance | None:
+    """Write one day in the caller's transaction; returns what it held."""
+    data = None if w.record is None else checked_record(w.record)
+    if data is not None:
+        if data.day != w.day:
+            raise ValueError(f"a record of {data.day} written on {w.day}")
+        check_in_period(w.day, mapping.placement_out_period(placement), "date")
+    row = _existing(s, placement.id, w.day)
+    before = _record_out(row) if row else None
+    _check_seen(before, w.seen, w.day)
+    if data is None:
+        if row is not None:
+            s.delete(row)
+            s.flush()
+        return before
+    new = row is None
+    if row is None:
+        row = m.AttendanceRecord(placement_id=placement.id, day=w.day)
+        s.add(row)
+    row.status, row.minutes, row.reason, row.note = data.status, data.minutes, data.reason, data.note
+    row.logged_by, row.logged_at, row.updated_by = actor, utcnow(), actor
+    if new:
+        _flush_new(s, w.day)
+    return before
+
+
+@use_case(Permission.ATTENDANCE, audit.CHANGE, "log attendance", scoped=True)
+def write_days(s: Session, days: Sequence[DayWrite], actor: str | None = None) -> list[cf.Attendance | None]:
+    """Write every day of ``days`` in one transaction; returns what each held before, in order. A day
+    that no longer holds what its write saw is a ConflictError and nothing is written (all or none)."""
+    placements: dict[str, m.Placement] = {}
+    return [_write(s, _placement(s, w.placement, placements), w, actor) for w in days]
+
+
 def log_day(
-    db: Database, placement_ref: str, fields: dict[str, Any], actor: str | None = None, expected: Any = UNCHECKED
+    db: Database, placement_ref: str, record: cf.Attendance, actor: str | None = None, expected: Seen = UNCHECKED
 ) -> cf.Attendance | None:
-    """Register (or change) the attendance of one date; returns the record it replaced, if any.
-
-    ``fields`` are case-file attendance fields: ``date``, ``status``, ``hours``, ``reason``, ``note``.
+    """Register (or change) the attendance of ``record.day``; returns the record it replaced, if any.
     ``expected`` is what the caller saw on that date (a record, or None for an unregistered day): if the
-    day holds anything else now, ConflictError and nothing is written.
-    """
-    data = parse_attendance(fields, "")
-    with audited(db, Permission.ATTENDANCE, audit.CHANGE, "log attendance", scoped=True) as s:
-        placement = by_ref(s, m.Placement, placement_ref)
-        access.require_placement(s, db, Permission.ATTENDANCE, placement, "log attendance")
-        check_in_period(data.day, mapping.placement_out_period(placement), "date")
-        row = _existing(s, placement.id, data.day)
-        before = _record_out(row) if row else None
-        _check_seen(before, expected, data.day)
-        new = row is None
-        if row is None:
-            row = m.AttendanceRecord(placement_id=placement.id, day=data.day)
-            s.add(row)
-        row.status, row.minutes, row.reason, row.note = data.status, data.minutes, data.reason, data.note
-        row.logged_by, row.logged_at, row.updated_by = actor, utcnow(), actor
-        if new:
-            _flush_new(s, data.day)
-        return before
+    day holds anything else now, ConflictError and nothing is written."""
+    return write_days(db, [DayWrite(placement_ref, record.day, record, expected)], actor)[0]
 
 
-@access.requires(Permission.ATTENDANCE, scoped=True)
 def clear_day(
-    db: Database, placement_ref: str, day: date, actor: str | None = None, expected: Any = UNCHECKED
+    db: Database, placement_ref: str, day: date, actor: str | None = None, expected: Seen = UNCHECKED
 ) -> cf.Attendance | None:
-    """Remove the registration of a date (the undo of a first log); returns what was removed.
-    With ``expected`` (what the caller saw), a day changed meanwhile is a ConflictError."""
-    with audited(db, Permission.ATTENDANCE, audit.CHANGE, "clear attendance", scoped=True) as s:
-        placement = by_ref(s, m.Placement, placement_ref)
-        access.require_placement(s, db, Permission.ATTENDANCE, placement, "clear attendance")
-        row = _existing(s, placement.id, day)
-        before = _record_out(row) if row else None
-        _check_seen(before, expected, day)
-        if row is None:
-            return None
-        s.delete(row)
-        return before
+    """Remove the registration of a date; returns what was removed. With ``expected`` (what the caller
+    saw), a day changed meanwhile is a ConflictError."""
+    return write_days(db, [DayWrite(placement_ref, day, None, expected)], actor)[0]
 
 
 def restore_day(
@@ -118,48 +160,28 @@ def restore_day(
     day: date,
     record: cf.Attendance | None,
     actor: str | None = None,
-    expected: Any = UNCHECKED,
+    expected: Seen = UNCHECKED,
 ) -> None:
-    """Put a date back as it was (``None``: unregistered). Used by undo, with ``expected`` = what the
-    edit wrote: an undo never removes a colleague's later change (ConflictError instead)."""
-    if record is None:
-        clear_day(db, placement_ref, day, actor, expected)
-    else:
-        log_day(db, placement_ref, cf.attendance_json(record), actor, expected)
+    """Put a date back as it was (``None``: unregistered). With ``expected`` = what the edit wrote, an
+    undo never removes a colleague's later change (ConflictError instead)."""
+    write_days(db, [DayWrite(placement_ref, day, record, expected)], actor)
 
 
-@access.requires(Permission.ATTENDANCE, scoped=True)
+def week_as_planned(states: Sequence[DayState], on: date | None = None) -> list[DayWrite]:
+    """The writes of "the week as planned": every planned, unregistered day up to ``on`` (today), present
+    with the planned hours, each expecting the day still unregistered. Days to come are left alone."""
+    last = on or today()
+    return [as_planned(d.placement, d.day, d.planned) for d in states if d.planned > 0 and d.record is None
+            and d.day <= last]  # fmt: skip
+
+
 def log_week_as_planned(db: Database, placement_ref: str, any_day: date, actor: str | None = None) -> list[date]:
-    """Mark every planned, unregistered day of the ISO week up to today as present with the planned hours.
-
-    Days already registered and days still to come are left alone; returns the dates that were logged.
-    """
-    monday = any_day - timedelta(days=any_day.weekday())
-    with audited(db, Permission.ATTENDANCE, audit.CHANGE, "log a week as planned", scoped=True) as s:
-        placement = by_ref(s, m.Placement, placement_ref)
-        access.require_placement(s, db, Permission.ATTENDANCE, placement, "log attendance")
-        plan = plan_of(mapping.placement_out(placement))
-        logged: list[date] = []
-        now = utcnow()
-        for i in range(7):
-            day = monday + timedelta(days=i)
-            planned = plan.planned(day, today())
-            if planned > 0 and day not in plan.records and day <= today():  # never log days still to come
-                s.add(
-                    m.AttendanceRecord(
-                        placement_id=placement.id,
-                        day=day,
-                        status="present",
-                        minutes=planned,
-                        logged_by=actor,
-                        logged_at=now,
-                        updated_by=actor,
-                    )
-                )
-                logged.append(day)
-        if logged:
-            _flush_new(s, logged[0])
-        return logged
+    """Mark every planned, unregistered day of the ISO week up to today as present with the planned hours
+    (one transaction); returns the dates that were logged."""
+    writes = week_as_planned(week(db, placement_ref, any_day))
+    if writes:
+        write_days(db, writes, actor)
+    return [w.day for w in writes]
 
 
 def week(db: Database, placement_ref: str, any_day: date) -> list[DayState]:

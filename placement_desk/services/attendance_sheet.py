@@ -40,9 +40,11 @@ from placement_desk.export.excel_attendance import render_attendance_sheet, shee
 from placement_desk.export.excel_attendance_read import read_attendance_sheet
 from placement_desk.export.excel_attendance_read import read_sheet_file as read_sheet_file  # for the UI and CLI
 from placement_desk.services import access, audit, mapping
+from placement_desk.services.attendance import UNCHECKED, DayWrite
 from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, today
 from placement_desk.services.documents import DocumentFile
+from placement_desk.services.use_case import database_of, use_case
 
 ACTOR = "fremmødeark"
 
@@ -78,6 +80,18 @@ class SheetResult:
     written: list[SheetChange] = field(default_factory=list)  # new days stored
     overwritten: list[SheetChange] = field(default_factory=list)  # conflicts replaced by the sheet's values
     kept: list[SheetChange] = field(default_factory=list)  # conflicts left as registered
+
+    def redo_writes(self, check: bool = True) -> list[DayWrite]:
+        """The days the sheet wrote, as :func:`~placement_desk.services.attendance.write_days` writes them
+        again (each expecting what was there before the sheet; ``check=False``: whatever is there)."""
+        return [DayWrite(c.placement, c.day, c.after, c.before if check else UNCHECKED) for c in self._changed()]
+
+    def undo_writes(self, check: bool = True) -> list[DayWrite]:
+        """What puts the days the sheet wrote back as they were (each expecting the sheet's value)."""
+        return [DayWrite(c.placement, c.day, c.before, c.after if check else UNCHECKED) for c in self._changed()]
+
+    def _changed(self) -> list[SheetChange]:
+        return [*self.written, *self.overwritten]
 
     def describe(self) -> str:
         rounded = (
@@ -203,37 +217,37 @@ def review_attendance_sheet(db: Database, content: bytes) -> SheetReview:
         return _review(s, db, content)[0]
 
 
-@access.requires(Permission.ATTENDANCE, scoped=True)
+@use_case(Permission.ATTENDANCE, audit.IMPORT, "apply an attendance sheet", scoped=True)
 def apply_attendance_sheet(
-    db: Database,
+    s: Session,
     content: bytes,
     overwrite: bool | Collection[tuple[str, date]] = False,
     actor: str | None = None,
 ) -> SheetResult:
     """Store the sheet's new days, and the conflicts chosen in ``overwrite`` (True: all; or a set of
     (placement ref, date)); other conflicts keep what is registered. One transaction, all or nothing.
+    The result's ``written`` and ``overwritten`` say what undo puts back (:func:`SheetResult.undo_writes`).
     """
     who = actor or ACTOR
-    with audited(db, Permission.ATTENDANCE, audit.IMPORT, "apply an attendance sheet", scoped=True) as s:
-        review, pairs = _review(s, db, content)
-        result = SheetResult(review)
-        now = utcnow()
-        for change, existing in pairs:
-            row = existing
-            if row is not None:
-                chosen = overwrite is True or (
-                    not isinstance(overwrite, bool) and (change.placement, change.day) in overwrite
-                )
-                if not chosen:
-                    result.kept.append(change)
-                    continue
-                result.overwritten.append(change)
-            else:
-                placement = by_ref(s, m.Placement, change.placement)
-                row = m.AttendanceRecord(placement_id=placement.id, day=change.day)
-                s.add(row)
-                result.written.append(change)
-            a = change.after
-            row.status, row.minutes, row.reason, row.note = a.status, a.minutes, a.reason, a.note
-            row.logged_by, row.logged_at, row.updated_by = who, now, who
-        return result
+    review, pairs = _review(s, database_of(s), content)
+    result = SheetResult(review)
+    now = utcnow()
+    for change, existing in pairs:
+        row = existing
+        if row is not None:
+            chosen = overwrite is True or (
+                not isinstance(overwrite, bool) and (change.placement, change.day) in overwrite
+            )
+            if not chosen:
+                result.kept.append(change)
+                continue
+            result.overwritten.append(change)
+        else:
+            placement = by_ref(s, m.Placement, change.placement)
+            row = m.AttendanceRecord(placement_id=placement.id, day=change.day)
+            s.add(row)
+            result.written.append(change)
+        a = change.after
+        row.status, row.minutes, row.reason, row.note = a.status, a.minutes, a.reason, a.note
+        row.logged_by, row.logged_at, row.updated_by = who, now, who
+    return result

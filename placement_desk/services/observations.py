@@ -10,7 +10,7 @@ back (:func:`workplace_statements`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,15 +18,14 @@ from sqlalchemy.orm import Session
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
-from placement_desk.domain.profile import Observation, Profile, observation_json
+from placement_desk.domain.profile import Observation, Profile, observation_json, profile_json
 from placement_desk.domain.profile_parse import parse_observation, parse_profile
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import HEALTH_HEADINGS, ObservedBy
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version, load_citizen, today
-
-EDITABLE = ("date", "heading", "by", "placement", "text")
+from placement_desk.services.use_case import database_of, use_case
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,29 @@ class ObservationRow:
     id: int
     version: int
     value: Observation
+
+
+@dataclass(frozen=True)
+class WorkplaceStatement:
+    """The workplace's own dated statement about a placement, under one heading (never about health)."""
+
+    day: date
+    heading: str
+    text: str
+
+
+def checked_observation(value: Observation) -> Observation:
+    """The observation as the case-file reader sees it (same checks, same field names in errors), and
+    never dated after today."""
+    return _not_ahead(parse_observation(observation_json(value), ""))
+
+
+def statement_from_fields(fields: dict[str, object], placement_ref: str) -> WorkplaceStatement:
+    """A statement typed into a form (``date``, ``heading``, ``text``), read as the case file reads an
+    observation; errors name the field."""
+    value = parse_observation({"date": fields.get("date"), "heading": fields.get("heading"), "text": fields.get("text"),
+                               "by": ObservedBy.WORKPLACE_MENTOR.value, "placement": placement_ref}, "")  # fmt: skip
+    return WorkplaceStatement(value.day, value.heading, value.text)
 
 
 def _placement_of(citizen: m.Citizen, ref: str | None) -> m.Placement | None:
@@ -73,16 +95,15 @@ def citizen_profile(db: Database, citizen_ref: str) -> Profile:
         return mapping.profile_out(row)
 
 
-@access.requires(Permission.EDIT)
-def set_profile(db: Database, citizen_ref: str, profile: dict[str, Any], actor: str | None = None) -> Profile:
-    """Replace the citizen's whole profile with case-file ``profile`` JSON (spec 1b); returns the one it
-    replaced (for undo). Errors name the JSON path (``work_history[1].to``)."""
-    data = parse_profile(profile, "")
-    with audited(db, Permission.EDIT, audit.CHANGE, "change a citizen's profile") as s:
-        row = load_citizen(s, citizen_ref, with_attendance=False)
-        before = mapping.profile_out(row)
-        mapping.apply_profile(row, data, actor)
-        return before
+@use_case(Permission.EDIT, audit.CHANGE, "change a citizen's profile")
+def set_profile(s: Session, citizen_ref: str, profile: Profile, actor: str | None = None) -> Profile:
+    """Replace the citizen's whole profile (spec 1b); returns the one it replaced (for undo). The value is
+    checked as a case file's profile: errors name the path (``work_history[1].to``)."""
+    data = parse_profile(profile_json(profile), "")
+    row = load_citizen(s, citizen_ref, with_attendance=False)
+    before = mapping.profile_out(row)
+    mapping.apply_profile(row, data, actor)
+    return before
 
 
 # ---- observations ------------------------------------------------------------------------------
@@ -97,49 +118,45 @@ def list_observations(db: Database, citizen_ref: str) -> list[ObservationRow]:
         return [ObservationRow(o.id, o.version, mapping.observation_out(o)) for o in row.observations]
 
 
-@access.requires(Permission.EDIT)
-def add_observation(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
-    """A new observation (``date``, ``heading``, ``by``, ``text``, optional ``placement``); returns its id."""
-    data = _not_ahead(parse_observation({k: v for k, v in fields.items() if k in EDITABLE}, ""))
-    with audited(db, Permission.EDIT, audit.CREATE, "add an observation") as s:
-        citizen = load_citizen(s, citizen_ref, with_attendance=False)
-        placement = _placement_of(citizen, data.placement)
-        row = mapping.observation_in(data, {placement.ref: placement} if placement else {}, actor)
-        citizen.observations.append(row)
-        s.flush()
-        return row.id
+@use_case(Permission.EDIT, audit.CREATE, "add an observation")
+def add_observation(s: Session, citizen_ref: str, observation: Observation, actor: str | None = None) -> int:
+    """A new observation of the citizen (optionally at one of their placements); returns its id."""
+    data = checked_observation(observation)
+    citizen = load_citizen(s, citizen_ref, with_attendance=False)
+    placement = _placement_of(citizen, data.placement)
+    row = mapping.observation_in(data, {placement.ref: placement} if placement else {}, actor)
+    citizen.observations.append(row)
+    s.flush()
+    return row.id
 
 
-@access.requires(Permission.EDIT)
+@use_case(Permission.EDIT, audit.CHANGE, "change an observation")
 def update_observation(
-    db: Database, observation_id: int, changes: dict[str, Any], expected_version: int | None = None,
+    s: Session, observation_id: int, observation: Observation, expected_version: int | None = None,
     actor: str | None = None,
 ) -> int:  # fmt: skip
-    """Change an observation; returns its new version."""
-    unknown = set(changes) - set(EDITABLE)
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], code="cannot_change")
-    with audited(db, Permission.EDIT, audit.CHANGE, "change an observation") as s:
-        row = _get(s, observation_id)
-        check_version(row, expected_version)
-        data = _not_ahead(parse_observation({**observation_json(mapping.observation_out(row)), **changes}, ""))
-        citizen = s.get(m.Citizen, row.citizen_id)
-        assert citizen is not None
-        row.placement = _placement_of(citizen, data.placement)
-        row.day, row.heading, row.observed_by, row.text = data.day, data.heading, data.by, data.text
-        row.updated_by = actor
-        s.flush()
-        return row.version
+    """Give an observation the value ``observation``; returns its new version. ``expected_version``: the
+    version the caller saw (another is a ConflictError; None overwrites whatever is there)."""
+    data = checked_observation(observation)
+    row = _get(s, observation_id)
+    check_version(row, expected_version)
+    citizen = s.get(m.Citizen, row.citizen_id)
+    assert citizen is not None
+    row.placement = _placement_of(citizen, data.placement)
+    row.day, row.heading, row.observed_by, row.text = data.day, data.heading, data.by, data.text
+    row.updated_by = actor
+    s.flush()
+    return row.version
 
 
-@access.requires(Permission.EDIT)
-def remove_observation(db: Database, observation_id: int) -> dict[str, Any]:
-    """Remove an observation; returns its case-file fields, so undo can add it again."""
-    with audited(db, Permission.EDIT, audit.DELETE, "remove an observation") as s:
-        row = _get(s, observation_id)
-        removed = observation_json(mapping.observation_out(row))
-        s.delete(row)
-        return removed
+@use_case(Permission.EDIT, audit.DELETE, "remove an observation")
+def remove_observation(s: Session, observation_id: int, expected_version: int | None = None) -> Observation:
+    """Remove an observation; returns it, so undo can add it again. ``expected_version`` as for an update."""
+    row = _get(s, observation_id)
+    check_version(row, expected_version)
+    removed = mapping.observation_out(row)
+    s.delete(row)
+    return removed
 
 
 # ---- the workplace's own statement -------------------------------------------------------------
@@ -151,24 +168,25 @@ def _statement_placement(s: Session, db: Database, placement_ref: str, action: s
     return placement
 
 
-@access.requires(Permission.ATTENDANCE, scoped=True)
-def add_workplace_statement(db: Database, placement_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
-    """The workplace's own statement about a placement (an observation by the workplace mentor): ``date``,
-    ``heading`` and ``text``. A workplace mentor may write it for a placement at their own company only, and
-    never under a health heading (art. 9 data: a workplace's view of health is not theirs to record)."""
-    data = parse_observation({**{k: fields.get(k) for k in ("date", "heading", "text")},
-                              "by": ObservedBy.WORKPLACE_MENTOR.value, "placement": placement_ref}, "")  # fmt: skip
-    _not_ahead(data)
+@use_case(Permission.ATTENDANCE, audit.CREATE, "add a workplace statement", scoped=True)
+def add_workplace_statement(
+    s: Session, placement_ref: str, statement: WorkplaceStatement, actor: str | None = None
+) -> int:
+    """The workplace's own statement about a placement (an observation by the workplace mentor); returns
+    its id. A workplace mentor may write it for a placement at their own company only, and never under a
+    health heading (art. 9 data: a workplace's view of health is not theirs to record)."""
+    db = database_of(s)
+    data = checked_observation(Observation(statement.day, statement.heading, ObservedBy.WORKPLACE_MENTOR.value,
+                                           statement.text, placement_ref))  # fmt: skip
     who = access.principal(db)
     if data.heading in HEALTH_HEADINGS and who is not None and who.company_scoped:
         raise AccessDenied(f"write under the heading {data.heading}", who.role.value)
-    with audited(db, Permission.ATTENDANCE, audit.CREATE, "add a workplace statement", scoped=True) as s:
-        placement = _statement_placement(s, db, placement_ref, "add a workplace statement")
-        row = mapping.observation_in(data, {placement.ref: placement}, actor)
-        row.citizen_id = placement.citizen_id
-        s.add(row)
-        s.flush()
-        return row.id
+    placement = _statement_placement(s, db, placement_ref, "add a workplace statement")
+    row = mapping.observation_in(data, {placement.ref: placement}, actor)
+    row.citizen_id = placement.citizen_id
+    s.add(row)
+    s.flush()
+    return row.id
 
 
 @access.requires(Permission.ATTENDANCE, scoped=True)
@@ -190,15 +208,14 @@ def workplace_statements(db: Database, placement_ref: str) -> list[Observation]:
         return [mapping.observation_out(o) for o in rows]
 
 
-@access.requires(Permission.ATTENDANCE, scoped=True)
-def remove_workplace_statement(db: Database, observation_id: int) -> dict[str, Any]:
+@use_case(Permission.ATTENDANCE, audit.DELETE, "remove a workplace statement", scoped=True)
+def remove_workplace_statement(s: Session, observation_id: int) -> WorkplaceStatement:
     """Remove a workplace's statement (undoing :func:`add_workplace_statement`); a workplace mentor only
-    one about a placement at their own company. Returns its case-file fields."""
-    with audited(db, Permission.ATTENDANCE, audit.DELETE, "remove a workplace statement", scoped=True) as s:
-        row = _get(s, observation_id)
-        if row.observed_by != ObservedBy.WORKPLACE_MENTOR.value or row.placement is None:
-            raise NotFoundError("workplace statement", str(observation_id))
-        access.require_placement(s, db, Permission.ATTENDANCE, row.placement, "remove a workplace statement")
-        removed = observation_json(mapping.observation_out(row))
-        s.delete(row)
-        return removed
+    one about a placement at their own company. Returns it, so that redo can add it again."""
+    row = _get(s, observation_id)
+    if row.observed_by != ObservedBy.WORKPLACE_MENTOR.value or row.placement is None:
+        raise NotFoundError("workplace statement", str(observation_id))
+    access.require_placement(s, database_of(s), Permission.ATTENDANCE, row.placement, "remove a workplace statement")
+    removed = WorkplaceStatement(row.day, row.heading, row.text)
+    s.delete(row)
+    return removed

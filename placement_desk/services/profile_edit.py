@@ -9,7 +9,6 @@ Dates may be a year, a month or a day (``2010``, ``2010-08``, ``2010-08-15``); n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -23,8 +22,7 @@ from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit
 from placement_desk.services.audit import audited
 from placement_desk.services.common import load_citizen, today
-
-ITEM_FIELDS = ("from", "to", "text", "end_reason", "outcome", "source")
+from placement_desk.services.use_case import use_case
 
 
 @dataclass(frozen=True)
@@ -38,19 +36,40 @@ class ProfileRow:
     value: ProfileItem
 
 
+@dataclass(frozen=True)
+class RemovedItem:
+    """What undoing a removal needs: whose, which list, where, and the item."""
+
+    citizen_ref: str
+    kind: str
+    position: int
+    item: ProfileItem
+
+
+@dataclass(frozen=True)
+class ProfileTexts:
+    """The profile's two free texts: the citizen's network and wishes (None: none written)."""
+
+    network: str | None = None
+    wishes: str | None = None
+
+
 def _kind(kind: str) -> str:
     if kind not in PROFILE_LISTS:
         raise ValidationError("kind", code="not_one_of", value=repr(kind), allowed=", ".join(PROFILE_LISTS))
     return kind
 
 
-def check_item(fields: dict[str, Any]) -> ProfileItem:
-    """A profile item typed into a form: the case file's rules (a partial date, ``to`` not before ``from``,
-    a text) and no date after today. Errors name the field (``from``, ``to``, ``text``)."""
-    unknown = sorted(set(fields) - set(ITEM_FIELDS))
-    if unknown:
-        raise ValidationError(unknown[0], code="cannot_change")
-    item = parse_profile_item({k: v for k, v in fields.items() if v is not None}, "")
+def item_from_fields(fields: dict[str, object]) -> ProfileItem:
+    """A profile item typed into a form (``from``, ``to``, ``text``, ``end_reason``, ``outcome``, ``source``),
+    read as the case file reads one; errors name the field."""
+    return parse_profile_item({k: v for k, v in fields.items() if v is not None}, "")
+
+
+def check_item(item: ProfileItem) -> ProfileItem:
+    """The case file's rules for a profile item (a partial date, ``to`` not before ``from``, a text) and
+    no date after today. Errors name the field (``from``, ``to``, ``text``)."""
+    item = parse_profile_item(item_json(item), "")
     for key, value in (("from", item.start), ("to", item.end)):
         if value is not None and span_start(value) > today():
             raise ValidationError(key, code="after_today", day=value)
@@ -62,6 +81,14 @@ def _get(s: Session, item_id: int) -> m.ProfileItem:
     if row is None:
         raise NotFoundError("profile item", str(item_id))
     return row
+
+
+def _check_version(row: m.ProfileItem, expected_version: int | None) -> None:
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(
+            f"The profile item was changed by {row.updated_by or 'someone else'} after you opened it "
+            f"(version {row.version}, you had {expected_version}); reload it before saving."
+        )
 
 
 def _store(row: m.ProfileItem, item: ProfileItem, actor: str | None) -> None:
@@ -87,88 +114,97 @@ def profile_rows(db: Database, citizen_ref: str) -> list[ProfileRow]:
     return sorted(rows, key=lambda r: (order[r.kind], r.value.start is not None, r.value.start or "", r.position, r.id))
 
 
-@access.requires(Permission.EDIT)
+@use_case(Permission.EDIT, audit.CREATE, "add a profile item")
 def add_profile_item(
-    db: Database, citizen_ref: str, kind: str, fields: dict[str, Any], actor: str | None = None,
+    s: Session, citizen_ref: str, kind: str, item: ProfileItem, actor: str | None = None,
     position: int | None = None,
 ) -> int:  # fmt: skip
-    """A new item in one of the profile's lists (``from``, ``to``, ``text``, and ``end_reason``, ``outcome``
-    or ``source``); returns its id. ``position`` puts it back where an undone removal took it from."""
-    item = check_item(fields)
-    with audited(db, Permission.EDIT, audit.CREATE, "add a profile item") as s:
-        citizen = load_citizen(s, citizen_ref, with_attendance=False)
-        audit.about(s, citizen.id, kind=_kind(kind))
-        if position is None:
-            position = 1 + max((r.position for r in citizen.profile_items if r.kind == kind), default=-1)
-        row = m.ProfileItem(kind=kind, position=position)
-        _store(row, item, actor)
-        citizen.profile_items.append(row)
-        citizen.updated_by = actor
-        s.flush()
-        return row.id
+    """A new item in one of the profile's lists; returns its id. ``position`` puts it back where an
+    undone removal took it from."""
+    item = check_item(item)
+    citizen = load_citizen(s, citizen_ref, with_attendance=False)
+    audit.about(s, citizen.id, kind=_kind(kind))
+    if position is None:
+        position = 1 + max((r.position for r in citizen.profile_items if r.kind == kind), default=-1)
+    row = m.ProfileItem(kind=kind, position=position)
+    _store(row, item, actor)
+    citizen.profile_items.append(row)
+    citizen.updated_by = actor
+    s.flush()
+    return row.id
 
 
-@access.requires(Permission.EDIT)
+@use_case(Permission.EDIT, audit.CHANGE, "change a profile item")
 def update_profile_item(
-    db: Database, item_id: int, fields: dict[str, Any], expected_version: int | None = None,
-    actor: str | None = None,
-) -> int:  # fmt: skip
-    """Change a profile item (all its fields); returns its new version."""
-    item = check_item(fields)
-    with audited(db, Permission.EDIT, audit.CHANGE, "change a profile item") as s:
-        row = _get(s, item_id)
-        if expected_version is not None and row.version != expected_version:
-            raise ConflictError(
-                f"The profile item was changed by {row.updated_by or 'someone else'} after you opened it "
-                f"(version {row.version}, you had {expected_version}); reload it before saving."
-            )
-        audit.about(s, row.citizen_id, kind=row.kind)
-        _store(row, item, actor)
-        s.flush()
-        return row.version
+    s: Session, item_id: int, item: ProfileItem, expected_version: int | None = None, actor: str | None = None
+) -> int:
+    """Give a profile item the value ``item`` (all its fields); returns its new version. ``expected_version``:
+    the version the caller saw (another is a ConflictError; None overwrites whatever is there)."""
+    item = check_item(item)
+    row = _get(s, item_id)
+    _check_version(row, expected_version)
+    audit.about(s, row.citizen_id, kind=row.kind)
+    _store(row, item, actor)
+    s.flush()
+    return row.version
 
 
-@dataclass(frozen=True)
-class RemovedItem:
-    """What undoing a removal needs: whose, which list, where, and the fields."""
-
-    citizen_ref: str
-    kind: str
-    position: int
-    fields: dict[str, Any]
-
-
-@access.requires(Permission.EDIT)
-def remove_profile_item(db: Database, item_id: int) -> RemovedItem:
+@use_case(Permission.EDIT, audit.DELETE, "remove a profile item")
+def remove_profile_item(s: Session, item_id: int, expected_version: int | None = None) -> RemovedItem:
     """Remove a profile item; returns it, so undo can add it again in its place."""
-    with audited(db, Permission.EDIT, audit.DELETE, "remove a profile item") as s:
-        row = _get(s, item_id)
-        citizen = s.get(m.Citizen, row.citizen_id)
-        assert citizen is not None
-        audit.about(s, citizen.id, kind=row.kind)
-        removed = RemovedItem(citizen.ref, row.kind, row.position, item_fields(_row(row).value))
-        s.delete(row)
-        return removed
+    row = _get(s, item_id)
+    _check_version(row, expected_version)
+    citizen = s.get(m.Citizen, row.citizen_id)
+    assert citizen is not None
+    audit.about(s, citizen.id, kind=row.kind)
+    removed = RemovedItem(citizen.ref, row.kind, row.position, _row(row).value)
+    s.delete(row)
+    return removed
 
 
-def item_fields(item: ProfileItem) -> dict[str, Any]:
-    """A profile item as the fields :func:`add_profile_item` and :func:`update_profile_item` take."""
-    return {k: v for k, v in item_json(item).items() if v is not None}
+def _clean_text(text: str | None, kind: str) -> str | None:
+    return check_text((text or "").strip(), kind) or None
 
 
-@access.requires(Permission.EDIT)
-def set_profile_text(
-    db: Database, citizen_ref: str, kind: str, text: str | None, actor: str | None = None
-) -> str | None:
-    """Set the citizen's ``network`` or ``wishes`` (an empty text removes it); returns the one it replaced."""
+@use_case(Permission.EDIT, audit.CHANGE, "change a citizen's profile")
+def set_profile_texts(
+    s: Session, citizen_ref: str, texts: ProfileTexts, expected: ProfileTexts | None = None,
+    actor: str | None = None,
+) -> ProfileTexts:  # fmt: skip
+    """Set the citizen's network and wishes (an empty text removes it); returns the ones they replaced.
+    ``expected``: what the caller saw (anything else now is a ConflictError; None: whatever is there)."""
+    clean = ProfileTexts(*(_clean_text(getattr(texts, k), k) for k in PROFILE_TEXTS))
+    citizen = load_citizen(s, citizen_ref, with_attendance=False)
+    before = ProfileTexts(citizen.network, citizen.wishes)
+    if expected is not None and before != expected:
+        raise ConflictError(f"the network or wishes of {citizen_ref} were changed by someone else meanwhile")
+    for kind in PROFILE_TEXTS:
+        if getattr(before, kind) != getattr(clean, kind):
+            audit.about(s, citizen.id, kind=kind)
+            setattr(citizen, kind, getattr(clean, kind))
+            citizen.updated_by = actor
+    return before
+
+
+@use_case(Permission.EDIT, audit.CHANGE, "change a citizen's profile")
+def set_profile_text(s: Session, citizen_ref: str, kind: str, text: str | None, actor: str | None = None) -> str | None:
+    """Set the citizen's ``network`` or ``wishes`` alone (an empty text removes it); returns the one it replaced."""
     if kind not in PROFILE_TEXTS:
         raise ValidationError("kind", code="not_one_of", value=repr(kind), allowed=", ".join(PROFILE_TEXTS))
-    clean = check_text((text or "").strip(), kind) or None
-    with audited(db, Permission.EDIT, audit.CHANGE, "change a citizen's profile") as s:
+    clean = _clean_text(text, kind)
+    citizen = load_citizen(s, citizen_ref, with_attendance=False)
+    audit.about(s, citizen.id, kind=kind)
+    before: str | None = getattr(citizen, kind)
+    if before != clean:
+        setattr(citizen, kind, clean)
+        citizen.updated_by = actor
+    return before
+
+
+@access.requires(Permission.VIEW)
+def profile_texts(db: Database, citizen_ref: str) -> ProfileTexts:
+    """The citizen's network and wishes as they are now."""
+    with audited(db, Permission.VIEW, audit.VIEW, "see a citizen's profile") as s:
         citizen = load_citizen(s, citizen_ref, with_attendance=False)
-        audit.about(s, citizen.id, kind=kind)
-        before: str | None = getattr(citizen, kind)
-        if before != clean:
-            setattr(citizen, kind, clean)
-            citizen.updated_by = actor
-        return before
+        audit.about(s, citizen.id, what="profile")
+        return ProfileTexts(citizen.network, citizen.wishes)

@@ -18,6 +18,7 @@ import traceback
 from datetime import date, timedelta
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.services import attendance
 
 FIRST, DAYS = date(2020, 1, 1), 3650
@@ -41,12 +42,7 @@ def write_forever(url: str, placement: str, seed: int, key: bytes | None = None)
             status = rng.choice(["present", "present", "present", "sick", "absent_agreed", "absent_unexcused"])
             minutes = rng.randrange(1, 33) * 15 if status == "present" else 0
             say(f"I {day.isoformat()} {status} {minutes}")
-            attendance.log_day(
-                db,
-                placement,
-                {"date": day.isoformat(), "status": status, "hours": minutes / 60, "reason": f"seed {seed}"},
-                actor="crash-test",
-            )
+            attendance.log_day(db, placement, cf.Attendance(day, status, minutes, f"seed {seed}"), actor="crash-test")
         say("A")
 
 

@@ -26,10 +26,12 @@ from sqlalchemy.orm import Session
 
 from placement_desk.cli.main import main
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 from placement_desk.domain.roles import Role
 from placement_desk.services import attendance, audit, citizens, mentor, observations, privacy, signin, users, views
 from placement_desk.services.casefile_io import import_case_file
+from placement_desk.services.observations import WorkplaceStatement
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
 from tests.postgres import server as pg
 from tests.postgres.conftest import _admin
@@ -363,12 +365,12 @@ def test_the_app_signed_in_as_each_person_does_what_the_role_allows(team: Team) 
         assert [(e.citizen_ref, e.citizen_name) for e in shown] == [("DC", "D. C.")]
         day = shown[0].on(date(2023, 3, 14))
         assert day is not None
-        attendance.log_day(wpm, "DC-1", {"date": "2023-03-14", "status": "present", "hours": 1.5},
-                           actor=WPM, expected=day.record)  # fmt: skip
+        attendance.log_day(wpm, "DC-1", cf.Attendance(date(2023, 3, 14), "present", 90), actor=WPM,
+                           expected=day.record)  # fmt: skip
         again = mentor.expected(wpm, "co-saxo", date(2023, 3, 14), date(2023, 3, 14))[0].on(date(2023, 3, 14))
         assert again is not None and again.record is not None and again.record.minutes == 90
-        observations.add_workplace_statement(wpm, "DC-1", {"date": "2023-03-14", "heading": "work_resources",
-                                                           "text": "Møder til tiden"})  # fmt: skip
+        observations.add_workplace_statement(wpm, "DC-1", WorkplaceStatement(date(2023, 3, 14), "work_resources",
+                                                                             "Møder til tiden"))  # fmt: skip
         assert [o.text for o in observations.workplace_statements(wpm, "DC-1")] == ["Møder til tiden"]
         with pytest.raises(NotFoundError):  # another company is not even there for their login
             mentor.expected(wpm, "co-kids", date(2024, 1, 1), date(2024, 1, 31))

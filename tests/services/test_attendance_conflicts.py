@@ -19,6 +19,8 @@ from tests.casefiles import case_file, ramp_down_citizen
 DAY = date(2023, 3, 14)  # a Tuesday in DC-1's period with nothing registered
 PRESENT = {"date": DAY.isoformat(), "status": "present", "hours": 2}
 SICK = {"date": DAY.isoformat(), "status": "sick", "hours": 0, "reason": "Influenza"}
+PRESENT_DAY = cf.Attendance(DAY, "present", 120)  # the same, as the services take them
+SICK_DAY = cf.Attendance(DAY, "sick", 0, "Influenza")
 
 
 @pytest.fixture
@@ -35,32 +37,32 @@ def _from_export(db: Database) -> cf.Attendance | None:
 
 
 def test_a_stale_screen_meets_a_conflict_and_writes_nothing(dc: Database) -> None:
-    attendance.log_day(dc, "DC-1", SICK, "colleague", expected=None)
+    attendance.log_day(dc, "DC-1", SICK_DAY, "colleague", expected=None)
     before = export_case_file(dc)
     with pytest.raises(ConflictError):
-        attendance.log_day(dc, "DC-1", PRESENT, "me", expected=None)  # I still saw an empty day
+        attendance.log_day(dc, "DC-1", PRESENT_DAY, "me", expected=None)  # I still saw an empty day
     with pytest.raises(ConflictError):
         attendance.clear_day(dc, "DC-1", DAY, "me", expected=None)
     assert export_case_file(dc) == before
     seen = _from_export(dc)
-    assert attendance.log_day(dc, "DC-1", PRESENT, "me", expected=seen) == seen  # what I saw: it goes through
+    assert attendance.log_day(dc, "DC-1", PRESENT_DAY, "me", expected=seen) == seen  # what I saw: it goes through
 
 
 def test_a_first_registration_racing_another_is_a_conflict(dc: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """Both clients found the day empty; the second insert hits the unique (placement, day) key."""
-    attendance.log_day(dc, "DC-1", SICK, "colleague")
+    attendance.log_day(dc, "DC-1", SICK_DAY, "colleague")
     before = export_case_file(dc)
     monkeypatch.setattr(attendance, "_existing", lambda *_a: None)  # as if read before the colleague's commit
     with pytest.raises(ConflictError):
-        attendance.log_day(dc, "DC-1", PRESENT, "me")
+        attendance.log_day(dc, "DC-1", PRESENT_DAY, "me")
     monkeypatch.undo()
     assert export_case_file(dc) == before
 
 
 def test_undo_never_removes_a_colleagues_later_change(dc: Database) -> None:
-    written = attendance.log_day(dc, "DC-1", PRESENT, "me", expected=None)
+    written = attendance.log_day(dc, "DC-1", PRESENT_DAY, "me", expected=None)
     assert written is None
-    attendance.log_day(dc, "DC-1", SICK, "colleague")  # the colleague corrects the day afterwards
+    attendance.log_day(dc, "DC-1", SICK_DAY, "colleague")  # the colleague corrects the day afterwards
     theirs = export_case_file(dc)
     mine = cf.Attendance(DAY, "present", 120, None, None)
     with pytest.raises(ConflictError):
@@ -98,7 +100,7 @@ def test_the_grid_edit_asks_and_undo_keeps_the_colleagues_day(qapp: QApplication
     ctx.keep_mine = keep_mine  # type: ignore[method-assign]
     edits = AttendanceEdits(ctx)
     assert edits.log("DC-1", PRESENT, "DC", seen=None) is None
-    attendance.log_day(dc, "DC-1", SICK, "colleague")
+    attendance.log_day(dc, "DC-1", SICK_DAY, "colleague")
     theirs = export_case_file(dc)
     seen: list[str] = []
     answer_next_box(seen)

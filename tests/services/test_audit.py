@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import AccessDenied
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.services import (
@@ -86,7 +87,7 @@ def test_a_change_keeps_the_before_and_after_of_the_changed_fields(demo: Databas
 def test_creating_and_logging_attendance_are_entries_about_the_citizen(demo: Database) -> None:
     created = _one(demo, lambda: citizens.add_goal(demo, "Jasmin", {"area": "social", "text": "Sige til og fra"}))
     assert created.action == "create" and created.citizen_id == _citizen_id(demo, "Jasmin")
-    logged = _one(demo, lambda: attendance.log_day(demo, "DC-1", {"date": "2023-07-03", "status": "present", "hours": 2}))
+    logged = _one(demo, lambda: attendance.log_day(demo, "DC-1", cf.Attendance(date(2023, 7, 3), "present", 120)))
     assert logged.action == "change" and logged.citizen_id == _citizen_id(demo, "DC")
 
 

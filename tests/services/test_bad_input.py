@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from sqlalchemy import inspect, text
 
 from placement_desk.db.engine import Database
+from placement_desk.domain.casefile_parse import parse_attendance
 from placement_desk.domain.errors import ValidationError
 from placement_desk.export.json_summary import dumps
 from placement_desk.services import attendance, citizens, companies, followups, placements
@@ -367,7 +368,7 @@ ACTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], Callable[[Database, 
     ),
     "add_schedule_step": (STEP, lambda db, f: placements.add_schedule_step(db, "DC-1", f)),
     "add_capacity": (CAPACITY, lambda db, f: placements.add_capacity(db, "DC-1", f)),
-    "log_day": (DAY, lambda db, f: attendance.log_day(db, "DC-1", f)),
+    "log_day": (DAY, lambda db, f: attendance.log_day(db, "DC-1", parse_attendance(f, ""))),  # as the grid does
     "record_followup": (FOLLOWUP, lambda db, f: followups.record_followup(db, "DC", f)),
     "update_followup": ({k: v for k, v in FOLLOWUP.items()}, _update_followup),
     "add_referral": (REFERRAL, lambda db, f: citizens.add_referral(db, "DC", f)),
@@ -389,10 +390,10 @@ def test_form_values_are_saved_whole_or_refused_with_the_field(loaded: Database,
 
 def test_the_generators_reach_both_outcomes(loaded: Database) -> None:
     """A sanity check of the harness: a valid value is saved and a bad one is refused."""
-    assert attempt(loaded, lambda: attendance.log_day(loaded, "DC-1", {"date": "2023-03-14", "status": "present",
-                                                                        "hours": 2}))
-    assert not attempt(loaded, lambda: attendance.log_day(loaded, "DC-1", {"date": "2023-03-14", "status": "present",
-                                                                            "hours": "2"}))
+    assert attempt(loaded, lambda: attendance.log_day(loaded, "DC-1", parse_attendance({"date": "2023-03-14",
+                                                                        "status": "present", "hours": 2}, "")))
+    assert not attempt(loaded, lambda: attendance.log_day(loaded, "DC-1", parse_attendance({"date": "2023-03-14",
+                                                                            "status": "present", "hours": "2"}, "")))
 
 
 # ---- the crashes and silent differences these tests found, pinned down -----------------------------

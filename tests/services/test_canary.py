@@ -26,11 +26,13 @@ PASSWORD = "kanariefuglens kodeord"
 
 SCENARIO = """
 import json, os, sys, tempfile
+from datetime import date
 from pathlib import Path
 from sqlalchemy import text
 from placement_desk.db.engine import Database
 from placement_desk.db.keystore import FAST_KDF, KeyStore
 from placement_desk.db.migrate import upgrade
+from placement_desk.domain import casefile as cf
 from placement_desk.services import attendance, backup, documents
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
@@ -44,14 +46,14 @@ citizen = ramp_down_citizen()
 citizen.update(ref="KT", name=name, cpr=cpr, own_view=f"{name} ({cpr}) vil gerne arbejde")
 import_case_file(db, case_file(citizen, hybrid_citizen()))
 for day in ("2023-03-21", "2023-03-22", "2023-03-23"):  # edits: the WAL gets content
-    attendance.log_day(db, "DC-1", {"date": day, "status": "sick", "hours": 0, "reason": "Migræne",
-                                    "note": f"{name} ringede, CPR {cpr}"})
+    attendance.log_day(db, "DC-1", cf.Attendance(date.fromisoformat(day), "sick", 0, "Migræne",
+                                                 f"{name} ringede, CPR {cpr}"))
 with db.transaction() as s:
     s.execute(text("UPDATE citizens SET job_goal = :goal WHERE ref = 'KT'"), {"goal": f"Lager - {name}"})
 info = backup.make_backup(db)
 rendered = documents.render_document(db, "KT", formats=("pdf", "xlsx", "json"))
 documents.issue_document(db, "KT", recipient="Jobcenter", formats=("pdf", "xlsx"), allow_incomplete="Test")
-attendance.log_day(db, "DC-1", {"date": "2023-03-24", "status": "present", "hours": 2, "note": name})
+attendance.log_day(db, "DC-1", cf.Attendance(date(2023, 3, 24), "present", 120, note=name))
 names = [c["name"] for c in export_case_file(db)["citizens"]]
 print(json.dumps({
     "backup": str(info.path),

@@ -4,10 +4,12 @@ bulk import says "everything"."""
 
 from __future__ import annotations
 
+from datetime import date
 
 import pytest
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
 from placement_desk.services import attendance, changes, citizens
 from placement_desk.services.casefile_io import export_case_file, import_case_file
@@ -46,7 +48,7 @@ def test_a_refused_write_hands_on_nothing(db: Database, heard: list[Changes]) ->
 def test_attendance_of_a_day_touches_the_placements_citizen(seeded: Database) -> None:
     heard: list[Changes] = []
     changes.subscribe(seeded, heard.append)
-    attendance.log_day(seeded, "SA-1", {"date": "2022-09-05", "status": "present", "hours": 4})
+    attendance.log_day(seeded, "SA-1", cf.Attendance(date(2022, 9, 5), "present", 240))
     assert heard[-1].touches("attendance") and heard[-1].citizens == {"SA"}
     assert not heard[-1].touches("followups")
 

@@ -4,6 +4,7 @@ command line; they may write and read only their own workplace's statement about
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,11 @@ import pytest
 from placement_desk.cli import main as cli
 from placement_desk.db.engine import Database
 from placement_desk.domain.errors import AccessDenied
+from placement_desk.domain.profile import Observation
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.services import access, casefile_io, description, documents, observations, views
 from placement_desk.services.casefile_io import import_case_file
+from placement_desk.services.observations import WorkplaceStatement, statement_from_fields
 from tests.casefiles import case_file, hybrid_citizen
 from tests.services.test_profile_observations import described_citizen
 
@@ -27,11 +30,11 @@ def dc(db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     monkeypatch.setenv("PLACEMENT_DESK_TODAY", "2023-04-10")
     import_case_file(db, case_file(described_citizen(), hybrid_citizen()))
     description.save_dossier_text(db, "DC", None, "health", "Migræne; i behandling")
-    observations.add_workplace_statement(db, "DC-1", {"date": "2023-03-21", "heading": "challenges",
-                                                      "text": "Har brug for pauser"})  # fmt: skip
+    observations.add_workplace_statement(db, "DC-1", WorkplaceStatement(date(2023, 3, 21), "challenges",
+                                                                        "Har brug for pauser"))  # fmt: skip
     # a health remark someone filed as the workplace's: still never shown to the workplace mentor
-    observations.add_observation(db, "DC", {"date": "2023-03-22", "heading": "health", "by": "workplace_mentor",
-                                            "placement": "DC-1", "text": "Migræne igen i dag"})  # fmt: skip
+    observations.add_observation(db, "DC", Observation(date(2023, 3, 22), "health", "workplace_mentor",
+                                                       "Migræne igen i dag", "DC-1"))  # fmt: skip
     yield db
     access.set_principal(db, None)
 
@@ -65,11 +68,12 @@ def test_a_workplace_mentor_sees_and_writes_only_the_workplaces_own_statement(dc
     assert not any(word in o.text for o in seen for word in HEALTH_WORDS)
     for heading in ("health", "health_and_work"):
         with pytest.raises(AccessDenied):
-            observations.add_workplace_statement(dc, "DC-1", {"date": "2023-03-23", "heading": heading, "text": "x"})
+            observations.add_workplace_statement(dc, "DC-1", WorkplaceStatement(date(2023, 3, 23), heading, "x"))
     with pytest.raises(AccessDenied):  # another company's placement
         observations.workplace_statements(dc, "JA-1")
-    new = observations.add_workplace_statement(dc, "DC-1", {"date": "2023-03-24", "heading": "work_resources",
-                                                            "text": "Lærer hurtigt nye opgaver", "by": "consultant"})  # fmt: skip
+    typed = statement_from_fields({"date": "2023-03-24", "heading": "work_resources",
+                                   "text": "Lærer hurtigt nye opgaver", "by": "consultant"}, "DC-1")  # fmt: skip
+    new = observations.add_workplace_statement(dc, "DC-1", typed)
     access.set_principal(dc, None)
     written = next(r for r in observations.list_observations(dc, "DC") if r.id == new).value
     assert (written.by, written.placement, written.heading) == ("workplace_mentor", "DC-1", "work_resources")

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from placement_desk.services import attendance, citizens, companies, followups, placements, queries
 from placement_desk.services.casefile_io import export_case_file, import_case_file
@@ -107,16 +108,14 @@ def test_schedule_steps_ramp_up_and_down(seeded: Database) -> None:
 def test_log_day_and_week_as_planned(seeded: Database) -> None:
     logged = attendance.log_week_as_planned(seeded, "SA-1", date(2022, 9, 7), actor="lise")
     assert logged == [date(2022, 9, 8)]
-    before = attendance.log_day(
-        seeded, "SA-1", {"date": "2022-09-08", "status": "sick", "hours": 0, "reason": "Migræne"}, actor="lise"
-    )
+    before = attendance.log_day(seeded, "SA-1", cf.Attendance(date(2022, 9, 8), "sick", 0, "Migræne"), actor="lise")
     assert before is not None and before.status == "present" and before.minutes == 120
     assert attendance.log_week_as_planned(seeded, "SA-1", date(2022, 9, 8)) == []  # already registered
     with pytest.raises(ValidationError) as err:
-        attendance.log_day(seeded, "SA-1", {"date": "2022-12-01", "status": "present", "hours": 2})
+        attendance.log_day(seeded, "SA-1", cf.Attendance(date(2022, 12, 1), "present", 120))
     assert err.value.path == "date"
     with pytest.raises(ValidationError) as err:
-        attendance.log_day(seeded, "SA-1", {"date": "2022-09-15", "status": "present", "hours": 30})
+        attendance.log_day(seeded, "SA-1", cf.Attendance(date(2022, 9, 15), "present", 30 * 60))
     assert err.value.path == "hours"
     week = attendance.week(seeded, "SA-1", date(2022, 9, 8))
     assert [(d.day.isoformat(), d.planned, d.record.status if d.record else None) for d in week if d.planned] == [

@@ -432,3 +432,18 @@ def test_the_main_screens_show_no_english_in_the_danish_ui(qtbot: QtBot, demo_db
     assert len(screens) == 11 and all(screens.values())
     found = {key: [t for t in texts if ENGLISH_WORDS.search(t)] for key, texts in screens.items()}
     assert {key: texts for key, texts in found.items() if texts} == {}
+
+
+@pytest.mark.xfail(strict=True, reason="left: a cell's problem (domain/sheet_values.py CellProblem) and a file that is "
+                   "not a sheet (export/excel_attendance_read.py) are Danish texts without a code")  # fmt: skip
+def test_a_cells_problem_on_the_sheet_is_english_in_the_english_ui(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, english_ui: None
+) -> None:
+    from tests.export.sheet_helpers import fill, make, save, seed
+
+    seed(db)
+    wb, ws, rows = make(db)
+    fill(ws, rows[7], hours=30, status="Mødt")  # more hours than a day has
+    text = _read_sheet(qtbot, db, save(wb), tmp_path, monkeypatch)
+    assert f"row {rows[7]}, Hours:" in text
+    assert not DANISH_WORDS.search(text), text

@@ -30,6 +30,7 @@ from placement_desk.ui.attendance.style import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the parent of every row (a table has no deeper levels)
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # (ExpectedCitizen, PlannedDay | None)
 DAY, WEEK = "day", "week"
 DAY_COLUMNS = 4  # citizen, planned, registered, reason / note
@@ -85,10 +86,10 @@ class MentorModel(QAbstractTableModel):
                 return self.index(row, 1 + offset if self.mode == WEEK else 0)
         return QModelIndex()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         if parent.isValid():
             return 0
         return 9 if self.mode == WEEK else DAY_COLUMNS

@@ -67,13 +67,7 @@ class AttendancePage(QWidget):
         self.week_button.setChecked(user_settings.text(ctx.db, MODE_KEY, DAY) == WEEK)  # the user's own; else day
         self.day_button.setChecked(not self.week_button.isChecked())
         self.modes.buttonClicked.connect(self._mode_chosen)
-        self.date = QDateEdit(self)
-        self.date.setAccessibleName(self.tr("Date"))
-        self.date.setDisplayFormat("dd-MM-yyyy")
-        self.date.setCalendarPopup(True)
-        self.date.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.date.setDate(QDate(today()))
-        self.date.dateChanged.connect(lambda _d: self.reload())
+        self.date = self._make_date()
         self.prev_button = self._step_button("◀", self.tr("Back (PageUp)"), -1)
         self.next_button = self._step_button("▶", self.tr("On (PageDown)"), 1)
         self.today_button = QPushButton(self.tr("&Today"), self)
@@ -88,16 +82,7 @@ class AttendancePage(QWidget):
         self.all_button.setFont(font)
         self.all_button.clicked.connect(self.all_as_planned)
         self.model = MentorModel(self)
-        self.table = AttendanceView(self)
-        self.table.setObjectName("mentorTable")
-        self.table.setAccessibleName(self.tr("Who is expected"))
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(HoursDelegate(self.table))
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.setWordWrap(False)
-        self.table.action.connect(self._on_action)
-        self.table.hours_typed.connect(self._on_hours)
+        self.table = self._make_table()
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.message = self.table.note  # messages about a day stand at its row
@@ -114,6 +99,29 @@ class AttendancePage(QWidget):
         self.setFocusProxy(self.table)
         self.follower = ChangeFollower(self, ctx, self._wants, lambda _changes: self.refresh())  # (when shown)
         self.refresh()
+
+    def _make_date(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setAccessibleName(self.tr("Date"))
+        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setCalendarPopup(True)
+        edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        edit.setDate(QDate(today()))
+        edit.dateChanged.connect(lambda _d: self.reload())
+        return edit
+
+    def _make_table(self) -> AttendanceView:
+        table = AttendanceView(self)
+        table.setObjectName("mentorTable")
+        table.setAccessibleName(self.tr("Who is expected"))
+        table.setModel(self.model)
+        table.setItemDelegate(HoursDelegate(table))
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(34)
+        table.setWordWrap(False)
+        table.action.connect(self._on_action)
+        table.hours_typed.connect(self._on_hours)
+        return table
 
     def _step_button(self, text: str, tip: str, step: int) -> QToolButton:
         button = QToolButton(self)
@@ -308,22 +316,28 @@ class AttendancePage(QWidget):
         elif name == "week":
             self._say(self.edits.weeks_as_planned([row.placement], d.day, row.citizen_ref))
         elif name == "clear":
-            if d.record is not None and self._say(self.edits.clear(row.placement, d.day, row.citizen_ref, seen=d.record)):
-                self._advance()
+            self._clear(row, d)
         elif name == "planned":
-            r = d.record
-            if r is not None and r.status == "present" and r.minutes == d.planned:
-                self._advance()  # already as planned
-            elif not d.planned:
-                self._say(self.tr("Nothing is planned on this day: type the hours instead."))
-            elif d.future:
-                self._say(self.tr("Only agreed absence (F) can be registered ahead of the day."))
-            elif self._say(self.edits.present(row.placement, d.day, d.planned, row.citizen_ref, keep=r)):
-                self._advance()
+            self._log_planned(row, d)
         elif name in STATUS_KEYS:
             self._open_picker(row, d, name)
         elif name == "reason":
             self._open_picker(row, d, d.record.status if d.record is not None else "sick")
+
+    def _clear(self, row: ExpectedCitizen, d: PlannedDay) -> None:
+        if d.record is not None and self._say(self.edits.clear(row.placement, d.day, row.citizen_ref, seen=d.record)):
+            self._advance()
+
+    def _log_planned(self, row: ExpectedCitizen, d: PlannedDay) -> None:
+        r = d.record
+        if r is not None and r.status == "present" and r.minutes == d.planned:
+            self._advance()  # already as planned
+        elif not d.planned:
+            self._say(self.tr("Nothing is planned on this day: type the hours instead."))
+        elif d.future:
+            self._say(self.tr("Only agreed absence (F) can be registered ahead of the day."))
+        elif self._say(self.edits.present(row.placement, d.day, d.planned, row.citizen_ref, keep=r)):
+            self._advance()
 
     def _on_hours(self, row_index: int, column: int, text: str) -> None:
         cell = self.model.cell_at(self.model.index(row_index, column))

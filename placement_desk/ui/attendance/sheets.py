@@ -11,14 +11,13 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
 from placement_desk.db.private import write_private
 from placement_desk.domain.errors import NotFoundError, ValidationError
-from placement_desk.services import attendance
 from placement_desk.services.attendance_sheet import (
     SheetResult,
-    apply_attendance_sheet,
     make_attendance_sheet,
     read_sheet_file,
     review_attendance_sheet,
 )
+from placement_desk.ui.commands.attendance import ReadSheet
 from placement_desk.ui.kit.messages import danish_error, sheet_error
 from placement_desk.ui.shell.context import UiContext
 
@@ -94,17 +93,14 @@ class SheetButtons(QWidget):
             if choice is None:
                 return None
             overwrite = choice == OVERWRITE
-        db, actor = self.ctx.db, self.ctx.actor
-
-        def undo(result: SheetResult) -> None:
-            for change in result.written:
-                attendance.restore_day(db, change.placement, change.day, None, actor)
-            for change in result.overwritten:
-                attendance.restore_day(db, change.placement, change.day, change.before, actor)
-
-        result: SheetResult = self.ctx.execute(
-            title, lambda: apply_attendance_sheet(db, content, overwrite, actor), undo
-        )
+        command = ReadSheet(self.ctx, title, content, overwrite)
+        try:
+            self.ctx.push(command)
+        except (ValidationError, NotFoundError) as exc:
+            QMessageBox.warning(self, title, self.tr("Nothing was saved.") + "\n\n" + _sheet_error(exc))
+            return None
+        result = command.result
+        assert result is not None
         QMessageBox.information(self, title, self.summary(result))
         return result
 

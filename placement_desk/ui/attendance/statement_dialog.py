@@ -18,7 +18,9 @@ from placement_desk.domain.vocab import HEALTH_HEADINGS
 from placement_desk.services import observations
 from placement_desk.services.common import today
 from placement_desk.services.mentor import ExpectedCitizen
+from placement_desk.services.observations import statement_from_fields
 from placement_desk.ui.citizen.observation_dialog import heading_titles
+from placement_desk.ui.commands.attendance import AddStatement
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField, FormDialog
 from placement_desk.ui.shell.context import UiContext
@@ -58,7 +60,9 @@ class StatementDialog(FormDialog):
                 self.heading.addItem(title, code)
         self.text = self.form.add("text", self.tr("Statement"), QPlainTextEdit(self), check=self._text_problem)
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText(self.tr("How the work goes: tasks, tempo, cooperation, what helps (Ctrl+Enter saves)"))
+        self.text.setPlaceholderText(
+            self.tr("How the work goes: tasks, tempo, cooperation, what helps (Ctrl+Enter saves)")
+        )
         self.text.setMinimumHeight(60)
         self.text.setMaximumHeight(110)
         layout = self.layout()
@@ -109,13 +113,12 @@ class StatementDialog(FormDialog):
         }
 
     def commit(self) -> None:
-        db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.placement.placement, self.fields()
+        ref = self.placement.placement
+
         def save() -> None:
-            self.saved_id = self.ctx.execute(
-                self.tr("Workplace statement"),
-                lambda: observations.add_workplace_statement(db, ref, fields, actor),
-                lambda created: observations.remove_workplace_statement(db, created),
-                self.placement.citizen_ref,
-            )
+            command = AddStatement(self.ctx, self.tr("Workplace statement"), self.placement.citizen_ref, ref,
+                                   statement_from_fields(self.fields(), ref))  # fmt: skip
+            self.ctx.push(command)
+            self.saved_id = command.created
 
         self.submit(save)

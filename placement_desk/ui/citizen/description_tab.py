@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain.dossier import default_period
 from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.profile_parse import parse_observation
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.sections import (
     EMPTY_HEADING,
@@ -40,11 +41,12 @@ from placement_desk.domain.sections import (
 )
 from placement_desk.domain.templates import Template
 from placement_desk.domain.vocab import Heading, ObservedBy
-from placement_desk.services import description, observations, templates
+from placement_desk.services import description, templates
 from placement_desk.services.common import today
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.observation_dialog import by_label
 from placement_desk.ui.citizen.profile_editor import ProfileEditor
+from placement_desk.ui.commands.description import AddObservation, SaveDescriptionTexts
 from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField, Form
@@ -170,18 +172,7 @@ class DescriptionTab(CitizenTab):
         ))  # fmt: skip
         self.problems.setVisible(bool(self.catalogue.problems))
         self.form = Form(self)
-        self.obs_date = self.form.add("date", self.tr("Date"), DateField(today(), self))
-        self.obs_by = self.form.add("by", self.tr("By"), QComboBox(self))
-        for code in ObservedBy:
-            self.obs_by.addItem(by_label(code.value), code.value)
-        self.obs_heading = self.form.add("heading", self.tr("Heading"), QComboBox(self))
-        prep = self.catalogue.templates.get(templates.DEFAULT_TEMPLATE)
-        for h in Heading:
-            found = prep.heading(h.value) if prep else None
-            self.obs_heading.addItem(found.title if found else h.value, h.value)
-        self.obs_placement = self.form.add("placement", self.tr("Placement"), QComboBox(self))
-        self.obs_text = self.form.add("text", self.tr("Observation"), QLineEdit(self))
-        self.obs_text.setPlaceholderText(self.tr("What was seen or said, in a sentence or two"))
+        self._build_observation_form()
         observation = QGroupBox(self.tr("New observation"), self)
         QVBoxLayout(observation).addWidget(self.form)
         self.headings = QVBoxLayout()
@@ -211,6 +202,21 @@ class DescriptionTab(CitizenTab):
             for b in (self.save_button, self.add_button):
                 b.setEnabled(False)
                 b.setToolTip(refused())
+
+    def _build_observation_form(self) -> None:
+        """The fields of a new observation: date, by, heading, placement and text."""
+        self.obs_date = self.form.add("date", self.tr("Date"), DateField(today(), self))
+        self.obs_by = self.form.add("by", self.tr("By"), QComboBox(self))
+        for code in ObservedBy:
+            self.obs_by.addItem(by_label(code.value), code.value)
+        self.obs_heading = self.form.add("heading", self.tr("Heading"), QComboBox(self))
+        prep = self.catalogue.templates.get(templates.DEFAULT_TEMPLATE)
+        for h in Heading:
+            found = prep.heading(h.value) if prep else None
+            self.obs_heading.addItem(found.title if found else h.value, h.value)
+        self.obs_placement = self.form.add("placement", self.tr("Placement"), QComboBox(self))
+        self.obs_text = self.form.add("text", self.tr("Observation"), QLineEdit(self))
+        self.obs_text.setPlaceholderText(self.tr("What was seen or said, in a sentence or two"))
 
     # ---- state ------------------------------------------------------------------------------------
 
@@ -277,16 +283,8 @@ class DescriptionTab(CitizenTab):
         changed = self.changed_texts()
         if template is None or not changed:
             return False
-        db, actor, ref, key = self.ctx.db, self.ctx.actor, self.ref, template.key
-
-        def do() -> dict[str, str | None]:
-            return {h: description.save_dossier_text(db, ref, key, h, text, actor) for h, text in changed.items()}
-
-        def undo(before: dict[str, str | None]) -> None:
-            for h, text in before.items():
-                description.save_dossier_text(db, ref, key, h, text, actor)
-
-        ok = self.ctx.guarded(lambda: self.ctx.execute(self.tr("Save description texts"), do, undo, ref))
+        command = SaveDescriptionTexts(self.ctx, self.tr("Save description texts"), self.ref, template.key, changed)
+        ok = self.ctx.guarded(lambda: self.ctx.push(command))
         if ok:
             for h in changed:
                 self.blocks[h].dirty = False
@@ -302,20 +300,16 @@ class DescriptionTab(CitizenTab):
         }
 
     def add_observation(self) -> int | None:
-        db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.ref, self.observation_fields()
         try:
-            new_id: int = self.ctx.execute(
-                self.tr("New observation"),
-                lambda: observations.add_observation(db, ref, fields, actor),
-                lambda created: observations.remove_observation(db, created),
-                ref,
-            )
+            command = AddObservation(self.ctx, self.tr("New observation"), self.ref,
+                                     parse_observation(self.observation_fields(), ""))  # fmt: skip
+            self.ctx.push(command)
         except ValidationError as exc:
             self.form.show_error(exc)
             return None
         self.form.clear_errors()
         self.obs_text.clear()
-        return new_id
+        return command.created
 
     def open_profile(self) -> ProfileEditor | None:
         """The citizen's profile and observations to add, change and remove (read-only for a reader)."""

@@ -13,12 +13,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from placement_desk.domain.dossier import default_period
+from placement_desk.domain.profile_parse import parse_observation
 from placement_desk.domain.roles import Role
 from placement_desk.domain.vocab import Heading, ObservedBy
-from placement_desk.services import observations, templates
+from placement_desk.services import templates
 from placement_desk.services.common import today
 from placement_desk.services.observations import ObservationRow
 from placement_desk.services.views import CitizenDetail
+from placement_desk.ui.commands.description import AddObservation, EditObservation
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField, FormDialog
 from placement_desk.ui.shell.context import UiContext
@@ -144,32 +146,19 @@ class ObservationDialog(FormDialog):
             .replace("%3", fmt_date(period[1]))  # fmt: skip
 
     def commit(self) -> None:
-        db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.citizen_ref, self.fields()
-        note = self.outside_note()
-        row = self.row
-        if row is None:
-            def save() -> None:
-                self.saved_id = self.ctx.execute(
-                    self.tr("New observation"),
-                    lambda: observations.add_observation(db, ref, fields, actor),
-                    lambda created: observations.remove_observation(db, created),
-                    ref,
-                    note=note,
-                )
-        else:
-            def save() -> None:
-                self.ctx.execute_versioned(
-                    self.tr("Edit observation"),
-                    lambda changes, version: observations.update_observation(db, row.id, changes, version, actor),
-                    observation_fields(row), fields, row.version, f"observation:{row.id}", ref, note=note,
-                )
+        note, row, ref = self.outside_note(), self.row, self.citizen_ref
+
+        def save() -> None:
+            value = parse_observation(self.fields(), "")
+            if row is None:
+                command = AddObservation(self.ctx, self.tr("New observation"), ref, value)
+                self.ctx.push(command, note=note)
+                self.saved_id = command.created
+            else:
+                self.ctx.push(EditObservation(self.ctx, self.tr("Edit observation"), ref, row, value), note=note)
                 self.saved_id = row.id
+
         self.submit(save)  # a conflict closes it: the screens show the colleague's version now
-
-
-def observation_fields(row: ObservationRow) -> dict[str, Any]:
-    o = row.value
-    return {"date": o.day.isoformat(), "heading": o.heading, "by": o.by, "placement": o.placement, "text": o.text}
 
 
 def suggestion(tab: QWidget | None) -> tuple[str | None, str | None]:

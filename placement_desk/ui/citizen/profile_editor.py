@@ -34,9 +34,16 @@ from placement_desk.services import observations, profile_edit
 from placement_desk.services.changes import Changes
 from placement_desk.services.common import today
 from placement_desk.services.observations import ObservationRow
-from placement_desk.services.profile_edit import ProfileRow, RemovedItem
+from placement_desk.services.profile_edit import ProfileRow, ProfileTexts
 from placement_desk.services.views import CitizenDetail
-from placement_desk.ui.citizen.observation_dialog import ObservationDialog, by_label, heading_titles, observation_fields
+from placement_desk.ui.citizen.observation_dialog import ObservationDialog, by_label, heading_titles
+from placement_desk.ui.commands.description import (
+    AddProfileItem,
+    EditProfileItem,
+    RemoveObservation,
+    RemoveProfileItem,
+    SetProfileTexts,
+)
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import FormDialog, vocab_combo
 from placement_desk.ui.kit.messages import refused
@@ -190,25 +197,18 @@ class ProfileItemDialog(FormDialog):
         return {k: v for k, v in out.items() if v is not None}
 
     def commit(self) -> None:
-        db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.citizen_ref, self.fields()
-        kind = str(self.kind.currentData())
-        row = self.row
-        if row is None:
-            def save() -> None:
-                self.saved_id = self.ctx.execute(
-                    self.tr("New profile item"),
-                    lambda: profile_edit.add_profile_item(db, ref, kind, fields, actor),
-                    lambda created: profile_edit.remove_profile_item(db, created),
-                    ref,
-                )
-        else:
-            def save() -> None:
-                self.ctx.execute_versioned(
-                    self.tr("Edit profile item"),
-                    lambda changes, version: profile_edit.update_profile_item(db, row.id, changes, version, actor),
-                    profile_edit.item_fields(row.value), fields, row.version, f"profile-item:{row.id}", ref,
-                )
+        kind, row, ref = str(self.kind.currentData()), self.row, self.citizen_ref
+
+        def save() -> None:
+            item = profile_edit.item_from_fields(self.fields())
+            if row is None:
+                command = AddProfileItem(self.ctx, self.tr("New profile item"), ref, kind, item)
+                self.ctx.push(command)
+                self.saved_id = command.created
+            else:
+                self.ctx.push(EditProfileItem(self.ctx, self.tr("Edit profile item"), ref, row, item))
                 self.saved_id = row.id
+
         self.submit(save)
 
 
@@ -237,7 +237,35 @@ class ProfileEditor(QDialog):
         self.can_edit = ctx.can(Permission.EDIT)
         self.setWindowTitle(self.tr("Profile and observations · %1").replace("%1", detail.citizen.name))
         self.tabs = QTabWidget(self)
-        # the profile
+        self.tabs.addTab(self._profile_tab(), self.tr("Profile"))
+        self.tabs.addTab(self._observations_tab(), self.tr("Observations"))
+        self.read_only_note = QLabel(self.tr("Your role may read the profile and the observations, not change them."),
+                                     self)  # fmt: skip
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(not self.can_edit)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close)
+        for button in (self.new_item_button, self.edit_item_button, self.remove_item_button, self.save_texts_button,
+                       self.new_observation_button, self.edit_observation_button, self.remove_observation_button):
+            button.setAutoDefault(False)
+            if not self.can_edit:
+                button.setEnabled(False)
+                button.setToolTip(refused())
+        self.network.setReadOnly(not self.can_edit)
+        self.wishes.setReadOnly(not self.can_edit)
+        self.resize(760, 440)
+        self._loaded: dict[str, str] = {}  # the network and wishes as last read
+        ctx.changes.connect(self._changed)  # a write (services.changes.Changes)
+        ctx.changed.connect(self._asked)  # read again, nothing written (a conflict, Refresh)
+        self.finished.connect(lambda _r: self._stop_listening())  # closed: reads nothing more
+        self.reload()
+
+    def _profile_tab(self) -> QWidget:
+        """The profile's items (New, Edit, Remove) and its two texts (network, wishes)."""
         self.items: RowTableModel[ProfileRow] = RowTableModel(
             [
                 Column(self.tr("Kind"), lambda r: kind_label(r.kind)),
@@ -280,8 +308,10 @@ class ProfileEditor(QDialog):
             texts.addLayout(column)
         box.addLayout(texts)
         box.addLayout(_row(self.save_texts_button))
-        self.tabs.addTab(profile, self.tr("Profile"))
-        # the observations
+        return profile
+
+    def _observations_tab(self) -> QWidget:
+        """The observations, the newest first (New, Edit, Remove)."""
         titles = dict(heading_titles())
         self.observations: RowTableModel[ObservationRow] = RowTableModel(
             [
@@ -305,31 +335,7 @@ class ProfileEditor(QDialog):
         box = QVBoxLayout(observed)
         box.addWidget(self.observation_table, 1)
         box.addLayout(_row(self.new_observation_button, self.edit_observation_button, self.remove_observation_button))
-        self.tabs.addTab(observed, self.tr("Observations"))
-        self.read_only_note = QLabel(self.tr("Your role may read the profile and the observations, not change them."),
-                                     self)  # fmt: skip
-        self.read_only_note.setWordWrap(True)
-        self.read_only_note.setVisible(not self.can_edit)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.read_only_note)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(close)
-        for button in (self.new_item_button, self.edit_item_button, self.remove_item_button, self.save_texts_button,
-                       self.new_observation_button, self.edit_observation_button, self.remove_observation_button):
-            button.setAutoDefault(False)
-            if not self.can_edit:
-                button.setEnabled(False)
-                button.setToolTip(refused())
-        self.network.setReadOnly(not self.can_edit)
-        self.wishes.setReadOnly(not self.can_edit)
-        self.resize(760, 440)
-        self._loaded: dict[str, str] = {}  # the network and wishes as last read
-        ctx.changes.connect(self._changed)  # a write (services.changes.Changes)
-        ctx.changed.connect(self._asked)  # read again, nothing written (a conflict, Refresh)
-        self.finished.connect(lambda _r: self._stop_listening())  # closed: reads nothing more
-        self.reload()
+        return observed
 
     @staticmethod
     def _item_text(item: ProfileItem) -> str:
@@ -395,36 +401,17 @@ class ProfileEditor(QDialog):
         row = self.selected_item()
         if row is None:
             return False
-        db, actor, holder = self.ctx.db, self.ctx.actor, {"id": row.id}
-
-        def do() -> RemovedItem:
-            return profile_edit.remove_profile_item(db, holder["id"])
-
-        def undo(removed: RemovedItem) -> None:  # back in its place (under a new id, which redo removes)
-            holder["id"] = profile_edit.add_profile_item(
-                db, removed.citizen_ref, removed.kind, removed.fields, actor, removed.position
-            )
-
-        return self.ctx.guarded(lambda: self.ctx.execute(self.tr("Remove profile item"), do, undo, self.citizen_ref))
+        command = RemoveProfileItem(self.ctx, self.tr("Remove profile item"), self.citizen_ref, row)
+        return self.ctx.guarded(lambda: self.ctx.push(command))
 
     def save_texts(self) -> bool:
-        """Save the network and the wishes, as one undoable step (only what was changed)."""
-        db, actor, ref = self.ctx.db, self.ctx.actor, self.citizen_ref
-        profile = observations.citizen_profile(db, ref)
-        typed = {"network": self.network.toPlainText().strip() or None,
-                 "wishes": self.wishes.toPlainText().strip() or None}  # fmt: skip
-        changed = {k: v for k, v in typed.items() if v != getattr(profile, k)}
-        if not changed:
+        """Save the network and the wishes, as one undoable step (when either was changed)."""
+        before = profile_edit.profile_texts(self.ctx.db, self.citizen_ref)
+        typed = ProfileTexts(self.network.toPlainText().strip() or None, self.wishes.toPlainText().strip() or None)
+        if typed == before:
             return False
-
-        def do() -> dict[str, str | None]:
-            return {k: profile_edit.set_profile_text(db, ref, k, v, actor) for k, v in changed.items()}
-
-        def undo(before: dict[str, str | None]) -> None:
-            for k, v in before.items():
-                profile_edit.set_profile_text(db, ref, k, v, actor)
-
-        return self.ctx.guarded(lambda: self.ctx.execute(self.tr("Save network and wishes"), do, undo, ref))
+        command = SetProfileTexts(self.ctx, self.tr("Save network and wishes"), self.citizen_ref, before, typed)
+        return self.ctx.guarded(lambda: self.ctx.push(command))
 
     # ---- the observations -------------------------------------------------------------------------
 
@@ -445,16 +432,8 @@ class ProfileEditor(QDialog):
         row = self.selected_observation()
         if row is None:
             return False
-        db, actor, ref, holder = self.ctx.db, self.ctx.actor, self.citizen_ref, {"id": row.id}
-        fields = observation_fields(row)
-
-        def do() -> None:
-            observations.remove_observation(db, holder["id"])
-
-        def undo(_state: None) -> None:  # back under a new id, which redo removes
-            holder["id"] = observations.add_observation(db, ref, fields, actor)
-
-        return self.ctx.guarded(lambda: self.ctx.execute(self.tr("Remove observation"), do, undo, ref))
+        command = RemoveObservation(self.ctx, self.tr("Remove observation"), self.citizen_ref, row)
+        return self.ctx.guarded(lambda: self.ctx.push(command))
 
 
 def _row(*buttons: QPushButton) -> QHBoxLayout:
@@ -463,4 +442,3 @@ def _row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(b)
     row.addStretch(1)
     return row
-

@@ -4,14 +4,18 @@ the consultant then finds it on the citizen's Beskrivelse tab as evidence under 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
 from placement_desk.domain.errors import AccessDenied, NotFoundError
+from placement_desk.domain.profile import Observation
 from placement_desk.domain.roles import Role
 from placement_desk.services import access, observations
 from placement_desk.services.casefile_io import export_case_file
+from placement_desk.services.observations import WorkplaceStatement
 from placement_desk.services.queries import list_companies, list_placements
 from placement_desk.ui.attendance.statement_dialog import StatementDialog
 from placement_desk.ui.shell.main_window import MainWindow
@@ -98,11 +102,11 @@ def test_bad_input_is_named_in_danish_and_saves_nothing(
 
 
 def test_a_workplace_mentor_removes_no_other_observation(demo_db: Database) -> None:
-    own = observations.add_observation(demo_db, "Miriam", {"date": "2026-11-20", "heading": "health",
-                                                           "by": "consultant", "text": "Hovedpine"})  # fmt: skip
+    own = observations.add_observation(demo_db, "Miriam", Observation(date(2026, 11, 20), "health", "consultant",
+                                                                      "Hovedpine"))  # fmt: skip
     elsewhere = next(p for p in list_placements(demo_db) if not p.company.startswith("Bilka"))
-    theirs = observations.add_workplace_statement(demo_db, elsewhere.ref, {"date": "2026-11-20",
-                                                  "heading": "work_resources", "text": "Godt samarbejde"})  # fmt: skip
+    theirs = observations.add_workplace_statement(demo_db, elsewhere.ref, WorkplaceStatement(date(2026, 11, 20),
+                                                  "work_resources", "Godt samarbejde"))  # fmt: skip
     sign_in_as(demo_db, Role.WORKPLACE_MENTOR, "jens", bilka(demo_db))
     with pytest.raises(NotFoundError):  # not a workplace statement: not theirs to remove
         observations.remove_workplace_statement(demo_db, own)

@@ -273,7 +273,7 @@ def test_a_case_worker_reads_the_profile_but_changes_nothing(qtbot: QtBot, demo_
         assert not button.isEnabled() and button.toolTip() == "Din rolle giver ikke adgang til dette."
     assert editor.network.isReadOnly() and not editor.read_only_note.isHidden()
     with pytest.raises(AccessDenied):
-        profile_edit.add_profile_item(demo_db, "DC", "education", {"text": "x"})
+        profile_edit.add_profile_item(demo_db, "DC", "education", ProfileItem("x"))
 
 
 def test_the_new_dialogs_fit_the_laptop_at_150_percent_and_name_their_inputs(
