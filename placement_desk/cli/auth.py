@@ -111,7 +111,7 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
     a new or plain user-less embedded database gets its first administrator and is encrypted first."""
     from placement_desk.db.engine import Database, resolve_url
     from placement_desk.db.private import secure_data_files
-    from placement_desk.services import signin, users
+    from placement_desk.services import signin
 
     def opener(u: str, key: bytes | None) -> Database:
         if migrate:
@@ -127,37 +127,60 @@ def open_signed_in(url: str | None, user: str | None, migrate: bool = True) -> A
     if t.encrypted:
         known = t.store().users()
     elif t.is_server:
-        db = opener(t.url, None)
-        try:
-            protected = users.has_users(db)
-        except Exception:
-            protected = False
-        if not protected:
+        db = _server_without_users(t, opener)
+        if db is not None:
             return db
-        db.dispose()
     else:
-        from placement_desk.db.sqlite_files import is_encrypted
-
-        assert t.path is not None
-        if t.file_exists and is_encrypted(t.path):
-            raise SignInRefused(
-                f"the database is encrypted but its key file {t.keys} is missing: put it back (a copy lies "
-                "next to each backup), or restore a backup with 'placement-desk restore FILE'"
-            )
-        from placement_desk.db.opening import open_migrated as open_database
-
-        if signin.needs_setup(t, lambda u, k: open_database(u, key=k)):
-            if not migrate:  # backup: nothing to back up, or a file nobody has signed in to yet
-                raise SignInRefused(NO_ADMIN if t.file_exists else f"there is no database at {t.path}")
-            return _first_admin(t, user, lambda u, k: open_database(u, key=k))
+        first = _plain_file_without_users(t, user, migrate)
+        if first is not None:
+            return first
     name = username(user, known)
     try:
         opened = signin.sign_in(t, name, password(), opener)
     except signin.SignInFailed as exc:
         raise SignInRefused(f"cannot sign in as {name!r}: {exc}") from None
     if opened.recovery_code is not None:  # a plain database with users, encrypted at this sign-in
-        _show_recovery_code(f"The database {t.path} is encrypted now.", opened)
-        if opened.new_passwords:
-            print("These users need a new password from an administrator before they can sign in again "
-                  f"(Brugere / Users page): {', '.join(opened.new_passwords)}", file=sys.stderr)  # fmt: skip
+        _report_encrypted_now(t, opened)
     return opened.db
+
+
+def _report_encrypted_now(t: Any, opened: Any) -> None:
+    _show_recovery_code(f"The database {t.path} is encrypted now.", opened)
+    if opened.new_passwords:
+        print("These users need a new password from an administrator before they can sign in again "
+              f"(Brugere / Users page): {', '.join(opened.new_passwords)}", file=sys.stderr)  # fmt: skip
+
+
+def _server_without_users(t: Any, opener: Any) -> Any:
+    """A server database nobody signs in to (no users yet, or none readable): open as it is; else None."""
+    from placement_desk.services import users
+
+    db = opener(t.url, None)
+    try:
+        protected = users.has_users(db)
+    except Exception:
+        protected = False
+    if not protected:
+        return db
+    db.dispose()
+    return None
+
+
+def _plain_file_without_users(t: Any, user: str | None, migrate: bool) -> Any:
+    """A plain embedded file: refused when its key file is missing; without users it gets its first
+    administrator (None: it has users, sign in)."""
+    from placement_desk.db.opening import open_migrated as open_database
+    from placement_desk.db.sqlite_files import is_encrypted
+    from placement_desk.services import signin
+
+    assert t.path is not None
+    if t.file_exists and is_encrypted(t.path):
+        raise SignInRefused(
+            f"the database is encrypted but its key file {t.keys} is missing: put it back (a copy lies "
+            "next to each backup), or restore a backup with 'placement-desk restore FILE'"
+        )
+    if not signin.needs_setup(t, lambda u, k: open_database(u, key=k)):
+        return None
+    if not migrate:  # backup: nothing to back up, or a file nobody has signed in to yet
+        raise SignInRefused(NO_ADMIN if t.file_exists else f"there is no database at {t.path}")
+    return _first_admin(t, user, lambda u, k: open_database(u, key=k))
