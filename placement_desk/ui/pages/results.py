@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from placement_desk.db.private import write_private
 from placement_desk.domain.errors import AccessDenied, ValidationError
 from placement_desk.domain.results import MonthlyOverview, Report
-from placement_desk.domain.results_shown import ResultTable, report_tables
+from placement_desk.domain.results_shown import HIDDEN, SUPPRESSED, ResultTable, report_tables
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import OutcomeKind, outcome_label
 from placement_desk.services.common import today
@@ -97,7 +97,7 @@ def table_widget(t: ResultTable, parent: QWidget) -> QTableWidget:
     for r, row in enumerate(t.rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem(_cell_text(value, c in t.percent))
-            if isinstance(value, int | float) or value == "<5":
+            if isinstance(value, int | float) or value in (SUPPRESSED, HIDDEN):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             w.setItem(r, c, item)
     w.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
