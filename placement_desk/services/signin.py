@@ -216,50 +216,66 @@ def sign_in(t: Target, username: str, password: str, opener: Opener = _default_o
     if t.per_person:
         return _sign_in_to_server(t, username, password, opener)
     if t.encrypted:
-        try:
-            store = t.store()
-            key = store.unlock(username, password, now)
-        except LockedOut as exc:
-            raise SignInFailed("locked", str(exc), exc.until) from None
-        except WrongPassword as exc:
-            raise SignInFailed("wrong", str(exc), store.locked_until(username, now)) from None
-        except KeyFileNotWritten as exc:
-            raise SignInFailed("disk", str(exc)) from None
-        except KeyStoreError as exc:
-            raise SignInFailed("keyfile", str(exc)) from None
-        db = _open_keyed(opener, t.url, key)
-        try:
-            audit_chain.seal(db)
-            _flush_pending(db, store)
-            try:
-                who = users.principal_for(db, username)
-            except users.SignInError:
-                audit.log(db, audit.FAILED_LOGIN, username=username, details={"reason": "inactive"})
-                raise SignInFailed("inactive", "This user is no longer active; ask an administrator.") from None
-            access.set_principal(db, who)
-            audit.log(db, audit.LOGIN)
-        except BaseException:
-            db.dispose()
-            raise
+        db, who = _sign_in_encrypted(t, username, password, opener, now)
     else:
-        if t.path is not None and t.file_exists and sqlite_files.is_encrypted(t.path):
-            raise SignInFailed(
-                "keyfile",
-                f"The database is encrypted but its key file {t.keys} is missing. Restore the key file "
-                "(a copy lies next to each backup) and try again.",
-            )
-        db = opener(t.url, None)
-        try:
-            who = users.authenticate(db, username, password, now)
-        except users.SignInError as exc:
-            db.dispose()
-            kind = "locked" if exc.locked_until is not None and "locked" in str(exc) else "wrong"
-            raise SignInFailed(kind, str(exc), exc.locked_until) from None
-        access.set_principal(db, who)
+        db, who = _sign_in_plain(t, username, password, opener, now)
         if t.path is not None:  # a plain embedded file with users: encrypted now, as setup does
             return _encrypt_at_sign_in(t, db, who, password, opener)
     audit.prune(db)
     return Opened(db, who)
+
+
+def _sign_in_encrypted(
+    t: Target, username: str, password: str, opener: Opener, now: datetime | None
+) -> tuple[Database, Principal]:
+    """The key file unlocks the database for the user's password; the sign-in is logged in it."""
+    try:
+        store = t.store()
+        key = store.unlock(username, password, now)
+    except LockedOut as exc:
+        raise SignInFailed("locked", str(exc), exc.until) from None
+    except WrongPassword as exc:
+        raise SignInFailed("wrong", str(exc), store.locked_until(username, now)) from None
+    except KeyFileNotWritten as exc:
+        raise SignInFailed("disk", str(exc)) from None
+    except KeyStoreError as exc:
+        raise SignInFailed("keyfile", str(exc)) from None
+    db = _open_keyed(opener, t.url, key)
+    try:
+        audit_chain.seal(db)
+        _flush_pending(db, store)
+        try:
+            who = users.principal_for(db, username)
+        except users.SignInError:
+            audit.log(db, audit.FAILED_LOGIN, username=username, details={"reason": "inactive"})
+            raise SignInFailed("inactive", "This user is no longer active; ask an administrator.") from None
+        access.set_principal(db, who)
+        audit.log(db, audit.LOGIN)
+    except BaseException:
+        db.dispose()
+        raise
+    return db, who
+
+
+def _sign_in_plain(
+    t: Target, username: str, password: str, opener: Opener, now: datetime | None
+) -> tuple[Database, Principal]:
+    """A database without a key file: the password is checked against its users table."""
+    if t.path is not None and t.file_exists and sqlite_files.is_encrypted(t.path):
+        raise SignInFailed(
+            "keyfile",
+            f"The database is encrypted but its key file {t.keys} is missing. Restore the key file "
+            "(a copy lies next to each backup) and try again.",
+        )
+    db = opener(t.url, None)
+    try:
+        who = users.authenticate(db, username, password, now)
+    except users.SignInError as exc:
+        db.dispose()
+        kind = "locked" if exc.locked_until is not None and "locked" in str(exc) else "wrong"
+        raise SignInFailed(kind, str(exc), exc.locked_until) from None
+    access.set_principal(db, who)
+    return db, who
 
 
 NOT_ENCRYPTED = (
