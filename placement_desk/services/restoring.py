@@ -105,30 +105,37 @@ def _unlock(backup: Path, db_path: Path, proof: Proof) -> tuple[bytes, Path, str
         raise RestoreRefused("give an administrator's user name and password, or the recovery code")
     last: Exception | None = None
     for path in candidates:
-        try:
-            store = KeyStore.load(path)
-            if proof.recovery_code is not None:
-                key, actor = store.unlock_with_recovery(proof.recovery_code), RECOVERY_ACTOR
-            else:
-                assert proof.username is not None and proof.password is not None
-                if proof.username not in store.users() and path != candidates[-1]:
-                    continue
-                key, actor = store.unlock(proof.username, proof.password), proof.username
-        except LockedOut as exc:
-            raise RestoreRefused(str(exc)) from None
-        except WrongPassword as exc:
-            if proof.recovery_code is None:
-                raise RestoreRefused(str(exc)) from None
-            last = exc
-            continue
-        except KeyStoreError as exc:
-            last = exc
-            continue
-        if files.is_encrypted(backup) and not _opens(backup, key):
-            last = KeyStoreError(f"the key file {path.name} belongs to another database")
-            continue
-        return key, path, actor
+        found = _key_from(path, backup, proof, last_candidate=path == candidates[-1])
+        if isinstance(found, tuple):
+            return found[0], path, found[1]
+        last = found or last
     raise RestoreRefused(str(last))
+
+
+def _key_from(path: Path, backup: Path, proof: Proof, last_candidate: bool) -> tuple[bytes, str] | Exception | None:
+    """(key, actor) from one key file; the problem when it does not open the backup (the next file is
+    tried); None when it does not know the user (nothing tried). A wrong password or a lock-out is
+    RestoreRefused at once."""
+    try:
+        store = KeyStore.load(path)
+        if proof.recovery_code is not None:
+            key, actor = store.unlock_with_recovery(proof.recovery_code), RECOVERY_ACTOR
+        else:
+            assert proof.username is not None and proof.password is not None
+            if proof.username not in store.users() and not last_candidate:
+                return None
+            key, actor = store.unlock(proof.username, proof.password), proof.username
+    except LockedOut as exc:
+        raise RestoreRefused(str(exc)) from None
+    except WrongPassword as exc:
+        if proof.recovery_code is None:
+            raise RestoreRefused(str(exc)) from None
+        return exc
+    except KeyStoreError as exc:
+        return exc
+    if files.is_encrypted(backup) and not _opens(backup, key):
+        return KeyStoreError(f"the key file {path.name} belongs to another database")
+    return key, actor
 
 
 def _opens(path: Path, key: bytes) -> bool:
