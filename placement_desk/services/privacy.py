@@ -309,6 +309,36 @@ def _later(into: dict[int, date], citizen_id: int, day: date | None) -> None:
         into[citizen_id] = day
 
 
+def _placement_activity(s: Session, on: date, last: dict[int, date], running: set[int]) -> None:
+    """Placement starts and ends into ``last``; citizens with a placement running on ``on`` or later."""
+    for citizen_id, start, end, archived_at in s.execute(
+        select(m.Placement.citizen_id, m.Placement.start, m.Placement.end, m.Placement.archived_at)
+    ):
+        _later(last, citizen_id, start)
+        _later(last, citizen_id, end)
+        if archived_at is None and (end is None or end >= on):
+            running.add(citizen_id)
+
+
+def _referral_activity(s: Session, on: date, last: dict[int, date], running: set[int]) -> None:
+    """Referral starts and (extended) ends into ``last``; citizens with a referral running on ``on``."""
+    extended: dict[int, date] = {
+        referral_id: day
+        for referral_id, day in s.execute(
+            select(m.ReferralExtension.referral_id, func.max(m.ReferralExtension.new_end))
+            .group_by(m.ReferralExtension.referral_id)
+        )
+    }
+    for referral_id, citizen_id, start, end in s.execute(
+        select(m.Referral.id, m.Referral.citizen_id, m.Referral.start, m.Referral.end)
+    ):
+        until = max(d for d in (end, extended.get(referral_id)) if d is not None) if end is not None else None
+        _later(last, citizen_id, start)
+        _later(last, citizen_id, until)
+        if until is None or until >= on:
+            running.add(citizen_id)
+
+
 @access.requires(Permission.ADMIN)
 def retention_candidates(db: Database, years: int = RETENTION_YEARS, on: date | None = None) -> list[RetentionRow]:
     """Citizens whose path is closed (archived, or no placement or referral running on ``on`` or later)
@@ -322,28 +352,8 @@ def retention_candidates(db: Database, years: int = RETENTION_YEARS, on: date | 
     last: dict[int, date] = {}
     running: set[int] = set()
     with db.reading() as s:
-        for citizen_id, start, end, archived_at in s.execute(
-            select(m.Placement.citizen_id, m.Placement.start, m.Placement.end, m.Placement.archived_at)
-        ):
-            _later(last, citizen_id, start)
-            _later(last, citizen_id, end)
-            if archived_at is None and (end is None or end >= on):
-                running.add(citizen_id)
-        extended: dict[int, date] = {
-            referral_id: day
-            for referral_id, day in s.execute(
-                select(m.ReferralExtension.referral_id, func.max(m.ReferralExtension.new_end))
-                .group_by(m.ReferralExtension.referral_id)
-            )
-        }
-        for referral_id, citizen_id, start, end in s.execute(
-            select(m.Referral.id, m.Referral.citizen_id, m.Referral.start, m.Referral.end)
-        ):
-            until = max(d for d in (end, extended.get(referral_id)) if d is not None) if end is not None else None
-            _later(last, citizen_id, start)
-            _later(last, citizen_id, until)
-            if until is None or until >= on:
-                running.add(citizen_id)
+        _placement_activity(s, on, last, running)
+        _referral_activity(s, on, last, running)
         for citizen_id, day in s.execute(select(m.Followup.citizen_id, func.max(m.Followup.day))
                                          .group_by(m.Followup.citizen_id)):  # fmt: skip
             _later(last, citizen_id, day)
