@@ -184,16 +184,35 @@ def _upsert_citizen(
     actor: str | None,
     result: ImportResult,
 ) -> None:
-    path = f"citizens[{index}]"
+    row, current, created = _citizen_row(session, data)
+    changed = _apply_own_parts(row, current, data, actor)
+    session.flush()
+    placements = {p.ref: p for p in row.placements}
+    changed = _apply_placements(session, row, current, data, placements, companies, actor, result) or changed
+    changed = _apply_lists(row, current, data, placements, actor, f"citizens[{index}]") or changed
+    if changed:
+        if not created:
+            row.updated_by = actor
+        result.note("citizens", data.ref, created)
+    else:
+        result.unchanged += 1
+    session.flush()
+
+
+def _citizen_row(session: Session, data: cf.Citizen) -> tuple[m.Citizen, cf.Citizen, bool]:
+    """The citizen's row (new if the ref is unknown), what it holds now, and whether it is new."""
     row = session.scalar(select(m.Citizen).where(m.Citizen.ref == data.ref).options(*CITIZEN_LOAD_BUT_ATTENDANCE))
-    created = row is None
     if row is None:
         row = m.Citizen(ref=data.ref)
         session.add(row)
-        current = cf.Citizen(ref=data.ref, name="")
-    else:  # the attendance compared as plain rows, never as ORM objects
-        attendance = mapping.attendance_rows(session, [p.id for p in row.placements])
-        current = mapping.citizen_out(row, include_archived=True, attendance=attendance)
+        return row, cf.Citizen(ref=data.ref, name=""), True
+    # the attendance compared as plain rows, never as ORM objects
+    attendance = mapping.attendance_rows(session, [p.id for p in row.placements])
+    return row, mapping.citizen_out(row, include_archived=True, attendance=attendance), False
+
+
+def _apply_own_parts(row: m.Citizen, current: cf.Citizen, data: cf.Citizen, actor: str | None) -> bool:
+    """The citizen's own fields, referrals and accommodations where they differ; True if any did."""
     changed = False
     if _scalars(current) != _scalars(data) or row.archived_at is not None:
         mapping.apply_citizen_fields(row, data, actor)
@@ -205,8 +224,21 @@ def _upsert_citizen(
     if current.accommodations != data.accommodations:
         row.accommodations = mapping.accommodations_in(data.accommodations, actor)
         changed = True
-    session.flush()
-    placements = {p.ref: p for p in row.placements}
+    return changed
+
+
+def _apply_placements(
+    session: Session,
+    row: m.Citizen,
+    current: cf.Citizen,
+    data: cf.Citizen,
+    placements: dict[str, m.Placement],
+    companies: dict[str, m.Company],
+    actor: str | None,
+    result: ImportResult,
+) -> bool:
+    """Every placement of the file that is new or differs, written (``placements`` gains the new ones)."""
+    changed = False
     current_placements = {p.ref: p for p in current.placements}
     for p in data.placements:
         prow = placements.get(p.ref)
@@ -222,6 +254,19 @@ def _upsert_citizen(
         session.flush()
         result.note("placements", p.ref, placement_created)
         changed = True
+    return changed
+
+
+def _apply_lists(
+    row: m.Citizen,
+    current: cf.Citizen,
+    data: cf.Citizen,
+    placements: dict[str, m.Placement],
+    actor: str | None,
+    path: str,
+) -> bool:
+    """Follow-ups, goals, the profile and observations, each replaced where it differs."""
+    changed = False
     if current.followups != data.followups:
         _check_finalised(row, data, f"{path}.followups")
         row.followups = [mapping.followup_in(f, placements, actor) for f in data.followups]
@@ -235,13 +280,7 @@ def _upsert_citizen(
     if current.observations != data.observations:  # replaced, like the other lists
         row.observations = [mapping.observation_in(o, placements, actor) for o in data.observations]
         changed = True
-    if changed:
-        if not created:
-            row.updated_by = actor
-        result.note("citizens", data.ref, created)
-    else:
-        result.unchanged += 1
-    session.flush()
+    return changed
 
 
 def _scalars(c: cf.Citizen) -> tuple[Any, ...]:
