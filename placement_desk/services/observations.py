@@ -52,14 +52,6 @@ def checked_observation(value: Observation) -> Observation:
     return _not_ahead(parse_observation(observation_json(value), ""))
 
 
-def statement_from_fields(fields: dict[str, object], placement_ref: str) -> WorkplaceStatement:
-    """A statement typed into a form (``date``, ``heading``, ``text``), read as the case file reads an
-    observation; errors name the field."""
-    value = parse_observation({"date": fields.get("date"), "heading": fields.get("heading"), "text": fields.get("text"),
-                               "by": ObservedBy.WORKPLACE_MENTOR.value, "placement": placement_ref}, "")  # fmt: skip
-    return WorkplaceStatement(value.day, value.heading, value.text)
-
-
 def _placement_of(citizen: m.Citizen, ref: str | None) -> m.Placement | None:
     if ref is None:
         return None

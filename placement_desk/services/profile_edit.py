@@ -60,12 +60,6 @@ def _kind(kind: str) -> str:
     return kind
 
 
-def item_from_fields(fields: dict[str, object]) -> ProfileItem:
-    """A profile item typed into a form (``from``, ``to``, ``text``, ``end_reason``, ``outcome``, ``source``),
-    read as the case file reads one; errors name the field."""
-    return parse_profile_item({k: v for k, v in fields.items() if v is not None}, "")
-
-
 def check_item(item: ProfileItem) -> ProfileItem:
     """The case file's rules for a profile item (a partial date, ``to`` not before ``from``, a text) and
     no date after today. Errors name the field (``from``, ``to``, ``text``)."""

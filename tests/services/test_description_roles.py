@@ -17,7 +17,7 @@ from placement_desk.domain.profile import Observation
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.services import access, casefile_io, description, documents, observations, views
 from placement_desk.services.casefile_io import import_case_file
-from placement_desk.services.observations import WorkplaceStatement, statement_from_fields
+from placement_desk.services.observations import WorkplaceStatement
 from tests.casefiles import case_file, hybrid_citizen
 from tests.services.test_profile_observations import described_citizen
 
@@ -71,9 +71,8 @@ def test_a_workplace_mentor_sees_and_writes_only_the_workplaces_own_statement(dc
             observations.add_workplace_statement(dc, "DC-1", WorkplaceStatement(date(2023, 3, 23), heading, "x"))
     with pytest.raises(AccessDenied):  # another company's placement
         observations.workplace_statements(dc, "JA-1")
-    typed = statement_from_fields({"date": "2023-03-24", "heading": "work_resources",
-                                   "text": "Lærer hurtigt nye opgaver", "by": "consultant"}, "DC-1")  # fmt: skip
-    new = observations.add_workplace_statement(dc, "DC-1", typed)
+    new = observations.add_workplace_statement(dc, "DC-1", WorkplaceStatement(date(2023, 3, 24), "work_resources",
+                                                                              "Lærer hurtigt nye opgaver"))  # fmt: skip
     access.set_principal(dc, None)
     written = next(r for r in observations.list_observations(dc, "DC") if r.id == new).value
     assert (written.by, written.placement, written.heading) == ("workplace_mentor", "DC-1", "work_resources")

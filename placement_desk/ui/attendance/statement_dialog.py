@@ -14,11 +14,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from placement_desk.domain.vocab import HEALTH_HEADINGS
+from placement_desk.domain.profile_parse import parse_observation
+from placement_desk.domain.vocab import HEALTH_HEADINGS, ObservedBy
 from placement_desk.services import observations
 from placement_desk.services.common import today
 from placement_desk.services.mentor import ExpectedCitizen
-from placement_desk.services.observations import statement_from_fields
+from placement_desk.services.observations import WorkplaceStatement
 from placement_desk.ui.citizen.observation_dialog import heading_titles
 from placement_desk.ui.commands.attendance import AddStatement
 from placement_desk.ui.kit.formatting import fmt_date
@@ -112,12 +113,18 @@ class StatementDialog(FormDialog):
             "text": self.text.toPlainText().strip() or None,
         }
 
+    def statement(self) -> WorkplaceStatement:
+        """What was typed, read as the case file reads an observation (errors name the field)."""
+        value = parse_observation({**self.fields(), "by": ObservedBy.WORKPLACE_MENTOR.value,
+                                   "placement": self.placement.placement}, "")  # fmt: skip
+        return WorkplaceStatement(value.day, value.heading, value.text)
+
     def commit(self) -> None:
         ref = self.placement.placement
 
         def save() -> None:
             command = AddStatement(self.ctx, self.tr("Workplace statement"), self.placement.citizen_ref, ref,
-                                   statement_from_fields(self.fields(), ref))  # fmt: skip
+                                   self.statement())  # fmt: skip
             self.ctx.push(command)
             self.saved_id = command.created
 

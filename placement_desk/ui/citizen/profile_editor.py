@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain.profile import PROFILE_LISTS, ProfileItem, span_end, span_start
+from placement_desk.domain.profile_parse import parse_profile_item
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import AccommodationSource, label
 from placement_desk.services import observations, profile_edit
@@ -200,7 +201,7 @@ class ProfileItemDialog(FormDialog):
         kind, row, ref = str(self.kind.currentData()), self.row, self.citizen_ref
 
         def save() -> None:
-            item = profile_edit.item_from_fields(self.fields())
+            item = parse_profile_item(self.fields(), "")  # read as a case file's item: errors name the field
             if row is None:
                 command = AddProfileItem(self.ctx, self.tr("New profile item"), ref, kind, item)
                 self.ctx.push(command)
