@@ -15,7 +15,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import placement_desk.cli.main
+    import placement_desk.cli.main  # noqa: F401 - the app's entry point is imported first, as in a real start
     from placement_desk.app import resource_path
     from placement_desk.db.engine import APP_NAME
     from placement_desk.ui.shell.launch import install_translator

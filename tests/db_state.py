@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import select
 
-from placement_desk.db import models as m
+from placement_desk.db import models as m  # noqa: F401 - every table registered on Base
 from placement_desk.db.base import Base
 from placement_desk.db.engine import Database
 from placement_desk.services.casefile_io import export_case_file

@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from placement_desk.db import models
+from placement_desk.db import models  # noqa: F401 - registers the tables
 from placement_desk.db.base import Base
 from placement_desk.db.engine import Database
 from placement_desk.db.migrate import alembic_config, current_revision, head_revision, upgrade

@@ -35,7 +35,7 @@ def _admin(server: pg.Server, sql: str) -> None:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[pg.Server]:
     try:
-        import psycopg
+        import psycopg  # noqa: F401 - the driver the postgresql+psycopg URLs need
     except ImportError:
         _unavailable("the Python driver psycopg is not installed (pip install 'psycopg[binary]')")
     try:

@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from placement_desk.db import models
+from placement_desk.db import models  # noqa: F401 - registers the tables
 from placement_desk.db.base import Base
 from placement_desk.db.engine import Database
 from placement_desk.db.migrate import current_revision, head_revision, upgrade

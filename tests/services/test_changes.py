@@ -14,7 +14,7 @@ from placement_desk.domain.errors import ValidationError
 from placement_desk.services import attendance, changes, citizens
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.services.changes import Changes
-from tests.services.test_services import seeded
+from tests.services.test_services import seeded  # noqa: F401 - the fixture
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_a_refused_write_hands_on_nothing(db: Database, heard: list[Changes]) ->
     assert len(heard) == before
 
 
-def test_attendance_of_a_day_touches_the_placements_citizen(seeded: Database) -> None:
+def test_attendance_of_a_day_touches_the_placements_citizen(seeded: Database) -> None:  # noqa: F811
     heard: list[Changes] = []
     changes.subscribe(seeded, heard.append)
     attendance.log_day(seeded, "SA-1", cf.Attendance(date(2022, 9, 5), "present", 240))
@@ -53,7 +53,7 @@ def test_attendance_of_a_day_touches_the_placements_citizen(seeded: Database) ->
     assert not heard[-1].touches("followups")
 
 
-def test_a_bulk_import_says_everything(seeded: Database) -> None:
+def test_a_bulk_import_says_everything(seeded: Database) -> None:  # noqa: F811
     data = export_case_file(seeded, "SA")
     heard: list[Changes] = []
     unsubscribe = changes.subscribe(seeded, heard.append)

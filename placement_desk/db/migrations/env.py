@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from placement_desk.db import models
+from placement_desk.db import models  # noqa: F401 - registers the tables
 from placement_desk.db.base import Base
 
 config = context.config
