@@ -201,10 +201,14 @@ def workplace_statements(db: Database, placement_ref: str) -> list[Observation]:
 
 
 @use_case(Permission.ATTENDANCE, audit.DELETE, "remove a workplace statement", scoped=True)
-def remove_workplace_statement(s: Session, observation_id: int) -> WorkplaceStatement:
+def remove_workplace_statement(
+    s: Session, observation_id: int, expected_version: int | None = None
+) -> WorkplaceStatement:
     """Remove a workplace's statement (undoing :func:`add_workplace_statement`); a workplace mentor only
-    one about a placement at their own company. Returns it, so that redo can add it again."""
+    one about a placement at their own company. Returns it, so that redo can add it again.
+    ``expected_version``: the version the caller saw (another is a ConflictError)."""
     row = _get(s, observation_id)
+    check_version(row, expected_version)
     if row.observed_by != ObservedBy.WORKPLACE_MENTOR.value or row.placement is None:
         raise NotFoundError("workplace statement", str(observation_id))
     access.require_placement(s, database_of(s), Permission.ATTENDANCE, row.placement, "remove a workplace statement")

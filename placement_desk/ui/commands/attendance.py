@@ -17,6 +17,7 @@ from placement_desk.services.attendance import UNCHECKED, DayWrite
 from placement_desk.services.attendance_sheet import SheetResult, apply_attendance_sheet
 from placement_desk.services.observations import WorkplaceStatement
 from placement_desk.ui.commands.base import Command
+from placement_desk.ui.commands.description import NEW_VERSION
 
 if TYPE_CHECKING:
     from placement_desk.ui.shell.context import UiContext
@@ -97,4 +98,4 @@ class AddStatement(Command):
 
     def revert(self, force: bool = False) -> None:
         assert self.created is not None
-        observations.remove_workplace_statement(self.ctx.db, self.created)
+        observations.remove_workplace_statement(self.ctx.db, self.created, None if force else NEW_VERSION)

@@ -106,6 +106,15 @@ def test_a_redo_over_a_colleagues_registration_asks_and_keeps_theirs(ctx: UiCont
     assert asked == [True] and on_day(ctx) == SICK
 
 
+def test_keeping_mine_over_a_day_registered_meanwhile_is_a_choice(ctx: UiContext) -> None:
+    attendance.log_day(ctx.db, "DC-1", SICK, "sofie")  # after my screen showed the day empty
+    ctx.keep_mine = lambda: True  # type: ignore[method-assign]
+    write(ctx, DayWrite("DC-1", DAY, PRESENT, None))
+    assert on_day(ctx) == PRESENT
+    ctx.undo_stack.undo()  # back to what was there when I saved: theirs
+    assert on_day(ctx) == SICK
+
+
 def test_a_read_attendance_sheet_undoes_and_redoes(qapp: object, db: Database) -> None:
     from tests.export.sheet_helpers import fill, make, save, seed
 
@@ -118,6 +127,24 @@ def test_a_read_attendance_sheet_undoes_and_redoes(qapp: object, db: Database) -
     command = ReadSheet(ctx, "Read attendance sheet", save(wb), overwrite=True)
     assert_undo_redo_cycles(db, ctx.undo_stack, lambda: ctx.push(command))
     assert command.result is not None and len(command.result.written) == 2 and len(command.result.overwritten) == 1
+
+
+def test_undoing_a_read_sheet_over_a_colleagues_registration_asks_and_keeps_theirs(qapp: object, db: Database) -> None:
+    from tests.export.sheet_helpers import fill, make, save, seed
+
+    seed(db)
+    wb, ws, rows = make(db)
+    fill(ws, rows[2], hours=3.5, status="Mødt")
+    fill(ws, rows[3], status="Aftalt fravær", reason="Ferie")
+    ctx = UiContext(db, "karin")
+    ctx.push(ReadSheet(ctx, "Read attendance sheet", save(wb), overwrite=False))
+    theirs = cf.Attendance(date(2023, 3, 3), "sick", 0, "Migræne")
+    attendance.log_day(db, "DC-1", theirs, "sofie")
+    asked = keep_theirs(ctx)
+    ctx.undo_stack.undo()
+    assert asked == [True] and ctx.undo_stack.count() == 0
+    assert on_day(ctx, date(2023, 3, 3)) == theirs
+    assert on_day(ctx, date(2023, 3, 2)) == cf.Attendance(date(2023, 3, 2), "present", 210)  # all or nothing
 
 
 def test_a_workplace_statement_undoes_and_redoes(ctx: UiContext) -> None:
