@@ -15,6 +15,7 @@ from placement_desk.domain.errors import ConflictError
 from placement_desk.services.casefile_io import import_case_file
 from placement_desk.services.followups import update_followup
 from placement_desk.services.views import citizen_detail
+from tests import typed_values as tv
 from tests.casefiles import case_file, ramp_down_citizen
 
 pytestmark = pytest.mark.postgres
@@ -29,11 +30,10 @@ def test_a_stale_save_is_refused(pg_db: Database) -> None:
     """Both open the meeting note; Anna saves first; Bo's save (from the old version) is refused."""
     import_case_file(pg_db, case_file(ramp_down_citizen()))
     fid, version, _ = _first_followup(pg_db)
-    assert update_followup(pg_db, fid, {"note": "Anna: opstart aftalt"}, expected_version=version, actor="anna") == (
-        version + 1
-    )
+    anna = tv.followup_change(pg_db, fid, {"note": "Anna: opstart aftalt"})
+    assert update_followup(pg_db, fid, anna, expected_version=version, actor="anna").version == version + 1
     with pytest.raises(ConflictError, match="anna"):
-        update_followup(pg_db, fid, {"note": "Bo: noget andet"}, expected_version=version, actor="bo")
+        update_followup(pg_db, fid, tv.followup_change(pg_db, fid, {"note": "Bo: noget andet"}), expected_version=version, actor="bo")
     assert _first_followup(pg_db)[1:] == (version + 1, "Anna: opstart aftalt")
 
 
@@ -64,7 +64,8 @@ def test_two_saves_at_the_same_moment(pg_db: Database) -> None:
 
     def save(who: str, note: str) -> None:
         try:
-            outcome[who] = update_followup(pg_db, fid, {"note": note}, expected_version=version, actor=who)
+            value = tv.followup_change(pg_db, fid, {"note": note})
+            outcome[who] = update_followup(pg_db, fid, value, expected_version=version, actor=who).version
         except Exception as exc:
             outcome[who] = exc
 

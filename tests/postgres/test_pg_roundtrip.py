@@ -79,6 +79,8 @@ def test_dossier_figures_identical_to_sqlite_for_every_demo_citizen(demo: tuple[
 def test_records_on_the_same_day_keep_their_order_after_edits(pg_db: Database, db: Database) -> None:
     """Ties (several meetings on one day) export in the same order on both databases, also after updates
     (PostgreSQL moves an updated row; an ORDER BY without a tie-breaker may then reorder them)."""
+    from dataclasses import replace
+
     from placement_desk.services.followups import update_followup
     from placement_desk.services.views import citizen_detail
 
@@ -89,7 +91,7 @@ def test_records_on_the_same_day_keep_their_order_after_edits(pg_db: Database, d
     for database in (pg_db, db):
         import_case_file(database, case_file(citizen))
         for row in citizen_detail(database, "DC").followups[::2]:
-            update_followup(database, row.id, {"note": f"{row.value.note}, rettet"}, expected_version=row.version)
+            update_followup(database, row.id, replace(row.value, note=f"{row.value.note}, rettet"), expected_version=row.version)
         outputs.append(dumps(export_case_file(database)))
     assert outputs[0] == outputs[1]
     notes = [f["note"] for f in export_case_file(pg_db)["citizens"][0]["followups"]]

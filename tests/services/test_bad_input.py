@@ -28,6 +28,7 @@ from placement_desk.export.json_summary import dumps
 from placement_desk.services import attendance, citizens, companies, followups, placements
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.services.views import citizen_detail
+from tests import typed_values as tv
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
 
 Json = Any
@@ -352,7 +353,7 @@ def _first_followup(db: Database) -> tuple[int, int]:
 
 def _update_followup(db: Database, changes: dict[str, Any]) -> object:
     fid, version = _first_followup(db)
-    return followups.update_followup(db, fid, changes, expected_version=version)
+    return followups.update_followup(db, fid, tv.followup_change(db, fid, changes), expected_version=version)
 
 
 ACTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], Callable[[Database, dict[str, Any]], object]]] = {
@@ -361,15 +362,15 @@ ACTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], Callable[[Database, 
         {k: v for k, v in CITIZEN.items() if k != "ref"},
         lambda db, f: citizens.update_citizen(db, "DC", f),
     ),
-    "create_placement": (PLACEMENT, lambda db, f: placements.create_placement(db, "JA", f)),
+    "create_placement": (PLACEMENT, lambda db, f: placements.create_placement(db, "JA", tv.placement(f))),
     "update_placement": (
         {k: v for k, v in PLACEMENT.items() if k not in ("ref", "schedule")},
-        lambda db, f: placements.update_placement(db, "DC-1", f),
+        lambda db, f: placements.update_placement(db, "DC-1", tv.placement_change(db, "DC-1", f)),
     ),
-    "add_schedule_step": (STEP, lambda db, f: placements.add_schedule_step(db, "DC-1", f)),
-    "add_capacity": (CAPACITY, lambda db, f: placements.add_capacity(db, "DC-1", f)),
+    "add_schedule_step": (STEP, lambda db, f: placements.add_schedule_step(db, "DC-1", tv.step(f))),
+    "add_capacity": (CAPACITY, lambda db, f: placements.add_capacity(db, "DC-1", tv.capacity(f))),
     "log_day": (DAY, lambda db, f: attendance.log_day(db, "DC-1", parse_attendance(f, ""))),  # as the grid does
-    "record_followup": (FOLLOWUP, lambda db, f: followups.record_followup(db, "DC", f)),
+    "record_followup": (FOLLOWUP, lambda db, f: followups.record_followup(db, "DC", tv.followup(f))),
     "update_followup": ({k: v for k, v in FOLLOWUP.items()}, _update_followup),
     "add_referral": (REFERRAL, lambda db, f: citizens.add_referral(db, "DC", f)),
     "add_accommodation": (ACCOMMODATION, lambda db, f: citizens.add_accommodation(db, "DC", f)),

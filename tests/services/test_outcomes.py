@@ -18,6 +18,7 @@ from placement_desk.services import citizens, placements
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.services.demo import load_demo
 from placement_desk.services.views import citizen_detail
+from tests import typed_values as tv
 from tests.casefiles import case_file, hybrid_citizen, ramp_down_citizen
 
 PLACEMENT_OUTCOME = {
@@ -148,10 +149,10 @@ def test_a_bad_outcome_when_ending_a_referral_changes_nothing(db: Database) -> N
 
 def test_ending_a_placement_with_hiring(db: Database) -> None:
     import_case_file(db, case_file(ramp_down_citizen()))
-    placements.update_placement(db, "DC-1", {"end": "2023-03-31", "outcome": PLACEMENT_OUTCOME}, None)
+    placements.update_placement(db, "DC-1", tv.placement_change(db, "DC-1", {"end": "2023-03-31", "outcome": PLACEMENT_OUTCOME}), None)
     p = export_case_file(db)["citizens"][0]["placements"][0]
     assert p["outcome"] == PLACEMENT_OUTCOME and p["end_reason"] == "Videre til ekstern praktik"
-    placements.update_placement(db, "DC-1", {"outcome": None}, None)
+    placements.update_placement(db, "DC-1", tv.placement_change(db, "DC-1", {"outcome": None}), None)
     assert "outcome" not in export_case_file(db)["citizens"][0]["placements"][0]
 
 

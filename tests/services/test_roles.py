@@ -60,6 +60,10 @@ OFFICE = {A, C}
 OWN_COMPANY = "co-saxo-genbrug"  # where DC-1 and TE-1 are; the workplace mentor works here
 DAY = date(2023, 7, 3)
 NO_OBSERVATION = Observation(DAY, "no heading", "no one", "")  # refused by its checks, after the role's
+NO_PLACEMENT = cf.Placement("", "", "no type", DAY)  # refused by its checks, after the role's
+NO_STEP = cf.ScheduleStep(date(1900, 1, 1), (0, 0, 0, 0, 0, 0, 0))
+NO_ASSESSMENT = cf.CapacityAssessment(DAY, 10**6)
+NO_FOLLOWUP = cf.Followup(DAY, "no kind")
 
 
 def _goal(db: Database) -> int:
@@ -102,28 +106,33 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     "remove a goal": (lambda db, _: citizens.remove_goal(db, 10**6), EDITORS),
     "remove a score": (lambda db, g: citizens.remove_score(db, g["goal"], "1900-01-01", None), EDITORS),
     "discard a citizen": (lambda db, _: citizens.discard_citizen(db, "DC"), EDITORS),
-    "create a placement": (lambda db, _: placements.create_placement(db, "DC", {}), EDITORS),
-    "change a placement": (lambda db, _: placements.update_placement(db, "DC-1", {"type": "?"}), EDITORS),
-    "register a placement": (lambda db, _: placements.register_placement(db, "DC", {}), EDITORS),
+    "create a placement": (lambda db, _: placements.create_placement(db, "DC", NO_PLACEMENT), EDITORS),
+    "change a placement": (lambda db, _: placements.update_placement(db, "DC-1", NO_PLACEMENT), EDITORS),
+    "a placement's fields": (lambda db, _: placements.placement_fields(db, "DC-1"), READERS),
+    "a step of the hours plan": (lambda db, _: placements.schedule_step(db, "DC-1", DAY), READERS),
+    "register a placement": (lambda db, _: placements.create_placement(db, "DC", NO_PLACEMENT, None), EDITORS),
     "register a placement with a new mentor": (
-        lambda db, _: placements.register_placement(db, "DC", {}, {"name": ""}), OFFICE
+        lambda db, _: placements.create_placement(db, "DC", NO_PLACEMENT, cf.Contact("", "")), OFFICE
     ),
-    "edit a placement": (lambda db, _: placements.edit_placement(db, "DC-1", {"type": "?"}), EDITORS),
+    "edit a placement": (lambda db, _: placements.update_placement(db, "DC-1", NO_PLACEMENT, None), EDITORS),
     "edit a placement with a new mentor": (
-        lambda db, _: placements.edit_placement(db, "DC-1", {"type": "?"}, None, {"name": ""}), OFFICE
+        lambda db, _: placements.update_placement(db, "DC-1", NO_PLACEMENT, None, cf.Contact("", "")), OFFICE
     ),
     "discard a new placement": (
         lambda db, _: placements.discard_new_placement(db, placements.PlacementSaved("nope", 1)), EDITORS
     ),
-    "add a plan step": (lambda db, _: placements.add_schedule_step(db, "DC-1", {}), EDITORS),
-    "add a capacity assessment": (lambda db, _: placements.add_capacity(db, "DC-1", {}), EDITORS),
-    "record a follow-up": (lambda db, _: followups.record_followup(db, "DC", {}), EDITORS),
-    "change a follow-up": (lambda db, g: followups.update_followup(db, g["followup"], {"date": "x"}), EDITORS),
+    "add a plan step": (lambda db, _: placements.add_schedule_step(db, "DC-1", NO_STEP), EDITORS),
+    "add a capacity assessment": (lambda db, _: placements.add_capacity(db, "DC-1", NO_ASSESSMENT), EDITORS),
+    "record a follow-up": (lambda db, _: followups.record_followup(db, "DC", NO_FOLLOWUP), EDITORS),
+    "change a follow-up": (lambda db, g: followups.update_followup(db, g["followup"], NO_FOLLOWUP), EDITORS),
+    "a follow-up's fields": (lambda db, g: followups.followup_fields(db, g["followup"]), READERS),
     "add a correction": (lambda db, g: followups.add_correction(db, g["followup"], "", DAY), EDITORS),
     "create a company": (lambda db, _: companies.create_company(db, {}), OFFICE),
     "change a company": (lambda db, _: companies.update_company(db, OWN_COMPANY, {"cvr": "x"}), OFFICE),
     "add a contact": (lambda db, _: companies.add_contact(db, OWN_COMPANY, {}), OFFICE),
     "company detail": (lambda db, _: queries.company_detail(db, "co-bilka"), READERS),
+    "a company's fields": (lambda db, _: companies.company_fields(db, "co-bilka"), READERS),
+    "a citizen's fields": (lambda db, _: citizens.citizen_fields(db, "DC"), READERS),
     "log attendance (own company)": (
         lambda db, _: attendance.log_day(db, "DC-1", cf.Attendance(date(2023, 7, 3), "present", 180)),
         EDITORS | {W},
@@ -156,9 +165,9 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     "restore a score": (lambda db, g: citizens.restore_score(db, g["goal"], {}), EDITORS),
     "discard a placement": (lambda db, _: placements.discard_placement(db, "DC-1"), EDITORS),
     "archive a placement": (lambda db, _: placements.set_archived(db, "nope", False), EDITORS),
-    "remove a plan step": (lambda db, _: placements.remove_schedule_step(db, "DC-1", "1900-01-01"), EDITORS),
-    "replace a plan step": (lambda db, _: placements.replace_schedule_step(db, "DC-1", "1900-01-01", {}), EDITORS),
-    "remove a capacity assessment": (lambda db, _: placements.remove_capacity(db, "DC-1", "1900-01-01"), EDITORS),
+    "remove a plan step": (lambda db, _: placements.remove_schedule_step(db, "DC-1", date(1900, 1, 1)), EDITORS),
+    "replace a plan step": (lambda db, _: placements.add_schedule_step(db, "DC-1", NO_STEP), EDITORS),
+    "remove a capacity assessment": (lambda db, _: placements.remove_capacity(db, "DC-1", date(1900, 1, 1)), EDITORS),
     "finalise a follow-up": (lambda db, _: followups.finalise_followup(db, 10**6), EDITORS),
     "delete a draft": (lambda db, _: followups.delete_draft(db, 10**6), EDITORS),
     "reopen a follow-up": (lambda db, _: followups.reopen_followup(db, 10**6), EDITORS),

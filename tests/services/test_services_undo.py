@@ -9,6 +9,7 @@ from placement_desk.domain.errors import NotFoundError, ValidationError
 from placement_desk.services import citizens, placements
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.services.views import citizen_detail
+from tests import typed_values as tv
 from tests.casefiles import case_file, ramp_down_citizen
 
 
@@ -18,13 +19,13 @@ def dc(db: Database) -> Database:
     return db
 
 
-def test_replace_schedule_step_returns_the_replaced_step(dc: Database) -> None:
+def test_add_schedule_step_returns_the_replaced_step(dc: Database) -> None:
     new = {"from": "2023-03-20", "hours": {"tue": 3}, "paid_per_week": 0}
-    assert placements.replace_schedule_step(dc, "DC-1", new) is None
-    old = placements.replace_schedule_step(dc, "DC-1", {**new, "hours": {"thu": 2}})
-    assert old == new
+    assert placements.add_schedule_step(dc, "DC-1", tv.step(new)) is None
+    old = placements.add_schedule_step(dc, "DC-1", tv.step({**new, "hours": {"thu": 2}}))
+    assert old == tv.step(new)
     with pytest.raises(ValidationError) as err:
-        placements.replace_schedule_step(dc, "DC-1", {**new, "from": "2023-05-01"})
+        placements.add_schedule_step(dc, "DC-1", tv.step({**new, "from": "2023-05-01"}))
     assert err.value.path == "from"
 
 
@@ -36,16 +37,16 @@ def test_remove_capacity_gives_back_what_add_capacity_takes(dc: Database) -> Non
         "note": "x",
         "tasks": [{"name": "Maling", "time_share_pct": 100, "tempo_pct": 70, "quality_pct": 90}],
     }
-    placements.add_capacity(dc, "DC-1", fields)
+    placements.add_capacity(dc, "DC-1", tv.capacity(fields))
     after = export_case_file(dc)
-    assert placements.remove_capacity(dc, "DC-1", "2023-03-27") == fields
+    assert placements.remove_capacity(dc, "DC-1", date(2023, 3, 27)) == tv.capacity(fields)
     assert export_case_file(dc) == before
-    placements.add_capacity(dc, "DC-1", fields)
+    placements.add_capacity(dc, "DC-1", tv.capacity(fields))
     assert export_case_file(dc) == after
-    removed = placements.remove_capacity(dc, "DC-1", "2023-03-09")
-    assert removed == {"date": "2023-03-09", "effectiveness_pct": 60, "note": "arbejder roligt"}
+    removed = placements.remove_capacity(dc, "DC-1", date(2023, 3, 9))
+    assert removed == tv.capacity({"date": "2023-03-09", "effectiveness_pct": 60, "note": "arbejder roligt"})
     with pytest.raises(ValidationError):
-        placements.remove_capacity(dc, "DC-1", "2023-03-09")
+        placements.remove_capacity(dc, "DC-1", date(2023, 3, 9))
 
 
 def test_remove_and_restore_a_goal_keeps_its_id(dc: Database) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.capacity import MAX_TASKS, effectiveness_on, shares_total, task_effectiveness_cpct
-from placement_desk.services import placements as svc
+from placement_desk.domain.casefile_parse import parse_capacity
 from placement_desk.services.common import today
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.tab_tools import (
@@ -36,6 +36,7 @@ from placement_desk.ui.citizen.tab_tools import (
     placement_weeks,
     week_monday,
 )
+from placement_desk.ui.commands.placements import AddCapacity, RemoveCapacity
 from placement_desk.ui.kit.charts import ChartPanel, Series
 from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date, fmt_number
@@ -290,15 +291,9 @@ class CapacityTab(CitizenTab):
         tasks = self.task_grid.tasks()
         if tasks:
             fields["tasks"] = tasks
-        db, ref, actor = self.ctx.db, p.ref, self.ctx.actor
         text = self.tr("Capacity assessment %1").replace("%1", self.day.text())
         try:
-            self.ctx.execute(
-                text,
-                lambda: svc.add_capacity(db, ref, fields, actor),
-                lambda _none: svc.remove_capacity(db, ref, str(fields["date"]), actor),
-                self.ref,
-            )
+            self.ctx.push(AddCapacity(self.ctx, text, self.ref, p.ref, parse_capacity(fields, "")))
         except EXPECTED as exc:
             self.form.show_error(exc)
             return False
@@ -314,15 +309,9 @@ class CapacityTab(CitizenTab):
         if p is None or not rows:
             return False
         day = self.model.row_at(rows[0].row()).day
-        db, ref, actor = self.ctx.db, p.ref, self.ctx.actor
         text = self.tr("Remove capacity assessment %1").replace("%1", fmt_date(day))
         try:
-            self.ctx.execute(
-                text,
-                lambda: svc.remove_capacity(db, ref, day.isoformat(), actor),
-                lambda removed: svc.add_capacity(db, ref, removed, actor),
-                self.ref,
-            )
+            self.ctx.push(RemoveCapacity(self.ctx, text, self.ref, p.ref, day))
         except EXPECTED as exc:
             self.form.show_error(exc)
             return False

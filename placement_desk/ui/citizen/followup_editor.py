@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_step
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.hours_text import HoursTextError, parse_hours_text
 from placement_desk.domain.numbers import hours, rate
@@ -174,7 +175,7 @@ class FollowupForm(Form):
         self.add("headings", QCoreApplication.translate("FollowupEditor", "The note also describes"), holder)
         return boxes
 
-    def hours_change(self, default_from: date) -> dict[str, Any] | None:
+    def hours_change(self, default_from: date) -> cf.ScheduleStep | None:
         """The schedule step agreed at the meeting, or None; raises ValidationError naming the field."""
         text = self.new_hours.text().strip()
         if not text:
@@ -189,7 +190,7 @@ class FollowupForm(Form):
             self.hours_from.value()
             or (default_from + timedelta(days=(7 - default_from.weekday()) % 7 or 7)).isoformat()
         )
-        return {"from": start, "hours": hours_per_day, "paid_per_week": 0}
+        return parse_step({"from": start, "hours": hours_per_day, "paid_per_week": 0}, "")
 
 
 def _text(parent: QWidget, lines: int) -> QPlainTextEdit:

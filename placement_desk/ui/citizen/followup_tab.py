@@ -4,8 +4,8 @@ read-only and take appended corrections."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_followup
 from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.hours_text import describe_week
-from placement_desk.domain.vocab import WEEKDAYS, label
-from placement_desk.services import followups, placements
+from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.followup_editor import FollowupForm, attendance_summary
+from placement_desk.ui.commands.followups import AddCorrection, EditFollowup, FinaliseFollowup, RecordFollowup
 from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.shell.context import UiContext
@@ -169,33 +170,23 @@ class FollowupTab(CitizenTab):
     def save(self) -> bool:
         if self.detail is None or (self.current is not None and self.current.value.finalised):
             return False
-        citizen = self.ref
         try:
-            fields = self.form.values()
-            step = self.form.hours_change(date.fromisoformat(fields["date"]) if _is_iso(fields["date"]) else today())
+            followup = parse_followup(self.form.values(), "")
+            step = self.form.hours_change(followup.day)
             if step is not None:
-                step = self._with_paid(fields["placement"], step)
-            replaced = self._step_on(fields["placement"], step["from"]) if step else None
+                step = self._with_paid(followup.placement, step)
+            replaced = self._step_on(followup.placement, step.start) if step else None
             note = self.step_note(step, replaced)
             if self.current is None:
-                self.ctx.execute(
-                    self.tr("New follow-up"),
-                    lambda: self._create(fields, step),
-                    lambda fid: self._undo_create(fid, fields.get("placement"), step, replaced),
-                    citizen,
-                    note=note,
-                )
+                command = RecordFollowup(self.ctx, self.tr("New follow-up"), self.ref, followup, step)
+                self.ctx.push(command, note=note)
+                assert command.saved is not None
+                self.current = Row(command.saved.id, command.saved.version, followup)
             else:
                 row = self.current
-                before = cf.followup_json(row.value)
-                self.ctx.execute(
-                    self.tr("Edit follow-up"),
-                    lambda: self._update(row.id, fields, row.version, step),
-                    lambda _v: self._undo_update(row.id, before, fields.get("placement"), step, replaced),
-                    citizen,
-                    force=lambda: self._update(row.id, fields, None, step),
-                    note=note,
-                )
+                edit = EditFollowup(self.ctx, self.tr("Edit follow-up"), self.ref, row.id, row.value, followup,
+                                    row.version, step)  # fmt: skip
+                self.ctx.push(edit, note=note)
         except ConflictError:
             return False
         except ValidationError as exc:
@@ -203,76 +194,31 @@ class FollowupTab(CitizenTab):
             return False
         return True
 
-    def step_note(self, step: dict[str, Any] | None, replaced: dict[str, Any] | None) -> str:
+    def step_note(self, step: cf.ScheduleStep | None, replaced: cf.ScheduleStep | None) -> str:
         """What the save note says about the hours step an agreed hours change made."""
         if step is None:
             return ""
-        minutes = tuple(round(float(step["hours"].get(k, 0)) * 60) for k in WEEKDAYS)
         text = (
             self.tr("New step in the hours plan from %1: %2")
-            .replace("%1", fmt_date(date.fromisoformat(str(step["from"]))))
-            .replace("%2", describe_week(minutes))
+            .replace("%1", fmt_date(step.start))
+            .replace("%2", describe_week(step.minutes))
         )
         return text + (self.tr(" (replaces the step of that day)") if replaced is not None else "")
 
-    def _create(self, fields: dict[str, Any], step: dict[str, Any] | None) -> int:
-        db, actor = self.ctx.db, self.ctx.actor
-        if step is not None:  # the step first: its errors must not leave a follow-up behind
-            placements.add_schedule_step(db, fields["placement"], step, actor)
-        try:
-            fid = followups.record_followup(db, self.ref, fields, actor)
-        except ValidationError:
-            if step is not None:
-                placements.remove_schedule_step(db, fields["placement"], step["from"], actor)
-            raise
-        self.current = Row(fid, 1, cf.Followup(day=today(), kind=fields["kind"]))
-        return fid
-
-    def _undo_create(
-        self, fid: int, placement: str | None, step: dict[str, Any] | None, replaced: dict[str, Any] | None
-    ) -> None:
-        followups.delete_draft(self.ctx.db, fid)
-        self._undo_step(placement, step, replaced)
-
-    def _update(self, fid: int, fields: dict[str, Any], version: int | None, step: dict[str, Any] | None) -> int:
-        if step is not None:
-            placements.add_schedule_step(self.ctx.db, fields["placement"], step, self.ctx.actor)
-        return followups.update_followup(self.ctx.db, fid, fields, version, self.ctx.actor)
-
-    def _undo_update(
-        self,
-        fid: int,
-        before: dict[str, Any],
-        placement: str | None,
-        step: dict[str, Any] | None,
-        replaced: dict[str, Any] | None,
-    ) -> None:
-        keys = ("date", "kind", "placement", "participants", "note", "citizen_view", "agreed_changes", "topics",
-                "headings")  # fmt: skip
-        followups.update_followup(self.ctx.db, fid, {k: before.get(k) for k in keys}, None, self.ctx.actor)
-        self._undo_step(placement, step, replaced)
-
-    def _undo_step(self, placement: str | None, step: dict[str, Any] | None, replaced: dict[str, Any] | None) -> None:
-        if step is None or placement is None:
-            return
-        placements.remove_schedule_step(self.ctx.db, placement, step["from"], self.ctx.actor)
-        if replaced is not None:
-            placements.add_schedule_step(self.ctx.db, placement, replaced, self.ctx.actor)
-
-    def _step_on(self, placement: str | None, start: str) -> dict[str, Any] | None:
+    def _step_on(self, placement: str | None, start: date) -> cf.ScheduleStep | None:
         if self.detail is None or placement is None:
             return None
         p = self.detail.placement(placement)
-        return next((cf.step_json(s) for s in p.schedule if s.start.isoformat() == start), None)
+        return next((s for s in p.schedule if s.start == start), None)
 
-    def _with_paid(self, placement: str | None, step: dict[str, Any]) -> dict[str, Any]:
+    def _with_paid(self, placement: str | None, step: cf.ScheduleStep) -> cf.ScheduleStep:
         """A new step keeps the paid hours per week of the step before it (capped at the new week)."""
         if self.detail is None or placement is None:
             return step
         p = self.detail.placement(placement)
-        earlier = [s for s in p.schedule if s.start.isoformat() <= str(step["from"])]
-        paid = earlier[-1].paid_per_week / 60 if earlier else 0
-        return {**step, "paid_per_week": min(paid, sum(step["hours"].values()))}
+        earlier = [s for s in p.schedule if s.start <= step.start]
+        paid = earlier[-1].paid_per_week if earlier else 0
+        return replace(step, paid_per_week=min(paid, sum(step.minutes)))
 
     def finalise(self) -> None:
         row = self.current
@@ -280,15 +226,8 @@ class FollowupTab(CitizenTab):
             return
         if not self.save():
             return
-        db, actor = self.ctx.db, self.ctx.actor
-        self.ctx.guarded(
-            lambda: self.ctx.execute(
-                self.tr("Finalise follow-up"),
-                lambda: followups.finalise_followup(db, row.id, actor),
-                lambda _s: followups.reopen_followup(db, row.id),
-                self.ref,
-            )
-        )
+        text = self.tr("Finalise follow-up")
+        self.ctx.guarded(lambda: self.ctx.push(FinaliseFollowup(self.ctx, text, self.ref, row.id)))
 
     def add_correction(self, text: str | None = None) -> None:
         row = self.current
@@ -298,20 +237,5 @@ class FollowupTab(CitizenTab):
             text, ok = QInputDialog.getMultiLineText(self, self.tr("Add correction"), self.tr("Correction"))
             if not ok:
                 return
-        db, actor, body = self.ctx.db, self.ctx.actor, text
-        self.ctx.guarded(
-            lambda: self.ctx.execute(
-                self.tr("Add correction"),
-                lambda: followups.add_correction(db, row.id, body, today(), actor),
-                lambda _s: followups.remove_last_correction(db, row.id),
-                self.ref,
-            )
-        )
-
-
-def _is_iso(value: Any) -> bool:
-    try:
-        date.fromisoformat(str(value))
-    except ValueError:
-        return False
-    return True
+        command = AddCorrection(self.ctx, self.tr("Add correction"), self.ref, row.id, text, today())
+        self.ctx.guarded(lambda: self.ctx.push(command))

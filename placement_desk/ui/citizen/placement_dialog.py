@@ -10,6 +10,7 @@ type, purpose, dates, tasks and mentor.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -18,7 +19,6 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.hours_text import PlanStep
 from placement_desk.domain.vocab import PlacementType, Purpose
-from placement_desk.services import placements
 from placement_desk.services.common import today
 from placement_desk.services.queries import company_detail, list_companies
 from placement_desk.services.views import PlacementInfo
@@ -27,10 +27,12 @@ from placement_desk.ui.citizen.placement_fields import (
     CompanyBox,
     MentorBox,
     PlanField,
+    placement_value,
     read_plan,
     schedule_of,
     step_line,
 )
+from placement_desk.ui.commands.placements import CreatePlacement, EditPlacement
 from placement_desk.ui.kit.field_checks import date_problem
 from placement_desk.ui.kit.forms import DateField, FormDialog, vocab_combo
 from placement_desk.ui.shell.context import UiContext
@@ -75,8 +77,8 @@ class PlacementFormDialog(FormDialog):
     def _mentor_wanted(self, _company: str | None) -> str | None:
         return None
 
-    def common_fields(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
-        """The placement's own fields (case-file form) and a new mentor's fields, if one was typed."""
+    def common_fields(self) -> tuple[dict[str, Any], cf.Contact | None]:
+        """The placement's own fields as typed (case-file form) and a new mentor, if one was typed."""
         mentor, new_mentor = self.mentor.choice()
         fields: dict[str, Any] = {
             "company": self.company.ref(),
@@ -154,38 +156,33 @@ class PlacementDialog(PlacementFormDialog):
     def _plan_problem(self) -> str | None:
         return self._read_plan_now()
 
-    def values(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    def values(self) -> tuple[cf.Placement, cf.Contact | None]:
+        """The new placement (its ref to come) and a new workplace mentor; raises ValidationError naming
+        the field."""
         fields, new_mentor = self.common_fields()
         if self.steps:
             fields["schedule"] = schedule_of(self.steps)
-        return fields, new_mentor
+        return placement_value(fields), new_mentor
 
     def commit(self) -> None:
-        fields, new_mentor = self.values()
-        db, actor, citizen = self.ctx.db, self.ctx.actor, self.citizen_ref
         text = self.tr("New placement at %1").replace("%1", self.company.currentText())
         try:
-            saved = self.ctx.execute(
-                text,
-                lambda: placements.register_placement(db, citizen, fields, new_mentor, actor),
-                lambda state: placements.discard_new_placement(db, state, actor),
-                citizen,
-                note=self._note(new_mentor),
-            )
+            placement, new_mentor = self.values()
+            command = CreatePlacement(self.ctx, text, self.citizen_ref, placement, new_mentor)
+            self.ctx.push(command, note=self._note(new_mentor))
         except ValidationError as exc:
             self.form.show_error(exc)
             return
-        self.created = saved.ref
+        assert command.saved is not None
+        self.created = command.saved.ref
         self.accept()
 
-    def _note(self, new_mentor: dict[str, Any] | None) -> str:
+    def _note(self, new_mentor: cf.Contact | None) -> str:
         parts = []
         if self.steps:
-            parts.append(
-                self.tr("Hours plan: %1").replace("%1", "; ".join(step_line(self, s) for s in self.steps))
-            )
+            parts.append(self.tr("Hours plan: %1").replace("%1", "; ".join(step_line(self, s) for s in self.steps)))
         if new_mentor is not None:
-            parts.append(self.tr("new workplace mentor %1").replace("%1", new_mentor["name"]))
+            parts.append(self.tr("new workplace mentor %1").replace("%1", new_mentor.name))
         return " · ".join(parts)
 
 
@@ -224,22 +221,22 @@ class EditPlacementDialog(PlacementFormDialog):
             box.addItem(self.info.mentor_name or p.workplace_mentor, p.workplace_mentor)  # archived meanwhile
             box.setCurrentIndex(box.findData(p.workplace_mentor))
 
-    def before(self) -> dict[str, Any]:
-        p = cf.placement_json(self.placement)
-        return {k: p.get(k) for k in ("company", "type", "purpose", "start", "end", "tasks", "workplace_mentor")}
+    def before(self) -> cf.Placement:
+        """The placement's own fields as the dialog opened them (its hours plan and records are not this
+        dialog's)."""
+        return replace(self.placement, schedule=(), attendance=(), capacity=())
 
     def commit(self) -> None:
-        after, new_mentor = self.common_fields()
+        fields, new_mentor = self.common_fields()
         before = self.before()
-        if after == before and new_mentor is None:
-            self.accept()
-            return
-        db, actor, ref, version = self.ctx.db, self.ctx.actor, self.placement.ref, self.info.version
-        self.submit(lambda: self.ctx.execute(
-            self.tr("Edit placement at %1").replace("%1", self.company.currentText()),
-            lambda: placements.edit_placement(db, ref, after, version, new_mentor, None, actor),
-            lambda state: placements.edit_placement(db, ref, before, None, None, state.new_contact, actor),
-            self.scope,
-            force=lambda: placements.edit_placement(db, ref, after, None, new_mentor, None, actor),
-        ))
+        own = {k: v for k, v in cf.placement_json(before).items() if k not in fields}
+        text = self.tr("Edit placement at %1").replace("%1", self.company.currentText())
 
+        def save() -> None:
+            after = placement_value({**own, **fields}, before.ref)
+            if after == before and new_mentor is None:
+                return
+            command = EditPlacement(self.ctx, text, self.scope, before, after, self.info.version, new_mentor)
+            self.ctx.push(command)
+
+        self.submit(save)

@@ -4,6 +4,7 @@ picked or typed new, and the whole hours plan in one line with a live "Read as" 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_placement
 from placement_desk.domain.hours_text import HoursTextError, PlanStep, describe_week, parse_hours_plan
+from placement_desk.services.placements import NEW
 from placement_desk.services.queries import CompanyRow
 from placement_desk.ui.citizen.tab_tools import number_value
 from placement_desk.ui.kit.formatting import fmt_date, fmt_number
@@ -136,8 +140,8 @@ class MentorBox(QWidget):
         self.combo.blockSignals(False)
         self._update_hint()
 
-    def choice(self) -> tuple[str | None, dict[str, Any] | None]:
-        """(an existing contact's ref, None) or (None, a new contact's fields) or (None, None)."""
+    def choice(self) -> tuple[str | None, cf.Contact | None]:
+        """(an existing contact's ref, None) or (None, a new contact, its ref to come) or (None, None)."""
         text = self.combo.currentText().strip()
         if not text:
             return None, None
@@ -147,13 +151,13 @@ class MentorBox(QWidget):
         name, phone = text, None
         if m := re.fullmatch(r"(.+?)\s*,\s*(\+?[\d ]{8,})", text):
             name, phone = m.group(1).strip(), m.group(2).strip()
-        return None, {"name": name, **({"phone": phone} if phone else {})}
+        return None, cf.Contact(ref="", name=name, role="workplace_mentor", phone=phone)
 
     def _update_hint(self) -> None:
         _ref, new = self.choice()
         if new is not None:
             text = self.tr("New workplace mentor at %1: %2").replace("%1", self._company or "?")
-            self.hint.setText(text.replace("%2", new["name"] + (f", {new['phone']}" if "phone" in new else "")))
+            self.hint.setText(text.replace("%2", new.name + (f", {new.phone}" if new.phone else "")))
         self.hint.setVisible(new is not None)
         self.edited.emit()
 
@@ -235,8 +239,14 @@ def read_plan(text: str, start: date, follow_first: bool) -> tuple[tuple[PlanSte
         return (), str(exc)
 
 
+def placement_value(fields: dict[str, Any], ref: str = NEW) -> cf.Placement:
+    """A placement form's fields (case-file form) read as a case file's placement is: a field's mistake
+    raises ValidationError naming it. ``ref``: the placement's, or NEW for one not created yet."""
+    return replace(parse_placement({**fields, "ref": ref or "new"}, ""), ref=ref)
+
+
 def schedule_of(steps: tuple[PlanStep, ...]) -> list[dict[str, Any]]:
-    """The steps as the services take them (case-file form)."""
+    """The steps as a placement form's ``schedule`` field (case-file form)."""
     return [
         {
             "from": s.start.isoformat(),

@@ -3,6 +3,8 @@ archive one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -15,14 +17,14 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.hours_text import describe_week
-from placement_desk.domain.outcomes import outcome_json
 from placement_desk.domain.vocab import label
-from placement_desk.services import placements
 from placement_desk.services.common import today
 from placement_desk.services.views import PlacementInfo
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.outcome_fields import OutcomeFields, outcome_text
 from placement_desk.ui.citizen.placement_dialog import EditPlacementDialog, PlacementDialog
+from placement_desk.ui.citizen.placement_fields import placement_value
+from placement_desk.ui.commands.placements import ArchivePlacement, EditPlacement
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField, FormDialog, text_or_none
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
@@ -49,15 +51,15 @@ class EndPlacementDialog(FormDialog):
         self.outcome = OutcomeFields(self.form, placement.outcome, placement.end or today(), placement=True)
 
     def commit(self) -> None:
-        p, db, actor = self.placement, self.ctx.db, self.ctx.actor
-        before = {"end": p.end.isoformat() if p.end else None, "end_reason": p.end_reason,
-                  "outcome": outcome_json(p.outcome)}  # fmt: skip
-        after = {"end": self.end.value(), "end_reason": text_or_none(self.reason), "outcome": self.outcome.value()}
-        self.submit(lambda: self.ctx.execute_versioned(
-            self.tr("End placement %1").replace("%1", p.ref),
-            lambda fields, version: placements.update_placement(db, p.ref, fields, version, actor),
-            before, after, self.version, f"placement:{p.ref}", self.scope,
-        ), OutcomeFields.field_error)
+        before = replace(self.placement, schedule=(), attendance=(), capacity=())
+        ended = {"end": self.end.value(), "end_reason": text_or_none(self.reason), "outcome": self.outcome.value()}
+        text = self.tr("End placement %1").replace("%1", before.ref)
+
+        def save() -> None:
+            after = placement_value({**cf.placement_json(before), **ended}, before.ref)
+            self.ctx.push(EditPlacement(self.ctx, text, self.scope, before, after, self.version))
+
+        self.submit(save, OutcomeFields.field_error)
 
 
 class PlacementsTab(CitizenTab):
@@ -149,12 +151,5 @@ class PlacementsTab(CitizenTab):
         p = self.selected()
         if p is None:
             return
-        db, actor = self.ctx.db, self.ctx.actor
-        self.ctx.guarded(
-            lambda: self.ctx.execute(
-                self.tr("Archive placement %1").replace("%1", p.ref),
-                lambda: placements.set_archived(db, p.ref, True, actor),
-                lambda _s: placements.set_archived(db, p.ref, False, actor),
-                self.ref,
-            )
-        )
+        text = self.tr("Archive placement %1").replace("%1", p.ref)
+        self.ctx.guarded(lambda: self.ctx.push(ArchivePlacement(self.ctx, text, self.ref, p.ref)))

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_step
 from placement_desk.domain.hours_text import HoursTextError, describe_week, parse_hours_text
 from placement_desk.domain.vocab import WEEKDAYS
-from placement_desk.services import placements as svc
 from placement_desk.services.common import today
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.tab_tools import (
@@ -35,6 +35,7 @@ from placement_desk.ui.citizen.tab_tools import (
     parse_danish_number,
     placement_weeks,
 )
+from placement_desk.ui.commands.placements import AddScheduleStep, RemoveScheduleStep
 from placement_desk.ui.kit.charts import ChartPanel, Series
 from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
@@ -99,6 +100,15 @@ class ScheduleTab(CitizenTab):
             ],
             self,
         )
+        self._build_table()
+        self._build_form()
+        self.chart = ChartPanel(self.tr("Planned and attended hours per week"), parent=self)
+
+        self._build_layout()
+        self._shown: str | None = None
+        self._preview("")
+
+    def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Hours plan"))
         self.table.setModel(self.model)
@@ -110,6 +120,7 @@ class ScheduleTab(CitizenTab):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         KeyAction(self.table, (Qt.Key.Key_Delete,), self.remove_selected)
 
+    def _build_form(self) -> None:
         self.form = Form(self)
         self.hours = self.form.add("hours", self.tr("Hours"), QLineEdit(self))
         self.hours.setPlaceholderText(self.tr("e.g. 2x3, 2x4+1x3, man-fre 12-15, tir 2, tor 2"))
@@ -134,8 +145,7 @@ class ScheduleTab(CitizenTab):
         self.form.layout_.addRow(buttons)
         self.form.setMaximumWidth(520)
 
-        self.chart = ChartPanel(self.tr("Planned and attended hours per week"), parent=self)
-
+    def _build_layout(self) -> None:
         top = QWidget(self)
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -158,8 +168,6 @@ class ScheduleTab(CitizenTab):
         layout.addLayout(picker_row)
         layout.addWidget(splitter, 1)
         scroll_page(self, layout)  # on a low screen the plan and the chart scroll as one
-        self._shown: str | None = None
-        self._preview("")
 
     # ---- showing -------------------------------------------------------------------------------
 
@@ -256,21 +264,13 @@ class ScheduleTab(CitizenTab):
             "hours": {k: number_value(v) for k, v in hours.items()},
             "paid_per_week": number_value(paid),
         }
-        db, ref, actor = self.ctx.db, p.ref, self.ctx.actor
-
-        def undo(previous: dict[str, Any] | None) -> None:
-            if previous is None:
-                svc.remove_schedule_step(db, ref, str(start), actor)
-            else:
-                svc.add_schedule_step(db, ref, previous, actor)
-
         text = (
             self.tr("Hours step from %1: %2")
             .replace("%1", self.start.text())
             .replace("%2", describe_week(minutes_of(hours)))
         )
         try:
-            self.ctx.execute(text, lambda: svc.replace_schedule_step(db, ref, step, actor), undo, self.ref)
+            self.ctx.push(AddScheduleStep(self.ctx, text, self.ref, p.ref, parse_step(step, "")))
         except EXPECTED as exc:
             self.form.show_error(exc)
             return False
@@ -285,15 +285,9 @@ class ScheduleTab(CitizenTab):
         if p is None or not rows:
             return False
         step = self.model.row_at(rows[0].row()).step
-        db, ref, actor, start = self.ctx.db, p.ref, self.ctx.actor, step.start.isoformat()
         text = self.tr("Remove hours step from %1").replace("%1", fmt_date(step.start))
         try:
-            self.ctx.execute(
-                text,
-                lambda: svc.remove_schedule_step(db, ref, start, actor),
-                lambda removed: svc.add_schedule_step(db, ref, removed, actor),
-                self.ref,
-            )
+            self.ctx.push(RemoveScheduleStep(self.ctx, text, self.ref, p.ref, step.start))
         except EXPECTED as exc:
             self.form.show_error(exc)
             return False

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
+from placement_desk.domain.casefile_parse import parse_capacity
 from placement_desk.services import placements
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.services.views import citizen_detail
@@ -71,12 +72,12 @@ def test_remove_an_assessment_with_tasks_and_undo(qtbot: QtBot, dc_db: Database)
     placements.add_capacity(
         dc_db,
         "DC-1",
-        {
+        parse_capacity({
             "date": "2023-03-27",
             "effectiveness_pct": 62.5,
             "note": None,
             "tasks": [{"name": "Maling", "time_share_pct": 100, "tempo_pct": 70, "quality_pct": 90}],
-        },
+        }, ""),
     )
     tab = open_tab(qtbot, dc_db, "DC", "capacity")
     assert tab.model.index(2, 1).data() == "62,50 %"
@@ -132,7 +133,7 @@ def test_screenshot(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
     placements.add_capacity(
         demo_db,
         "Poul-1",
-        {
+        parse_capacity({
             "date": "2025-01-20",
             "effectiveness_pct": 72,
             "note": "Varemodtagelse går bedre end kassen",
@@ -140,7 +141,7 @@ def test_screenshot(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
                 {"name": "Varemodtagelse", "time_share_pct": 60, "tempo_pct": 85, "quality_pct": 100},
                 {"name": "Kasse", "time_share_pct": 40, "tempo_pct": 60, "quality_pct": 95},
             ],
-        },
+        }, ""),
     )
     with danish():
         tab = open_tab(qtbot, demo_db, "Poul", "capacity")
