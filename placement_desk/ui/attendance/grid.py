@@ -7,6 +7,7 @@ the holiday's name, coloured by its :class:`Kind`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -77,10 +78,10 @@ class MonthGridModel(QAbstractTableModel):
     def week_of_row(self, row: int) -> list[PlannedDay]:
         return self._weeks[row] if 0 <= row < len(self._weeks) else []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._weeks)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else TOTAL_COLUMN + 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -95,29 +96,8 @@ class MonthGridModel(QAbstractTableModel):
             return None
         if index.column() == TOTAL_COLUMN:
             return self._total_data(self._weeks[index.row()], role)
-        d = self._weeks[index.row()][index.column()]
-        kind = kind_of(d)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{d.day.day}  {plan_vs_registered(d)}".strip()
-        if role == DAY_ROLE:
-            return d
-        if role == KIND_ROLE:
-            return kind.value
-        if role == IN_MONTH_ROLE:
-            return d.day.month == self.month
-        if role == SMALL_ROLE:
-            return self._small(d)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return colours(kind, d.day.month == self.month)[0]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return colours(kind, d.day.month == self.month)[1]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(d)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return spoken(d)
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return kind_word(kind)
-        return None
+        answer = _DAY_DATA.get(role)
+        return None if answer is None else answer(self, self._weeks[index.row()][index.column()])
 
     @staticmethod
     def _small(d: PlannedDay) -> str:
@@ -167,6 +147,21 @@ class MonthGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._weeks):
             return week_label(self._weeks[section][0].day)
         return None
+
+
+# What a day's cell answers for each role (the day's kind worked out only where a role needs it).
+_DAY_DATA: dict[int, Callable[[MonthGridModel, PlannedDay], Any]] = {
+    Qt.ItemDataRole.DisplayRole: lambda _m, d: f"{d.day.day}  {plan_vs_registered(d)}".strip(),
+    DAY_ROLE: lambda _m, d: d,
+    KIND_ROLE: lambda _m, d: kind_of(d).value,
+    IN_MONTH_ROLE: lambda m, d: d.day.month == m.month,
+    SMALL_ROLE: lambda m, d: m._small(d),
+    Qt.ItemDataRole.BackgroundRole: lambda m, d: colours(kind_of(d), d.day.month == m.month)[0],
+    Qt.ItemDataRole.ForegroundRole: lambda m, d: colours(kind_of(d), d.day.month == m.month)[1],
+    Qt.ItemDataRole.ToolTipRole: lambda m, d: m._tooltip(d),
+    Qt.ItemDataRole.AccessibleTextRole: lambda _m, d: spoken(d),
+    Qt.ItemDataRole.AccessibleDescriptionRole: lambda _m, d: kind_word(kind_of(d)),
+}
 
 
 class DayDelegate(HoursDelegate):
