@@ -74,6 +74,22 @@ class Timeline(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, 40 + self.LANE * max(1, len(self._lanes())))
 
+    @staticmethod
+    def _paint_bar(painter: QPainter, b: Bar, rect: QRectF) -> None:
+        """One referral or placement: a rounded bar (paler: an extension), a red end if it was cut short."""
+        colour = QColor(b.colour)
+        if b.light:
+            colour.setAlpha(110)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(rect, 3, 3)
+        if b.cut:
+            painter.setPen(QPen(QColor("#b00020"), 2))
+            painter.drawLine(rect.topRight(), rect.bottomRight())
+        if b.text:
+            painter.setPen(QColor("white") if not b.light else QColor("black"))
+            painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, b.text)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -94,19 +110,7 @@ class Timeline(QWidget):
         painter.setFont(small)
         for b in self.bars:
             y = 6 + lanes.index(b.lane) * self.LANE
-            rect = QRectF(x(b.start), y, max(x(b.end) - x(b.start), 3), self.LANE - 6)
-            colour = QColor(b.colour)
-            if b.light:
-                colour.setAlpha(110)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(rect, 3, 3)
-            if b.cut:
-                painter.setPen(QPen(QColor("#b00020"), 2))
-                painter.drawLine(rect.topRight(), rect.bottomRight())
-            if b.text:
-                painter.setPen(QColor("white") if not b.light else QColor("black"))
-                painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, b.text)
+            self._paint_bar(painter, b, QRectF(x(b.start), y, max(x(b.end) - x(b.start), 3), self.LANE - 6))
         # the axis: years, and today
         axis_y = 6 + len(lanes) * self.LANE + 4
         painter.setPen(QColor("#555"))
