@@ -58,6 +58,20 @@ class DocumentsTab(CitizenTab):
         super().__init__(ctx, parent)
         self.worker: Worker | None = None
         self.last_saved: list[Path] = []
+        export_box = self._export_box(ctx)
+        issued_box = self._issued_box()
+        layout = QHBoxLayout()
+        layout.addWidget(export_box, 3)
+        layout.addWidget(issued_box, 2)
+        buttons = QHBoxLayout()  # the actions under the scrolling form, always in view
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.issue_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reopen_button)
+        scroll_page(self, layout, buttons)
+
+    def _export_box(self, ctx: UiContext) -> QGroupBox:
+        """The export form: document, period, formats, template, texts, recipient, password."""
         self.form = Form(self)
         self.kind = self.form.add("kind", self.tr("Document"), QComboBox(self))
         self.kind.addItem(self.tr("Work-capacity dossier"), documents.DOSSIER)
@@ -98,6 +112,10 @@ class DocumentsTab(CitizenTab):
         export_layout = QVBoxLayout(export_box)
         export_layout.addWidget(self.form)
         export_layout.addStretch(1)
+        return export_box
+
+    def _issued_box(self) -> QGroupBox:
+        """The issued versions, each saved again exactly as it was sent."""
         self.issued: RowTableModel[IssuedInfo] = RowTableModel(
             [
                 Column(self.tr("Issued"), lambda r: fmt_date(r.issued_at.date()), lambda r: r.issued_at.isoformat()),
@@ -125,15 +143,7 @@ class DocumentsTab(CitizenTab):
         issued_box = QGroupBox(self.tr("Issued versions (exactly what was sent)"), self)
         issued_layout = QVBoxLayout(issued_box)
         issued_layout.addWidget(self.issued_view)
-        layout = QHBoxLayout()
-        layout.addWidget(export_box, 3)
-        layout.addWidget(issued_box, 2)
-        buttons = QHBoxLayout()  # the actions under the scrolling form, always in view
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.issue_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.reopen_button)
-        scroll_page(self, layout, buttons)
+        return issued_box
 
     def citizen_switched(self) -> None:
         """A new citizen: their own period, and none of the previous citizen's texts or recipient."""
@@ -191,8 +201,9 @@ class DocumentsTab(CitizenTab):
         ))  # fmt: skip
         return True
 
-    def export(self, issue: bool, folder: str | None = None) -> Worker | None:
-        """Render (or issue) in the background, then write the files into a chosen folder."""
+    def _checked_request(self, issue: bool) -> dict[str, Any] | None:
+        """The form as a request, or None with the problem shown by its field (issuing needs a recipient
+        and, for an incomplete dossier, the reason)."""
         try:
             request = self.request()
             if issue and not text_or_none(self.recipient):
@@ -205,6 +216,13 @@ class DocumentsTab(CitizenTab):
             self.form.show_error(exc)
             return None
         self.form.clear_errors()
+        return request
+
+    def export(self, issue: bool, folder: str | None = None) -> Worker | None:
+        """Render (or issue) in the background, then write the files into a chosen folder."""
+        request = self._checked_request(issue)
+        if request is None:
+            return None
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Save in folder"))
         if not folder:
