@@ -113,6 +113,18 @@ class ResultsPage(QWidget):
         self.ctx = ctx
         self.report: Report | None = None
         self.overview: MonthlyOverview | None = None
+        bar = self._filter_bar(ctx)
+        content = self._content()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(scroll_area(content, self), 1)
+        self.worker: Worker | None = None
+        # Nothing is read until asked for: on a big caseload the report takes seconds.
+        self.month_label.setText(self.tr("Choose the period and press Show."))
+
+    def _filter_bar(self, ctx: UiContext) -> QGridLayout:
+        """The period, the programme, "with names" and the Show / Save buttons."""
         now = today()
         self.first = DateField(date(now.year, 1, 1), self)
         self.first.setAccessibleName(self.tr("From"))
@@ -149,7 +161,10 @@ class ResultsPage(QWidget):
         buttons.addStretch(1)
         bar.addLayout(buttons, 1, 2, 1, 4)
         bar.setColumnStretch(4, 1)
+        return bar
 
+    def _content(self) -> QWidget:
+        """This month, the trend, the longest waiting, and the report's chart and tables."""
         self.month_label = QLabel(self)
         self.month_label.setObjectName("resultsThisMonth")
         self.month_label.setWordWrap(True)
@@ -181,13 +196,7 @@ class ResultsPage(QWidget):
         body.addWidget(self.outcome_chart)
         body.addWidget(self.tables)
         body.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.error)
-        layout.addWidget(scroll_area(content, self), 1)
-        self.worker: Worker | None = None
-        # Nothing is read until asked for: on a big caseload the report takes seconds.
-        self.month_label.setText(self.tr("Choose the period and press Show."))
+        return content
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
