@@ -140,8 +140,11 @@ class SetupDialog(QDialog):
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        self.stack.addWidget(self._admin_page())
+        self.stack.addWidget(self._recovery_page())
 
-        # -- page 1: the administrator ------------------------------------------------------------
+    def _admin_page(self) -> QWidget:
+        """Page 1: the administrator's user name, full name and password."""
         first = QWidget(self.stack)
         self.intro = QLabel(self._intro(), first)
         self.intro.setWordWrap(True)
@@ -162,9 +165,10 @@ class SetupDialog(QDialog):
         box.addWidget(self.form)
         box.addStretch(1)
         box.addWidget(self.buttons)
-        self.stack.addWidget(first)
+        return first
 
-        # -- page 2: the recovery code, shown once ------------------------------------------------
+    def _recovery_page(self) -> QWidget:
+        """Page 2: the recovery code, shown once, to copy or print before going on."""
         second = QWidget(self.stack)
         title = QLabel(self.tr("Your recovery code"), second)
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -214,7 +218,7 @@ class SetupDialog(QDialog):
         box2.addStretch(1)
         box2.addWidget(self.confirm)
         box2.addLayout(end)
-        self.stack.addWidget(second)
+        return second
 
     def _intro(self) -> str:
         if self.t.is_server:
