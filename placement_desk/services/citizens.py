@@ -1,11 +1,18 @@
-"""Citizens and what belongs to them directly: referrals, accommodation needs, goals and scores."""
+"""Citizens and what belongs to them directly: referrals, accommodation needs, goals and scores.
+
+Every use case takes typed values (:mod:`placement_desk.domain.casefile`) and checks them as the
+case-file reader checks a file's: the value goes through the domain's serializer and back through its
+parser, so the errors name the same fields. Removals return what their restore needs to put the record
+back (the undo commands keep it).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
 from placement_desk.db.base import utcnow
@@ -20,320 +27,337 @@ from placement_desk.domain.casefile_parse import (
     parse_score,
 )
 from placement_desk.domain.errors import NotFoundError, ValidationError
-from placement_desk.domain.json_node import parse_date
+from placement_desk.domain.outcomes import Outcome, outcome_json
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version
+from placement_desk.services.use_case import use_case
 
 CITIZEN_FIELDS = ("ref", "name", "cpr", "birth_year", "benefit", "caseworker", "job_goal", "own_view")
 
 
-def _fields(c: cf.Citizen) -> dict[str, Any]:
-    return {k: getattr(c, k) for k in CITIZEN_FIELDS}
+# ---- values checked as a case file's ------------------------------------------------------------
 
 
-@access.requires(Permission.EDIT)
-def create_citizen(db: Database, fields: dict[str, Any], actor: str | None = None) -> str:
-    """A new citizen from case-file fields (``ref`` and ``name`` required); returns the ref."""
-    data = parse_citizen({k: fields.get(k) for k in CITIZEN_FIELDS}, "")
-    with audited(db, Permission.EDIT, audit.CREATE, "create a citizen") as s:
-        if s.scalar(select(m.Citizen.id).where(m.Citizen.ref == data.ref)) is not None:
-            raise ValidationError("ref", code="citizen_exists", ref=data.ref)
-        row = m.Citizen(ref=data.ref)
-        mapping.apply_citizen_fields(row, data, actor)
-        s.add(row)
+def own_fields(c: cf.Citizen) -> cf.Citizen:
+    """Just the citizen's own fields (what create and update write), nothing that belongs to them."""
+    return cf.Citizen(c.ref, c.name, c.cpr, c.birth_year, c.benefit, c.caseworker, c.job_goal, c.own_view)
+
+
+def checked_citizen(c: cf.Citizen) -> cf.Citizen:
+    return parse_citizen(cf.citizen_json(own_fields(c)), "")
+
+
+def checked_referral(r: cf.Referral) -> cf.Referral:
+    return parse_referral(cf.referral_json(r), "")
+
+
+def checked_accommodation(a: cf.Accommodation) -> cf.Accommodation:
+    return parse_accommodation(cf.citizen_json(cf.Citizen("-", "-", accommodations=(a,)))["accommodations"][0], "")
+
+
+def checked_goal(g: cf.Goal) -> cf.Goal:
+    return parse_goal(cf.citizen_json(cf.Citizen("-", "-", goals=(g,)))["goals"][0], "")
+
+
+def checked_score(score: cf.Score) -> cf.Score:
+    goal = cf.Goal("other", "-", scores=(score,))
+    return parse_score(cf.citizen_json(cf.Citizen("-", "-", goals=(goal,)))["goals"][0]["scores"][0], "")
+
+
+# ---- the citizen ---------------------------------------------------------------------------------
+
+
+def citizen_fields(db: Database, ref: str) -> tuple[cf.Citizen, int]:
+    """The citizen's own fields as they are now, and the version they are at (for an update)."""
+    access.require(db, Permission.VIEW, "see a citizen")
+    with db.reading() as s:
+        row = by_ref(s, m.Citizen, ref)
+        return cf.Citizen(**{k: getattr(row, k) for k in CITIZEN_FIELDS}), row.version
+
+
+@use_case(Permission.EDIT, audit.CREATE, "create a citizen")
+def create_citizen(s: Session, citizen: cf.Citizen, actor: str | None = None) -> str:
+    """A new citizen from its own fields (``ref`` and ``name`` required); returns the ref."""
+    data = checked_citizen(citizen)
+    if s.scalar(select(m.Citizen.id).where(m.Citizen.ref == data.ref)) is not None:
+        raise ValidationError("ref", code="citizen_exists", ref=data.ref)
+    row = m.Citizen(ref=data.ref)
+    mapping.apply_citizen_fields(row, data, actor)
+    s.add(row)
     return data.ref
 
 
-@access.requires(Permission.EDIT)
+@use_case(Permission.EDIT, audit.CHANGE, "change a citizen")
 def update_citizen(
-    db: Database, ref: str, changes: dict[str, Any], expected_version: int | None = None, actor: str | None = None
+    s: Session, ref: str, citizen: cf.Citizen, expected_version: int | None, actor: str | None = None
 ) -> int:
-    """Change some of a citizen's own fields; returns the new version."""
-    unknown = set(changes) - set(CITIZEN_FIELDS) - {"ref"}
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], code="not_citizen_field")
-    with audited(db, Permission.EDIT, audit.CHANGE, "change a citizen") as s:
-        row = by_ref(s, m.Citizen, ref)
-        check_version(row, expected_version)
-        current = cf.Citizen(**{k: getattr(row, k) for k in CITIZEN_FIELDS})
-        data = parse_citizen({**_fields(current), **changes, "ref": ref}, "")
-        mapping.apply_citizen_fields(row, data, actor)
-        s.flush()
-        return row.version
+    """Replace the citizen's own fields by ``citizen``'s (its ref stays ``ref``); returns the new version.
+    ``expected_version``: the version the caller saw (ConflictError when someone saved since); None
+    saves over whatever is there."""
+    data = checked_citizen(replace(citizen, ref=ref))
+    row = by_ref(s, m.Citizen, ref)
+    check_version(row, expected_version)
+    mapping.apply_citizen_fields(row, data, actor)
+    s.flush()
+    return row.version
 
 
-@access.requires(Permission.EDIT)
-def set_archived(db: Database, ref: str, archived: bool, actor: str | None = None) -> None:
+@use_case(Permission.EDIT, audit.CHANGE, "archive a citizen")
+def set_archived(s: Session, ref: str, archived: bool, actor: str | None = None) -> None:
     """Archive (or restore) a citizen: gone from the lists, nothing deleted."""
-    with audited(db, Permission.EDIT, audit.CHANGE, "archive a citizen") as s:
-        row = by_ref(s, m.Citizen, ref)
+    row = by_ref(s, m.Citizen, ref)
+    if (row.archived_at is not None) != archived:
         row.archived_at = utcnow() if archived else None
-        row.updated_by = actor
+    row.updated_by = actor
+
+
+@use_case(Permission.EDIT, audit.DELETE, "discard a citizen")
+def discard_citizen(s: Session, ref: str) -> None:
+    """Delete a citizen with nothing recorded yet (the undo of creating one); otherwise refuse."""
+    row = by_ref(s, m.Citizen, ref)
+    if row.placements or row.followups or row.referrals or row.goals or row.accommodations:
+        raise ValidationError("ref", code="citizen_has_records", ref=ref)
+    s.delete(row)
 
 
 # ---- referrals ---------------------------------------------------------------------------------
 
 
-@access.requires(Permission.EDIT)
-def add_referral(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
-    data = parse_referral(fields, "")
-    with audited(db, Permission.EDIT, audit.CREATE, "add a referral") as s:
-        row = by_ref(s, m.Citizen, citizen_ref)
-        referral = mapping.referrals_in((data,), actor)[0]
-        referral.position = len(row.referrals)
-        row.referrals.append(referral)
-        s.flush()
-        return referral.id
-
-
-def _referral(s: Any, referral_id: int) -> m.Referral:
+def _referral(s: Session, referral_id: int) -> m.Referral:
     row = s.get(m.Referral, referral_id)
     if row is None:
         raise NotFoundError("referral", str(referral_id))
-    return row  # type: ignore[no-any-return]
+    return row
 
 
-@access.requires(Permission.EDIT)
-def extend_referral(db: Database, referral_id: int, new_end: str, actor: str | None = None) -> None:
-    """Record an extension: a new end date later than the current one."""
-    day = parse_date(new_end, "new_end", required=True)
-    assert day is not None
-    with audited(db, Permission.EDIT, audit.CHANGE, "extend a referral") as s:
-        row = _referral(s, referral_id)
-        current = row.extensions[-1].new_end if row.extensions else (row.end or row.start)
-        if day <= current:
-            raise ValidationError("new_end", code="not_after_end", end=current.isoformat())
-        row.extensions.append(m.ReferralExtension(new_end=day))
-        row.updated_by = actor
+@use_case(Permission.EDIT, audit.CREATE, "add a referral")
+def add_referral(s: Session, citizen_ref: str, referral: cf.Referral, actor: str | None = None) -> int:
+    """A new referral of the citizen; returns its id."""
+    data = checked_referral(referral)
+    row = by_ref(s, m.Citizen, citizen_ref)
+    added = mapping.referrals_in((data,), actor)[0]
+    added.position = len(row.referrals)
+    row.referrals.append(added)
+    s.flush()
+    return added.id
 
 
-@access.requires(Permission.EDIT)
+@use_case(Permission.EDIT, audit.CHANGE, "extend a referral")
+def extend_referral(s: Session, referral_id: int, new_end: date, actor: str | None = None) -> cf.Referral:
+    """Record an extension: a new end date later than the current one. Returns the referral as it is now."""
+    row = _referral(s, referral_id)
+    current = row.extensions[-1].new_end if row.extensions else (row.end or row.start)
+    if new_end <= current:
+        raise ValidationError("new_end", code="not_after_end", end=current.isoformat())
+    now = mapping.referral_out(row)
+    after = checked_referral(replace(now, extensions=(*now.extensions, new_end)))
+    row.extensions.append(m.ReferralExtension(new_end=new_end))
+    row.updated_by = actor
+    return after
+
+
+@use_case(Permission.EDIT, audit.CHANGE, "end a referral")
 def end_referral(
-    db: Database,
-    referral_id: int,
-    end: str,
-    reason: str,
-    actor: str | None = None,
-    outcome: dict[str, Any] | None = None,
-) -> None:
+    s: Session, referral_id: int, end: date, reason: str, outcome: Outcome | None = None, actor: str | None = None
+) -> cf.Referral:
     """Stop a referral early (interruption) with the reason, e.g. dental treatment, and optionally its
-    outcome (case-file ``outcome`` fields: kind, date, note)."""
-    day = parse_date(end, "end", required=True)
-    assert day is not None
+    outcome. Returns the referral as it is now."""
     if not reason.strip():
         raise ValidationError("end_reason", code="required_when_stopped")
-    with audited(db, Permission.EDIT, audit.CHANGE, "end a referral") as s:
-        row = _referral(s, referral_id)
-        if day < row.start:
-            raise ValidationError("end", code="before_referral_start")
-        if outcome is not None:
-            mapping.set_referral_outcome(row, parse_outcome(outcome, "outcome", row.start, placement=False))
-        row.end, row.end_reason, row.updated_by = day, reason, actor
-        row.extensions = [e for e in row.extensions if e.new_end <= day]
+    row = _referral(s, referral_id)
+    if end < row.start:
+        raise ValidationError("end", code="before_referral_start")
+    checked = parse_outcome(outcome_json(outcome), "outcome", row.start, placement=False)
+    now = mapping.referral_out(row)
+    after = replace(now, end=end, end_reason=reason, outcome=checked if outcome else now.outcome,
+                    extensions=tuple(e for e in now.extensions if e <= end))  # fmt: skip
+    # not read back as a case file's: an extension before the stop stays, which the reader refuses
+    _write_referral(row, after, actor)
+    return after
+
+
+@use_case(Permission.EDIT, audit.CHANGE, "change a referral")
+def set_referral(s: Session, referral_id: int, referral: cf.Referral, actor: str | None = None) -> None:
+    """Replace a referral's fields (programme, start, end, extensions, end reason, outcome)."""
+    _write_referral(_referral(s, referral_id), checked_referral(referral), actor)
+
+
+def _write_referral(row: m.Referral, data: cf.Referral, actor: str | None) -> None:
+    row.programme, row.start, row.end, row.end_reason = data.programme, data.start, data.end, data.end_reason
+    mapping.set_referral_outcome(row, data.outcome)
+    row.extensions = [m.ReferralExtension(new_end=e) for e in data.extensions]
+    row.updated_by = actor
+
+
+@use_case(Permission.EDIT, audit.DELETE, "remove a referral")
+def remove_referral(s: Session, referral_id: int) -> cf.Referral:
+    """Delete a referral (the undo of adding it); returns what it was."""
+    row = _referral(s, referral_id)
+    removed = mapping.referral_out(row)
+    s.delete(row)
+    return removed
 
 
 # ---- accommodation needs -----------------------------------------------------------------------
 
 
-@access.requires(Permission.EDIT)
-def add_accommodation(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
-    data = parse_accommodation(fields, "")
-    with audited(db, Permission.EDIT, audit.CREATE, "add an accommodation need") as s:
-        row = by_ref(s, m.Citizen, citizen_ref)
-        acc = mapping.accommodations_in((data,), actor)[0]
-        acc.position = len(row.accommodations)
-        row.accommodations.append(acc)
-        s.flush()
-        return acc.id
+def _accommodation(s: Session, accommodation_id: int) -> m.Accommodation:
+    row = s.get(m.Accommodation, accommodation_id)
+    if row is None:
+        raise NotFoundError("accommodation", str(accommodation_id))
+    return row
 
 
-@access.requires(Permission.EDIT)
-def update_accommodation(
-    db: Database, accommodation_id: int, changes: dict[str, Any], actor: str | None = None
-) -> None:
-    with audited(db, Permission.EDIT, audit.CHANGE, "change an accommodation need") as s:
-        row = s.get(m.Accommodation, accommodation_id)
-        if row is None:
-            raise NotFoundError("accommodation", str(accommodation_id))
-        current = {
-            "category": row.category,
-            "text": row.text,
-            "source": row.source,
-            "active": row.active,
-            "identified": row.identified.isoformat() if row.identified else None,
-            "retired": row.retired.isoformat() if row.retired else None,
-        }
-        data = parse_accommodation({**current, **changes}, "")
-        row.category, row.text, row.identified, row.source = data.category, data.text, data.identified, data.source
-        row.active, row.retired, row.updated_by = data.active, data.retired, actor
+@use_case(Permission.EDIT, audit.CREATE, "add an accommodation need")
+def add_accommodation(s: Session, citizen_ref: str, need: cf.Accommodation, actor: str | None = None) -> int:
+    """A new accommodation need of the citizen; returns its id."""
+    data = checked_accommodation(need)
+    row = by_ref(s, m.Citizen, citizen_ref)
+    added = mapping.accommodations_in((data,), actor)[0]
+    added.position = len(row.accommodations)
+    row.accommodations.append(added)
+    s.flush()
+    return added.id
 
 
-def retire_accommodation(db: Database, accommodation_id: int, on: date, actor: str | None = None) -> None:
+@use_case(Permission.EDIT, audit.CHANGE, "change an accommodation need")
+def update_accommodation(s: Session, accommodation_id: int, need: cf.Accommodation, actor: str | None = None) -> None:
+    """Replace an accommodation need's fields by ``need``'s."""
+    data = checked_accommodation(need)
+    row = _accommodation(s, accommodation_id)
+    row.category, row.text, row.identified, row.source = data.category, data.text, data.identified, data.source
+    row.active, row.retired, row.updated_by = data.active, data.retired, actor
+
+
+@use_case(Permission.EDIT, audit.CHANGE, "retire an accommodation need")
+def retire_accommodation(s: Session, accommodation_id: int, on: date, actor: str | None = None) -> None:
     """The need no longer applies from ``on``; it stays in the record as retired."""
-    update_accommodation(db, accommodation_id, {"active": False, "retired": on.isoformat()}, actor)
+    row = _accommodation(s, accommodation_id)
+    data = checked_accommodation(replace(accommodation_of(row), active=False, retired=on))
+    row.active, row.retired, row.updated_by = data.active, data.retired, actor
+
+
+def accommodation_of(row: m.Accommodation) -> cf.Accommodation:
+    return cf.Accommodation(row.category, row.text, row.identified, row.source, row.active, row.retired)
+
+
+@use_case(Permission.EDIT, audit.DELETE, "remove an accommodation need")
+def remove_accommodation(s: Session, accommodation_id: int) -> cf.Accommodation:
+    """Delete an accommodation need just added (the undo of adding it; use retire otherwise). Returns
+    what it was."""
+    row = _accommodation(s, accommodation_id)
+    removed = accommodation_of(row)
+    s.delete(row)
+    return removed
 
 
 # ---- goals and progression ---------------------------------------------------------------------
 
 
-@access.requires(Permission.EDIT)
-def add_goal(db: Database, citizen_ref: str, fields: dict[str, Any], actor: str | None = None) -> int:
-    data = parse_goal(fields, "")
-    with audited(db, Permission.EDIT, audit.CREATE, "add a goal") as s:
-        row = by_ref(s, m.Citizen, citizen_ref)
-        goal = mapping.goals_in((data,), actor)[0]
-        goal.position = len(row.goals)
-        row.goals.append(goal)
-        s.flush()
-        return goal.id
+@dataclass(frozen=True)
+class RemovedGoal:
+    """A removed goal with what :func:`restore_goal` needs to put it back in its place under its id."""
+
+    citizen: str
+    id: int
+    position: int
+    goal: cf.Goal
 
 
-@access.requires(Permission.EDIT)
-def add_score(db: Database, goal_id: int, fields: dict[str, Any], actor: str | None = None) -> int:
-    """A progression score -5..5 on a date by one assessor (citizen, mentor or consultant)."""
-    data = parse_score(fields, "")
-    with audited(db, Permission.EDIT, audit.CREATE, "add a progression score") as s:
-        goal = s.get(m.Goal, goal_id)
-        if goal is None:
-            raise NotFoundError("goal", str(goal_id))
-        if any(x.day == data.day and x.assessor == data.assessor for x in goal.scores):
-            raise ValidationError("date", code="score_exists", day=data.day.isoformat())
-        score = m.GoalScore(day=data.day, score=data.score, assessor=data.assessor, position=len(goal.scores))
-        goal.scores.append(score)
-        goal.updated_by = actor
-        s.flush()
-        return score.id
+@dataclass(frozen=True)
+class RemovedScore:
+    """A removed score with its place among the goal's scores."""
+
+    score: cf.Score
+    position: int
 
 
-# ---- undo counterparts (the goals screen) ------------------------------------------------------
+def _goal(s: Session, goal_id: int) -> m.Goal:
+    goal = s.get(m.Goal, goal_id)
+    if goal is None:
+        raise NotFoundError("goal", str(goal_id))
+    return goal
 
 
-@access.requires(Permission.EDIT)
-def remove_goal(db: Database, goal_id: int, actor: str | None = None) -> dict[str, Any]:
-    """Remove a goal with its sub-goals and scores (the undo of :func:`add_goal`).
-
-    Returns what :func:`restore_goal` needs to put it back with the same id and position:
-    ``{"citizen": ref, "id": ..., "position": ..., "goal": case-file fields}``.
-    """
-    with audited(db, Permission.EDIT, audit.DELETE, "remove a goal") as s:
-        goal = s.get(m.Goal, goal_id)
-        if goal is None:
-            raise NotFoundError("goal", str(goal_id))
-        citizen = s.get(m.Citizen, goal.citizen_id)
-        assert citizen is not None
-        fields: dict[str, Any] = {
-            "area": goal.area,
-            "text": goal.text,
-            "subgoals": [x.text for x in goal.subgoals],
-            "scores": [_score_fields(x) for x in goal.scores],
-        }
-        removed = {"citizen": citizen.ref, "id": goal.id, "position": goal.position, "goal": fields}
-        citizen.goals.remove(goal)
-        citizen.updated_by = actor
-        return removed
+@use_case(Permission.EDIT, audit.CREATE, "add a goal")
+def add_goal(s: Session, citizen_ref: str, goal: cf.Goal, actor: str | None = None) -> int:
+    """A new goal of the citizen with its sub-goals (and scores, if any); returns its id."""
+    data = checked_goal(goal)
+    row = by_ref(s, m.Citizen, citizen_ref)
+    added = mapping.goals_in((data,), actor)[0]
+    added.position = len(row.goals)
+    row.goals.append(added)
+    s.flush()
+    return added.id
 
 
-@access.requires(Permission.EDIT)
-def restore_goal(db: Database, removed: dict[str, Any], actor: str | None = None) -> int:
+@use_case(Permission.EDIT, audit.DELETE, "remove a goal")
+def remove_goal(s: Session, goal_id: int, actor: str | None = None) -> RemovedGoal:
+    """Remove a goal with its sub-goals and scores; returns what :func:`restore_goal` needs."""
+    goal = _goal(s, goal_id)
+    citizen = s.get(m.Citizen, goal.citizen_id)
+    assert citizen is not None
+    value = cf.Goal(
+        goal.area,
+        goal.text,
+        tuple(x.text for x in goal.subgoals),
+        tuple(cf.Score(x.day, x.score, x.assessor) for x in goal.scores),
+    )
+    removed = RemovedGoal(citizen.ref, goal.id, goal.position, value)
+    citizen.goals.remove(goal)
+    citizen.updated_by = actor
+    return removed
+
+
+@use_case(Permission.EDIT, audit.CREATE, "restore a goal")
+def restore_goal(s: Session, removed: RemovedGoal, actor: str | None = None) -> int:
     """Put back a goal that :func:`remove_goal` removed, under its old id (so later edits that name
     the id, e.g. a redone score, still find it). Returns the id."""
-    data = parse_goal(removed["goal"], "")
-    goal_id = int(removed["id"])
-    with audited(db, Permission.EDIT, audit.CREATE, "restore a goal") as s:
-        if s.get(m.Goal, goal_id) is not None:
-            raise ValidationError("goal", code="goal_exists", goal=goal_id)
-        row = by_ref(s, m.Citizen, str(removed["citizen"]))
-        goal = mapping.goals_in((data,), actor)[0]
-        goal.id, goal.position = goal_id, int(removed["position"])
-        row.goals.append(goal)
-        s.flush()
-        return goal_id
+    data = checked_goal(removed.goal)
+    if s.get(m.Goal, removed.id) is not None:
+        raise ValidationError("goal", code="goal_exists", goal=removed.id)
+    row = by_ref(s, m.Citizen, removed.citizen)
+    goal = mapping.goals_in((data,), actor)[0]
+    goal.id, goal.position = removed.id, removed.position
+    row.goals.append(goal)
+    s.flush()
+    return removed.id
 
 
-@access.requires(Permission.EDIT)
-def remove_score(
-    db: Database, goal_id: int, day: str, assessor: str | None, actor: str | None = None
-) -> dict[str, Any]:
-    """Remove one assessor's score of a date (the undo of :func:`add_score`); returns its fields and
-    position for :func:`restore_score`."""
-    with audited(db, Permission.EDIT, audit.DELETE, "remove a score") as s:
-        goal = s.get(m.Goal, goal_id)
-        if goal is None:
-            raise NotFoundError("goal", str(goal_id))
-        found = next((x for x in goal.scores if x.day.isoformat() == day and x.assessor == assessor), None)
-        if found is None:
-            raise ValidationError("date", code="no_score", day=day, assessor=assessor or "no named assessor")
-        out = {**_score_fields(found), "position": found.position}
-        goal.scores.remove(found)
-        goal.updated_by = actor
-        return out
+@use_case(Permission.EDIT, audit.CREATE, "add a progression score")
+def add_score(s: Session, goal_id: int, score: cf.Score, actor: str | None = None) -> int:
+    """A progression score -5..5 on a date by one assessor (citizen, mentor or consultant)."""
+    return _put_score(_goal(s, goal_id), checked_score(score), None, actor)
 
 
-@access.requires(Permission.EDIT)
-def restore_score(db: Database, goal_id: int, removed: dict[str, Any], actor: str | None = None) -> int:
+@use_case(Permission.EDIT, audit.DELETE, "remove a score")
+def remove_score(s: Session, goal_id: int, day: date, assessor: str | None, actor: str | None = None) -> RemovedScore:
+    """Remove one assessor's score of a date; returns it with its place for :func:`restore_score`."""
+    goal = _goal(s, goal_id)
+    found = next((x for x in goal.scores if x.day == day and x.assessor == assessor), None)
+    if found is None:
+        raise ValidationError("date", code="no_score", day=day.isoformat(), assessor=assessor or "no named assessor")
+    removed = RemovedScore(cf.Score(found.day, found.score, found.assessor), found.position)
+    goal.scores.remove(found)
+    goal.updated_by = actor
+    return removed
+
+
+@use_case(Permission.EDIT, audit.CREATE, "restore a score")
+def restore_score(s: Session, goal_id: int, removed: RemovedScore, actor: str | None = None) -> int:
     """Put back a score that :func:`remove_score` removed, in its old place among same-day scores."""
-    data = parse_score({k: v for k, v in removed.items() if k != "position"}, "")
-    with audited(db, Permission.EDIT, audit.CREATE, "restore a score") as s:
-        goal = s.get(m.Goal, goal_id)
-        if goal is None:
-            raise NotFoundError("goal", str(goal_id))
-        if any(x.day == data.day and x.assessor == data.assessor for x in goal.scores):
-            raise ValidationError("date", code="score_exists", day=data.day.isoformat())
-        score = m.GoalScore(
-            day=data.day,
-            score=data.score,
-            assessor=data.assessor,
-            position=int(removed.get("position", len(goal.scores))),
-        )
-        goal.scores.append(score)
-        goal.updated_by = actor
-        s.flush()
-        return score.id
+    return _put_score(_goal(s, goal_id), checked_score(removed.score), removed.position, actor)
 
 
-def _score_fields(score: m.GoalScore) -> dict[str, Any]:
-    out: dict[str, Any] = {"date": score.day.isoformat(), "score": score.score}
-    if score.assessor is not None:
-        out["assessor"] = score.assessor
-    return out
-
-
-@access.requires(Permission.EDIT)
-def remove_accommodation(db: Database, accommodation_id: int) -> None:
-    """Delete an accommodation need just added (the undo of adding it). Use retire otherwise."""
-    with audited(db, Permission.EDIT, audit.DELETE, "remove an accommodation need") as s:
-        row = s.get(m.Accommodation, accommodation_id)
-        if row is None:
-            raise NotFoundError("accommodation", str(accommodation_id))
-        s.delete(row)
-
-
-@access.requires(Permission.EDIT)
-def discard_citizen(db: Database, ref: str) -> None:
-    """Delete a citizen with nothing recorded yet (the undo of creating one); otherwise refuse."""
-    with audited(db, Permission.EDIT, audit.DELETE, "discard a citizen") as s:
-        row = by_ref(s, m.Citizen, ref)
-        if row.placements or row.followups or row.referrals or row.goals or row.accommodations:
-            raise ValidationError("ref", code="citizen_has_records", ref=ref)
-        s.delete(row)
-
-
-@access.requires(Permission.EDIT)
-def set_referral(db: Database, referral_id: int, fields: dict[str, Any], actor: str | None = None) -> None:
-    """Replace a referral's fields (programme, start, end, extensions, end_reason); used by undo."""
-    data = parse_referral(fields, "")
-    with audited(db, Permission.EDIT, audit.CHANGE, "change a referral") as s:
-        row = _referral(s, referral_id)
-        row.programme, row.start, row.end, row.end_reason = data.programme, data.start, data.end, data.end_reason
-        mapping.set_referral_outcome(row, data.outcome)
-        row.extensions = [m.ReferralExtension(new_end=e) for e in data.extensions]
-        row.updated_by = actor
-
-
-@access.requires(Permission.EDIT)
-def remove_referral(db: Database, referral_id: int) -> None:
-    """Delete a referral just added (the undo of adding it)."""
-    with audited(db, Permission.EDIT, audit.DELETE, "remove a referral") as s:
-        s.delete(_referral(s, referral_id))
+def _put_score(goal: m.Goal, data: cf.Score, position: int | None, actor: str | None) -> int:
+    if any(x.day == data.day and x.assessor == data.assessor for x in goal.scores):
+        raise ValidationError("date", code="score_exists", day=data.day.isoformat())
+    place = len(goal.scores) if position is None else position
+    score = m.GoalScore(day=data.day, score=data.score, assessor=data.assessor, position=place)
+    goal.scores.append(score)
+    goal.updated_by = actor
+    session = Session.object_session(goal)
+    assert session is not None
+    session.flush()
+    return score.id

@@ -1,9 +1,9 @@
-"""Companies and their contact persons (workplace mentors)."""
+"""Companies and their contact persons (workplace mentors), as typed use cases (values checked as the
+case-file reader checks a file's)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,44 +16,54 @@ from placement_desk.domain.casefile_parse import parse_company, parse_contact
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version, new_ref
+from placement_desk.services.use_case import use_case
 
 
-@access.requires(Permission.COMPANIES)
-def create_company(db: Database, fields: dict[str, Any], actor: str | None = None) -> str:
-    """A new company from case-file fields (``name``, ``cvr``...); returns its ref."""
-    with audited(db, Permission.COMPANIES, audit.CREATE, "create a company") as s:
-        fields = dict(fields)
-        fields.setdefault("ref", new_ref(s, m.Company, "co"))
-        data = parse_company(fields, "")
-        if s.scalar(select(m.Company.id).where(m.Company.ref == data.ref)) is not None:
-            raise ValidationError("ref", code="company_exists", ref=data.ref)
-        row = m.Company(ref=data.ref)
-        s.add(row)
-        mapping.apply_company(row, data, actor)
-        return data.ref
-
-
-@access.requires(Permission.COMPANIES)
-def update_company(
-    db: Database, ref: str, changes: dict[str, Any], expected_version: int | None = None, actor: str | None = None
-) -> int:
-    """Change some fields of a company (contacts included when given); returns the new version."""
-    with audited(db, Permission.COMPANIES, audit.CHANGE, "change a company") as s:
+def company_fields(db: Database, ref: str) -> tuple[cf.Company, int]:
+    """The company as it is now (its current contacts included) and the version it is at."""
+    access.require(db, Permission.VIEW, "see a company")
+    with db.reading() as s:
         row = by_ref(s, m.Company, ref)
-        check_version(row, expected_version)
-        merged = {**cf.company_json(mapping.company_out(row)), **changes, "ref": ref}
-        mapping.apply_company(row, parse_company(merged, ""), actor)
-        s.flush()
-        return row.version
+        return mapping.company_out(row), row.version
 
 
-@access.requires(Permission.COMPANIES)
-def add_contact(db: Database, company_ref: str, fields: dict[str, Any], actor: str | None = None) -> str:
-    """Add a contact person to a company; returns the contact's ref."""
-    with audited(db, Permission.COMPANIES, audit.CREATE, "add a contact") as s:
-        return new_contact(by_ref(s, m.Company, company_ref), cf.Contact(**{"ref": "", **fields}), actor)
+def checked_company(company: cf.Company) -> cf.Company:
+    """The company as the case-file reader sees it (same checks, same field names in errors)."""
+    return parse_company(cf.company_json(company), "")
+
+
+@use_case(Permission.COMPANIES, audit.CREATE, "create a company")
+def create_company(s: Session, company: cf.Company, actor: str | None = None) -> str:
+    """A new company (with its contacts, if any); an empty ref gets the next free one. Returns the ref."""
+    data = checked_company(company if company.ref else replace(company, ref=new_ref(s, m.Company, "co")))
+    if s.scalar(select(m.Company.id).where(m.Company.ref == data.ref)) is not None:
+        raise ValidationError("ref", code="company_exists", ref=data.ref)
+    row = m.Company(ref=data.ref)
+    s.add(row)
+    mapping.apply_company(row, data, actor)
+    return data.ref
+
+
+@use_case(Permission.COMPANIES, audit.CHANGE, "change a company")
+def update_company(
+    s: Session, ref: str, company: cf.Company, expected_version: int | None, actor: str | None = None
+) -> int:
+    """Replace the company's fields and contacts by ``company``'s (its ref stays ``ref``; a contact no
+    longer listed is archived); returns the new version. ``expected_version``: the version the caller
+    saw (ConflictError when someone saved since); None saves over whatever is there."""
+    data = checked_company(replace(company, ref=ref))
+    row = by_ref(s, m.Company, ref)
+    check_version(row, expected_version)
+    mapping.apply_company(row, data, actor)
+    s.flush()
+    return row.version
+
+
+@use_case(Permission.COMPANIES, audit.CREATE, "add a contact")
+def add_contact(s: Session, company_ref: str, contact: cf.Contact, actor: str | None = None) -> str:
+    """Add a contact person to a company (an empty ref gets the next free one); returns the contact's ref."""
+    return new_contact(by_ref(s, m.Company, company_ref), contact, actor)
 
 
 def new_contact(row: m.Company, contact: cf.Contact, actor: str | None) -> str:
@@ -75,20 +85,19 @@ def checked_contact(contact: cf.Contact) -> cf.Contact:
     return parse_contact(cf.company_json(cf.Company("", "", contacts=(contact,)))["contacts"][0], "")
 
 
-@access.requires(Permission.COMPANIES)
-def set_archived(db: Database, ref: str, archived: bool, actor: str | None = None) -> None:
+@use_case(Permission.COMPANIES, audit.CHANGE, "archive a company")
+def set_archived(s: Session, ref: str, archived: bool, actor: str | None = None) -> None:
     """Archive (or restore) a company: it leaves the lists but nothing is deleted."""
-    with audited(db, Permission.COMPANIES, audit.CHANGE, "archive a company") as s:
-        row = by_ref(s, m.Company, ref)
+    row = by_ref(s, m.Company, ref)
+    if (row.archived_at is not None) != archived:
         row.archived_at = utcnow() if archived else None
-        row.updated_by = actor
+    row.updated_by = actor
 
 
-@access.requires(Permission.COMPANIES)
-def remove_contact(db: Database, company_ref: str, contact_ref: str, actor: str | None = None) -> None:
-    """Archive a contact (the undo of adding one); placements keep their link."""
-    with audited(db, Permission.COMPANIES, audit.DELETE, "remove a contact") as s:
-        drop_contact(s, by_ref(s, m.Company, company_ref), contact_ref, actor)
+@use_case(Permission.COMPANIES, audit.DELETE, "remove a contact")
+def remove_contact(s: Session, company_ref: str, contact_ref: str, actor: str | None = None) -> None:
+    """Remove a contact (the undo of adding one): deleted, or archived while a placement names it."""
+    drop_contact(s, by_ref(s, m.Company, company_ref), contact_ref, actor)
 
 
 def drop_contact(s: Session, row: m.Company, contact_ref: str, actor: str | None) -> None:
@@ -105,11 +114,10 @@ def drop_contact(s: Session, row: m.Company, contact_ref: str, actor: str | None
     row.updated_by = actor
 
 
-@access.requires(Permission.COMPANIES)
-def discard_company(db: Database, ref: str) -> None:
+@use_case(Permission.COMPANIES, audit.DELETE, "discard a company")
+def discard_company(s: Session, ref: str) -> None:
     """Delete a company that nothing refers to (the undo of creating it); otherwise refuse."""
-    with audited(db, Permission.COMPANIES, audit.DELETE, "discard a company") as s:
-        row = by_ref(s, m.Company, ref)
-        if s.scalar(select(m.Placement.id).where(m.Placement.company_id == row.id).limit(1)) is not None:
-            raise ValidationError("ref", code="company_has_placements", ref=ref)
-        s.delete(row)
+    row = by_ref(s, m.Company, ref)
+    if s.scalar(select(m.Placement.id).where(m.Placement.company_id == row.id).limit(1)) is not None:
+        raise ValidationError("ref", code="company_has_placements", ref=ref)
+    s.delete(row)

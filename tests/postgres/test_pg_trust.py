@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -32,7 +33,7 @@ def test_team_members_sign_in_against_their_hashes_and_get_their_roles(pg_db: Da
     try:
         assert views.citizen_detail(reader.db, "DC").citizen.ref == "DC"
         with pytest.raises(AccessDenied):
-            citizens.update_citizen(reader.db, "DC", {"job_goal": "x"})
+            citizens.update_citizen(reader.db, "DC", replace(citizens.citizen_fields(reader.db, "DC")[0], job_goal="x"), None)
     finally:
         reader.db.dispose()
 

@@ -22,7 +22,16 @@ from hypothesis import strategies as st
 from sqlalchemy import inspect, text
 
 from placement_desk.db.engine import Database
-from placement_desk.domain.casefile_parse import parse_attendance
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import (
+    parse_accommodation,
+    parse_attendance,
+    parse_citizen,
+    parse_company,
+    parse_contact,
+    parse_goal,
+    parse_referral,
+)
 from placement_desk.domain.errors import ValidationError
 from placement_desk.export.json_summary import dumps
 from placement_desk.services import attendance, citizens, companies, followups, placements
@@ -351,17 +360,19 @@ def _first_followup(db: Database) -> tuple[int, int]:
     return row.id, row.version
 
 
+def _update_citizen(db: Database, changes: dict[str, Any]) -> object:
+    current, version = citizens.citizen_fields(db, "DC")
+    return citizens.update_citizen(db, "DC", parse_citizen({**cf.citizen_json(current), **changes}, ""), version)
+
+
 def _update_followup(db: Database, changes: dict[str, Any]) -> object:
     fid, version = _first_followup(db)
     return followups.update_followup(db, fid, tv.followup_change(db, fid, changes), expected_version=version)
 
 
 ACTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], Callable[[Database, dict[str, Any]], object]]] = {
-    "create_citizen": (CITIZEN, citizens.create_citizen),
-    "update_citizen": (
-        {k: v for k, v in CITIZEN.items() if k != "ref"},
-        lambda db, f: citizens.update_citizen(db, "DC", f),
-    ),
+    "create_citizen": (CITIZEN, lambda db, f: citizens.create_citizen(db, parse_citizen(f, ""))),  # as the form
+    "update_citizen": ({k: v for k, v in CITIZEN.items() if k != "ref"}, _update_citizen),
     "create_placement": (PLACEMENT, lambda db, f: placements.create_placement(db, "JA", tv.placement(f))),
     "update_placement": (
         {k: v for k, v in PLACEMENT.items() if k not in ("ref", "schedule")},
@@ -372,11 +383,11 @@ ACTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], Callable[[Database, 
     "log_day": (DAY, lambda db, f: attendance.log_day(db, "DC-1", parse_attendance(f, ""))),  # as the grid does
     "record_followup": (FOLLOWUP, lambda db, f: followups.record_followup(db, "DC", tv.followup(f))),
     "update_followup": ({k: v for k, v in FOLLOWUP.items()}, _update_followup),
-    "add_referral": (REFERRAL, lambda db, f: citizens.add_referral(db, "DC", f)),
-    "add_accommodation": (ACCOMMODATION, lambda db, f: citizens.add_accommodation(db, "DC", f)),
-    "add_goal": (GOAL, lambda db, f: citizens.add_goal(db, "DC", f)),
-    "create_company": (COMPANY, companies.create_company),
-    "add_contact": (CONTACT, lambda db, f: companies.add_contact(db, "co-kids", f)),
+    "add_referral": (REFERRAL, lambda db, f: citizens.add_referral(db, "DC", parse_referral(f, ""))),
+    "add_accommodation": (ACCOMMODATION, lambda db, f: citizens.add_accommodation(db, "DC", parse_accommodation(f, ""))),
+    "add_goal": (GOAL, lambda db, f: citizens.add_goal(db, "DC", parse_goal(f, ""))),
+    "create_company": (COMPANY, lambda db, f: companies.create_company(db, parse_company(f, ""))),
+    "add_contact": (CONTACT, lambda db, f: companies.add_contact(db, "co-kids", parse_contact(f, ""))),
 }
 
 

@@ -4,6 +4,7 @@ bulk import says "everything"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -25,11 +26,11 @@ def heard(db: Database) -> list[Changes]:
 
 
 def test_an_update_names_the_row_its_citizen_and_the_new_version(db: Database, heard: list[Changes]) -> None:
-    citizens.create_citizen(db, {"ref": "DC", "name": "D. C."})
+    citizens.create_citizen(db, cf.Citizen("DC", "D. C."))
     created = heard[-1]
     assert created.created_ids("citizens") and created.citizens == {"DC"}
     cid = created.created_ids("citizens")[0]
-    new_version = citizens.update_citizen(db, "DC", {"job_goal": "Lager"})
+    new_version = citizens.update_citizen(db, "DC", replace(citizens.citizen_fields(db, "DC")[0], job_goal="Lager"), None)
     updated = heard[-1]
     assert [(c.kind, c.entity, c.id) for c in updated.items] == [("updated", "citizens", cid)]
     assert updated.version("citizens", cid) == new_version == 2
@@ -38,10 +39,10 @@ def test_an_update_names_the_row_its_citizen_and_the_new_version(db: Database, h
 
 
 def test_a_refused_write_hands_on_nothing(db: Database, heard: list[Changes]) -> None:
-    citizens.create_citizen(db, {"ref": "DC", "name": "D. C."})
+    citizens.create_citizen(db, cf.Citizen("DC", "D. C."))
     before = len(heard)
     with pytest.raises(ValidationError):
-        citizens.update_citizen(db, "DC", {"birth_year": "nineteen"})
+        citizens.update_citizen(db, "DC", replace(citizens.citizen_fields(db, "DC")[0], birth_year=1700), None)
     assert len(heard) == before
 
 
@@ -60,5 +61,5 @@ def test_a_bulk_import_says_everything(seeded: Database) -> None:  # noqa: F811
     import_case_file(seeded, data)
     assert heard and heard[-1].everything and heard[-1].touches_citizen("anyone")
     unsubscribe()
-    citizens.create_citizen(seeded, {"ref": "NEW", "name": "N. N."})
+    citizens.create_citizen(seeded, cf.Citizen("NEW", "N. N."))
     assert len(heard) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from placement_desk.cli.main import main
 from placement_desk.db.engine import Database
 from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.outcomes import Outcome
 from placement_desk.domain.vocab import OutcomeKind, outcome_label
 from placement_desk.services import citizens, placements
 from placement_desk.services.casefile_io import export_case_file, import_case_file
@@ -124,16 +126,15 @@ def test_bad_outcome_is_refused_naming_the_field(
 def test_ending_a_referral_records_its_outcome_and_undo_takes_it_away(db: Database) -> None:
     import_case_file(db, case_file(ramp_down_citizen()))
     row = citizen_detail(db, "DC").referrals[0]
-    before = {**json.loads(json.dumps(_referral_fields(row.value)))}
     citizens.end_referral(
-        db, row.id, "2023-05-15", "Overgår til ressourceforløb", outcome={"kind": "resource_programme",
-                                                                           "date": "2023-05-15", "note": "Besluttet"}
-    )
+        db, row.id, date(2023, 5, 15), "Overgår til ressourceforløb",
+        Outcome("resource_programme", date(2023, 5, 15), "Besluttet"),
+    )  # fmt: skip
     ended = citizen_detail(db, "DC").referrals[0].value
     assert ended.outcome is not None and ended.outcome.kind == "resource_programme"
     assert export_case_file(db)["citizens"][0]["referrals"][0]["outcome"] == {
         "kind": "resource_programme", "date": "2023-05-15", "note": "Besluttet"}  # fmt: skip
-    citizens.set_referral(db, row.id, before)
+    citizens.set_referral(db, row.id, row.value)
     assert citizen_detail(db, "DC").referrals[0].value.outcome is None
 
 
@@ -141,7 +142,7 @@ def test_a_bad_outcome_when_ending_a_referral_changes_nothing(db: Database) -> N
     import_case_file(db, case_file(ramp_down_citizen()))
     row = citizen_detail(db, "DC").referrals[0]
     with pytest.raises(ValidationError) as err:
-        citizens.end_referral(db, row.id, "2023-05-15", "Stop", outcome={"kind": "nope", "date": "2023-05-15"})
+        citizens.end_referral(db, row.id, date(2023, 5, 15), "Stop", Outcome("nope", date(2023, 5, 15)))
     assert err.value.path == "outcome.kind"
     after = citizen_detail(db, "DC").referrals[0].value
     assert after.end is not None and after.end.isoformat() == "2023-04-30" and after.outcome is None
@@ -155,15 +156,6 @@ def test_ending_a_placement_with_hiring(db: Database) -> None:
     placements.update_placement(db, "DC-1", tv.placement_change(db, "DC-1", {"outcome": None}), None)
     assert "outcome" not in export_case_file(db)["citizens"][0]["placements"][0]
 
-
-def _referral_fields(r: Any) -> dict[str, Any]:
-    return {
-        "programme": r.programme,
-        "start": r.start.isoformat(),
-        "end": r.end.isoformat() if r.end else None,
-        "extensions": [e.isoformat() for e in r.extensions],
-        "end_reason": r.end_reason,
-    }
 
 
 def test_every_outcome_kind_has_a_danish_label() -> None:

@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from placement_desk.cli.main import main
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
 from placement_desk.db.keystore import KeyStore
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.export.json_summary import dumps
@@ -217,7 +219,7 @@ def test_subject_export_of_an_unknown_citizen(demo: Database) -> None:
 def test_subject_export_of_a_citizen_who_got_an_erased_id_again(demo: Database) -> None:
     old = _citizen_id(demo, "Miriam")
     privacy.erase_citizen(demo, "Miriam", "Borgerens anmodning")
-    citizens.create_citizen(demo, {"ref": "NY", "name": "Ny Borger"})
+    citizens.create_citizen(demo, cf.Citizen("NY", "Ny Borger"))
     if _citizen_id(demo, "NY") != old:  # pragma: no cover - SQLite hands out the highest id + 1
         pytest.skip("the id was not reused")
     log = json.loads(_zip(privacy.subject_export(demo, "NY")).read("log.json"))
@@ -255,7 +257,7 @@ def test_erasure_blanks_the_audit_trail_and_the_chain_still_verifies(full: Datab
     queries.search(full, NAME)
     queries.search(full, CPR)
     queries.search(full, CPR.replace("-", ""))
-    citizens.update_citizen(full, REF, {"job_goal": "Maler"})
+    citizens.update_citizen(full, REF, replace(citizens.citizen_fields(full, REF)[0], job_goal="Maler"), None)
     cid = _citizen_id(full, REF)
     privacy.erase_citizen(full, REF, "Borgerens anmodning")
     assert audit.verify_chain(full).ok
@@ -300,8 +302,8 @@ def test_erasure_leaves_no_trace_in_the_file_its_wal_or_a_new_backup(full: Datab
     views.citizen_detail(full, REF)
     queries.search(full, NAME)
     queries.search(full, CPR)
-    citizens.update_citizen(full, REF, {"job_goal": "Maler", "own_view": f"Jeg hedder {NAME}"})
-    citizens.update_citizen(full, REF, {"name": NAME})  # unchanged: no entry, but a read of the row
+    citizens.update_citizen(full, REF, replace(citizens.citizen_fields(full, REF)[0], job_goal="Maler", own_view=f"Jeg hedder {NAME}"), None)
+    citizens.update_citizen(full, REF, replace(citizens.citizen_fields(full, REF)[0], name=NAME), None)  # unchanged: no entry, but a read of the row
     documents.render_document(full, REF, formats=("json",))
     needles = [NAME.encode("utf-8"), CPR.encode("utf-8"), CPR.replace("-", "").encode("utf-8"),
                "Sporløs".encode()]  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -20,16 +21,9 @@ from tests.casefiles import case_file, ramp_down_citizen
 
 @pytest.fixture
 def seeded(db: Database) -> Database:
-    companies.create_company(
-        db,
-        {
-            "ref": "co-1",
-            "name": "Genbrugsbutikken",
-            "internal": True,
-            "contacts": [{"ref": "wm", "name": "Lise", "role": "workplace_mentor"}],
-        },
-    )
-    citizens.create_citizen(db, {"ref": "SA", "name": "S. A.", "birth_year": 1972})
+    mentor = cf.Contact("wm", "Lise", "workplace_mentor")
+    companies.create_company(db, cf.Company("co-1", "Genbrugsbutikken", internal=True, contacts=(mentor,)))
+    citizens.create_citizen(db, cf.Citizen("SA", "S. A.", birth_year=1972))
     placements.create_placement(
         db,
         "SA",
@@ -55,14 +49,14 @@ def count(db: Database, model: type[m.Base]) -> int:
 
 def test_create_citizen_validates_and_names_the_field(db: Database) -> None:
     with pytest.raises(ValidationError) as err:
-        citizens.create_citizen(db, {"ref": "X", "name": "X", "cpr": "311390-1234"})
+        citizens.create_citizen(db, cf.Citizen("X", "X", "311390-1234"))
     assert err.value.path == "cpr"
     with pytest.raises(ValidationError) as err:
-        citizens.create_citizen(db, {"ref": "X", "name": ""})
+        citizens.create_citizen(db, cf.Citizen("X", ""))
     assert err.value.path == "name"
     assert count(db, m.Citizen) == 0
     # a CPR without a valid modulus-11 check digit is fine (allowed since 2007)
-    citizens.create_citizen(db, {"ref": "X", "name": "X", "cpr": "0101901235"})
+    citizens.create_citizen(db, cf.Citizen("X", "X", "0101901235"))
     assert export_case_file(db)["citizens"][0]["cpr"] == "010190-1235"
 
 
@@ -70,20 +64,21 @@ def test_optimistic_locking_refuses_a_stale_update(seeded: Database) -> None:
     with seeded.reading() as s:
         version = s.scalar(select(m.Citizen.version).where(m.Citizen.ref == "SA"))
     assert version is not None
-    new_version = citizens.update_citizen(seeded, "SA", {"job_goal": "Pedel"}, expected_version=version, actor="karin")
+    current = citizens.citizen_fields(seeded, "SA")[0]
+    new_version = citizens.update_citizen(seeded, "SA", replace(current, job_goal="Pedel"), version, actor="karin")
     assert new_version == version + 1
     with pytest.raises(ConflictError):
-        citizens.update_citizen(seeded, "SA", {"job_goal": "Kok"}, expected_version=version, actor="ole")
+        citizens.update_citizen(seeded, "SA", replace(current, job_goal="Kok"), version, actor="ole")
     assert export_case_file(seeded)["citizens"][0]["job_goal"] == "Pedel"
 
 
 def test_company_cvr_and_contacts(db: Database) -> None:
     with pytest.raises(ValidationError) as err:
-        companies.create_company(db, {"name": "X", "cvr": "1234567"})
+        companies.create_company(db, cf.Company("", "X", "1234567"))
     assert (err.value.path, err.value.message) == ("cvr", "must be 8 digits")
-    ref = companies.create_company(db, {"name": "Tømrer Hansen", "cvr": "12345674"})
+    ref = companies.create_company(db, cf.Company("", "Tømrer Hansen", "12345674"))
     assert ref == "co-1"
-    assert companies.add_contact(db, ref, {"name": "Bo", "role": "workplace_mentor"}) == "k1"
+    assert companies.add_contact(db, ref, cf.Contact("", "Bo", "workplace_mentor")) == "k1"
     companies.set_archived(db, ref, True)
     assert queries.list_companies(db) == []
     assert queries.list_companies(db, include_archived=True)[0].name == "Tømrer Hansen"
@@ -160,14 +155,14 @@ def test_followup_draft_finalise_and_correct(seeded: Database) -> None:
 
 
 def test_goals_scores_with_assessors_kept_apart(seeded: Database) -> None:
-    gid = citizens.add_goal(seeded, "SA", {"area": "employment", "text": "Mødestabil", "subgoals": ["Til tiden"]})
-    citizens.add_score(seeded, gid, {"date": "2022-09-05", "score": 0, "assessor": "citizen"})
-    citizens.add_score(seeded, gid, {"date": "2022-09-05", "score": -1, "assessor": "mentor"})
+    gid = citizens.add_goal(seeded, "SA", cf.Goal("employment", "Mødestabil", ("Til tiden",)))
+    citizens.add_score(seeded, gid, cf.Score(date(2022, 9, 5), 0, "citizen"))
+    citizens.add_score(seeded, gid, cf.Score(date(2022, 9, 5), -1, "mentor"))
     with pytest.raises(ValidationError) as err:
-        citizens.add_score(seeded, gid, {"date": "2022-09-05", "score": 2, "assessor": "mentor"})
+        citizens.add_score(seeded, gid, cf.Score(date(2022, 9, 5), 2, "mentor"))
     assert err.value.path == "date"
     with pytest.raises(ValidationError) as err:
-        citizens.add_score(seeded, gid, {"date": "2022-10-05", "score": 6, "assessor": "mentor"})
+        citizens.add_score(seeded, gid, cf.Score(date(2022, 10, 5), 6, "mentor"))
     assert err.value.path == "score"
     scores = export_case_file(seeded)["citizens"][0]["goals"][0]["scores"]
     assert scores == [
@@ -177,31 +172,26 @@ def test_goals_scores_with_assessors_kept_apart(seeded: Database) -> None:
 
 
 def test_referral_extension_and_interruption(seeded: Database) -> None:
-    rid = citizens.add_referral(
-        seeded, "SA", {"programme": "LFI 4-6 timer", "start": "2022-09-01", "end": "2023-02-28"}
-    )
-    citizens.extend_referral(seeded, rid, "2023-07-31")
+    rid = citizens.add_referral(seeded, "SA", cf.Referral("LFI 4-6 timer", date(2022, 9, 1), date(2023, 2, 28)))
+    citizens.extend_referral(seeded, rid, date(2023, 7, 31))
     with pytest.raises(ValidationError):
-        citizens.extend_referral(seeded, rid, "2023-05-01")
-    citizens.extend_referral(seeded, rid, "2023-10-31")
+        citizens.extend_referral(seeded, rid, date(2023, 5, 1))
+    citizens.extend_referral(seeded, rid, date(2023, 10, 31))
     r = export_case_file(seeded)["citizens"][0]["referrals"][0]
     assert r["extensions"] == ["2023-07-31", "2023-10-31"]
-    citizens.end_referral(seeded, rid, "2023-08-15", "Tandbehandling")
+    citizens.end_referral(seeded, rid, date(2023, 8, 15), "Tandbehandling")
     r = export_case_file(seeded)["citizens"][0]["referrals"][0]
     assert (r["end"], r["end_reason"], r["extensions"]) == ("2023-08-15", "Tandbehandling", ["2023-07-31"])
 
 
 def test_accommodations_are_retired_not_deleted(seeded: Database) -> None:
-    aid = citizens.add_accommodation(
-        seeded,
-        "SA",
-        {"category": "physical", "text": "Ingen tunge løft", "identified": "2022-10-01", "source": "doctor"},
-    )
+    need = cf.Accommodation("physical", "Ingen tunge løft", date(2022, 10, 1), "doctor")
+    aid = citizens.add_accommodation(seeded, "SA", need)
     citizens.retire_accommodation(seeded, aid, date(2023, 1, 1))
     a = export_case_file(seeded)["citizens"][0]["accommodations"][0]
     assert a["active"] is False and a["retired"] == "2023-01-01" and a["text"] == "Ingen tunge løft"
     with pytest.raises(ValidationError) as err:
-        citizens.update_accommodation(seeded, aid, {"category": "mental"})
+        citizens.update_accommodation(seeded, aid, replace(need, category="mental"))
     assert err.value.path == "category"
 
 
@@ -226,8 +216,8 @@ def test_archived_citizen_leaves_lists_and_unknown_refs(seeded: Database) -> Non
 
 
 def test_week_as_planned_never_logs_days_still_to_come(db: Database) -> None:
-    companies.create_company(db, {"ref": "co-1", "name": "Bageriet"})
-    citizens.create_citizen(db, {"ref": "MI", "name": "Miriam"})
+    companies.create_company(db, cf.Company("co-1", "Bageriet"))
+    citizens.create_citizen(db, cf.Citizen("MI", "Miriam"))
     placements.create_placement(db, "MI", tv.placement({
         "ref": "MI-1", "company": "co-1", "type": "internship", "start": "2026-11-02", "end": "2026-12-31",
         "schedule": [{"from": "2026-11-02", "hours": {"mon": 4, "wed": 4, "fri": 4}}],

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import NotFoundError, ValidationError
 from placement_desk.services import citizens, placements
 from placement_desk.services.casefile_io import export_case_file, import_case_file
@@ -50,8 +53,8 @@ def test_remove_capacity_gives_back_what_add_capacity_takes(dc: Database) -> Non
 
 
 def test_remove_and_restore_a_goal_keeps_its_id(dc: Database) -> None:
-    goal_id = citizens.add_goal(dc, "DC", {"area": "social", "text": "Netværk", "subgoals": ["Klub"]})
-    citizens.add_score(dc, goal_id, {"date": "2023-03-01", "score": 1, "assessor": "citizen"})
+    goal_id = citizens.add_goal(dc, "DC", cf.Goal("social", "Netværk", ("Klub",)))
+    citizens.add_score(dc, goal_id, cf.Score(date(2023, 3, 1), 1, "citizen"))
     with_goal = export_case_file(dc)
     removed = citizens.remove_goal(dc, goal_id)
     assert len(citizen_detail(dc, "DC").goals) == 1
@@ -66,11 +69,11 @@ def test_remove_and_restore_a_goal_keeps_its_id(dc: Database) -> None:
 
 def test_remove_and_restore_a_score_in_its_place(dc: Database) -> None:
     goal_id = citizen_detail(dc, "DC").goals[0].id
-    citizens.add_score(dc, goal_id, {"date": "2023-03-31", "score": 3, "assessor": "mentor"})
+    citizens.add_score(dc, goal_id, cf.Score(date(2023, 3, 31), 3, "mentor"))
     before = export_case_file(dc)
-    removed = citizens.remove_score(dc, goal_id, "2023-03-31", None)
-    assert removed == {"date": "2023-03-31", "score": 2, "position": 1}
+    removed = citizens.remove_score(dc, goal_id, date(2023, 3, 31), None)
+    assert removed == citizens.RemovedScore(cf.Score(date(2023, 3, 31), 2), 1)
     citizens.restore_score(dc, goal_id, removed)
     assert export_case_file(dc) == before
     with pytest.raises(ValidationError):
-        citizens.remove_score(dc, goal_id, "2023-03-31", "consultant")
+        citizens.remove_score(dc, goal_id, date(2023, 3, 31), "consultant")

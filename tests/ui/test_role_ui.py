@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import AccessDenied
 from placement_desk.domain.roles import Role
 from placement_desk.services import citizens
@@ -78,11 +79,11 @@ def test_guarded_shows_access_denied_as_a_danish_message(qtbot: QtBot, demo_db: 
         return True
 
     when_modal(answer)
-    ok = w.ctx.guarded(lambda: citizens.create_citizen(demo_db, {"ref": "HH", "name": "Halfdan Hansen"}))
+    ok = w.ctx.guarded(lambda: citizens.create_citizen(demo_db, cf.Citizen("HH", "Halfdan Hansen")))
     assert not ok
     assert seen == ["Ikke tilladt: Din rolle giver ikke adgang til dette."]
     with pytest.raises(AccessDenied):
-        citizens.create_citizen(demo_db, {"ref": "HH", "name": "Halfdan Hansen"})
+        citizens.create_citizen(demo_db, cf.Citizen("HH", "Halfdan Hansen"))
 
 
 def test_administrator_gets_users_audit_and_privacy(qtbot: QtBot, demo_db: Database, danish: None) -> None:

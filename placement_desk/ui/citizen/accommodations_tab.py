@@ -14,27 +14,17 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_accommodation
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.vocab import AccommodationCategory, AccommodationSource, label
-from placement_desk.services import citizens
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
+from placement_desk.ui.commands.citizens import AddAccommodation, EditAccommodation, RetireAccommodation
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField, FormDialog, vocab_combo
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
 from placement_desk.ui.shell.context import UiContext
-
-
-def as_fields(a: cf.Accommodation) -> dict[str, object]:
-    return {
-        "category": a.category,
-        "text": a.text,
-        "source": a.source,
-        "active": a.active,
-        "identified": a.identified.isoformat() if a.identified else None,
-        "retired": a.retired.isoformat() if a.retired else None,
-    }
 
 
 class AccommodationDialog(FormDialog):
@@ -77,23 +67,14 @@ class AccommodationDialog(FormDialog):
         }
 
     def commit(self) -> None:
-        db, actor, ref, fields = self.ctx.db, self.ctx.actor, self.citizen_ref, self.fields()
+        ref = self.citizen_ref
         try:
+            need = parse_accommodation(self.fields(), "")  # as a case file's: a ValidationError names the field
             if self.row is None:
-                self.ctx.execute(
-                    self.tr("New accommodation need"),
-                    lambda: citizens.add_accommodation(db, ref, fields, actor),
-                    lambda new_id: citizens.remove_accommodation(db, new_id),
-                    ref,
-                )
+                self.ctx.push(AddAccommodation(self.ctx, self.tr("New accommodation need"), ref, need))
             else:
-                row_id, before = self.row.id, as_fields(self.row.value)
-                self.ctx.execute(
-                    self.tr("Edit accommodation need"),
-                    lambda: citizens.update_accommodation(db, row_id, fields, actor),
-                    lambda _s: citizens.update_accommodation(db, row_id, before, actor),
-                    ref,
-                )
+                text = self.tr("Edit accommodation need")
+                self.ctx.push(EditAccommodation(self.ctx, text, ref, self.row.id, self.row.value, need))
         except ValidationError as exc:
             self.form.show_error(exc)
             return
@@ -170,12 +151,7 @@ class AccommodationsTab(CitizenTab):
         row = self.selected()
         if row is None or not row.value.active:
             return
-        db, actor, before = self.ctx.db, self.ctx.actor, as_fields(row.value)
-        self.ctx.guarded(
-            lambda: self.ctx.execute(
-                self.tr("Retire accommodation need"),
-                lambda: citizens.retire_accommodation(db, row.id, today(), actor),
-                lambda _s: citizens.update_accommodation(db, row.id, before, actor),
-                self.ref,
-            )
+        retire = RetireAccommodation(
+            self.ctx, self.tr("Retire accommodation need"), self.ref, row.id, row.value, today()
         )
+        self.ctx.guarded(lambda: self.ctx.push(retire))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from placement_desk.domain.casefile_parse import parse_citizen
 from placement_desk.domain.errors import ValidationError
-from placement_desk.services import citizens
+from placement_desk.ui.commands.citizens import CreateCitizen
 from placement_desk.ui.kit.field_checks import cpr_problem, year_problem
 from placement_desk.ui.kit.forms import FormDialog, text_or_none
 from placement_desk.ui.shell.context import UiContext
@@ -42,14 +43,11 @@ class NewCitizenDialog(FormDialog):
         }
 
     def commit(self) -> None:
-        db, actor, fields = self.ctx.db, self.ctx.actor, self.fields()
         try:
-            self.created = self.ctx.execute(
-                self.tr("New citizen"),
-                lambda: citizens.create_citizen(db, fields, actor),
-                lambda ref: citizens.discard_citizen(db, ref),
-            )
+            citizen = parse_citizen(self.fields(), "")
+            self.ctx.push(CreateCitizen(self.ctx, self.tr("New citizen"), citizen))
         except ValidationError as exc:
             self.form.show_error(exc)
             return
+        self.created = citizen.ref
         self.accept()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -28,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_goal, parse_score
 from placement_desk.domain.vocab import Assessor, GoalArea, label
-from placement_desk.services import citizens as svc
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.tab_tools import KeyAction
+from placement_desk.ui.commands.citizens import AddGoal, AddScore, RemoveScore
 from placement_desk.ui.kit.charts import ChartPanel, DateSeries, Series, shorten, two_lines
 from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date
@@ -77,23 +77,6 @@ def assessor_column(header: str, assessor: str | None) -> Column[ScoreRow]:
     return Column(header, lambda r: signed(r.scores.get(assessor)), lambda r: r.scores.get(assessor, -99), True)
 
 
-class GoalAdder:
-    """add_goal as an undoable edit: the undo removes the goal, the redo puts it back under its old id
-    (a redone score on the goal then still finds it)."""
-
-    def __init__(self, ctx: UiContext, citizen: str, fields: dict[str, Any]) -> None:
-        self.ctx, self.citizen, self.fields = ctx, citizen, fields
-        self.removed: dict[str, Any] | None = None
-
-    def do(self) -> int:
-        if self.removed is None:
-            return svc.add_goal(self.ctx.db, self.citizen, self.fields, self.ctx.actor)
-        return svc.restore_goal(self.ctx.db, self.removed, self.ctx.actor)
-
-    def undo(self, goal_id: int) -> None:
-        self.removed = svc.remove_goal(self.ctx.db, goal_id, self.ctx.actor)
-
-
 class GoalsTab(CitizenTab):
     key = "goals"
 
@@ -114,6 +97,13 @@ class GoalsTab(CitizenTab):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setWordWrap(True)
         self.tree.currentItemChanged.connect(lambda *_: self._show_goal())
+        self._build_goal_form()
+        self._build_scores()
+        self.spider = ChartPanel(self.tr("All goals: first and latest score"), polar=True, parent=self)
+        self.curve = ChartPanel(self.tr("The selected goal over time"), parent=self)
+        self._build_layout()
+
+    def _build_goal_form(self) -> None:
         self.goal_form = Form(self)
         self.area = self.goal_form.add("area", self.tr("Life area"), vocab_combo([a.value for a in GoalArea]))
         self.goal_text = self.goal_form.add("text", self.tr("Goal"), QLineEdit(self))
@@ -125,6 +115,7 @@ class GoalsTab(CitizenTab):
         self.goal_text.returnPressed.connect(self.add_goal)
         self.goal_form.layout_.addRow(self.add_goal_button)
 
+    def _build_scores(self) -> None:
         self.goal_title = QLabel(self)
         self.goal_title.setWordWrap(True)
         self.goal_title.setStyleSheet("font-weight: 600;")
@@ -162,10 +153,6 @@ class GoalsTab(CitizenTab):
         buttons.addWidget(self.remove_score_button)
         buttons.addStretch(1)
         self.score_form.layout_.addRow(buttons)
-
-        self.spider = ChartPanel(self.tr("All goals: first and latest score"), polar=True, parent=self)
-        self.curve = ChartPanel(self.tr("The selected goal over time"), parent=self)
-        self._build_layout()
 
     def _build_layout(self) -> None:
         left = QWidget(self)
@@ -324,16 +311,17 @@ class GoalsTab(CitizenTab):
         self.goal_form.clear_errors()
         subgoals = [line.strip() for line in self.subgoals.toPlainText().splitlines() if line.strip()]
         fields = {"area": self.area.currentData(), "text": self.goal_text.text().strip(), "subgoals": subgoals}
-        adder = GoalAdder(self.ctx, self.ref, fields)
-        text = self.tr("Add goal: %1").replace("%1", shorten(fields["text"] or "", 40))
+        text = self.tr("Add goal: %1").replace("%1", shorten(str(fields["text"]), 40))
         try:
-            goal_id = self.ctx.execute(text, adder.do, adder.undo, self.ref)
+            command = AddGoal(self.ctx, text, self.ref, parse_goal(fields, ""))
+            self.ctx.push(command)
         except EXPECTED as exc:
             self.goal_form.show_error(exc)
             return False
         self.goal_text.clear()
         self.subgoals.clear()
-        self.select_goal(goal_id)
+        if command.goal_id is not None:
+            self.select_goal(command.goal_id)
         return True
 
     def add_score(self) -> bool:
@@ -342,21 +330,14 @@ class GoalsTab(CitizenTab):
         if goal is None:
             return False
         self.score_form.clear_errors()
-        assessor = self.assessor.currentData()
-        fields = {"date": self.score_date.value(), "score": self.score.value(), "assessor": assessor}
-        db, actor, goal_id = self.ctx.db, self.ctx.actor, goal.id
+        fields = {"date": self.score_date.value(), "score": self.score.value(), "assessor": self.assessor.currentData()}
         text = (
             self.tr("Score %1 on %2")
             .replace("%1", signed(self.score.value()))
             .replace("%2", shorten(goal.value.text, 40))
         )
         try:
-            self.ctx.execute(
-                text,
-                lambda: svc.add_score(db, goal_id, fields, actor),
-                lambda _id: svc.remove_score(db, goal_id, str(fields["date"]), assessor, actor),
-                self.ref,
-            )
+            self.ctx.push(AddScore(self.ctx, text, self.ref, goal.id, parse_score(fields, "")))
         except EXPECTED as exc:
             self.score_form.show_error(exc)
             return False
@@ -376,15 +357,9 @@ class GoalsTab(CitizenTab):
             return False
         if assessor not in row.scores:
             return False
-        db, actor, goal_id, day = self.ctx.db, self.ctx.actor, goal.id, row.day.isoformat()
         text = self.tr("Remove score of %1").replace("%1", fmt_date(row.day))
         try:
-            self.ctx.execute(
-                text,
-                lambda: svc.remove_score(db, goal_id, day, assessor, actor),
-                lambda removed: svc.restore_score(db, goal_id, removed, actor),
-                self.ref,
-            )
+            self.ctx.push(RemoveScore(self.ctx, text, self.ref, goal.id, row.day, assessor))
         except EXPECTED as exc:
             self.score_form.show_error(exc)
             return False

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_citizen
 from placement_desk.domain.numbers import hours
 from placement_desk.domain.vocab import label
-from placement_desk.services import citizens
+from placement_desk.services.citizens import own_fields
 from placement_desk.services.common import today
 from placement_desk.services.dashboard import FOLLOWUP_INTERVAL
 from placement_desk.services.views import CitizenDetail, Row
@@ -28,6 +29,7 @@ from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.outcome_fields import outcome_text
 from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
+from placement_desk.ui.commands.citizens import EditCitizen
 from placement_desk.ui.kit.field_checks import cpr_problem, year_problem
 from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours, fmt_number, fmt_rate, fmt_week_span
@@ -71,18 +73,18 @@ class CitizenDialog(FormDialog):
         )
 
     def commit(self) -> None:
-        c, db, actor = self.detail.citizen, self.ctx.db, self.ctx.actor
+        c = self.detail.citizen
+        self.submit(lambda: self.ctx.push(self.edit_command(own_fields(c))))
+
+    def edit_command(self, before: cf.Citizen) -> EditCitizen:
+        """The form's values read as a case file's citizen (a ValidationError names the field)."""
         after: dict[str, object] = {k: text_or_none(e) for k, e in self.edits.items()}
         year = after["birth_year"]
         if isinstance(year, str) and year.isdigit():
             after["birth_year"] = int(year)
         after["own_view"] = self.own_view.toPlainText().strip() or None
-        before = {k: getattr(c, k) for k in (*self.FIELDS, "own_view")}
-        self.submit(lambda: self.ctx.execute_versioned(
-            self.tr("Edit citizen"),
-            lambda fields, version: citizens.update_citizen(db, c.ref, fields, version, actor),
-            before, after, self.detail.version, f"citizen:{c.ref}", c.ref,
-        ))
+        citizen = parse_citizen({**after, "ref": before.ref}, "")
+        return EditCitizen(self.ctx, self.tr("Edit citizen"), before, citizen, self.detail.version)
 
 
 class OverviewTab(CitizenTab):

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_outcome, parse_referral
 from placement_desk.domain.errors import ValidationError
-from placement_desk.domain.outcomes import outcome_json
-from placement_desk.services import citizens
+from placement_desk.domain.json_node import parse_date
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.outcome_fields import OutcomeFields
+from placement_desk.ui.commands.base import Command
+from placement_desk.ui.commands.citizens import AddReferral, EndReferral, ExtendReferral
 from placement_desk.ui.kit.forms import DateField, FormDialog, text_or_none
 from placement_desk.ui.shell.context import UiContext
-
-
-def referral_fields(r: cf.Referral) -> dict[str, Any]:
-    return {
-        "programme": r.programme,
-        "start": r.start.isoformat(),
-        "end": r.end.isoformat() if r.end else None,
-        "extensions": [e.isoformat() for e in r.extensions],
-        "end_reason": r.end_reason,
-        "outcome": outcome_json(r.outcome),
-    }
 
 
 class ReferralDialog(FormDialog):
@@ -63,32 +54,29 @@ class ReferralDialog(FormDialog):
             self.outcome = OutcomeFields(self.form, current, today(), placement=False)
 
     def commit(self) -> None:
-        db, actor, ref = self.ctx.db, self.ctx.actor, self.citizen_ref
         try:
-            if self.mode == "new":
-                fields = {
-                    "programme": self.programme.text().strip(),
-                    "start": self.start.value(),
-                    "end": self.end.value(),
-                }
-                self.ctx.execute(
-                    self.windowTitle(),
-                    lambda: citizens.add_referral(db, ref, fields, actor),
-                    lambda rid: citizens.remove_referral(db, rid),
-                    ref,
-                )
-            else:
-                assert self.row is not None
-                rid, before = self.row.id, referral_fields(self.row.value)
-                if self.mode == "extend":
-                    new_end = self.new_end.value() or ""
-                    do = lambda: citizens.extend_referral(db, rid, new_end, actor)
-                else:
-                    end, reason = self.end.value() or "", text_or_none(self.reason) or ""
-                    outcome = self.outcome.value()
-                    do = lambda: citizens.end_referral(db, rid, end, reason, actor, outcome)
-                self.ctx.execute(self.windowTitle(), do, lambda _s: citizens.set_referral(db, rid, before, actor), ref)
+            self.ctx.push(self.command())
         except ValidationError as exc:
             self.form.show_error(OutcomeFields.field_error(exc))
             return
         self.accept()
+
+    def command(self) -> Command:
+        """The form's values read as the case file reads them (a ValidationError names the field)."""
+        ref, text = self.citizen_ref, self.windowTitle()
+        if self.mode == "new":
+            fields = {"programme": self.programme.text().strip(), "start": self.start.value(), "end": self.end.value()}
+            return AddReferral(self.ctx, text, ref, parse_referral(fields, ""))
+        assert self.row is not None
+        rid, before = self.row.id, self.row.value
+        if self.mode == "extend":
+            return ExtendReferral(self.ctx, text, ref, rid, before, self.day(self.new_end, "new_end"))
+        end, reason = self.day(self.end, "end"), text_or_none(self.reason) or ""
+        outcome = parse_outcome(self.outcome.value(), "outcome", before.start, placement=False)
+        return EndReferral(self.ctx, text, ref, rid, before, (end, reason, outcome))
+
+    @staticmethod
+    def day(field: DateField, path: str) -> date:
+        day = parse_date(field.value(), path, required=True)
+        assert day is not None
+        return day

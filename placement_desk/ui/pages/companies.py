@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,11 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from placement_desk.domain import casefile as cf
+from placement_desk.domain.casefile_parse import parse_company, parse_contact
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.vocab import label
 from placement_desk.services import companies
 from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
+from placement_desk.ui.commands.companies import AddContact, CreateCompany, EditCompany
 from placement_desk.ui.kit.field_checks import cvr_problem
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import FormDialog, text_or_none
@@ -28,6 +35,8 @@ from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
+
+T = TypeVar("T", cf.Company, cf.Contact)
 
 
 def table(parent: QWidget, model: object) -> QTableView:
@@ -40,6 +49,12 @@ def table(parent: QWidget, model: object) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def unsaved(parse: Callable[[object, str], T], fields: Mapping[str, object]) -> T:
+    """A new company or contact from a form's values, read as a case file's; its ref is empty: the
+    service gives the next free one when it saves."""
+    return replace(parse({**fields, "ref": "-"}, ""), ref="")
 
 
 class CompanyDialog(FormDialog):
@@ -75,25 +90,23 @@ class CompanyDialog(FormDialog):
         }
 
     def commit(self) -> None:
-        db, actor, fields, detail = self.ctx.db, self.ctx.actor, self.fields(), self.detail
-        if detail is None:
-            def save() -> None:
-                self.saved_ref = self.ctx.execute(
-                    self.tr("New company %1").replace("%1", str(fields["name"])),
-                    lambda: companies.create_company(db, fields, actor),
-                    lambda ref: companies.discard_company(db, ref),
-                )
-        else:
-            before = {k: getattr(detail, k) for k in ("name", "cvr", "industry", "address", "internal")}
+        self.submit(self.save_values)  # a conflict closes it: the screens reloaded the other person's version
 
-            def save() -> None:
-                self.ctx.execute_versioned(
-                    self.tr("Edit company %1").replace("%1", str(fields["name"])),
-                    lambda changes, version: companies.update_company(db, detail.ref, changes, version, actor),
-                    before, fields, detail.version, f"company:{detail.ref}",
-                )
-                self.saved_ref = detail.ref
-        self.submit(save)  # a conflict closes it: the screens reloaded the other person's version
+    def save_values(self) -> None:
+        """The form's values read as a case file's company (a ValidationError names the field), saved."""
+        fields, detail = self.fields(), self.detail
+        if detail is None:
+            command = CreateCompany(
+                self.ctx, self.tr("New company %1").replace("%1", str(fields["name"])), unsaved(parse_company, fields)
+            )
+            self.ctx.push(command)
+            self.saved_ref = command.ref
+        else:
+            before, _version = companies.company_fields(self.ctx.db, detail.ref)
+            after = parse_company({**cf.company_json(before), **fields}, "")
+            text = self.tr("Edit company %1").replace("%1", str(fields["name"]))
+            self.ctx.push(EditCompany(self.ctx, text, before, after, detail.version))
+            self.saved_ref = detail.ref
 
 
 class ContactDialog(FormDialog):
@@ -108,7 +121,6 @@ class ContactDialog(FormDialog):
         self.mentor.setChecked(True)
 
     def commit(self) -> None:
-        db, actor, ref = self.ctx.db, self.ctx.actor, self.company_ref
         fields = {
             "name": self.name.text().strip(),
             "phone": text_or_none(self.phone),
@@ -116,11 +128,9 @@ class ContactDialog(FormDialog):
             "role": "workplace_mentor" if self.mentor.isChecked() else "contact",
         }
         try:
-            self.ctx.execute(
-                self.tr("New contact %1").replace("%1", fields["name"] or ""),
-                lambda: companies.add_contact(db, ref, fields, actor),
-                lambda contact: companies.remove_contact(db, ref, contact, actor),
-            )
+            contact = unsaved(parse_contact, fields)
+            text = self.tr("New contact %1").replace("%1", contact.name)
+            self.ctx.push(AddContact(self.ctx, text, self.company_ref, contact))
         except ValidationError as exc:
             self.form.show_error(exc)
             return

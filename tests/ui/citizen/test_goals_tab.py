@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.services import citizens
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.services.views import citizen_detail
@@ -32,9 +34,7 @@ def choose(combo: object, code: str) -> None:
 
 
 def test_goals_by_area_with_scores_side_by_side(qtbot: QtBot, demo_db: Database, qtmodeltester: object) -> None:
-    citizens.add_score(
-        demo_db, citizen_detail(demo_db, "Poul").goals[0].id, {"date": "2025-01-30", "score": 4, "assessor": "citizen"}
-    )
+    citizens.add_score(demo_db, citizen_detail(demo_db, "Poul").goals[0].id, cf.Score(date(2025, 1, 30), 4, "citizen"))
     tab = open_tab(qtbot, demo_db, "Poul", "goals")
     assert isinstance(tab, GoalsTab)
     areas = [tab.tree.topLevelItem(i).text(0) for i in range(tab.tree.topLevelItemCount())]
@@ -128,7 +128,7 @@ def test_remove_score_with_undo(qtbot: QtBot, dc_db: Database) -> None:
 
 def test_same_day_scores_keep_their_order_through_remove_and_undo(qtbot: QtBot, dc_db: Database) -> None:
     goal_id = citizen_detail(dc_db, "DC").goals[0].id
-    citizens.add_score(dc_db, goal_id, {"date": "2023-03-31", "score": 3, "assessor": "mentor"})
+    citizens.add_score(dc_db, goal_id, cf.Score(date(2023, 3, 31), 3, "mentor"))
     tab = open_tab(qtbot, dc_db, "DC", "goals")
     tab.table.setCurrentIndex(tab.model.index(1, 4))  # the unstated score, before the mentor's
     check_undo_redo(tab, tab.remove_selected_score)
@@ -152,7 +152,7 @@ def test_mistakes_are_shown_next_to_the_field(qtbot: QtBot, dc_db: Database) -> 
 
 
 def test_a_citizen_without_goals(qtbot: QtBot, db: Database) -> None:
-    citizens.create_citizen(db, {"ref": "NN", "name": "Ny Borger"})
+    citizens.create_citizen(db, cf.Citizen("NN", "Ny Borger"))
     tab = open_tab(qtbot, db, "NN", "goals")
     assert tab.tree.topLevelItemCount() == 0
     assert not tab.score_form.isEnabled()
@@ -166,7 +166,7 @@ def test_a_citizen_without_goals(qtbot: QtBot, db: Database) -> None:
 def test_screenshot(qtbot: QtBot, demo_db: Database, tmp_path: Path) -> None:
     goal_id = citizen_detail(demo_db, "Poul").goals[0].id
     for day, score, who in (("2024-03-04", 1, "citizen"), ("2024-08-08", 3, "mentor"), ("2025-01-30", 4, "citizen")):
-        citizens.add_score(demo_db, goal_id, {"date": day, "score": score, "assessor": who})
+        citizens.add_score(demo_db, goal_id, cf.Score(date.fromisoformat(day), score, who))
     with danish():
         tab = open_tab(qtbot, demo_db, "Poul", "goals")
     tab.select_goal(goal_id)

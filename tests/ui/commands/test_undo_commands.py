@@ -5,14 +5,18 @@ a colleague's newer save asks instead of overwriting it."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ConflictError
 from placement_desk.services import citizens, companies, views
 from placement_desk.services.casefile_io import export_case_file, import_case_file
+from placement_desk.ui.commands.citizens import EditCitizen
+from placement_desk.ui.commands.companies import EditCompany
 from placement_desk.ui.shell.context import UiContext
 from tests.casefiles import case_file, ramp_down_citizen
 
@@ -27,13 +31,13 @@ def snapshot(db: Database) -> str:
     return json.dumps(export_case_file(db), sort_keys=True)
 
 
-def edit_citizen(ctx: UiContext, **after: Any) -> int:
-    detail = views.citizen_detail(ctx.db, "DC")
-    before = {k: getattr(detail.citizen, k) for k in after}
-    return ctx.execute_versioned(
-        "Edit citizen", lambda fields, version: citizens.update_citizen(ctx.db, "DC", fields, version, "karin"),
-        before, after, detail.version, "citizen:DC", "DC",
-    )  # fmt: skip
+def edit_citizen(ctx: UiContext, **after: Any) -> None:
+    before, version = citizens.citizen_fields(ctx.db, "DC")
+    ctx.push(EditCitizen(ctx, "Edit citizen", before, replace(before, **after), version))
+
+
+def colleague_saves(ctx: UiContext, job_goal: str) -> None:
+    citizens.update_citizen(ctx.db, "DC", replace(citizens.citizen_fields(ctx.db, "DC")[0], job_goal=job_goal), None, "sofie")
 
 
 def test_undo_and_redo_any_number_of_times_leave_the_database_as_before_each_step(ctx: UiContext) -> None:
@@ -57,7 +61,7 @@ def test_undo_and_redo_any_number_of_times_leave_the_database_as_before_each_ste
 
 def test_an_undo_that_meets_a_colleagues_newer_save_asks_and_keeps_theirs(ctx: UiContext) -> None:
     edit_citizen(ctx, job_goal="Lagerarbejde")
-    citizens.update_citizen(ctx.db, "DC", {"job_goal": "Kollegaens mål"}, None, "sofie")  # someone else
+    colleague_saves(ctx, "Kollegaens mål")  # someone else
     asked: list[bool] = []
 
     def keep_theirs() -> bool:
@@ -74,7 +78,7 @@ def test_an_undo_that_meets_a_colleagues_newer_save_asks_and_keeps_theirs(ctx: U
 def test_overwriting_a_colleagues_save_is_a_choice(ctx: UiContext) -> None:
     original = views.citizen_detail(ctx.db, "DC").citizen.job_goal
     edit_citizen(ctx, job_goal="Lagerarbejde")
-    citizens.update_citizen(ctx.db, "DC", {"job_goal": "Kollegaens mål"}, None, "sofie")
+    colleague_saves(ctx, "Kollegaens mål")
     ctx.overwrite_newer = lambda: True  # type: ignore[method-assign]
     ctx.undo_stack.undo()
     assert views.citizen_detail(ctx.db, "DC").citizen.job_goal == original
@@ -83,28 +87,22 @@ def test_overwriting_a_colleagues_save_is_a_choice(ctx: UiContext) -> None:
 
 
 def test_a_stale_first_save_is_a_conflict_the_user_resolves(ctx: UiContext) -> None:
-    seen = views.citizen_detail(ctx.db, "DC").version
-    citizens.update_citizen(ctx.db, "DC", {"job_goal": "Kollegaens mål"}, None, "sofie")
+    seen, version = citizens.citizen_fields(ctx.db, "DC")
+    colleague_saves(ctx, "Kollegaens mål")
     ctx.keep_mine = lambda: False  # type: ignore[method-assign]
     with pytest.raises(ConflictError):
-        ctx.execute_versioned(
-            "Edit citizen", lambda f, v: citizens.update_citizen(ctx.db, "DC", f, v, "karin"),
-            {"job_goal": None}, {"job_goal": "Mit mål"}, seen, "citizen:DC", "DC",
-        )  # fmt: skip
+        ctx.push(EditCitizen(ctx, "Edit citizen", seen, replace(seen, job_goal="Mit mål"), version))
     assert views.citizen_detail(ctx.db, "DC").citizen.job_goal == "Kollegaens mål"
     assert ctx.undo_stack.count() == 0
 
 
 def test_company_edits_undo_and_redo_with_their_versions(ctx: UiContext) -> None:
-    ref = companies.create_company(ctx.db, {"name": "Bageriet"}, "karin")
+    ref = companies.create_company(ctx.db, cf.Company("", "Bageriet"), "karin")
     start = snapshot(ctx.db)
 
     def edit(name: str) -> None:
-        detail = views_company(ctx.db, ref)
-        ctx.execute_versioned(
-            "Edit company", lambda f, v: companies.update_company(ctx.db, ref, f, v, "karin"),
-            {"name": detail.name}, {"name": name}, detail.version, f"company:{ref}",
-        )  # fmt: skip
+        before, version = companies.company_fields(ctx.db, ref)
+        ctx.push(EditCompany(ctx, "Edit company", before, replace(before, name=name), version))
 
     edit("Bageriet ApS")
     edited = snapshot(ctx.db)
@@ -113,12 +111,6 @@ def test_company_edits_undo_and_redo_with_their_versions(ctx: UiContext) -> None
         assert snapshot(ctx.db) == start
         ctx.undo_stack.redo()
         assert snapshot(ctx.db) == edited
-
-
-def views_company(db: Database, ref: str) -> Any:
-    from placement_desk.services.queries import company_detail
-
-    return company_detail(db, ref)
 
 
 def test_redo_keys_are_unique_so_qt_fires_them() -> None:
@@ -142,11 +134,7 @@ def test_ctrl_z_and_redo_keys_work_from_a_text_field_that_has_nothing_to_undo(qt
     w.show_page("citizens")
     field = w.citizens.search
     field.setFocus()
-    w.ctx.execute_versioned(
-        "Edit citizen", lambda f, v: citizens.update_citizen(ctx.db, "DC", f, v, "karin"),
-        {"job_goal": views.citizen_detail(ctx.db, "DC").citizen.job_goal}, {"job_goal": "Lager"},
-        views.citizen_detail(ctx.db, "DC").version, "citizen:DC", "DC",
-    )  # fmt: skip
+    edit_citizen(w.ctx, job_goal="Lager")
     stack = w.ctx.undo_stack
     assert stack.index() == 1
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

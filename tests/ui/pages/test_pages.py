@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.services import citizens, companies
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.ui.kit.table_model import ROW_ROLE
@@ -92,12 +93,12 @@ def test_companies_create_edit_contact_and_undo(qtbot: QtBot, db: Database, qtmo
 
 
 def test_conflicting_company_edit_reload_or_keep_mine(qtbot: QtBot, db: Database) -> None:
-    companies.create_company(db, {"ref": "co-1", "name": "Bager Jensen"})
+    companies.create_company(db, cf.Company("co-1", "Bager Jensen"))
     w = window(qtbot, db)
     w.show_page("companies")
     w.companies.select("co-1")
     stale = w.companies.detail_panel.detail
-    companies.update_company(db, "co-1", {"name": "Bager Jensen ApS"}, actor="ole")  # someone else saves
+    companies.update_company(db, "co-1", cf.Company("co-1", "Bager Jensen ApS"), None, actor="ole")  # someone else saves
     dialog = CompanyDialog(w.ctx, stale, w.companies)
     dialog.industry.setText("Bageri")
     answer_next_message_box("Reload")
@@ -213,7 +214,7 @@ def test_bad_import_changes_nothing_and_says_why(qtbot: QtBot, db: Database, tmp
 
 
 def test_citizen_archive_hides_from_list(qtbot: QtBot, db: Database) -> None:
-    citizens.create_citizen(db, {"ref": "A", "name": "Anna"})
+    citizens.create_citizen(db, cf.Citizen("A", "Anna"))
     w = window(qtbot, db)
     assert w.citizens.proxy.rowCount() == 1
     citizens.set_archived(db, "A", True)

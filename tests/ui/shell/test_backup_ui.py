@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.services import backup, citizens
 from placement_desk.services.casefile_io import export_case_file
 from placement_desk.ui.shell.main_window import MainWindow
@@ -31,7 +32,7 @@ def answer_boxes(*buttons: str) -> list[str]:
 
 
 def test_back_up_then_restore_from_the_menu(qtbot: QtBot, db: Database) -> None:
-    citizens.create_citizen(db, {"ref": "SA", "name": "S. A."})
+    citizens.create_citizen(db, cf.Citizen("SA", "S. A."))
     w = MainWindow(db)
     qtbot.addWidget(w)
     seen = answer_boxes("OK")
@@ -41,7 +42,7 @@ def test_back_up_then_restore_from_the_menu(qtbot: QtBot, db: Database) -> None:
     made = backup.list_backups(backup.default_folder(db))
     assert len(made) == 1
     before = export_case_file(db)
-    citizens.create_citizen(db, {"ref": "DC", "name": "D. C."})
+    citizens.create_citizen(db, cf.Citizen("DC", "D. C."))
     assert export_case_file(db) != before
     seen = answer_boxes("Yes", "OK")
     assert w.work.restore(str(made[0].path))
@@ -50,9 +51,9 @@ def test_back_up_then_restore_from_the_menu(qtbot: QtBot, db: Database) -> None:
 
 
 def test_restore_can_be_declined(qtbot: QtBot, db: Database) -> None:
-    citizens.create_citizen(db, {"ref": "SA", "name": "S. A."})
+    citizens.create_citizen(db, cf.Citizen("SA", "S. A."))
     info = backup.make_backup(db)
-    citizens.create_citizen(db, {"ref": "DC", "name": "D. C."})
+    citizens.create_citizen(db, cf.Citizen("DC", "D. C."))
     w = MainWindow(db)
     qtbot.addWidget(w)
     answer_boxes("No")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile as cf
 from placement_desk.services import backup, citizens
 from placement_desk.services.casefile_io import export_case_file
 from placement_desk.ui.shell.startup import check_database, start_daily_backup
@@ -36,7 +37,7 @@ def damage(path: Path) -> None:
 
 def test_damaged_database_is_restored_from_the_newest_good_backup(qtbot: QtBot, db_path: Path) -> None:
     db = Database(f"sqlite:///{db_path}")
-    citizens.create_citizen(db, {"ref": "SA", "name": "S. A."})
+    citizens.create_citizen(db, cf.Citizen("SA", "S. A."))
     assert check_database(db)  # a healthy database opens without a question
     made = backup.make_backup(db)
     before = export_case_file(db)
@@ -114,7 +115,7 @@ def test_the_background_check_refuses_writes_when_the_database_is_damaged(qtbot:
     assert "no good backup" in seen[0] and "will not save anything" in seen[1]
     assert db.write_refusal and refreshed == []
     with pytest.raises(DatabaseDamaged):
-        citizens.create_citizen(db, {"ref": "SA", "name": "S. A."})
+        citizens.create_citizen(db, cf.Citizen("SA", "S. A."))
     db.dispose()
 
 
@@ -142,4 +143,4 @@ def test_the_background_check_of_a_healthy_database_changes_nothing(
     qtbot.waitUntil(lambda: not isValid(worker), timeout=20000)
     assert found == [[]]
     assert db.write_refusal is None
-    citizens.create_citizen(db, {"ref": "SA", "name": "S. A."})
+    citizens.create_citizen(db, cf.Citizen("SA", "S. A."))
