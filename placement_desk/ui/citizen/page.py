@@ -23,7 +23,7 @@ from placement_desk.ui.citizen.placements_tab import PlacementsTab
 from placement_desk.ui.citizen.schedule_tab import ScheduleTab
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.messages import refused
-from placement_desk.ui.kit.refresh import ChangeFollower
+from placement_desk.ui.kit.refresh import ChangeFollower, unplaced
 from placement_desk.ui.shell.context import UiContext
 
 TAB_CLASSES: tuple[type[CitizenTab], ...] = (
@@ -135,5 +135,8 @@ class CitizenPage(QWidget):
             tab.load(self.detail)
 
     def _wants(self, changes: Changes) -> bool:
-        """A write about the citizen shown, or a company's (its name and contacts stand in the tabs)."""
-        return self.ref is not None and (changes.touches_citizen(self.ref) or changes.touches(COMPANY, "contacts"))
+        """A write about the citizen shown (or about one unnamed), or a company's (its name and contacts stand
+        in the tabs)."""
+        if self.ref is None:
+            return False
+        return changes.touches_citizen(self.ref) or changes.touches(COMPANY, "contacts") or unplaced(changes)

@@ -48,6 +48,7 @@ from placement_desk.ui.commands.description import (
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import FormDialog, vocab_combo
 from placement_desk.ui.kit.messages import refused
+from placement_desk.ui.kit.refresh import unplaced
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
 from placement_desk.ui.shell.context import UiContext
 
@@ -357,7 +358,7 @@ class ProfileEditor(QDialog):
             self._loaded[key] = stored
 
     def _changed(self, changes: object) -> None:
-        if isinstance(changes, Changes) and changes.touches_citizen(self.citizen_ref):
+        if isinstance(changes, Changes) and (changes.touches_citizen(self.citizen_ref) or unplaced(changes)):
             self.reload(texts_too=False)
 
     def _asked(self, scope: str) -> None:

@@ -45,6 +45,13 @@ def reload_request(scope: str) -> Changes:
     return Changes(tuple(Change("updated", table, None) for table in CITIZEN_TABLES), frozenset({scope}))
 
 
+def unplaced(changes: Changes) -> bool:
+    """Rows that belong to a citizen were written, yet the Changes name no citizen (it happens: a step
+    removed from its placement's list is deleted by the flush and goes unseen, leaving only the placement
+    "updated" with nothing changed). The citizen is unknown: a view reads as if it were its own."""
+    return not changes.everything and not changes.citizens and changes.touches(*CITIZEN_TABLES)
+
+
 def citizens_removed(changes: Changes) -> bool:
     """A citizen row went: its ref is no longer among ``changes.citizens`` (it cannot be read back)."""
     return bool(changes.of("removed", CITIZEN))

@@ -21,7 +21,7 @@ from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import CitizenRow, list_citizens
 from placement_desk.ui.citizen.citizen_dialog import NewCitizenDialog
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
-from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows
+from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows, unplaced
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel, row_table
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
@@ -94,7 +94,8 @@ class CitizensPage(QWidget):
     def _changed(self, changes: Changes) -> None:
         """The rows of the citizens a write touched are read again; all rows after a bulk write or a
         company's change (its name stands in many rows)."""
-        if changes.everything or changes.touches(COMPANY) or citizens_removed(changes) or len(changes.citizens) > 200:
+        whole = changes.everything or changes.touches(COMPANY) or citizens_removed(changes) or unplaced(changes)
+        if whole or len(changes.citizens) > 200:
             self.refresh()
         elif changes.citizens:
             self.refresh_citizens(changes.citizens)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.dashboard import KINDS, Task, dashboard, task_order
 from placement_desk.ui.kit.formatting import fmt_date, fmt_number
-from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows
+from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows, unplaced
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel, row_table
 from placement_desk.ui.shell.context import UiContext
 from placement_desk.ui.shell.first_run import FirstRunChecklist
@@ -107,7 +107,7 @@ class DashboardPage(QWidget):
         """Only the rows of the citizens a write touched are read again; all of them after a bulk write, a
         company's change (its name stands in rows of many citizens) or while the first steps show."""
         whole = changes.everything or self.starting or changes.touches(COMPANY) or citizens_removed(changes)
-        whole = whole or len(changes.citizens) > PARTIAL_LIMIT
+        whole = whole or len(changes.citizens) > PARTIAL_LIMIT or unplaced(changes)
         if whole or (changes.of("removed", PLACEMENT) and self._check_start()):  # (the last placement went)
             self.refresh()
         else:

@@ -126,7 +126,8 @@ def test_monthly_followup_with_hours_change_from_the_dashboard(qtbot: QtBot, dem
     assert f["citizen_view"] == "Jeg vil gerne have en dag mere"
     steps = malthe["placements"][-1]["schedule"]
     assert steps[-1] == {"from": "2026-11-30", "hours": {"mon": 4, "wed": 4, "fri": 4}, "paid_per_week": 0}
-    # the dashboard no longer lists the overdue follow-up
+    # back on the overview, the dashboard no longer lists the overdue follow-up
+    w.show_page("dashboard")
     assert all(t.kind != "followup_overdue" or t.citizen_ref != "Malthe" for t in w.dashboard.model._rows)
     w.ctx.undo_stack.undo()
     assert snapshot(demo_db) == before
