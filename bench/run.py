@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from bench import generate, secure
 
@@ -68,12 +69,29 @@ PAGE_GOAL = 0.300
 def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Callable[[str], None]) -> list[Figure]:
     from bench import inprocess, processes
 
-    figures: list[Figure] = []
     db = secure.sign_in(db_path)  # the encrypted database, signed in as an administrator (audit entries too)
-    key = db.key
-    ref, records, first, last = inprocess.heaviest_citizen(str(db_path), key)
+    heaviest = inprocess.heaviest_citizen(str(db_path), db.key)
     env = processes.child_env(home / "child", generate.TODAY.isoformat())
+    figures, bare_rss = _start_figures(db_path, env, repeat, log)
+    pages, memory = _page_figures(db_path, heaviest[0], env, repeat, bare_rss, log)
+    figures += pages
+    try:
+        figures += _inprocess_figures(db, db_path, heaviest, repeat, import_rows, log)
+    finally:
+        db.dispose()
+    figures.append(memory)
+    figures.append(_archive_figure(home, db_path, env, log))
+    return figures
 
+
+def _start_figures(
+    db_path: Path, env: dict[str, str], repeat: int, log: Callable[[str], None]
+) -> tuple[list[Figure], float]:
+    """The sign-in window and the main window against bare PySide6 starts, measured alternately; and the
+    memory of a bare QMainWindow."""
+    from bench import processes
+
+    figures: list[Figure] = []
     log("start-up: the sign-in window, the app, a bare QMainWindow and bare imports, alternately ...")
     bare, app, floor, pyside, signin, bare_rss = [], [], [], [], [], 0.0
     for _ in range(repeat):
@@ -94,7 +112,16 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
                           f"bare PySide6 QMainWindow start: {fmt_s(b)} (importing PySide6 and SQLAlchemy's ORM "
                           f"alone: {fmt_s(f)})", "≤ 1.5× the bare window", a <= 1.5 * b, f"{a / b:.2f}×",
                           _start_reason(a, b, f)))  # fmt: skip
+    return figures, bare_rss
 
+
+def _page_figures(
+    db_path: Path, ref: str, env: dict[str, str], repeat: int, bare_rss: float, log: Callable[[str], None]
+) -> tuple[list[Figure], Figure]:
+    """Every page in a fresh app process, and the peak memory of those runs."""
+    from bench import processes
+
+    figures: list[Figure] = []
     log("every page, in a fresh app process ...")
     runs = [processes.app_pages(db_path, ref, env) for _ in range(max(1, repeat // 2))]
     pages = {k: statistics.median(r[0][k] for r in runs) for k in runs[0][0]}
@@ -112,64 +139,78 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
     memory = Figure("Peak memory of the app with the big DB open (every page, the heaviest citizen)",
                     f"{peak:.0f} MB", f"bare QMainWindow in its own process: {bare_rss:.0f} MB", "≤ 300 MB RSS",
                     peak <= 300)  # fmt: skip
+    return figures, memory
 
-    try:
-        log(f"open the citizen {ref} ...")
-        with_few = _lightest_citizen(str(db_path), key)
-        opened = inprocess.citizen_open(db, ref, with_few, repeat)
-        figures.append(Figure(f"Open the citizen with the most attendance ({ref}: {records:,} records, "
-                              f"{first:%d-%m-%Y} to {last:%d-%m-%Y}), all tabs loaded", fmt_ms(opened), "—",
-                              "≤ 150 ms", opened <= 0.150))  # fmt: skip
 
-        log("dossier ...")
-        dossier, sizes = inprocess.dossier(db, ref, repeat)
-        page = inprocess.one_page_pdf(repeat)
-        kb = ", ".join(f"{fmt} {n / 1024:.0f} kB" for fmt, n in sizes.items())
-        figures.append(Figure(f"Dossier for that citizen: figures + PDF + Excel + JSON ({kb})", fmt_s(dossier),
-                              f"one-page reportlab document: {fmt_s(page)} (no floor: the same content laid "
-                              "out by reportlab alone is not built yet)", "≤ 1 s total", dossier <= 1.0,
-                              "", "the goal is the issue's 1 s; its second goal (the PDF ≤ 1.3× reportlab "
-                              "laying out the same content) needs that floor, which the benchmark does not "
-                              "build yet."))  # fmt: skip
+def _inprocess_figures(
+    db: Any, db_path: Path, heaviest: tuple[str, int, Any, Any], repeat: int, import_rows: int,
+    log: Callable[[str], None],
+) -> list[Figure]:
+    """The citizen page, the dossier, the dashboard, the results report, the placement table, the import."""
+    from bench import inprocess
 
-        log("dashboard ...")
-        service, raw, counts = inprocess.dashboard(db, str(db_path), generate.TODAY, repeat)
-        tasks = sum(counts.values())
-        figures.append(Figure(f"Dashboard queries over the whole DB ({tasks:,} tasks)", fmt_s(service),
-                              f"hand-written raw SQL aggregate of the same facts: {fmt_s(raw)}", "≤ 2×",
-                              service <= 2 * raw, f"{service / raw:.2f}×"))  # fmt: skip
+    key = db.key
+    ref, records, first, last = heaviest
+    figures: list[Figure] = []
+    log(f"open the citizen {ref} ...")
+    with_few = _lightest_citizen(str(db_path), key)
+    opened = inprocess.citizen_open(db, ref, with_few, repeat)
+    figures.append(Figure(f"Open the citizen with the most attendance ({ref}: {records:,} records, "
+                          f"{first:%d-%m-%Y} to {last:%d-%m-%Y}), all tabs loaded", fmt_ms(opened), "—",
+                          "≤ 150 ms", opened <= 0.150))  # fmt: skip
 
-        log("results report ...")
-        from bench import results_bench
+    log("dossier ...")
+    dossier, sizes = inprocess.dossier(db, ref, repeat)
+    page = inprocess.one_page_pdf(repeat)
+    kb = ", ".join(f"{fmt} {n / 1024:.0f} kB" for fmt, n in sizes.items())
+    figures.append(Figure(f"Dossier for that citizen: figures + PDF + Excel + JSON ({kb})", fmt_s(dossier),
+                          f"one-page reportlab document: {fmt_s(page)} (no floor: the same content laid "
+                          "out by reportlab alone is not built yet)", "≤ 1 s total", dossier <= 1.0,
+                          "", "the goal is the issue's 1 s; its second goal (the PDF ≤ 1.3× reportlab "
+                          "laying out the same content) needs that floor, which the benchmark does not "
+                          "build yet."))  # fmt: skip
 
-        seconds, citizens, files = results_bench.results_report(db, repeat)
-        kb = ", ".join(f"{fmt} {n / 1024:.0f} kB" for fmt, n in files.items())
-        figures.append(Figure(f"Results report of all {citizens:,} citizens over five years: figures + PDF + "
-                              f"Excel + JSON ({kb})", fmt_s(seconds), "—", "≤ 2 s", seconds <= 2.0, "",
-                              "the sustained level needs every week of every placement: the database groups "
-                              "the million attendance records along an index into some 230,000 weekly sums "
-                              "(reading and returning them is the largest part), planned hours are added per "
-                              "week in Python, and reportlab lays out a table of over a thousand companies."))  # fmt: skip
+    log("dashboard ...")
+    service, raw, counts = inprocess.dashboard(db, str(db_path), generate.TODAY, repeat)
+    tasks = sum(counts.values())
+    figures.append(Figure(f"Dashboard queries over the whole DB ({tasks:,} tasks)", fmt_s(service),
+                          f"hand-written raw SQL aggregate of the same facts: {fmt_s(raw)}", "≤ 2×",
+                          service <= 2 * raw, f"{service / raw:.2f}×"))  # fmt: skip
 
-        log("placement table ...")
-        worst, load, rows, which = inprocess.placement_table(db, repeat)
-        figures.append(Figure(f"Filter/sort the {rows:,}-placement table (slowest operation: {which}; "
-                              f"reading the table: {fmt_ms(load)})", fmt_ms(worst), "—", "≤ 100 ms",
-                              worst <= 0.100))  # fmt: skip
+    log("results report ...")
+    from bench import results_bench
 
-        log(f"case-file import of {import_rows:,} attendance rows ...")
-        imported, raw_insert = inprocess.case_import(db, str(db_path), import_rows, generate.TODAY, repeat)
-        figures.append(Figure(f"Case-file import of {import_rows:,} attendance rows (JSON parsed, checked, "
-                              "written in one transaction)", fmt_s(imported),
-                              f"raw executemany INSERT of the same rows: {fmt_s(raw_insert)}",
-                              "≤ 1.5× the raw insert", imported <= 1.5 * raw_insert,
-                              f"{imported / raw_insert:.2f}×",
-                              "the import also parses the JSON, validates every field and reference, "
-                              "writes the citizens, placements, plans and follow-ups around the rows and its "
-                              "audit entry; the raw insert only puts the attendance rows back."))  # fmt: skip
-    finally:
-        db.dispose()
-    figures.append(memory)
+    seconds, citizens, files = results_bench.results_report(db, repeat)
+    kb = ", ".join(f"{fmt} {n / 1024:.0f} kB" for fmt, n in files.items())
+    figures.append(Figure(f"Results report of all {citizens:,} citizens over five years: figures + PDF + "
+                          f"Excel + JSON ({kb})", fmt_s(seconds), "—", "≤ 2 s", seconds <= 2.0, "",
+                          "the sustained level needs every week of every placement: the database groups "
+                          "the million attendance records along an index into some 230,000 weekly sums "
+                          "(reading and returning them is the largest part), planned hours are added per "
+                          "week in Python, and reportlab lays out a table of over a thousand companies."))  # fmt: skip
+
+    log("placement table ...")
+    worst, load, rows, which = inprocess.placement_table(db, repeat)
+    figures.append(Figure(f"Filter/sort the {rows:,}-placement table (slowest operation: {which}; "
+                          f"reading the table: {fmt_ms(load)})", fmt_ms(worst), "—", "≤ 100 ms",
+                          worst <= 0.100))  # fmt: skip
+
+    log(f"case-file import of {import_rows:,} attendance rows ...")
+    imported, raw_insert = inprocess.case_import(db, str(db_path), import_rows, generate.TODAY, repeat)
+    figures.append(Figure(f"Case-file import of {import_rows:,} attendance rows (JSON parsed, checked, "
+                          "written in one transaction)", fmt_s(imported),
+                          f"raw executemany INSERT of the same rows: {fmt_s(raw_insert)}",
+                          "≤ 1.5× the raw insert", imported <= 1.5 * raw_insert,
+                          f"{imported / raw_insert:.2f}×",
+                          "the import also parses the JSON, validates every field and reference, "
+                          "writes the citizens, placements, plans and follow-ups around the rows and its "
+                          "audit entry; the raw insert only puts the attendance rows back."))  # fmt: skip
+    return figures
+
+
+def _archive_figure(home: Path, db_path: Path, env: dict[str, str], log: Callable[[str], None]) -> Figure:
+    """The whole archive exported and imported into a new file, each in its own process."""
+    from bench import processes
 
     log("moving the archive: export of the whole database, then its import into a new file ...")
     case_file, fresh = home / "archive.json", home / "moved.db"
@@ -177,13 +218,12 @@ def measure(db_path: Path, home: Path, repeat: int, import_rows: int, log: Calla
     size = case_file.stat().st_size
     moved, import_peak = processes.move("import", fresh, case_file, env)
     total, top = exported + moved, max(export_peak, import_peak)
-    figures.append(Figure(f"Export of the whole archive ({size / 2**20:.0f} MB case file) and its import into a "
-                          f"new embedded database (export {fmt_s(exported)}, {export_peak:.0f} MB; import "
-                          f"{fmt_s(moved)}, {import_peak:.0f} MB)", fmt_s(total), "—",
-                          "≤ 60 s together, ≤ 300 MB peak", total <= 60 and top <= 300, f"peak {top:.0f} MB",
-                          "the import reads the whole JSON document into memory and checks it before it "
-                          "writes (all or nothing); only the export streams."))  # fmt: skip
-    return figures
+    return Figure(f"Export of the whole archive ({size / 2**20:.0f} MB case file) and its import into a "
+                  f"new embedded database (export {fmt_s(exported)}, {export_peak:.0f} MB; import "
+                  f"{fmt_s(moved)}, {import_peak:.0f} MB)", fmt_s(total), "—",
+                  "≤ 60 s together, ≤ 300 MB peak", total <= 60 and top <= 300, f"peak {top:.0f} MB",
+                  "the import reads the whole JSON document into memory and checks it before it "
+                  "writes (all or nothing); only the export streams.")  # fmt: skip
 
 
 def _lightest_citizen(path: str, key: bytes | None) -> str:
