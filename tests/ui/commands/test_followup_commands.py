@@ -112,3 +112,20 @@ def test_finalising_and_correcting_undo_and_redo(ctx: UiContext) -> None:
     assert_undo_redo_cycles(ctx.db, ctx.undo_stack, lambda: ctx.push(
         AddCorrection(ctx, "Correct", "DC", fid, "Datoen var 21/3", date(2023, 3, 22))))  # fmt: skip
     assert followups.followup_fields(ctx.db, fid)[0].corrections[0].text == "Datoen var 21/3"
+
+
+def test_a_stale_follow_up_save_is_a_conflict_the_user_resolves(ctx: UiContext) -> None:
+    from placement_desk.domain.errors import ConflictError
+
+    fid = draft_id(ctx.db, "Meget fravær. Trappes ned.")  # the meeting of 13-03 about DC-1
+    seen, version = followups.followup_fields(ctx.db, fid)
+    followups.update_followup(ctx.db, fid, replace(seen, note="Kollegaens"), version, actor="sofie")
+    ctx.keep_mine = lambda: False  # type: ignore[method-assign]
+    with pytest.raises(ConflictError):
+        ctx.push(EditFollowup(ctx, "Edit", "DC", fid, seen, replace(seen, note="Min"), version, LESS))
+    assert followups.followup_fields(ctx.db, fid)[0].note == "Kollegaens"
+    assert placements.schedule_step(ctx.db, "DC-1", LESS.start) is None and ctx.undo_stack.count() == 0
+    ctx.keep_mine = lambda: True  # type: ignore[method-assign]
+    ctx.push(EditFollowup(ctx, "Edit", "DC", fid, seen, replace(seen, note="Min"), version, LESS))
+    assert followups.followup_fields(ctx.db, fid)[0].note == "Min"
+    assert placements.schedule_step(ctx.db, "DC-1", LESS.start) == LESS

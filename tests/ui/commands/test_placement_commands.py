@@ -166,3 +166,19 @@ def test_a_capacity_assessment_is_checked_like_a_case_files(ctx: UiContext) -> N
 def test_removing_a_capacity_assessment_undoes_and_redoes(ctx: UiContext) -> None:
     assert_undo_redo_cycles(ctx.db, ctx.undo_stack, lambda: ctx.push(
         RemoveCapacity(ctx, "Remove capacity", "DC", "DC-1", date(2023, 3, 9))))  # fmt: skip
+
+
+def test_a_stale_placement_save_is_a_conflict_the_user_resolves(ctx: UiContext) -> None:
+    from placement_desk.domain.errors import ConflictError
+
+    seen, version = placements.placement_fields(ctx.db, "DC-1")
+    placements.update_placement(ctx.db, "DC-1", replace(seen, tasks=("kollegaens",)), version, actor="sofie")
+    ctx.keep_mine = lambda: False  # type: ignore[method-assign]
+    with pytest.raises(ConflictError):
+        ctx.push(EditPlacement(ctx, "Edit", "DC", seen, replace(seen, tasks=("mine",)), version))
+    assert placements.placement_fields(ctx.db, "DC-1")[0].tasks == ("kollegaens",) and ctx.undo_stack.count() == 0
+    ctx.keep_mine = lambda: True  # type: ignore[method-assign]
+    ctx.push(EditPlacement(ctx, "Edit", "DC", seen, replace(seen, tasks=("mine",)), version))
+    assert placements.placement_fields(ctx.db, "DC-1")[0].tasks == ("mine",)
+    ctx.undo_stack.undo()  # back to what the user saw, their own step: no question
+    assert placements.placement_fields(ctx.db, "DC-1")[0].tasks == seen.tasks
