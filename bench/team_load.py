@@ -264,27 +264,50 @@ def compare(
 
     shared: list[tuple[str, str | None, str]] = []
     for i, t in enumerate(tallies):
-        report.errors += [f"{t['user']}: {e}" for e in t["errors"]]
-        report.conflicts += t["conflicts"]
-        report.imports += len(t["imports"])
-        report.own_edits += len(t["own"])
-        report.shared_edits += len(t["shared"])
-        last: dict[str, str] = {}
-        for day, note in t["own"]:
-            last[day] = note
-        for day, note in last.items():
-            if notes.get((f"LO{i}-1", day)) != note:
-                report.lost.append(f"{t['user']}'s own {day}: acknowledged {note}, database {notes.get((f'LO{i}-1', day))}")
-        for ref, goal, changed in t["imports"]:
-            if not changed:
-                report.lost.append(f"{t['user']}'s import {goal} of {ref} reported no change to the citizen")
+        _count(t, report)
+        _check_own(i, t, notes, report)
         shared += [(str(d), b, str(a)) for d, b, a in t["shared"]]
-        writes = len(t["own"]) + len(t["shared"])
-        if entries.get((t["user"], audit.CHANGE), 0) != writes:
-            report.lost.append(f"{t['user']}: {writes} acknowledged edits, {entries.get((t['user'], audit.CHANGE), 0)} audit entries")
-        if entries.get((t["user"], audit.IMPORT), 0) != len(t["imports"]):
-            report.lost.append(f"{t['user']}: {len(t['imports'])} acknowledged imports, "
-                               f"{entries.get((t['user'], audit.IMPORT), 0)} audit entries")  # fmt: skip
+        _check_entries(t, entries, audit.CHANGE, len(t["own"]) + len(t["shared"]), "edits", report)
+        _check_entries(t, entries, audit.IMPORT, len(t["imports"]), "imports", report)
+    _check_goals(goals, tallies, report)
+    for day in SHARED_DAYS:
+        _check_shared_day(day.isoformat(), notes, shared, report)
+
+
+def _count(t: dict[str, Any], report: Report) -> None:
+    report.errors += [f"{t['user']}: {e}" for e in t["errors"]]
+    report.conflicts += t["conflicts"]
+    report.imports += len(t["imports"])
+    report.own_edits += len(t["own"])
+    report.shared_edits += len(t["shared"])
+
+
+def _check_own(i: int, t: dict[str, Any], notes: dict[tuple[str, str], str | None], report: Report) -> None:
+    """The last acknowledged note of each of the user's own days is the one the database holds; every
+    acknowledged import changed its citizen."""
+    last: dict[str, str] = {}
+    for day, note in t["own"]:
+        last[day] = note
+    for day, note in last.items():
+        if notes.get((f"LO{i}-1", day)) != note:
+            report.lost.append(f"{t['user']}'s own {day}: acknowledged {note}, database {notes.get((f'LO{i}-1', day))}")
+    for ref, goal, changed in t["imports"]:
+        if not changed:
+            report.lost.append(f"{t['user']}'s import {goal} of {ref} reported no change to the citizen")
+
+
+def _check_entries(
+    t: dict[str, Any], entries: dict[tuple[str, str], int], action: str, acknowledged: int, what: str,
+    report: Report,
+) -> None:
+    """As many audit entries of ``action`` by the user as acknowledged writes."""
+    found = entries.get((t["user"], action), 0)
+    if found != acknowledged:
+        report.lost.append(f"{t['user']}: {acknowledged} acknowledged {what}, {found} audit entries")
+
+
+def _check_goals(goals: dict[str, str | None], tallies: list[dict[str, Any]], report: Report) -> None:
+    """Each citizen's job goal is one that an acknowledged import set."""
     acked_goals: dict[str, set[str]] = {}
     for t in tallies:
         for ref, goal, _changed in t["imports"]:
@@ -292,19 +315,24 @@ def compare(
     for ref, acked in acked_goals.items():
         if goals.get(ref) not in acked:
             report.lost.append(f"citizen {ref} holds job goal {goals.get(ref)!r}, no acknowledged import's")
-    for day in SHARED_DAYS:
-        key = day.isoformat()
-        replaced = {before: after for d, before, after in shared if d == key}
-        saves = [s for s in shared if s[0] == key]
-        if len(replaced) != len(saves):
-            report.lost.append(f"shared {key}: two acknowledged saves replaced the same value (one overwrote the other)")
-            continue
-        at, walked = None, 0
-        while at in replaced:
-            at, walked = replaced[at], walked + 1
-        if walked != len(saves) or notes.get((SHARED, key)) != at:
-            report.lost.append(f"shared {key}: {len(saves)} acknowledged saves, {walked} in one chain ending in "
-                               f"{at!r}; the database holds {notes.get((SHARED, key))!r}")  # fmt: skip
+
+
+def _check_shared_day(
+    key: str, notes: dict[tuple[str, str], str | None], shared: list[tuple[str, str | None, str]], report: Report
+) -> None:
+    """The acknowledged saves of one shared day form one chain (each replaced the value the one before
+    left) ending in the value the database holds."""
+    replaced = {before: after for d, before, after in shared if d == key}
+    saves = [s for s in shared if s[0] == key]
+    if len(replaced) != len(saves):
+        report.lost.append(f"shared {key}: two acknowledged saves replaced the same value (one overwrote the other)")
+        return
+    at, walked = None, 0
+    while at in replaced:
+        at, walked = replaced[at], walked + 1
+    if walked != len(saves) or notes.get((SHARED, key)) != at:
+        report.lost.append(f"shared {key}: {len(saves)} acknowledged saves, {walked} in one chain ending in "
+                           f"{at!r}; the database holds {notes.get((SHARED, key))!r}")  # fmt: skip
 
 
 def run(processes: int = 8, seconds: float = 60, out: Path | None = ROOT / "bench" / "team-load.md") -> Report:
