@@ -182,3 +182,22 @@ def test_a_stale_placement_save_is_a_conflict_the_user_resolves(ctx: UiContext) 
     assert placements.placement_fields(ctx.db, "DC-1")[0].tasks == ("mine",)
     ctx.undo_stack.undo()  # back to what the user saw, their own step: no question
     assert placements.placement_fields(ctx.db, "DC-1")[0].tasks == seen.tasks
+
+
+def test_steps_of_the_hours_plan_between_edits_ask_nothing_on_undo_and_redo(ctx: UiContext) -> None:
+    asked: list[bool] = []
+    ctx.overwrite_newer = lambda: asked.append(True) or False  # type: ignore[method-assign]
+    start = db_state(ctx.db)
+    current, version = placements.placement_fields(ctx.db, "DC-1")
+    ctx.push(EditPlacement(ctx, "Edit", "DC", current, replace(current, tasks=("lager",)), version))
+    ctx.push(AddScheduleStep(ctx, "Step", "DC", "DC-1", cf.ScheduleStep(date(2023, 3, 20), WEEK)))
+    ctx.push(AddCapacity(ctx, "Capacity", "DC", "DC-1", cf.CapacityAssessment(date(2023, 3, 27), 7000)))
+    done = db_state(ctx.db)
+    for _ in range(2):
+        for _ in range(3):
+            ctx.undo_stack.undo()
+        assert db_state(ctx.db) == start
+        for _ in range(3):
+            ctx.undo_stack.redo()
+        assert db_state(ctx.db) == done
+    assert asked == [] and ctx.undo_stack.count() == 3
