@@ -242,14 +242,38 @@ def accommodation_of(row: m.Accommodation) -> cf.Accommodation:
     return cf.Accommodation(row.category, row.text, row.identified, row.source, row.active, row.retired)
 
 
+@dataclass(frozen=True)
+class RemovedAccommodation:
+    """A removed accommodation need with what :func:`restore_accommodation` needs to put it back."""
+
+    citizen: str
+    id: int
+    position: int
+    need: cf.Accommodation
+
+
 @use_case(Permission.EDIT, audit.DELETE, "remove an accommodation need")
-def remove_accommodation(s: Session, accommodation_id: int) -> cf.Accommodation:
-    """Delete an accommodation need just added (the undo of adding it; use retire otherwise). Returns
-    what it was."""
+def remove_accommodation(s: Session, accommodation_id: int) -> RemovedAccommodation:
+    """Delete an accommodation need (the undo of adding it; retire it otherwise). Returns what
+    :func:`restore_accommodation` needs."""
     row = _accommodation(s, accommodation_id)
-    removed = accommodation_of(row)
+    citizen = s.get(m.Citizen, row.citizen_id)
+    assert citizen is not None
+    removed = RemovedAccommodation(citizen.ref, row.id, row.position, accommodation_of(row))
     s.delete(row)
     return removed
+
+
+@use_case(Permission.EDIT, audit.CREATE, "restore an accommodation need")
+def restore_accommodation(s: Session, removed: RemovedAccommodation, actor: str | None = None) -> int:
+    """Put back a need that :func:`remove_accommodation` removed, under its old id and in its place."""
+    data = checked_accommodation(removed.need)
+    row = by_ref(s, m.Citizen, removed.citizen)
+    need = mapping.accommodations_in((data,), actor)[0]
+    need.id, need.position = removed.id, removed.position
+    row.accommodations.append(need)
+    s.flush()
+    return removed.id
 
 
 # ---- goals and progression ---------------------------------------------------------------------

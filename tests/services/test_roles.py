@@ -161,6 +161,10 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     "remove a referral": (lambda db, _: citizens.remove_referral(db, 10**6), EDITORS),
     "retire an accommodation": (lambda db, _: citizens.retire_accommodation(db, 10**6, DAY), EDITORS),
     "remove an accommodation": (lambda db, _: citizens.remove_accommodation(db, 10**6), EDITORS),
+    "restore an accommodation": (
+        lambda db, _: citizens.restore_accommodation(db, citizens.RemovedAccommodation("DC", 1, 0, cf.Accommodation("", ""))),
+        EDITORS,
+    ),
     "restore a goal": (lambda db, _: citizens.restore_goal(db, citizens.RemovedGoal("DC", 1, 0, cf.Goal("", ""))), EDITORS),
     "restore a score": (lambda db, g: citizens.restore_score(db, g["goal"], citizens.RemovedScore(cf.Score(DAY, 9), 0)), EDITORS),
     "discard a placement": (lambda db, _: placements.discard_placement(db, "DC-1"), EDITORS),

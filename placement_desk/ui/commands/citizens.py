@@ -139,17 +139,39 @@ class EndReferral(ChangeReferral):
 
 
 class AddAccommodation(Command):
+    """A new accommodation need; the undo removes it, the redo puts it back under its old id."""
+
     def __init__(self, ctx: UiContext, text: str, citizen_ref: str, need: cf.Accommodation) -> None:
         super().__init__(ctx, text, citizen_ref)
         self.need = need
         self.need_id: int | None = None
+        self.removed: citizens.RemovedAccommodation | None = None
 
     def apply(self, force: bool = False) -> None:
-        self.need_id = citizens.add_accommodation(self.ctx.db, self.scope, self.need, self.ctx.actor)
+        if self.removed is None:
+            self.need_id = citizens.add_accommodation(self.ctx.db, self.scope, self.need, self.ctx.actor)
+        else:
+            self.need_id = citizens.restore_accommodation(self.ctx.db, self.removed, self.ctx.actor)
 
     def revert(self, force: bool = False) -> None:
         assert self.need_id is not None
-        citizens.remove_accommodation(self.ctx.db, self.need_id)
+        self.removed = citizens.remove_accommodation(self.ctx.db, self.need_id)
+
+
+class RemoveAccommodation(Command):
+    """Delete an accommodation need (one recorded by mistake); the undo puts it back in its place."""
+
+    def __init__(self, ctx: UiContext, text: str, citizen_ref: str, need_id: int) -> None:
+        super().__init__(ctx, text, citizen_ref)
+        self.need_id = need_id
+        self.removed: citizens.RemovedAccommodation | None = None
+
+    def apply(self, force: bool = False) -> None:
+        self.removed = citizens.remove_accommodation(self.ctx.db, self.need_id)
+
+    def revert(self, force: bool = False) -> None:
+        assert self.removed is not None
+        citizens.restore_accommodation(self.ctx.db, self.removed, self.ctx.actor)
 
 
 class EditAccommodation(Command):

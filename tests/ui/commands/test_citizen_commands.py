@@ -150,6 +150,13 @@ def test_add_accommodation(ctx: UiContext) -> None:
     cycles(ctx, commands.AddAccommodation(ctx, "New need", "DC", need))
 
 
+def test_remove_accommodation_comes_back_in_its_place(ctx: UiContext) -> None:
+    first, second = (row.id for row in views.citizen_detail(ctx.db, "DC").accommodations)
+    cycles(ctx, commands.RemoveAccommodation(ctx, "Remove need", "DC", first))
+    ctx.undo_stack.undo()
+    assert [row.id for row in views.citizen_detail(ctx.db, "DC").accommodations] == [first, second]
+
+
 def test_edit_accommodation(ctx: UiContext) -> None:
     aid, before = accommodation(ctx)
     cycles(ctx, commands.EditAccommodation(ctx, "Edit need", "DC", aid, before, replace(before, text="Ro")))
@@ -200,3 +207,17 @@ def test_remove_score_comes_back_in_its_place(ctx: UiContext) -> None:
     ctx.undo_stack.undo()
     scores = views.citizen_detail(ctx.db, "DC").goals[0].value.scores
     assert [s.day for s in scores] == [date(2023, 3, 1), date(2023, 3, 31)]
+
+
+def test_undoing_a_citizen_edit_after_adding_and_removing_goals_asks_nothing(
+    ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start, version = citizens.citizen_fields(ctx.db, "DC")
+    ctx.push(commands.EditCitizen(ctx, "Edit citizen", start, replace(start, job_goal="Lager"), version))
+    ctx.push(commands.AddGoal(ctx, "Add goal", "DC", cf.Goal("social", "Netværk")))
+    ctx.push(commands.RemoveGoal(ctx, "Remove goal", "DC", goal_id(ctx)))
+    asked: list[bool] = []
+    monkeypatch.setattr(ctx, "overwrite_newer", lambda: asked.append(True) or False)
+    for _ in range(3):
+        ctx.undo_stack.undo()
+    assert asked == [] and citizens.citizen_fields(ctx.db, "DC")[0] == start

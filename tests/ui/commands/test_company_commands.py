@@ -92,3 +92,16 @@ def test_add_contact_gets_the_same_ref_on_every_redo(ctx: UiContext) -> None:
     cycles(ctx, command)
     assert command.ref == "k1"
     assert [k.name for k in companies.company_fields(ctx.db, "co-saxo")[0].contacts] == ["Karim", "Bo"]
+
+
+def test_undoing_a_company_edit_after_adding_a_contact_asks_nothing(
+    ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start, version = companies.company_fields(ctx.db, "co-saxo")
+    ctx.push(commands.EditCompany(ctx, "Edit company", start, replace(start, name="Nyt navn"), version))
+    ctx.push(commands.AddContact(ctx, "New contact", "co-saxo", cf.Contact("", "Bo")))
+    asked: list[bool] = []
+    monkeypatch.setattr(ctx, "overwrite_newer", lambda: asked.append(True) or False)
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert asked == [] and companies.company_fields(ctx.db, "co-saxo")[0] == start
