@@ -164,13 +164,9 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
             elif w in on_stack:
                 low[v] = min(low[v], index[w])
         if low[v] == index[v]:
-            component = []
-            while True:
-                w = stack.pop()
-                on_stack.discard(w)
-                component.append(w)
-                if w == v:
-                    break
+            component = stack[stack.index(v) :]
+            del stack[stack.index(v) :]
+            on_stack.difference_update(component)
             if len(component) > 1:
                 found.append(sorted(component))
 

@@ -103,6 +103,18 @@ def build_page(key: str, ctx: UiContext, parent: QWidget) -> QWidget:
     return PlacementsPage(ctx, parent)
 
 
+def read_only_banner(parent: QWidget) -> QLabel:
+    """The line over the pages shown while a failed integrity check refuses every write
+    (Database.write_refusal); MainWindow.show_read_only fills it."""
+    banner = QLabel(parent)
+    banner.setObjectName("readOnlyBanner")
+    banner.setWordWrap(True)
+    banner.setStyleSheet("#readOnlyBanner { background: #fff4ce; color: #5c3c00; border: 1px solid #e0c060; "
+                         "padding: 6px; }")  # fmt: skip
+    banner.hide()
+    return banner
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, actor: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,23 +153,7 @@ class MainWindow(QMainWindow):
         self.nav.itemSelectionChanged.connect(self._nav_chosen)
         self.nav.itemActivated.connect(lambda item: self.show_page(self.keys[self.nav.row(item)]))
         self.nav.setFixedWidth(170)
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(4, 4, 4, 4)
-        # Shown while a failed integrity check refuses every write (Database.write_refusal).
-        self.read_only_banner = QLabel(central)
-        self.read_only_banner.setObjectName("readOnlyBanner")
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet(
-            "#readOnlyBanner { background: #fff4ce; color: #5c3c00; border: 1px solid #e0c060; padding: 6px; }"
-        )
-        self.read_only_banner.hide()
-        column.addWidget(self.read_only_banner)
-        row = QHBoxLayout()
-        row.addWidget(self.nav)
-        row.addWidget(self.pages, 1)
-        column.addLayout(row, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self._central())
         who = db.principal
         self.nav.setVisible(len(self.keys) > 1)  # one page (a workplace mentor's): no sidebar to choose from
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", db.description), self)
@@ -186,6 +182,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.save_note, 1)
         self._build_menus()
         self._restore_state()
+
+    def _central(self) -> QWidget:
+        """The read-only banner (hidden unless writes are refused) over the navigation and the pages."""
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(4, 4, 4, 4)
+        self.read_only_banner = read_only_banner(central)
+        column.addWidget(self.read_only_banner)
+        row = QHBoxLayout()
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        column.addLayout(row, 1)
+        return central
 
     def show_read_only(self) -> None:
         """The banner says plainly that nothing can be saved while the database refuses writes."""
