@@ -2216,6 +2216,14 @@
         <translation>Logget ind: %1 (%2)</translation>
     </message>
     <message>
+        <source>Read only: the database failed its integrity check, so nothing can be saved. You can read everything; what you open is still recorded in the audit log. Restore the newest good backup (File → Restore a backup…).</source>
+        <translation>Skrivebeskyttet: Databasen fejlede sin integritetskontrol, så intet kan gemmes. Du kan læse alt; det, du åbner, bliver stadig skrevet i revisionsloggen. Gendan den nyeste gode sikkerhedskopi (Filer → Gendan en sikkerhedskopi…).</translation>
+    </message>
+    <message>
+        <source>Placement Desk (read only)</source>
+        <translation>Placement Desk (skrivebeskyttet)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
