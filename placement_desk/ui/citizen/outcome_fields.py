@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from placement_desk.domain.errors import ValidationError
-from placement_desk.domain.outcomes import Outcome, outcome_json
+from placement_desk.domain.outcomes import Outcome
 from placement_desk.domain.vocab import OutcomeKind, outcome_label
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
 from placement_desk.ui.kit.forms import DateField, Form, text_or_none
@@ -64,7 +64,7 @@ class OutcomeFields(QObject):
             self.hours.setEnabled(chosen and self.hired.isChecked())
 
     def value(self) -> dict[str, Any] | None:
-        """The case-file ``outcome`` object as typed (the service validates it), or None."""
+        """The case-file ``outcome`` object as typed (the form reads it with the case-file parser), or None."""
         kind = self.kind.currentData()
         if kind is None:
             return None
@@ -78,11 +78,6 @@ class OutcomeFields(QObject):
                 except ValueError:
                     out["hired_hours"] = text  # refused by the service, next to this field
         return out
-
-    @staticmethod
-    def as_fields(outcome: Outcome | None) -> dict[str, Any] | None:
-        """An outcome as the case-file object (for an undo)."""
-        return outcome_json(outcome)
 
     @staticmethod
     def field_error(exc: ValidationError) -> ValidationError:
