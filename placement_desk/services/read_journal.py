@@ -23,6 +23,7 @@ import hmac
 import json
 import logging
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from placement_desk.db.private import write_private
 SUFFIX = ".reads"
 _KEY_LABEL = b"placement-desk read journal"
 log = logging.getLogger(__name__)
+_WRITING = threading.Lock()  # a read in a worker thread (a document rendered) beside one in the window
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,6 @@ def add(db: Database, read: Read) -> bool:
     if path is None:
         log.warning("a read while the database refuses writes could not be journaled: no database file")
         return False
-    existing = path.read_bytes() if path.exists() else b""
-    if existing:
-        token = _token(existing)
-    else:
-        token = secrets.token_hex(16)
-        existing = json.dumps({"journal": token}).encode("utf-8") + b"\n"
     entry = {
         "at": read.at.isoformat(),
         "username": read.username,
@@ -78,7 +74,14 @@ def add(db: Database, read: Read) -> bool:
         "citizen_id": read.citizen_id,
         "details": read.details,
     }
-    write_private(path, existing + _seal(db, token, entry) + b"\n")
+    with _WRITING:
+        existing = path.read_bytes() if path.exists() else b""
+        if existing:
+            token = _token(existing)
+        else:
+            token = secrets.token_hex(16)
+            existing = json.dumps({"journal": token}).encode("utf-8") + b"\n"
+        write_private(path, existing + _seal(db, token, entry) + b"\n")
     return True
 
 
