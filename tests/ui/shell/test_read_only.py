@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -46,6 +48,20 @@ def mtime(db: Database) -> int:
     return path.stat().st_mtime_ns
 
 
+def damage_an_index(db: Database) -> None:
+    """Break the root page of an index the reading screens do not use (issued files by checksum): a real
+    failed integrity check on a file that can still be read."""
+    path = sqlite_path(db.url)
+    assert path is not None
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_issued_files_sha256'").fetchone()
+        (size,) = conn.execute("PRAGMA page_size").fetchone()
+    with path.open("r+b") as f:
+        f.seek((root - 1) * size)
+        f.write(b"\x00")  # no valid b-tree page type
+
+
 def checked(qtbot: QtBot, worker: QThread | None) -> None:
     """Until the check's thread has ended and its answer reached the window (the worker is deleted
     after both): a condition, not a wall-clock wait."""
@@ -56,8 +72,7 @@ def checked(qtbot: QtBot, worker: QThread | None) -> None:
 def fail_the_check(
     qtbot: QtBot, db: Database, parent: QWidget, monkeypatch: pytest.MonkeyPatch, told: list[str]
 ) -> None:
-    """The background integrity check finds damage and there is no backup to restore: read-only."""
-    monkeypatch.setattr(backup, "integrity_problems", lambda _db: [PROBLEM])
+    """The background integrity check finds the damage and there is no backup to restore: read-only."""
     monkeypatch.setattr(startup, "offer_restore", lambda _db, _parent: False)
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _title, text, *a: told.append(text))
     read_only = getattr(parent, "show_read_only", lambda: None)
@@ -74,6 +89,9 @@ def test_a_database_that_failed_its_check_reads_and_writes_nothing(
     qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, danish: None
 ) -> None:
     sign_in_as(demo_db, Role.CONSULTANT, "karin")
+    demo_db.dispose()
+    damage_an_index(demo_db)
+    assert backup.integrity_problems(demo_db)  # the real check fails
     w = MainWindow(demo_db, actor="karin")
     qtbot.addWidget(w)
     w.show()
