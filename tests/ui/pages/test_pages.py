@@ -216,9 +216,9 @@ def test_bad_import_changes_nothing_and_says_why(qtbot: QtBot, db: Database, tmp
 def test_citizen_archive_hides_from_list(qtbot: QtBot, db: Database) -> None:
     citizens.create_citizen(db, cf.Citizen("A", "Anna"))
     w = window(qtbot, db)
+    w.show_page("citizens")
     assert w.citizens.proxy.rowCount() == 1
     citizens.set_archived(db, "A", True)
-    w.ctx.changed.emit("*")
     assert w.citizens.proxy.rowCount() == 0
     w.citizens.show_archived.setChecked(True)
     assert w.citizens.proxy.rowCount() == 1
