@@ -107,13 +107,13 @@ def record_followup(
 ) -> FollowupSaved:
     """A new follow-up meeting (a draft until finalised) and, when ``hours`` is given, the new step of
     its placement's hours plan agreed at it. ``followup_id``: the id an undone recording had (a redo
-    recreates it under the same id)."""
+    recreates it under the same id while no other follow-up has taken it)."""
     data = checked_followup(followup)
     citizen = by_ref(s, m.Citizen, citizen_ref)
     placement = _placement_for(citizen, data.placement)
     change = _put_hours(s, data, hours, actor)
     row = mapping.followup_in(data, {placement.ref: placement} if placement else {}, actor)
-    if followup_id is not None:
+    if followup_id is not None and s.get(m.Followup, followup_id) is None:  # (SQLite may have reused it)
         row.id = followup_id
     citizen.followups.append(row)
     s.flush()

@@ -129,3 +129,14 @@ def test_a_stale_follow_up_save_is_a_conflict_the_user_resolves(ctx: UiContext) 
     ctx.push(EditFollowup(ctx, "Edit", "DC", fid, seen, replace(seen, note="Min"), version, LESS))
     assert followups.followup_fields(ctx.db, fid)[0].note == "Min"
     assert placements.schedule_step(ctx.db, "DC-1", LESS.start) == LESS
+
+
+def test_a_redo_keeps_a_colleagues_follow_up_that_took_the_freed_id(ctx: UiContext) -> None:
+    ctx.push(RecordFollowup(ctx, "New", "DC", MEETING))
+    ctx.undo_stack.undo()
+    followups.record_followup(ctx.db, "DC", replace(MEETING, note="Kollegaens"), actor="sofie")
+    ctx.undo_stack.redo()
+    notes = sorted(
+        r.value.note or "" for r in views.citizen_detail(ctx.db, "DC").followups if r.value.day == MEETING.day
+    )
+    assert notes == ["Bedre uge", "Kollegaens"]
