@@ -34,6 +34,7 @@ from placement_desk.services import (
     companies,
     dashboard,
     description,
+    description_texts,
     documents,
     dossier,
     followups,
@@ -236,6 +237,9 @@ CALLS: dict[str, tuple[Callable[[Database, Any], object], set[Role]]] = {
     "description texts": (lambda db, _: description.dossier_texts(db, "DC"), READERS),
     "save a description text": (
         lambda db, _: description.save_dossier_text(db, "DC", None, "health", "Migræne"), EDITORS
+    ),
+    "save description texts": (  # expecting a text that is not there: refused after the role's check
+        lambda db, _: description_texts.save_dossier_texts(db, "DC", None, {"health": "x"}, {"health": "y"}), EDITORS
     ),
     "check a dossier": (lambda db, _: description.check_dossier(db, "DC"), READERS),
     # the results report (issue 18): anonymised for everyone, the citizens behind it only for readers

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from placement_desk.domain.profile import Observation, ProfileItem
-from placement_desk.services import description, observations, profile_edit
+from placement_desk.services import description_texts, observations, profile_edit
 from placement_desk.services.observations import ObservationRow
 from placement_desk.services.profile_edit import ProfileRow, ProfileTexts, RemovedItem
 from placement_desk.ui.commands.base import Command
@@ -158,8 +158,8 @@ class SetProfileTexts(Command):
 
 
 class SaveDescriptionTexts(Command):
-    """The texts typed under the dossier's headings (heading -> text), saved as one step; undo puts back
-    the texts they replaced."""
+    """The texts typed under the dossier's headings (heading -> text), saved as one step in one
+    transaction; undo puts back the texts they replaced (each step expecting what the previous one left)."""
 
     def __init__(self, ctx: UiContext, text: str, citizen_ref: str, template: str, texts: Mapping[str, str]) -> None:
         super().__init__(ctx, text, citizen_ref)
@@ -167,15 +167,17 @@ class SaveDescriptionTexts(Command):
         self.after: dict[str, str | None] = dict(texts)
         self.before: dict[str, str | None] | None = None  # known after the first save
 
-    def _save(self, texts: Mapping[str, str | None]) -> dict[str, str | None]:
-        db, ref, key, actor = self.ctx.db, self.scope, self.template, self.ctx.actor
-        return {h: description.save_dossier_text(db, ref, key, h, text, actor) for h, text in texts.items()}
+    def _save(
+        self, texts: Mapping[str, str | None], expected: Mapping[str, str | None] | None
+    ) -> dict[str, str | None]:
+        db, ref, actor = self.ctx.db, self.scope, self.ctx.actor
+        return description_texts.save_dossier_texts(db, ref, self.template, texts, expected, actor)
 
     def apply(self, force: bool = False) -> None:
-        before = self._save(self.after)
+        before = self._save(self.after, None if force or self.before is None else self.before)
         if self.before is None:
             self.before = before
 
     def revert(self, force: bool = False) -> None:
         assert self.before is not None
-        self._save(self.before)
+        self._save(self.before, None if force else self.after)

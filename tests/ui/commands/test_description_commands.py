@@ -162,6 +162,16 @@ def test_undoing_the_texts_over_a_colleagues_save_asks_and_keeps_theirs(ctx: UiC
     assert asked == [True] and profile_edit.profile_texts(ctx.db, "DC") == ProfileTexts("Søster og bror", "Kollegaens")
 
 
+def test_undoing_heading_texts_over_a_colleagues_text_asks_and_keeps_every_text(ctx: UiContext) -> None:
+    template = description.find_template(None).key
+    ctx.push(SaveDescriptionTexts(ctx, "Texts", "DC", template, {"health": "Migræne", "challenges": "Pauser"}))
+    description.save_dossier_text(ctx.db, "DC", None, "challenges", "Kollegaens tekst", "sofie")
+    asked = keep_theirs(ctx)
+    ctx.undo_stack.undo()
+    assert asked == [True]
+    assert description.dossier_texts(ctx.db, "DC") == {"health": "Migræne", "challenges": "Kollegaens tekst"}
+
+
 def test_the_dossiers_heading_texts_undo_and_redo(ctx: UiContext) -> None:
     description.save_dossier_text(ctx.db, "DC", None, "health", "Migræne")
     texts = {"health": "Migræne; i behandling", "challenges": "Pauser"}
