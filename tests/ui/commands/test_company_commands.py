@@ -4,7 +4,6 @@ overwriting it."""
 
 from __future__ import annotations
 
-import ctypes
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -19,12 +18,6 @@ from placement_desk.ui.commands import companies as commands
 from placement_desk.ui.shell.context import UiContext
 from tests.casefiles import case_file, ramp_down_citizen
 from tests.db_state import assert_undo_redo_cycles
-
-# PySide6 6.12's SignalInstance.emit drops a reference to True or False per call (every push, undo and
-# redo emits); without references no one gives back, the interpreter aborts at exit.
-for _ in range(100_000):
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(False))
 
 
 @pytest.fixture
