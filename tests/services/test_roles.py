@@ -308,6 +308,10 @@ NOT_PERSONAL = {
     "audit_chain.chain_key", "audit_chain.verify", "audit_chain.seal", "audit_chain.external_heads",
     "audit_chain.reset_head",
     "team_setup.setup",  # the server checks its owner: tests/postgres/test_team_roles.py::test_setup_is_only_for_the_owner
+    "changes.subscribe",  # who hears of committed writes: the process's own window
+    # the read-only mode's journal of audit entries (ids, no personal data), folded in at the next writable start
+    "audit.fold_read_journal", "read_journal.path_for", "read_journal.add", "read_journal.load",
+    "read_journal.remove",
 }
 
 
