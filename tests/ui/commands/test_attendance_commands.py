@@ -4,6 +4,7 @@ that meets a colleague's later registration asks and keeps theirs."""
 
 from __future__ import annotations
 
+import ctypes
 from datetime import date
 
 import pytest
@@ -24,6 +25,14 @@ DAY = date(2023, 3, 14)  # a Tuesday in DC-1's period with nothing registered
 WEEK = date(2023, 3, 20)  # Monday 20 March: planned Mon and Wed 2 h (Monday's registration cleared below)
 PRESENT = cf.Attendance(DAY, "present", 120)
 SICK = cf.Attendance(DAY, "sick", 0, "Influenza")
+
+
+# The Qt binding in this environment drops a reference to None (and, on signals, to True or False) at
+# every call of a method returning nothing (every push, undo and redo makes several): without references
+# given back, the interpreter aborts at exit ("none_dealloc" / "bool_dealloc"). See tests/ui/test_qt_binding.py.
+for _ in range(100_000):
+    for _kept in (None, True, False):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(_kept))
 
 
 @pytest.fixture
