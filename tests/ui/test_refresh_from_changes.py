@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
 from placement_desk.services import citizens
+from placement_desk.services import users as user_service
 from placement_desk.services.casefile_io import import_case_file
 from placement_desk.services.changes import Changes
 from placement_desk.ui.pages import dashboard as dashboard_page
 from placement_desk.ui.pages import placements as placements_page
-from placement_desk.ui.pages import users as users_page
 from placement_desk.ui.shell.main_window import MainWindow
 from tests.casefiles import case_file, ramp_down_citizen
 
@@ -130,7 +130,7 @@ def test_a_page_the_changes_do_not_touch_does_not_reload(
 ) -> None:
     w = window(qtbot, demo_db, "users")
     assert w.page("users").isVisible()
-    users_read = spy(monkeypatch, users_page.users, "list_users")
+    users_read = spy(monkeypatch, user_service, "list_users")
     ref = dashboard_rows(w)[0].citizen_ref
     w.show_page("dashboard")
     dashboards = spy(monkeypatch, dashboard_page, "dashboard")
