@@ -73,9 +73,13 @@ class ChangeFollower(QObject):
         super().__init__(view)
         self.view, self._wants, self._refresh = view, wants, refresh
         self.pending: Changes | None = Changes.all() if stale else None
-        ctx.changes.connect(self.heard)
-        ctx.changed.connect(lambda scope: self.heard(reload_request(scope)))
+        ctx.changes.connect(self.heard)  # bound methods: Qt lets go of them when the view goes
+        ctx.changed.connect(self.asked)
         view.installEventFilter(self)
+
+    def asked(self, scope: str) -> None:
+        """A request to read again (``UiContext.changed``), nothing written."""
+        self.heard(reload_request(scope))
 
     def heard(self, changes: object) -> None:
         if not isinstance(changes, Changes) or not self._wants(changes):
