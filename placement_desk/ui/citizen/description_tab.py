@@ -106,6 +106,7 @@ class HeadingBlock(QGroupBox):
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(70)
         self.dirty = False  # edited since it was loaded or saved
+        self.loaded: str | None = None  # the stored text as last shown or saved (what a save expects there)
         self._loading = False
         self.editor.textChanged.connect(self._edited)
         self.evidence = QLabel(self)
@@ -132,6 +133,7 @@ class HeadingBlock(QGroupBox):
         finally:
             self._loading = False
         self.dirty = False
+        self.loaded = text
 
     def show_section(self, section: Section, stored: str | None) -> None:
         """The section's evidence, and the stored text unless the user is editing it."""
@@ -283,11 +285,14 @@ class DescriptionTab(CitizenTab):
         changed = self.changed_texts()
         if template is None or not changed:
             return False
-        command = SaveDescriptionTexts(self.ctx, self.tr("Save description texts"), self.ref, template.key, changed)
+        seen = {h: self.blocks[h].loaded for h in changed}  # a text someone else saved meanwhile: asked
+        command = SaveDescriptionTexts(
+            self.ctx, self.tr("Save description texts"), self.ref, template.key, changed, seen
+        )
         ok = self.ctx.guarded(lambda: self.ctx.push(command))
         if ok:
-            for h in changed:
-                self.blocks[h].dirty = False
+            for h, text in changed.items():
+                self.blocks[h].dirty, self.blocks[h].loaded = False, text or None
         return ok
 
     def observation_fields(self) -> dict[str, object]:

@@ -159,11 +159,18 @@ class SetProfileTexts(Command):
 
 class SaveDescriptionTexts(Command):
     """The texts typed under the dossier's headings (heading -> text), saved as one step in one
-    transaction; undo puts back the texts they replaced (each step expecting what the previous one left)."""
+    transaction; undo puts back the texts they replaced (each step expecting what the previous one left).
+    ``seen``: the texts the screen showed under those headings (None: whatever is there); one someone else
+    saved meanwhile is a conflict the user decides (keep mine overwrites it)."""
 
-    def __init__(self, ctx: UiContext, text: str, citizen_ref: str, template: str, texts: Mapping[str, str]) -> None:
+    can_force = True
+
+    def __init__(
+        self, ctx: UiContext, text: str, citizen_ref: str, template: str, texts: Mapping[str, str],
+        seen: Mapping[str, str | None] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(ctx, text, citizen_ref)
-        self.template = template
+        self.template, self.seen = template, seen
         self.after: dict[str, str | None] = dict(texts)
         self.before: dict[str, str | None] | None = None  # known after the first save
 
@@ -174,7 +181,7 @@ class SaveDescriptionTexts(Command):
         return description_texts.save_dossier_texts(db, ref, self.template, texts, expected, actor)
 
     def apply(self, force: bool = False) -> None:
-        before = self._save(self.after, None if force or self.before is None else self.before)
+        before = self._save(self.after, None if force else self.seen if self.before is None else self.before)
         if self.before is None:
             self.before = before
 

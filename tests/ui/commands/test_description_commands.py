@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from placement_desk.db.engine import Database
+from placement_desk.domain.errors import ConflictError
 from placement_desk.domain.profile import Observation, ProfileItem
 from placement_desk.services import description, observations, profile_edit
 from placement_desk.services.casefile_io import import_case_file
@@ -179,6 +180,18 @@ def test_undoing_heading_texts_over_a_colleagues_text_asks_and_keeps_every_text(
     ctx.undo_stack.undo()
     assert asked == [True]
     assert description.dossier_texts(ctx.db, "DC") == {"health": "Migræne", "challenges": "Kollegaens tekst"}
+
+
+def test_a_heading_text_saved_over_a_colleagues_newer_text_is_the_users_choice(ctx: UiContext) -> None:
+    template = description.find_template(None).key
+    description.save_dossier_text(ctx.db, "DC", None, "health", "Kollegaens tekst", "sofie")  # after I looked
+    ctx.keep_mine = lambda: False  # type: ignore[method-assign]
+    with pytest.raises(ConflictError):
+        ctx.push(SaveDescriptionTexts(ctx, "Texts", "DC", template, {"health": "Min tekst"}, {"health": None}))
+    assert description.dossier_texts(ctx.db, "DC") == {"health": "Kollegaens tekst"} and ctx.undo_stack.count() == 0
+    ctx.keep_mine = lambda: True  # type: ignore[method-assign]
+    ctx.push(SaveDescriptionTexts(ctx, "Texts", "DC", template, {"health": "Min tekst"}, {"health": None}))
+    assert description.dossier_texts(ctx.db, "DC") == {"health": "Min tekst"}
 
 
 def test_the_dossiers_heading_texts_undo_and_redo(ctx: UiContext) -> None:
