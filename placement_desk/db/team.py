@@ -528,13 +528,13 @@ def sync_login(session: Session, username: str, password: str | None = None) -> 
     from placement_desk.domain.errors import ValidationError
 
     if len(username.encode("utf-8")) > NAME_MAX:
-        raise ValidationError("username", f"must be at most {NAME_MAX} bytes on a team server")
+        raise ValidationError("username", code="username_bytes", limit=NAME_MAX)
     verifier = None if password is None else scram_verifier(session, username, password)
     try:
         session.execute(text("SELECT pd_sync_login(:u, :v)"), {"u": username, "v": verifier})
     except DBAPIError as exc:
         if "is not a person's login" in str(exc.orig):
-            raise ValidationError("username", f"{username} is a role of the server itself, not a person's login") from None
+            raise ValidationError("username", code="server_role_name", username=username) from None
         raise
 
 

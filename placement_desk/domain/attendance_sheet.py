@@ -23,7 +23,15 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import plan_of
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.plan import days
-from placement_desk.domain.sheet_values import CellProblem, Minutes, check_value, day_of, hours_of, text_of
+from placement_desk.domain.sheet_values import (
+    CELL_TEXTS,
+    CellProblem,
+    Minutes,
+    check_value,
+    day_of,
+    hours_of,
+    text_of,
+)
 from placement_desk.domain.vocab import Status
 
 FORMAT = "placement-desk/attendance-sheet"
@@ -77,6 +85,29 @@ ROW_TEXTS: dict[str, str] = {
     "sheet_not_company_placement": "{placement} er ikke et forløb hos virksomheden i måneden",
     "sheet_not_in_month": "{day} ligger ikke i arkets måned",
     "sheet_outside_placement": "{day} ligger uden for forløbets periode",
+    "sheet_below_last": "ligger under arkets sidste linje (række {last}); skriv kun i arkets linjer",
+    **CELL_TEXTS,  # a cell's problems (domain/sheet_values.py)
+    # a file that is not a sheet, or not one as it was sent (export/excel_attendance_read.py)
+    "sheet_too_many_lines": "{count} linjer er for mange til ét ark (højst {limit})",
+    "sheet_not_xlsx": "filen er ikke et Excel-ark (.xlsx), eller den er beskadiget",
+    "sheet_not_ours": "arket er ikke et fremmødeark fra Placement Desk",
+    "sheet_not_ours_or_newer": "arket er ikke et fremmødeark fra Placement Desk, eller det er fra en nyere udgave",
+    "sheet_cannot_read": "filen kan ikke læses ({reason})",
+    "sheet_file_too_big": "filen er for stor til et fremmødeark (over {limit} MB)",
+    "sheet_file_size": "filen er for stor til et fremmødeark ({size} MB)",
+    "sheet_encrypted": "arket er krypteret eller et gammelt .xls-ark; gem det som .xlsx uden adgangskode",
+    "sheet_too_many_parts": "filen har {count} dele; et fremmødeark har få (er den et regneark?)",
+    "sheet_unpacks_too_big": "filen pakker sig ud til mere end {limit} MB; det er ikke et fremmødeark",
+    "sheet_dtd": (
+        "{part} indeholder XML-definitioner (DOCTYPE/ENTITY), som et regneark ikke bruger; filen læses ikke af "
+        "sikkerhedshensyn"
+    ),
+    "sheet_company_changed": "arkets oplysninger om virksomheden er ændret; brug arket, som det blev sendt",
+    "sheet_month_changed": "arkets oplysninger om måneden er ændret; brug arket, som det blev sendt",
+    "sheet_layout_changed": "arkets opbygning er ændret (overskriftsrækken); brug arket, som det blev sendt",
+    "sheet_lines_changed": "arkets oplysninger om antallet af linjer er ændret; brug arket, som det blev sendt",
+    "sheet_headings_changed": "kolonneoverskrifterne er ændret; brug arket, som det blev sendt",
+    "sheet_cell_broken": "en celle kan ikke læses (et ugyldigt tal eller en beskadiget celle)",
 }
 
 
@@ -150,6 +181,21 @@ class SheetRowError(ValidationError):
         return error
 
 
+class SheetFileError(ValidationError):
+    """A filled-in sheet refused as a whole (``path`` the file or "fremmødeark"), or from a row on (``row``;
+    ``above``: that row or one above it): a message code (``ROW_TEXTS``) and its arguments. The text
+    (``str()``) is the sheet's Danish, as for a row; ``code`` / ``params`` let the UI write the user's language.
+    """
+
+    def __init__(
+        self, path: str = "fremmødeark", *, code: str, row: int | None = None, above: bool = False, **params: object
+    ) -> None:
+        where = path if row is None else f"række {row}{' eller over' if above else ''}"
+        super().__init__(where, sheet_text(code, params))
+        self.code, self.params = code, params
+        self.row, self.above = row, above
+
+
 class SheetErrors(ValidationError):
     """Every bad row of a sheet at once; nothing was written."""
 
@@ -192,20 +238,18 @@ class SheetEntry:
 
 
 class _CodedProblem(CellProblem):
-    """A cell problem with a message code (``ROW_TEXTS``)."""
+    """A cell problem of the sheet's own (``ROW_TEXTS``, which name the sheet's statuses)."""
 
     def __init__(self, code: str, **params: object) -> None:
-        super().__init__(sheet_text(code, params))
+        ValueError.__init__(self, sheet_text(code, params))
         self.code, self.params = code, params
 
 
 def _cell(row: int, key: str, read: Any, value: Any) -> Any:
     try:
         return read(value)
-    except _CodedProblem as exc:
-        raise SheetRowError.coded(row, HEADINGS[key], exc.code, exc.params) from None
     except CellProblem as exc:
-        raise SheetRowError(row, HEADINGS[key], str(exc)) from None
+        raise SheetRowError.coded(row, HEADINGS[key], exc.code, exc.params) from None
 
 
 def _status(value: Any) -> str | None:

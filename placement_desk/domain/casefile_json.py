@@ -134,4 +134,4 @@ def _report_first_refused(data: Any, source: str) -> None:
         else:
             continue
         stack.extend(reversed(children))
-    raise ValidationError(source, "not valid JSON")  # pragma: no cover - a refused value is always reachable
+    raise ValidationError(source, code="not_json")  # pragma: no cover - a refused value is always reachable

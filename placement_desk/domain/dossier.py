@@ -141,11 +141,11 @@ def resolve_period(
     first = period_from or (default[0] if default else None)
     last = period_to or (default[1] if default else None)
     if first is None:
-        raise ValidationError("--from", "the citizen has no placements: give the period with --from and --to")
+        raise ValidationError("--from", code="period_needed")
     if last is None:
-        raise ValidationError("--to", "the citizen has no placements: give the period with --from and --to")
+        raise ValidationError("--to", code="period_needed")
     if first > last:
-        raise ValidationError("--from", f"{first.isoformat()} is after the period's end {last.isoformat()}")
+        raise ValidationError("--from", code="period_order", first=first.isoformat(), last=last.isoformat())
     return first, last
 
 

@@ -157,6 +157,63 @@ MESSAGES: dict[str, str] = {
     "sheet_not_company_placement": "{placement} is not a placement at the company in the month",
     "sheet_not_in_month": "{day} is not in the sheet's month",
     "sheet_outside_placement": "{day} is outside the placement's period",
+    "sheet_below_last": "is below the sheet's last line (row {last}); write only in the sheet's lines",
+    # a cell's problems (domain/sheet_values.py)
+    "sheet_not_finite": "holds an invalid number (infinite or NaN)",
+    "sheet_formula": "holds a formula; write the value itself (formulas are not read)",
+    "sheet_error_value": "holds the error value {value}; write the value itself",
+    "sheet_hours_bool": "must be a number of hours (write e.g. 3, 2.5 or 8:30)",
+    "sheet_hours_date": "is a date, not a number of hours (write e.g. 3, 2.5 or 8:30)",
+    "sheet_hours_unreadable": "cannot be read as a number of hours (write e.g. 3, 2.5 or 8:30)",
+    "sheet_hours_text": "{text} is not a number of hours (write e.g. 3, 2.5 or 8:30)",
+    "sheet_hours_range": "{hours} hours is not between 0 and {limit}",
+    # a file that is not a sheet, or not one as it was sent (export/excel_attendance_read.py)
+    "sheet_too_many_lines": "{count} lines are too many for one sheet (at most {limit})",
+    "sheet_not_xlsx": "the file is not an Excel sheet (.xlsx), or it is damaged",
+    "sheet_not_ours": "the sheet is not an attendance sheet from Placement Desk",
+    "sheet_not_ours_or_newer": "the sheet is not an attendance sheet from Placement Desk, or it is from a newer version",
+    "sheet_cannot_read": "the file cannot be read ({reason})",
+    "sheet_file_too_big": "the file is too big for an attendance sheet (over {limit} MB)",
+    "sheet_file_size": "the file is too big for an attendance sheet ({size} MB)",
+    "sheet_encrypted": "the sheet is encrypted or an old .xls sheet; save it as .xlsx without a password",
+    "sheet_too_many_parts": "the file has {count} parts; an attendance sheet has few (is it a spreadsheet?)",
+    "sheet_unpacks_too_big": "the file unpacks to more than {limit} MB; it is not an attendance sheet",
+    "sheet_dtd": (
+        "{part} holds XML definitions (DOCTYPE/ENTITY), which a spreadsheet does not use; the file is not read, "
+        "for safety"
+    ),
+    "sheet_company_changed": "the sheet's company has been changed; use the sheet as it was sent",
+    "sheet_month_changed": "the sheet's month has been changed; use the sheet as it was sent",
+    "sheet_layout_changed": "the sheet's layout has been changed (the heading row); use the sheet as it was sent",
+    "sheet_lines_changed": "the sheet's number of lines has been changed; use the sheet as it was sent",
+    "sheet_headings_changed": "the column headings have been changed; use the sheet as it was sent",
+    "sheet_cell_broken": "a cell cannot be read (an invalid number or a damaged cell)",
+    # a team server's logins (db/team.py, services/team_setup.py)
+    "username_bytes": "must be at most {limit} bytes on a team server",
+    "server_role_name": "{username} is a role of the server itself, not a person's login",
+    "not_active_admin": "{username} is not an active administrator in the database",
+    # documents: the period, the template, what a dossier lacks (domain/dossier.py, domain/templates.py)
+    "not_json": "not valid JSON",
+    "period_needed": "the citizen has no placements: give the period with --from and --to",
+    "period_order": "{first} is after the period's end {last}",
+    "dossier_incomplete": "Not complete: {missing}. Complete it, or give the reason to issue it anyway.",
+    "no_template": "there is no template {key} (known: {known})",
+    "no_template_unread": "there is no template {key} (known: {known}); a template file could not be read: {problems}",
+    "not_toml": "not valid TOML: {reason}",
+    "template_too_big": "is larger than {limit} KB: not a template",
+    "template_unreadable": "cannot be read ({reason})",
+    "template_not_utf8": "is not UTF-8 text",
+    "setting_required": "{key} is required",
+    "not_empty": "must not be empty",
+    "template_key_form": "{value} must be lower-case letters, digits and _ (starting with a letter)",
+    "text_list": "must be a list of texts",
+    "unknown_setting": "unknown setting (known: {known})",
+    "template_version": "version must be a whole number from 1 (version = 1)",
+    "template_headings": "name at least one heading ([[headings]])",
+    "heading_table": "each heading must be a table ([[headings]])",
+    "duplicate_heading": "duplicate heading key {key}",
+    # the erase dialog's confirmation (ui/pages/privacy.py)
+    "ref_mismatch": "does not match the citizen's ref ({ref})",
     # errors that are their own code (ConflictError, AccessDenied)
     "conflict": "Someone else saved a newer version of the record while you worked on it. Reload it before you save.",
     "refused": "Your role does not allow this.",
@@ -184,7 +241,7 @@ class ValidationError(ValueError):
     only the command line shows.
     """
 
-    def __init__(self, path: str, message: str | None = None, *, code: str | None = None, **params: object) -> None:
+    def __init__(self, path: str, message: str | None = None, /, *, code: str | None = None, **params: object) -> None:
         if code is not None:
             message = message_text(code, params)
         elif message is None:

@@ -2,8 +2,9 @@
 
 Hours come as a number (``2,5``), a clock time the spreadsheet made of ``8:30`` (a ``datetime.time``,
 a ``timedelta``, or the bare fraction of a day in a cell with a number format) or text (``"8:30"``,
-``"8,5"``, ``"8.5"``, ``"3 t"``); each is a duration, kept to the whole minute (half up, spec section 1). Every problem is a :class:`CellProblem` with a Danish text;
-the caller names the row and the column.
+``"8,5"``, ``"8.5"``, ``"3 t"``); each is a duration, kept to the whole minute (half up, spec section 1).
+Every problem is a :class:`CellProblem` with a message code (``CELL_TEXTS``: the sheet's Danish texts;
+``errors.MESSAGES`` has the English ones); the caller names the row and the column.
 """
 
 from __future__ import annotations
@@ -20,21 +21,40 @@ from placement_desk.domain.numbers import minutes_rounded
 MAX_HOURS = 24
 HOURS_HINT = "skriv fx 3, 2,5 eller 8:30"
 
+# A cell's problems by message code: the sheet's Danish texts (attendance_sheet.ROW_TEXTS takes them in).
+CELL_TEXTS: dict[str, str] = {
+    "sheet_not_finite": "indeholder et ugyldigt tal (uendeligt eller NaN)",
+    "sheet_formula": "indeholder en formel; skriv selve værdien (formler læses ikke)",
+    "sheet_error_value": "indeholder fejlværdien {value}; skriv selve værdien",
+    "sheet_hours_bool": f"skal være et antal timer ({HOURS_HINT})",
+    "sheet_hours_date": f"er en dato, ikke et antal timer ({HOURS_HINT})",
+    "sheet_hours_unreadable": f"kan ikke læses som et antal timer ({HOURS_HINT})",
+    "sheet_hours_text": f"{{text}} er ikke et antal timer ({HOURS_HINT})",
+    "sheet_hours_range": "{hours} timer er ikke mellem 0 og {limit}",
+}
+
 _DECIMAL = re.compile(r"^(\d{1,4})?(?:[.,](\d{1,9}))?$")
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 _UNIT = re.compile(r"\s*(?:t|timer|time|h|hours?)\.?$", re.IGNORECASE)
 
 
 class CellProblem(ValueError):
-    """A cell that cannot be read; the message is Danish and says what to write instead."""
+    """A cell that cannot be read: a message code (``CELL_TEXTS``) and its arguments; ``str()`` is the
+    sheet's Danish text, which says what to write instead."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(CELL_TEXTS[code].format(**params))
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
 class Unreadable:
     """A cell the reader will not take at face value (a formula, an error value such as ``#DIV/0!``):
-    ``why`` is the Danish reason. The file reader puts it where the value would be."""
+    ``code`` (``CELL_TEXTS``) and ``value`` say why. The file reader puts it where the value would be."""
 
-    why: str
+    code: str
+    value: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,9 +68,9 @@ class Minutes:
 def check_value(value: Any) -> None:
     """Refuse what no cell of the sheet may hold: a formula or error, a number that is not finite."""
     if isinstance(value, Unreadable):
-        raise CellProblem(value.why)
+        raise CellProblem(value.code, value=value.value) if value.value else CellProblem(value.code)
     if isinstance(value, float) and not math.isfinite(value):
-        raise CellProblem("indeholder et ugyldigt tal (uendeligt eller NaN)")
+        raise CellProblem("sheet_not_finite")
 
 
 def text_of(value: Any) -> str | None:
@@ -85,13 +105,13 @@ def _exact_hours(value: Any) -> Fraction | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise CellProblem(f"skal være et antal timer ({HOURS_HINT})")
+        raise CellProblem("sheet_hours_bool")
     if isinstance(value, int):
         return Fraction(value)
     if isinstance(value, float):
         return _clock_number(Fraction(repr(value)))  # the decimal the cell shows, not the binary float's tail
     if isinstance(value, datetime | date):
-        raise CellProblem(f"er en dato, ikke et antal timer ({HOURS_HINT})")
+        raise CellProblem("sheet_hours_date")
     if isinstance(value, time):  # "8:30" typed into a cell: the spreadsheet makes a clock time of it
         seconds = value.hour * 3600 + value.minute * 60 + value.second
         return Fraction(seconds, 3600) + Fraction(value.microsecond, 3600 * 10**6)
@@ -99,7 +119,7 @@ def _exact_hours(value: Any) -> Fraction | None:
         return Fraction(value.days * 86400 + value.seconds, 3600) + Fraction(value.microseconds, 3600 * 10**6)
     if isinstance(value, str):
         return _text_hours(value)
-    raise CellProblem(f"kan ikke læses som et antal timer ({HOURS_HINT})")
+    raise CellProblem("sheet_hours_unreadable")
 
 
 def _clock_number(exact: Fraction) -> Fraction:
@@ -126,7 +146,7 @@ def _text_hours(value: str) -> Fraction | None:
     elif (m := _DECIMAL.match(text)) and (m.group(1) or m.group(2)):
         return Fraction(f"{m.group(1) or 0}.{m.group(2) or 0}")
     shown = value.strip() if len(value) <= 40 else value.strip()[:40] + "…"
-    raise CellProblem(f"{shown!r} er ikke et antal timer ({HOURS_HINT})")
+    raise CellProblem("sheet_hours_text", text=repr(shown))
 
 
 def _danish(hours: Fraction) -> str:
@@ -141,6 +161,6 @@ def hours_of(value: Any) -> Minutes | None:
     if exact is None:
         return None
     if not 0 <= exact <= MAX_HOURS:
-        raise CellProblem(f"{_danish(exact)} timer er ikke mellem 0 og {MAX_HOURS}")
+        raise CellProblem("sheet_hours_range", hours=_danish(exact), limit=MAX_HOURS)
     minutes, rounded = minutes_rounded(exact)  # the case-file import's rounding: half up, flagged alike
     return Minutes(minutes, rounded)

@@ -45,8 +45,9 @@ HEADING_KEYS = ("key", "title", "prompt", "questions", *EVIDENCE)
 class TemplateError(ValidationError):
     """A template file that cannot be used; ``line`` is the line of the file the problem is on."""
 
-    def __init__(self, source: str, line: int | None, message: str) -> None:
-        super().__init__(f"{source}, line {line}" if line else source, message)
+    def __init__(self, source: str, line: int | None, where: str = "", /, *, code: str, **params: object) -> None:
+        at = f"{source}, line {line}" if line else source
+        super().__init__(f"{at}: {where}" if where else at, code=code, **params)
         self.source = source
         self.line = line
 
@@ -114,42 +115,44 @@ class _Reader:
         self.lines = _Lines(text)
         self.source = source
 
-    def fail(self, index: int | None, key: str | None, message: str, value: str | None = None) -> TemplateError:
+    def fail(
+        self, index: int | None, key: str | None, /, *, code: str, find: str | None = None, **params: object
+    ) -> TemplateError:
+        """The error of a message code at a setting (``find``: the value to find the line by)."""
         where = key if index is None else f"headings[{index}].{key}" if key else f"headings[{index}]"
-        text = f"{where}: {message}" if where else message
-        return TemplateError(self.source, self.lines.find(index, key, value), text)
+        return TemplateError(self.source, self.lines.find(index, key, find), where or "", code=code, **params)
 
     def text(self, data: dict[str, Any], key: str, index: int | None, required: bool = True) -> str | None:
         value = data.get(key)
         if value is None:
             if required:
-                raise self.fail(index, None, f"{key} is required")
+                raise self.fail(index, None, code="setting_required", key=key)
             return None
         if not isinstance(value, str) or (required and not value.strip()):
-            raise self.fail(index, key, "must be text" if not isinstance(value, str) else "must not be empty")
+            raise self.fail(index, key, code="not_text" if not isinstance(value, str) else "not_empty")
         return value.strip()
 
     def key(self, data: dict[str, Any], index: int | None) -> str:
         value = self.text(data, "key", index)
         assert value is not None
         if not _KEY.fullmatch(value):
-            raise self.fail(index, "key", f"{value!r} must be lower-case letters, digits and _ (starting with a letter)")
+            raise self.fail(index, "key", code="template_key_form", value=repr(value))
         return value
 
     def words(self, data: dict[str, Any], key: str, index: int, allowed: tuple[str, ...] | None) -> tuple[str, ...]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(index, key, "must be a list of texts")
+            raise self.fail(index, key, code="text_list")
         if allowed is not None:
             for v in value:
                 if v not in allowed:
-                    raise self.fail(index, key, f"{v!r} is not one of {', '.join(allowed)}", value=v)
+                    raise self.fail(index, key, code="not_one_of", find=v, value=repr(v), allowed=", ".join(allowed))
         return tuple(v.strip() for v in value if v.strip())
 
     def unknown(self, data: dict[str, Any], known: tuple[str, ...], index: int | None) -> None:
         for k in data:
             if k not in known:
-                raise self.fail(index, k, f"unknown setting (known: {', '.join(known)})")
+                raise self.fail(index, k, code="unknown_setting", known=", ".join(known))
 
 
 def parse_template(text: str, source: str = "template") -> Template:
@@ -159,24 +162,24 @@ def parse_template(text: str, source: str = "template") -> Template:
     except tomllib.TOMLDecodeError as exc:
         found = _LINE.search(str(exc))
         message = _LINE.sub("", str(exc)).replace("( ", "(").replace("(, ", "(").replace(" ()", "").strip()
-        raise TemplateError(source, int(found.group(1)) if found else None, f"not valid TOML: {message}") from None
+        raise TemplateError(source, int(found.group(1)) if found else None, code="not_toml", reason=message) from None
     r = _Reader(text, source)
     r.unknown(data, TOP_KEYS, None)
     key = r.key(data, None)
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise r.fail(None, "version" if "version" in data else None, "version must be a whole number from 1 (version = 1)")
+        raise r.fail(None, "version" if "version" in data else None, code="template_version")
     title, purpose = r.text(data, "title", None), r.text(data, "purpose", None)
     headings_raw = data.get("headings")
     if not isinstance(headings_raw, list) or not headings_raw:
-        raise r.fail(None, "headings" if "headings" in data else None, "name at least one heading ([[headings]])")
+        raise r.fail(None, "headings" if "headings" in data else None, code="template_headings")
     headings: list[TemplateHeading] = []
     for i, h in enumerate(headings_raw):
         if not isinstance(h, dict):
-            raise r.fail(None, "headings", "each heading must be a table ([[headings]])")
+            raise r.fail(None, "headings", code="heading_table")
         headings.append(_heading(r, h, i))
         if any(other.key == headings[-1].key for other in headings[:-1]):
-            raise r.fail(i, "key", f"duplicate heading key {headings[-1].key}")
+            raise r.fail(i, "key", code="duplicate_heading", key=headings[-1].key)
     assert title is not None and purpose is not None
     return Template(key, version, title, purpose, tuple(headings), r.text(data, "recipient", None, False), source)
 

@@ -22,8 +22,15 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from placement_desk.domain.attendance_sheet import FORMAT, HEADINGS, MAX_LINES, STATUS_LABELS, VERSION, SheetLine
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.attendance_sheet import (
+    FORMAT,
+    HEADINGS,
+    MAX_LINES,
+    STATUS_LABELS,
+    VERSION,
+    SheetFileError,
+    SheetLine,
+)
 from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
 from placement_desk.export.excel_common import (
@@ -78,7 +85,7 @@ def _validation(kind: str, cells: str, title: str, error: str, prompt: str, **ru
 def render_attendance_sheet(company_ref: str, company_name: str, month: str, lines: Sequence[SheetLine]) -> bytes:
     """The sheet for one company and month (``YYYY-MM``): the expected days and their planned hours."""
     if len(lines) > MAX_LINES:
-        raise ValidationError("fremmødeark", f"{len(lines)} linjer er for mange til ét ark (højst {MAX_LINES})")
+        raise SheetFileError(code="sheet_too_many_lines", count=len(lines), limit=MAX_LINES)
     wb = Workbook()
     ws = wb.active
     assert ws is not None

@@ -2,7 +2,8 @@
 
 - The package first: a size limit, a zip that unpacks to at most :data:`MAX_UNPACKED` bytes in at most
   :data:`MAX_PARTS` parts, and no XML part with a DTD (entity bombs and external entities; openpyxl
-  parses with defusedxml too). Anything else is refused with a Danish :class:`ValidationError`.
+  parses with defusedxml too). Anything else is refused with a :class:`SheetFileError` (a message code;
+  its text is the sheet's Danish).
 - Then openpyxl in read-only mode, formulas as written (``data_only=False``: never a value some
   spreadsheet program computed), and only the rows the sheet was made with: its hidden sheet says how
   many lines it has, and the rows are read with ``iter_rows(min_row, max_row)`` up to them (and a few
@@ -31,6 +32,7 @@ from placement_desk.domain.attendance_sheet import (
     HEADINGS,
     MAX_LINES,
     VERSIONS,
+    SheetFileError,
     SheetRow,
     SheetRowError,
     month_bounds,
@@ -39,15 +41,13 @@ from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.sheet_values import Unreadable
 from placement_desk.export.excel_attendance import COLUMNS, HEADER_ROW, META, META_ROWS, SHEET
 
-PATH = "fremmødeark"
 MAX_FILE = 20 * 2**20  # a company's month is some 100 kB; LibreOffice and Excel keep it well under 1 MB
 MAX_UNPACKED = 64 * 2**20
 MAX_PARTS = 500
 BELOW = 10  # rows under the last line that are checked for entries (which are refused, not lost)
 _DTD = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 _XML_PARTS = (".xml", ".rels", ".vml")
-NOT_A_SHEET = "filen er ikke et Excel-ark (.xlsx), eller den er beskadiget"
-# What zipfile raises on a damaged or hostile package (a ValidationError is raised on before these).
+# What zipfile raises on a damaged or hostile package (a SheetFileError is raised on before these).
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zlib.error,
@@ -70,7 +70,7 @@ class SheetMeta:
 def read_attendance_sheet(content: bytes) -> tuple[SheetMeta, list[SheetRow]]:
     """The sheet's company and month and its data rows (raw values by column key).
 
-    Raises ValidationError (a SheetRowError where a row is to blame) for anything that is not a sheet
+    Raises SheetFileError (a SheetRowError where a row is to blame) for anything that is not a sheet
     Placement Desk made, or that cannot be read safely.
     """
     check_package(content)
@@ -79,11 +79,11 @@ def read_attendance_sheet(content: bytes) -> tuple[SheetMeta, list[SheetRow]]:
         try:
             wb = load_workbook(io.BytesIO(content), read_only=True, data_only=False, keep_links=False)
         except Exception:
-            raise ValidationError(PATH, NOT_A_SHEET) from None
+            raise SheetFileError(code="sheet_not_xlsx") from None
         try:
             names = wb.sheetnames
             if META not in names or SHEET not in names:
-                raise ValidationError(PATH, "arket er ikke et fremmødeark fra Placement Desk")
+                raise SheetFileError(code="sheet_not_ours")
             meta = _meta(wb[META])
             return meta, _rows(wb[SHEET], meta.lines)
         finally:
@@ -96,35 +96,32 @@ def read_sheet_file(path: Path) -> bytes:
         with path.expanduser().open("rb") as f:
             content = f.read(MAX_FILE + 1)
     except OSError as exc:
-        raise ValidationError(str(path), f"filen kan ikke læses ({exc.strerror or exc})") from None
+        raise SheetFileError(str(path), code="sheet_cannot_read", reason=exc.strerror or exc) from None
     if len(content) > MAX_FILE:
-        raise ValidationError(PATH, f"filen er for stor til et fremmødeark (over {MAX_FILE // 2**20} MB)")
+        raise SheetFileError(code="sheet_file_too_big", limit=MAX_FILE // 2**20)
     return content
 
 
 def check_package(content: bytes) -> None:
     """Refuse what is no .xlsx, too big, a zip bomb, or XML with a DTD - before any XML parser sees it."""
     if len(content) > MAX_FILE:
-        raise ValidationError(PATH, f"filen er for stor til et fremmødeark ({len(content) // 2**20} MB)")
+        raise SheetFileError(code="sheet_file_size", size=len(content) // 2**20)
     if content.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ValidationError(PATH, "arket er krypteret eller et gammelt .xls-ark; gem det som .xlsx uden adgangskode")
+        raise SheetFileError(code="sheet_encrypted")
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as zf:
             parts = zf.infolist()
             if len(parts) > MAX_PARTS:
-                raise ValidationError(PATH, f"filen har {len(parts)} dele; et fremmødeark har få (er den et regneark?)")
+                raise SheetFileError(code="sheet_too_many_parts", count=len(parts))
             if sum(p.file_size for p in parts) > MAX_UNPACKED:
-                raise ValidationError(PATH, "filen pakker sig ud til mere end 64 MB; det er ikke et fremmødeark")
+                raise SheetFileError(code="sheet_unpacks_too_big", limit=MAX_UNPACKED // 2**20)
             for part in parts:
                 if part.filename.lower().endswith(_XML_PARTS) and any(m in zf.read(part) for m in _DTD):
-                    raise ValidationError(
-                        PATH, f"{part.filename} indeholder XML-definitioner (DOCTYPE/ENTITY), som et regneark ikke "
-                        "bruger; filen læses ikke af sikkerhedshensyn",
-                    )  # fmt: skip
-    except ValidationError:
+                    raise SheetFileError(code="sheet_dtd", part=part.filename)
+    except SheetFileError:
         raise
     except _ZIP_ERRORS:
-        raise ValidationError(PATH, NOT_A_SHEET) from None
+        raise SheetFileError(code="sheet_not_xlsx") from None
 
 
 def _meta(ws: Any) -> SheetMeta:
@@ -135,21 +132,19 @@ def _meta(ws: Any) -> SheetMeta:
     values = dict(zip(META_ROWS, got + [None] * (len(META_ROWS) - len(got)), strict=True))
     version = values["version"]
     if values["format"] != FORMAT or isinstance(version, bool) or version not in VERSIONS:
-        raise ValidationError(PATH, "arket er ikke et fremmødeark fra Placement Desk, eller det er fra en nyere udgave")
+        raise SheetFileError(code="sheet_not_ours_or_newer")
     company, month = values["company"], values["month"]
     if not isinstance(company, str) or not 0 < len(company.strip()) <= 80:
-        raise ValidationError(PATH, "arkets oplysninger om virksomheden er ændret; brug arket, som det blev sendt")
+        raise SheetFileError(code="sheet_company_changed")
     try:
         month_bounds(month if isinstance(month, str) else "")
     except ValidationError:
-        raise ValidationError(PATH, "arkets oplysninger om måneden er ændret; brug arket, som det blev sendt") from None
+        raise SheetFileError(code="sheet_month_changed") from None
     if _whole(values["header_row"]) != HEADER_ROW:
-        raise ValidationError(PATH, "arkets opbygning er ændret (overskriftsrækken); brug arket, som det blev sendt")
+        raise SheetFileError(code="sheet_layout_changed")
     lines = MAX_LINES if version == 1 else _whole(values["lines"])
     if lines is None or not 0 <= lines <= MAX_LINES:
-        raise ValidationError(
-            PATH, "arkets oplysninger om antallet af linjer er ændret; brug arket, som det blev sendt"
-        )
+        raise SheetFileError(code="sheet_lines_changed")
     return SheetMeta(company.strip(), month, lines)
 
 
@@ -161,9 +156,9 @@ def _whole(value: Any) -> int | None:
 
 def _cell_value(cell: Any) -> Any:
     if cell.data_type == "f":
-        return Unreadable("indeholder en formel; skriv selve værdien (formler læses ikke)")
+        return Unreadable("sheet_formula")
     if cell.data_type == "e":
-        return Unreadable(f"indeholder fejlværdien {cell.value}; skriv selve værdien")
+        return Unreadable("sheet_error_value", str(cell.value))
     return cell.value
 
 
@@ -179,8 +174,8 @@ def _cells(ws: Any, first: int, last: int) -> Iterator[tuple[int, dict[str, Any]
         for r, cells in enumerate(rows, first):
             yield r, {key: _cell_value(cell) for (key, *_), cell in zip(COLUMNS, cells, strict=False)}
     except Exception:
-        where = f"række {r + 1}" if r >= first else f"række {first} eller over"
-        raise ValidationError(where, "en celle kan ikke læses (et ugyldigt tal eller en beskadiget celle)") from None
+        row, above = (r + 1, False) if r >= first else (first, True)
+        raise SheetFileError(code="sheet_cell_broken", row=row, above=above) from None
 
 
 def _rows(ws: Any, lines: int) -> list[SheetRow]:
@@ -191,16 +186,12 @@ def _rows(ws: Any, lines: int) -> list[SheetRow]:
         if r == HEADER_ROW:
             got = [str(v).strip() if v is not None else "" for v in values.values()]
             if got != [HEADINGS[key] for key, *_ in COLUMNS]:
-                raise ValidationError(
-                    f"række {HEADER_ROW}", "kolonneoverskrifterne er ændret; brug arket, som det blev sendt"
-                )
+                raise SheetFileError(code="sheet_headings_changed", row=HEADER_ROW)
         elif _blank(values):
             continue
         elif r > last:
             column = next(HEADINGS[k] for k, v in values.items() if not _blank({k: v}))
-            raise SheetRowError(
-                r, column, f"ligger under arkets sidste linje (række {last}); skriv kun i arkets linjer"
-            )
+            raise SheetRowError(r, column, code="sheet_below_last", last=last)
         else:
             out.append(SheetRow(r, values))
     return out

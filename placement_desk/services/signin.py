@@ -50,12 +50,16 @@ class SignInFailed(Exception):
     disk is full or the file cannot be written: the password was not even tried, or was right),
     "missing" (the encrypted database file is gone: restore a backup), "setup" (nobody can sign in
     yet: create the first administrator), "plain" (a plain database that only an administrator's
-    sign-in encrypts) or "upgrade" (a team database behind this program: its owner runs setup)."""
+    sign-in encrypts) or "upgrade" (a team database behind this program: its owner runs setup).
+    ``code`` tells a "wrong" apart where the UI words it differently ("no_user": no such active user)."""
 
-    def __init__(self, kind: str, message: str, locked_until: datetime | None = None) -> None:
+    def __init__(
+        self, kind: str, message: str, locked_until: datetime | None = None, *, code: str | None = None
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.locked_until = locked_until
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -384,7 +388,7 @@ def recover(t: Target, code: str, username: str, new_password: str, opener: Open
         audit.log(db, audit.LOGIN, details={"via": "recovery code"})
     except users.SignInError:
         db.dispose()
-        raise SignInFailed("wrong", f"There is no active user {username!r}.") from None
+        raise SignInFailed("wrong", f"There is no active user {username!r}.", code="no_user") from None
     except BaseException:
         db.dispose()
         raise

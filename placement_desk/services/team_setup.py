@@ -60,5 +60,5 @@ def _logins_for_existing_users(db: Any, username: str | None, password: str | No
         if password is not None and username:
             role = s.execute(text("SELECT role FROM users WHERE username = :u AND active"), {"u": username}).scalar()
             if role != Role.ADMINISTRATOR.value:
-                raise ValidationError("--user", f"{username} er ikke en aktiv administrator i databasen")
+                raise ValidationError("--user", code="not_active_admin", username=username)
             team.sync_login(s, username, password)

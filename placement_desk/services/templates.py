@@ -51,15 +51,15 @@ def read_template_file(path: Path) -> Template:
     source = str(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise TemplateError(source, None, f"is larger than {MAX_BYTES // 1024} KB: not a template")
+            raise TemplateError(source, None, code="template_too_big", limit=MAX_BYTES // 1024)
         raw = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(source, None, f"cannot be read ({exc.strerror or exc})") from None
+        raise TemplateError(source, None, code="template_unreadable", reason=exc.strerror or exc) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise TemplateError(source, line, "is not UTF-8 text") from None
+        raise TemplateError(source, line, code="template_not_utf8") from None
     return parse_template(text, source)
 
 
@@ -86,7 +86,7 @@ def find_template(key: str | None = None) -> Template:
     if wanted in found.templates:
         return found.templates[wanted]
     known = ", ".join(t.key for t in found.ordered()) or "none"
-    message = f"there is no template {wanted!r} (known: {known})"
     if found.problems:
-        message += "; a template file could not be read: " + "; ".join(str(p) for p in found.problems)
-    raise ValidationError("--template", message)
+        problems = "; ".join(str(p) for p in found.problems)
+        raise ValidationError("--template", code="no_template_unread", key=repr(wanted), known=known, problems=problems)
+    raise ValidationError("--template", code="no_template", key=repr(wanted), known=known)

@@ -123,26 +123,10 @@ def test_hours_texts_raise_coded_errors() -> None:
 # the UI cannot translate. The command line's own texts (cli/) are English by design and not counted.
 # A count may only go down; a new bare text anywhere fails.
 KNOWN_UNCODED: dict[str, int] = {
-    "db/team.py": 2,  # a user name on a team server
-    "domain/attendance_sheet.py": 1,  # a cell problem of domain/sheet_values.py (Danish text, no code yet)
-    "domain/casefile_json.py": 1,  # unreachable (pragma: no cover)
-    "domain/dossier.py": 3,  # the period of a dossier (--from / --to)
-    "domain/templates.py": 10,  # an administrator's document template (TOML)
-    "export/excel_attendance.py": 1,  # too many lines for one sheet (Danish)
-    "export/excel_attendance_read.py": 18,  # a file that is not an attendance sheet (Danish)
-    "services/team_setup.py": 1,  # team set-up from the command line (Danish)
-    "services/templates.py": 1,  # --template
-    "ui/citizen/documents_tab.py": 3,
-    "ui/citizen/followup_editor.py": 1,
-    "ui/citizen/outcome_fields.py": 2,  # re-pathed errors: the code is dropped, the English text kept
-    "ui/kit/forms.py": 1,  # a form's own checks (their texts come from tr())
-    "ui/pages/privacy.py": 1,  # the confirmation ref (a tr() text)
-    "ui/pages/results.py": 3,
-    "ui/pages/users.py": 1,
-    "ui/shell/login.py": 3,
+    "ui/kit/forms.py": 1,  # a form's own checks: English texts read back to their code, or a tr() text
 }
-# Calls that make a ValidationError: the class and its row-error subclass, and Node.fail / a reader's fail.
-_MAKERS = {"ValidationError", "SheetRowError", "fail"}
+# Calls that make a ValidationError: the class and its sheet subclasses, and Node.fail / a reader's fail.
+_MAKERS = {"ValidationError", "SheetRowError", "SheetFileError", "fail"}
 
 
 def uncoded_raises(root: Path = PACKAGE) -> dict[str, list[int]]:
@@ -166,7 +150,8 @@ def test_every_validation_error_raised_in_the_package_has_a_code_but_the_known_o
     found = uncoded_raises()
     assert "domain/json_node.py" not in found and "domain/casefile_parse.py" not in found
     assert "domain/profile_parse.py" not in found and "services/casefile_io.py" not in found
-    assert "services/attendance_sheet.py" not in found
+    assert "services/attendance_sheet.py" not in found and "domain/attendance_sheet.py" not in found
+    assert "export/excel_attendance.py" not in found and "export/excel_attendance_read.py" not in found
     grown = {name: lines for name, lines in found.items() if len(lines) > KNOWN_UNCODED.get(name, 0)}
     assert grown == {}, "raise these with code=... (and a text in MESSAGES and ui/kit/messages.DANISH)"
 
@@ -260,3 +245,30 @@ def test_a_sheet_row_error_reaching_any_error_box_names_its_row_in_the_uis_langu
     ]
     set_language("da")
     assert danish_error(row) == str(row)
+
+
+def test_a_cells_problem_and_a_refused_file_keep_the_sheets_danish_and_read_english_in_the_english_ui(
+    english_ui: None,
+) -> None:
+    """The command line reports on a sheet in Danish (its text); the UI reads the code in its language."""
+    from datetime import date
+
+    from placement_desk.domain.attendance_sheet import SheetRow, parse_row
+    from placement_desk.export.excel_attendance_read import check_package
+
+    row = SheetRow(14, {"placement": "DC-1", "date": date(2023, 3, 1), "hours": 30, "status": "Mødt"})
+    with pytest.raises(ValidationError) as caught:
+        parse_row(row, date(2023, 4, 1))
+    assert str(caught.value) == "række 14, Timer: 30 timer er ikke mellem 0 og 24"
+    assert caught.value.code == "sheet_hours_range"
+    assert danish_error(caught.value) == "row 14, Hours: 30 hours is not between 0 and 24"
+    with pytest.raises(ValidationError) as refused:
+        check_package(b"\xd0\xcf\x11\xe0 an old .xls")
+    old_xls = "arket er krypteret eller et gammelt .xls-ark; gem det som .xlsx uden adgangskode"
+    assert str(refused.value).endswith(old_xls)
+    assert danish_error(refused.value) == (
+        "the sheet is encrypted or an old .xls sheet; save it as .xlsx without a password"
+    )
+    set_language("da")
+    assert danish_error(caught.value) == str(caught.value)
+    assert danish_error(refused.value) == old_xls

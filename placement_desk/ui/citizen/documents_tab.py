@@ -166,7 +166,7 @@ class DocumentsTab(CitizenTab):
         def day(field: DateField, name: str) -> Any:
             value = field.value()
             if value is not None and field.date_value() is None:
-                raise ValidationError(name, "not a date (YYYY-MM-DD)")
+                raise ValidationError(name, code="not_a_date")
             return field.date_value()
 
         formats = [f for f, box in self.formats.items() if box.isChecked()]
@@ -195,10 +195,7 @@ class DocumentsTab(CitizenTab):
         if not check.missing or text_or_none(self.reason):
             return False
         listed = "; ".join(missing_text(m) for m in check.missing)
-        self.form.show_error(ValidationError(
-            "--allow-incomplete",
-            self.tr("Not complete: %1. Complete it, or give the reason to issue it anyway.").replace("%1", listed),
-        ))  # fmt: skip
+        self.form.show_error(ValidationError("--allow-incomplete", code="dossier_incomplete", missing=listed))
         return True
 
     def _checked_request(self, issue: bool) -> dict[str, Any] | None:
@@ -207,7 +204,7 @@ class DocumentsTab(CitizenTab):
         try:
             request = self.request()
             if issue and not text_or_none(self.recipient):
-                raise ValidationError("recipient", "is required")
+                raise ValidationError("recipient", code="required")
             if issue and self.incomplete(request):
                 return None
             if issue and request["kind"] == documents.DOSSIER:

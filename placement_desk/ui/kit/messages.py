@@ -13,7 +13,14 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from placement_desk.domain.attendance_sheet import HEADINGS, ROW_TEXTS, STATUS_TEXT, SheetErrors, SheetRowError
+from placement_desk.domain.attendance_sheet import (
+    HEADINGS,
+    ROW_TEXTS,
+    STATUS_TEXT,
+    SheetErrors,
+    SheetFileError,
+    SheetRowError,
+)
 from placement_desk.domain.errors import (
     MESSAGES,
     AccessDenied,
@@ -202,6 +209,31 @@ DANISH: dict[str, str] = {
     "finalised_followup_import": (
         "den afsluttede opfølgning fra {day} kan ikke ændres eller slettes ved en import (tilføj en rettelse i stedet)"
     ),
+    "username_bytes": "må højst være {limit} bytes på en teamserver",
+    "server_role_name": "{username} er en af serverens egne roller, ikke en persons login",
+    "not_active_admin": "{username} er ikke en aktiv administrator i databasen",
+    "not_json": "er ikke gyldig JSON",
+    "period_needed": "borgeren har ingen forløb: angiv perioden (fra og til)",
+    "period_order": "{first} ligger efter periodens slut {last}",
+    "dossier_incomplete": "Ikke komplet: {missing}. Gør den færdig, eller skriv begrundelsen for at udstede den alligevel.",
+    "no_template": "skabelonen {key} findes ikke (kendte skabeloner: {known})",
+    "no_template_unread": (
+        "skabelonen {key} findes ikke (kendte skabeloner: {known}); en skabelonfil kunne ikke læses: {problems}"
+    ),
+    "not_toml": "er ikke gyldig TOML: {reason}",
+    "template_too_big": "er større end {limit} KB: ikke en skabelon",
+    "template_unreadable": "kan ikke læses ({reason})",
+    "template_not_utf8": "er ikke UTF-8-tekst",
+    "setting_required": "{key} skal udfyldes",
+    "not_empty": "må ikke være tom",
+    "template_key_form": "{value} må kun have små bogstaver, cifre og _ (og starte med et bogstav)",
+    "text_list": "skal være en liste af tekster",
+    "unknown_setting": "ukendt indstilling (kendte: {known})",
+    "template_version": "version skal være et helt tal fra 1 (version = 1)",
+    "template_headings": "angiv mindst én overskrift ([[headings]])",
+    "heading_table": "hver overskrift skal være en tabel ([[headings]])",
+    "duplicate_heading": "overskriftsnøglen {key} står mere end én gang",
+    "ref_mismatch": "passer ikke med borgerens reference ({ref})",
     "conflict": "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer.",
     "refused": REFUSED,
     **ROW_TEXTS,  # the attendance sheet's own Danish texts (domain/attendance_sheet.py)
@@ -325,7 +357,7 @@ def refused() -> str:
 
 def danish_error(exc: Exception) -> str:
     """An error as the user reads it, in the UI's language (Danish unless the English UI is chosen)."""
-    if isinstance(exc, SheetRowError | SheetErrors):
+    if isinstance(exc, SheetRowError | SheetErrors | SheetFileError):
         return sheet_error(exc)
     if isinstance(exc, ValidationError):
         label = field_label(exc.path)
@@ -363,6 +395,12 @@ def sheet_error(exc: ValidationError) -> str:
     if isinstance(exc, SheetRowError):
         column = SHEET_COLUMNS.get(_COLUMN_KEYS.get(exc.column, ""), exc.column) if english() else exc.column
         return f"{'row' if english() else 'række'} {exc.row}, {column}: {message_of(exc)}"
+    if isinstance(exc, SheetFileError):  # the file as a whole, or from a row on
+        where = exc.path if exc.path != "fremmødeark" else ""
+        if exc.row is not None:
+            where = f"{'row' if english() else 'række'} {exc.row}"
+            where += (" or above" if english() else " eller over") if exc.above else ""
+        return f"{where}: {message_of(exc)}" if where else message_of(exc)
     if exc.code is not None:
         return danish_error(exc)
     return exc.message if exc.path in ("", "fremmødeark") else f"{exc.path}: {exc.message}"

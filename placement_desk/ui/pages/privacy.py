@@ -64,8 +64,7 @@ class EraseDialog(FormDialog):
 
     def save(self) -> None:
         if self.confirm.text().strip() != self.ref:
-            self.form.show_error(ValidationError("confirm", self.tr("does not match the citizen's ref (%1)")
-                                                 .replace("%1", self.ref)))  # fmt: skip
+            self.form.show_error(ValidationError("confirm", code="ref_mismatch", ref=self.ref))
             return
         try:
             self.report = privacy.erase_citizen(self.ctx.db, self.ref, self.reason.text())

@@ -90,7 +90,7 @@ class UserDialog(FormDialog):
                                   company)
             else:
                 if not self.display_name.text().strip():
-                    raise ValidationError("display_name", "is required")
+                    raise ValidationError("display_name", code="required")
                 users.update_user(db, self.row.username, display_name=self.display_name.text(), role=role,
                                   company_ref=company, active=self.active.isChecked())
         except EXPECTED as exc:

@@ -75,7 +75,7 @@ def password_field(parent: QWidget) -> QLineEdit:
 
 def check_same(password: str, again: str) -> None:
     if password != again:
-        raise ValidationError("password2", "the passwords differ")
+        raise ValidationError("password2", code="passwords_differ")
 
 
 def failure_text(exc: signin.SignInFailed, keys: object = None) -> str:
@@ -334,7 +334,7 @@ class RecoveryDialog(QDialog):
     def recover(self) -> None:
         self.form.clear_errors()
         if not self.username.text().strip():
-            self.form.show_error(ValidationError("username", "is required"))
+            self.form.show_error(ValidationError("username", code="required"))
             return
         try:
             check_same(self.password.text(), self.password2.text())
@@ -348,7 +348,7 @@ class RecoveryDialog(QDialog):
             self.form.show_error(exc)
             return
         except signin.SignInFailed as exc:
-            if exc.kind == "wrong" and str(exc).startswith("There is no active user"):
+            if exc.kind == "wrong" and exc.code == "no_user":
                 self._field_error("username", self.tr("There is no active user with this name."))
             elif exc.kind == "wrong":
                 self._field_error("code", self.tr("The recovery code is not right."))
@@ -406,7 +406,7 @@ class LoginDialog(QDialog):
         self.form.clear_errors()
         username = self.username.text().strip()
         if not username:
-            self.form.show_error(ValidationError("username", "is required"))
+            self.form.show_error(ValidationError("username", code="required"))
             return
         try:
             self.opened = signin.sign_in(self.t, username, self.password.text(), opener=self.opener)

@@ -300,7 +300,7 @@ class WorkMenu(QObject):
         try:
             result = backup.restore_backup(self.ctx.db, Path(path))
         except (backup.BackupError, ValidationError, OSError) as exc:
-            QMessageBox.warning(self.window, title, self.tr("Nothing was changed.") + "\n\n" + str(exc))
+            QMessageBox.warning(self.window, title, self.tr("Nothing was changed.") + "\n\n" + danish_error(exc))
             return False
         self.ctx.undo_stack.clear()  # earlier edits no longer apply to the restored data
         self.ctx.changed.emit(ALL)
