@@ -30,11 +30,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, event, func, inspect, or_, select
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, UOWTransaction, object_session
 
 from placement_desk.db import models as m
 from placement_desk.db import team
-from placement_desk.db.base import utcnow
+from placement_desk.db.base import Base, utcnow
 from placement_desk.db.engine import COMMITTED, Database
 from placement_desk.domain.errors import DatabaseDamaged
 from placement_desk.domain.roles import Permission
@@ -127,12 +127,25 @@ def _collect_changes(session: Session, _flush: UOWTransaction) -> None:
             if not isinstance(obj, _SKIP) and (kind != "updated" or session.is_modified(obj)):
                 rows.append(Change(kind, inspect(obj).mapper.local_table.name, getattr(obj, "id", None),
                                    getattr(obj, "version", None)))  # fmt: skip
+                touched.append(_touch(obj))  # every row written names its citizen, noise-only updates too
     for kind, objects in written:
         for obj in objects:
             change = None if isinstance(obj, _SKIP) else _change_of(kind, obj)
             if change is not None:
                 changes.append(change)
-                touched.append(_touch(obj))
+
+
+@event.listens_for(Base, "after_delete", propagate=True)
+def _collect_orphan(_mapper: Any, _connection: Any, obj: Any) -> None:
+    """A row the flush itself deleted (taken out of its parent's list: delete-orphan) is in no
+    ``session.deleted``: note it here for the audit entry and the transaction's Changes."""
+    session = object_session(obj)
+    if session is None or isinstance(obj, _SKIP) or session.info.get(_QUIET) or obj in session.deleted:
+        return
+    table = inspect(obj).mapper.local_table.name
+    session.info.setdefault(_ROWS, []).append(Change("removed", table, getattr(obj, "id", None), None))
+    session.info.setdefault(_TOUCHED, []).append(_touch(obj))
+    session.info.setdefault(_CHANGES, []).append({"table": table, "id": getattr(obj, "id", None), "deleted": True})
 
 
 def _change_of(kind: Kind, obj: Any) -> dict[str, Any] | None:

@@ -12,9 +12,10 @@ import pytest
 from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.errors import ValidationError
-from placement_desk.services import attendance, changes, citizens
+from placement_desk.services import attendance, changes, citizens, placements
 from placement_desk.services.casefile_io import export_case_file, import_case_file
 from placement_desk.services.changes import Changes
+from tests import typed_values as tv
 from tests.services.test_services import seeded  # noqa: F401 - the fixture
 
 
@@ -63,3 +64,12 @@ def test_a_bulk_import_says_everything(seeded: Database) -> None:  # noqa: F811
     unsubscribe()
     citizens.create_citizen(seeded, cf.Citizen("NEW", "N. N."))
     assert len(heard) == 1
+
+
+def test_a_row_taken_out_of_its_parents_list_is_removed_and_names_its_citizen(seeded: Database) -> None:  # noqa: F811
+    placements.add_schedule_step(seeded, "SA-1", tv.step({"from": "2022-10-03", "hours": {"tue": 2, "thu": 2}}))
+    heard: list[Changes] = []
+    changes.subscribe(seeded, heard.append)
+    placements.remove_schedule_step(seeded, "SA-1", date(2022, 10, 3))
+    assert heard[-1].of("removed", "schedule_steps"), heard[-1]
+    assert heard[-1].citizens == {"SA"}
