@@ -1,4 +1,4 @@
-"""The controlled vocabularies of the case file (spec section 1) with their Danish labels."""
+"""The controlled vocabularies of the case file (spec section 1) with their Danish and English labels."""
 
 from __future__ import annotations
 
@@ -120,22 +120,24 @@ class OutcomeKind(StrEnum):
     OTHER = "other"
 
 
-# An outcome's Danish label (some codes are also codes of other vocabularies with another label).
-OUTCOME_LABELS: dict[str, str] = {
-    "ordinary_job": "Ordinært job",
-    "flex_job": "Fleksjob",
-    "wage_subsidy": "Løntilskud",
-    "ordinary_hours": "Ordinære timer",
-    "education": "Uddannelse eller mesterlære",
-    "resource_programme": "Ressourceforløb",
-    "pension": "Pension",
-    "other_provider": "Anden aktør",
-    "health": "Helbred eller behandling",
-    "moved": "Fraflyttet",
-    "stopped_by_citizen": "Stoppet af borgeren",
-    "stopped_by_company": "Stoppet af virksomheden",
-    "other": "Andet",
+# An outcome's labels, (Danish, English) (some codes are also codes of other vocabularies with another label).
+OUTCOME_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "ordinary_job": ("Ordinært job", "Ordinary job"),
+    "flex_job": ("Fleksjob", "Flex job"),
+    "wage_subsidy": ("Løntilskud", "Wage subsidy"),
+    "ordinary_hours": ("Ordinære timer", "Ordinary hours"),
+    "education": ("Uddannelse eller mesterlære", "Education or apprenticeship"),
+    "resource_programme": ("Ressourceforløb", "Resource programme"),
+    "pension": ("Pension", "Pension"),
+    "other_provider": ("Anden aktør", "Other provider"),
+    "health": ("Helbred eller behandling", "Health or treatment"),
+    "moved": ("Fraflyttet", "Moved away"),
+    "stopped_by_citizen": ("Stoppet af borgeren", "Stopped by the citizen"),
+    "stopped_by_company": ("Stoppet af virksomheden", "Stopped by the company"),
+    "other": ("Andet", "Other"),
 }
+OUTCOME_LABELS: dict[str, str] = {code: danish for code, (danish, _) in OUTCOME_KIND_LABELS.items()}
+OUTCOME_ENGLISH: dict[str, str] = {code: english for code, (_, english) in OUTCOME_KIND_LABELS.items()}
 
 
 def outcome_label(code: str | None) -> str:
@@ -143,6 +145,13 @@ def outcome_label(code: str | None) -> str:
     if code is None:
         return ""
     return OUTCOME_LABELS.get(code, code)
+
+
+def english_outcome_label(code: str | None) -> str:
+    """The English label of an outcome kind (the code itself if unknown)."""
+    if code is None:
+        return ""
+    return OUTCOME_ENGLISH.get(code, code)
 
 
 class Role(StrEnum):
@@ -155,48 +164,82 @@ class Role(StrEnum):
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-DANISH_LABELS: dict[str, str] = {
-    "internal_training": "Intern træningsbane",
-    "internship": "Virksomhedspraktik",
-    "hybrid": "Hybridpraktik",
-    "wage_subsidy": "Løntilskud",
-    "ordinary_hours": "Ordinære timer",
-    "flex_job": "Fleksjob",
-    "apprenticeship": "Ny Mesterlære / elevplads",
-    "social_free_card": "Socialt frikort",
-    "assessment": "Afklaring",
-    "training": "Træning",
-    "recruitment": "Rekruttering",
-    "work_capacity": "Afklaring af arbejdsevne",
-    "present": "Mødt",
-    "sick": "Syg",
-    "absent_agreed": "Aftalt fravær",
-    "absent_unexcused": "Udeblevet",
-    "left_early": "Gået tidligt",
-    "physical": "Fysisk",
-    "psychological": "Psykisk",
-    "cognitive": "Kognitivt",
-    "sensory": "Sansemæssigt",
-    "time": "Tid og tempo",
-    "aids": "Hjælpemidler",
-    "other": "Andet",
-    "observed": "Observeret",
-    "citizen": "Borgeren",
-    "doctor": "Læge",
-    "startup": "Opstartssamtale",
-    "monthly": "Månedlig opfølgning",
-    "three_party": "Trepartsmøde",
-    "phone": "Telefonopfølgning",
-    "final": "Afsluttende samtale",
-    "employment": "Beskæftigelse",
-    "education": "Uddannelse",
-    "social": "Socialt",
-    "health": "Helbred",
-    "everyday": "Hverdagsliv",
-    "network": "Netværk",
-    "mentor": "Mentor",
-    "consultant": "Konsulent",
+# Each vocabulary's labels, code -> (Danish, English). Documents are Danish (``label``); the UI shows the
+# label in its own language (``placement_desk.ui.kit.vocab_labels``). A code that is in several vocabularies
+# has the same label in each (tests/domain/test_vocab_labels.py); outcomes have their own (above).
+PLACEMENT_TYPE_LABELS: dict[str, tuple[str, str]] = {
+    "internal_training": ("Intern træningsbane", "Internal training"),
+    "internship": ("Virksomhedspraktik", "Company internship"),
+    "hybrid": ("Hybridpraktik", "Hybrid internship"),
+    "wage_subsidy": ("Løntilskud", "Wage subsidy"),
+    "ordinary_hours": ("Ordinære timer", "Ordinary hours"),
+    "flex_job": ("Fleksjob", "Flex job"),
+    "apprenticeship": ("Ny Mesterlære / elevplads", "New apprenticeship / trainee post"),
+    "social_free_card": ("Socialt frikort", "Social free card"),
 }
+PURPOSE_LABELS: dict[str, tuple[str, str]] = {
+    "assessment": ("Afklaring", "Assessment"),
+    "training": ("Træning", "Training"),
+    "recruitment": ("Rekruttering", "Recruitment"),
+    "work_capacity": ("Afklaring af arbejdsevne", "Work capacity assessment"),
+}
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "present": ("Mødt", "Present"),
+    "sick": ("Syg", "Sick"),
+    "absent_agreed": ("Aftalt fravær", "Agreed absence"),
+    "absent_unexcused": ("Udeblevet", "No-show"),
+    "left_early": ("Gået tidligt", "Left early"),  # older case files
+}
+ACCOMMODATION_CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "physical": ("Fysisk", "Physical"),
+    "psychological": ("Psykisk", "Psychological"),
+    "cognitive": ("Kognitivt", "Cognitive"),
+    "sensory": ("Sansemæssigt", "Sensory"),
+    "time": ("Tid og tempo", "Time and pace"),
+    "aids": ("Hjælpemidler", "Aids"),
+    "other": ("Andet", "Other"),
+}
+ACCOMMODATION_SOURCE_LABELS: dict[str, tuple[str, str]] = {
+    "observed": ("Observeret", "Observed"),
+    "citizen": ("Borgeren", "The citizen"),
+    "doctor": ("Læge", "Doctor"),
+    "other": ("Andet", "Other"),
+}
+FOLLOWUP_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "startup": ("Opstartssamtale", "Start-up meeting"),
+    "monthly": ("Månedlig opfølgning", "Monthly follow-up"),
+    "three_party": ("Trepartsmøde", "Three-party meeting"),
+    "phone": ("Telefonopfølgning", "Phone follow-up"),
+    "final": ("Afsluttende samtale", "Final meeting"),
+    "other": ("Andet", "Other"),
+}
+GOAL_AREA_LABELS: dict[str, tuple[str, str]] = {
+    "employment": ("Beskæftigelse", "Employment"),
+    "education": ("Uddannelse", "Education"),
+    "social": ("Socialt", "Social"),
+    "health": ("Helbred", "Health"),
+    "everyday": ("Hverdagsliv", "Everyday life"),
+    "network": ("Netværk", "Network"),
+    "other": ("Andet", "Other"),
+}
+ASSESSOR_LABELS: dict[str, tuple[str, str]] = {
+    "citizen": ("Borgeren", "The citizen"),
+    "mentor": ("Mentor", "Mentor"),
+    "consultant": ("Konsulent", "Consultant"),
+}
+# The vocabularies ``label`` knows, each with its table.
+VOCABULARY_LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
+    PlacementType: PLACEMENT_TYPE_LABELS,
+    Purpose: PURPOSE_LABELS,
+    Status: STATUS_LABELS,
+    AccommodationCategory: ACCOMMODATION_CATEGORY_LABELS,
+    AccommodationSource: ACCOMMODATION_SOURCE_LABELS,
+    FollowupKind: FOLLOWUP_KIND_LABELS,
+    GoalArea: GOAL_AREA_LABELS,
+    Assessor: ASSESSOR_LABELS,
+}
+DANISH_LABELS: dict[str, str] = {c: da for table in VOCABULARY_LABELS.values() for c, (da, _) in table.items()}
+ENGLISH_LABELS: dict[str, str] = {c: en for table in VOCABULARY_LABELS.values() for c, (_, en) in table.items()}
 
 
 def label(code: str | None) -> str:
@@ -204,3 +247,10 @@ def label(code: str | None) -> str:
     if code is None:
         return ""
     return DANISH_LABELS.get(code, code)
+
+
+def english_label(code: str | None) -> str:
+    """The English label of a vocabulary code (the code itself if unknown)."""
+    if code is None:
+        return ""
+    return ENGLISH_LABELS.get(code, code)

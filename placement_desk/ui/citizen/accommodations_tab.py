@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_accommodation
 from placement_desk.domain.errors import ValidationError
-from placement_desk.domain.vocab import AccommodationCategory, AccommodationSource, label
+from placement_desk.domain.vocab import AccommodationCategory, AccommodationSource
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
@@ -24,6 +24,7 @@ from placement_desk.ui.commands.citizens import AddAccommodation, EditAccommodat
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField, FormDialog, vocab_combo
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.mentor import PlannedDay, planned_days
 from placement_desk.ui.attendance.edits import AttendanceEdits
@@ -36,6 +35,7 @@ from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.kit.fit import scroll_area
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.reason_picker import ReasonPicker, open_picker
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
 
 STATUS_KEYS = ("sick", "absent_agreed", "absent_unexcused")

@@ -25,7 +25,7 @@ class NewCitizenDialog(FormDialog):
         )
         self.cpr = QLineEdit(self)
         self.form.add("cpr", self.tr("CPR number (optional)"), self.cpr, check=cpr_problem(self.cpr))
-        self.cpr.setPlaceholderText("DDMMÅÅ-XXXX")
+        self.cpr.setPlaceholderText(self.tr("DDMMYY-XXXX"))
         self.birth_year = QLineEdit(self)
         self.form.add("birth_year", self.tr("Birth year"), self.birth_year, check=year_problem(self.birth_year))
         self.job_goal = self.form.add("job_goal", self.tr("Job goal"), QLineEdit(self))

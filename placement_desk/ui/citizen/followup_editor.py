@@ -13,10 +13,11 @@ from placement_desk.domain.casefile_parse import parse_step
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.hours_text import HoursTextError, parse_hours_text
 from placement_desk.domain.numbers import hours, rate
-from placement_desk.domain.vocab import FollowupKind, label
+from placement_desk.domain.vocab import FollowupKind
 from placement_desk.services.views import CitizenDetail
 from placement_desk.ui.kit.formatting import fmt_date, fmt_number
 from placement_desk.ui.kit.forms import DateField, Form, vocab_combo
+from placement_desk.ui.kit.vocab_labels import label
 
 PARTICIPANTS = ("citizen", "mentor", "workplace_mentor", "consultant", "caseworker")
 
@@ -183,7 +184,7 @@ class FollowupForm(Form):
         try:
             hours_per_day = parse_hours_text(text)
         except HoursTextError as exc:
-            raise ValidationError("hours", str(exc)) from None
+            raise ValidationError.wrap("hours", exc) from None
         if self.placement.currentData() is None:
             raise ValidationError("placement", code="choose_hours_placement")
         start = (

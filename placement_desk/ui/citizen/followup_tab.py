@@ -24,7 +24,6 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_followup
 from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.hours_text import describe_week
-from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
@@ -32,6 +31,7 @@ from placement_desk.ui.citizen.followup_editor import FollowupForm, attendance_s
 from placement_desk.ui.commands.followups import AddCorrection, EditFollowup, FinaliseFollowup, RecordFollowup
 from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
 
 

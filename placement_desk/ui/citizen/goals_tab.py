@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_goal, parse_score
-from placement_desk.domain.vocab import Assessor, GoalArea, label
+from placement_desk.domain.vocab import Assessor, GoalArea
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
@@ -39,6 +39,7 @@ from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField, Form, vocab_combo
 from placement_desk.ui.kit.table_model import Column, RowTableModel
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import EXPECTED, UiContext
 
 ASSESSORS: tuple[str | None, ...] = (Assessor.CITIZEN.value, Assessor.MENTOR.value, Assessor.CONSULTANT.value, None)

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.outcomes import Outcome
-from placement_desk.domain.vocab import OutcomeKind, outcome_label
+from placement_desk.domain.vocab import OutcomeKind
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
 from placement_desk.ui.kit.forms import DateField, Form, text_or_none
+from placement_desk.ui.kit.vocab_labels import outcome_label
 
 # A service's path inside the outcome -> the field that shows its error.
 _KEYS = {"kind": "outcome", "date": "outcome_date", "note": "outcome_note", "hired": "outcome_hired",
@@ -81,12 +82,11 @@ class OutcomeFields(QObject):
 
     @staticmethod
     def field_error(exc: ValidationError) -> ValidationError:
-        """A service's ``outcome.date``-style path as the field that shows it."""
+        """A service's ``outcome.date``-style path as the field that shows it (its code kept: the UI's
+        language; an error without a code stays where it is)."""
         parts = exc.path.split(".")
-        if len(parts) == 2 and parts[0] == "outcome" and parts[1] in _KEYS:
-            return ValidationError(_KEYS[parts[1]], exc.message)
-        if exc.path == "outcome":
-            return ValidationError("outcome", exc.message)
+        if exc.code is not None and len(parts) == 2 and parts[0] == "outcome" and parts[1] in _KEYS:
+            return ValidationError(_KEYS[parts[1]], code=exc.code, **exc.params)
         return exc
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_citizen
 from placement_desk.domain.numbers import hours
-from placement_desk.domain.vocab import label
 from placement_desk.services.citizens import own_fields
 from placement_desk.services.common import today
 from placement_desk.services.dashboard import FOLLOWUP_INTERVAL
@@ -34,6 +33,7 @@ from placement_desk.ui.kit.field_checks import cpr_problem, year_problem
 from placement_desk.ui.kit.fit import scroll_page
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours, fmt_number, fmt_rate, fmt_week_span
 from placement_desk.ui.kit.forms import FormDialog, text_or_none
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.hours_text import describe_week
-from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.views import PlacementInfo
 from placement_desk.ui.citizen.base import CitizenTab
@@ -28,6 +27,7 @@ from placement_desk.ui.commands.placements import ArchivePlacement, EditPlacemen
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField, FormDialog, text_or_none
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from placement_desk.domain.profile import PROFILE_LISTS, ProfileItem, span_end, span_start
 from placement_desk.domain.profile_parse import parse_profile_item
 from placement_desk.domain.roles import Permission
-from placement_desk.domain.vocab import AccommodationSource, label
+from placement_desk.domain.vocab import AccommodationSource
 from placement_desk.services import observations, profile_edit
 from placement_desk.services.changes import Changes
 from placement_desk.services.common import today
@@ -50,6 +50,7 @@ from placement_desk.ui.kit.forms import FormDialog, vocab_combo
 from placement_desk.ui.kit.messages import refused
 from placement_desk.ui.kit.refresh import unplaced
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
 
 

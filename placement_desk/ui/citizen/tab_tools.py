@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from placement_desk.domain.dossier import plan_of
 from placement_desk.domain.figures import Totals, day_figures, week_key
-from placement_desk.domain.vocab import label
 from placement_desk.services.common import today
 from placement_desk.services.views import CitizenDetail
 from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.vocab_labels import label
 
 
 class PlacementPicker(QComboBox):

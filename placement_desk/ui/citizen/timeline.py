@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.vocab import label
+from placement_desk.ui.kit.vocab_labels import label
 
 TYPE_COLOURS = {
     "internal_training": "#8fb8de",

@@ -37,9 +37,11 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from placement_desk.ui.kit.formatting import fmt_number
+from placement_desk.ui.kit.formatting import fmt_number, week_word
+from placement_desk.ui.kit.messages import english
 
 DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 # Colours that stay apart for colour-blind readers (Okabe-Ito) and print well in grey.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 MAX_WEEK_LABELS = 14
@@ -63,8 +65,10 @@ class DateSeries:
 
 
 def week_labels(weeks: Sequence[str]) -> list[str]:
-    """ISO week keys ('2024-W36') as 'uge 36' (the years go in the axis title, see :func:`year_span`)."""
-    return [f"uge {int(key.split('-W')[1])}" for key in weeks]
+    """ISO week keys ('2024-W36') as 'uge 36' ('week 36' in the English UI; the years go in the axis title,
+    see :func:`year_span`)."""
+    word = week_word()
+    return [f"{word} {int(key.split('-W')[1])}" for key in weeks]
 
 
 def year_span(weeks: Sequence[str]) -> str:
@@ -107,7 +111,7 @@ class ChartPanel(QChartView):
 
     def _new_chart(self) -> QChart:
         chart = QPolarChart() if self._polar else QChart()
-        chart.setLocale(DANISH)
+        chart.setLocale(ENGLISH if english() else DANISH)  # the axes' numbers and dates as the UI writes them
         chart.setLocalizeNumbers(True)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setMargins(QMargins(4, 4, 4, 4))

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain.errors import ConflictError, ValidationError
-from placement_desk.domain.vocab import label
 from placement_desk.ui.kit.field_checks import date_problem, parse_danish_date
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.messages import danish_error, danish_message, message_of
+from placement_desk.ui.kit.vocab_labels import label
 
 ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_STYLE = "border: 1px solid #b00020;"

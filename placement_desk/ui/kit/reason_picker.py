@@ -27,6 +27,7 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.numbers import hours_value
 from placement_desk.ui.attendance.style import day_title, parse_hours, short_hours
 from placement_desk.ui.kit.forms import ERROR_STYLE
+from placement_desk.ui.kit.messages import english
 
 # The reasons people give, as they are stored (Danish data, like the case files): the figures group
 # absence by reason, so picking the same word every time is what makes "all absence due to migraine"
@@ -43,7 +44,25 @@ USUAL_REASONS: tuple[str, ...] = (
     "Barn syg",
     "Andet",
 )
+# How the English UI shows them (what is stored stays the Danish word above).
+REASONS_ENGLISH: dict[str, str] = {
+    "Migræne": "Migraine",
+    "Influenza": "Flu",
+    "Forkølelse": "Cold",
+    "Ondt i ryggen": "Back pain",
+    "Tandlæge": "Dentist",
+    "Lægebesøg": "Doctor's appointment",
+    "Ferie": "Holiday",
+    "Møde på jobcentret": "Meeting at the job centre",
+    "Barn syg": "Sick child",
+    "Andet": "Other",
+}
 STATUSES: tuple[str, ...] = ("present", "sick", "absent_agreed", "absent_unexcused")
+
+
+def reason_text(stored: str) -> str:
+    """A stored reason as the UI shows it: a usual reason in the UI's language, anything else as typed."""
+    return REASONS_ENGLISH.get(stored, stored) if english() else stored
 
 
 def reason_choices(used: Sequence[str]) -> list[str]:
@@ -85,7 +104,8 @@ class ReasonPicker(QDialog):
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.reason.addItems(reason_choices(used_reasons))
+        for stored in reason_choices(used_reasons):
+            self.reason.addItem(reason_text(stored), stored)
         completer, edit = self.reason.completer(), self.reason.lineEdit()
         assert completer is not None and edit is not None
         self.reason_edit: QLineEdit = edit
@@ -138,7 +158,7 @@ class ReasonPicker(QDialog):
     def _fill(self, status: str, record: cf.Attendance | None) -> None:
         self.status.setCurrentIndex(max(STATUSES.index(status) if status in STATUSES else 0, 0))
         same = record is not None and record.status == status
-        self.reason.setEditText(record.reason or "" if record is not None and same else "")
+        self.reason.setEditText(reason_text(record.reason or "") if record is not None and same else "")
         self.reason_edit.selectAll()
         self.note.setText(record.note or "" if record is not None else "")
         minutes = record.minutes if record is not None and same else self._default_minutes(status)
@@ -176,8 +196,8 @@ class ReasonPicker(QDialog):
             "hours": hours_value(minutes or 0),
         }
         reason, note = self.reason.currentText().strip(), self.note.text().strip()
-        choices = {self.reason.itemText(i).lower(): self.reason.itemText(i) for i in range(self.reason.count())}
-        reason = choices.get(reason.lower(), reason)  # "migr" + completion -> "Migræne"
+        choices = {self.reason.itemText(i).lower(): self.reason.itemData(i) for i in range(self.reason.count())}
+        reason = choices.get(reason.lower(), reason)  # "migr" + completion -> "Migræne" (stored Danish)
         if reason:
             out["reason"] = reason
         if note:

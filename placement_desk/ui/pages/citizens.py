@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from placement_desk.domain.vocab import label
 from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import CitizenRow, list_citizens
 from placement_desk.ui.citizen.citizen_dialog import NewCitizenDialog
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
 from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows, unplaced
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel, row_table
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_company, parse_contact
 from placement_desk.domain.errors import ValidationError
-from placement_desk.domain.vocab import label
 from placement_desk.services import companies
 from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
@@ -33,6 +32,7 @@ from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import FormDialog, text_or_none
 from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from placement_desk.domain.vocab import label
 from placement_desk.services.changes import CITIZEN, FOLLOWUP, PLACEMENT, Changes
 from placement_desk.services.queries import RECENT_WEEKS, FollowupRow, list_followups
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel, row_table
+from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
 
 ALL_LIMIT = 2000  # rows shown at most under "Alle" (newest first); the search reaches the rest

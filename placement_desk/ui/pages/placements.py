@@ -10,12 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from placement_desk.domain.vocab import label, outcome_label
 from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import PlacementListRow, list_placements
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
 from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
+from placement_desk.ui.kit.vocab_labels import label, outcome_label
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
 

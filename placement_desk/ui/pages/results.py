@@ -30,7 +30,7 @@ from placement_desk.domain.errors import AccessDenied, ValidationError
 from placement_desk.domain.results import MonthlyOverview, Report
 from placement_desk.domain.results_shown import HIDDEN, SUPPRESSED, ResultTable, report_tables
 from placement_desk.domain.roles import Permission
-from placement_desk.domain.vocab import OutcomeKind, outcome_label
+from placement_desk.domain.vocab import OutcomeKind
 from placement_desk.services.common import today
 from placement_desk.services.results import monthly_overview, results_report
 from placement_desk.ui.kit.charts import ChartPanel, Series, nice_scale
@@ -38,6 +38,7 @@ from placement_desk.ui.kit.fit import scroll_area
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField
 from placement_desk.ui.kit.messages import danish_error
+from placement_desk.ui.kit.vocab_labels import outcome_label
 from placement_desk.ui.shell.context import UiContext
 from placement_desk.ui.shell.work import Worker, run_with_progress
 
@@ -211,11 +212,11 @@ class ResultsPage(QWidget):
     def _period(self) -> tuple[date, date]:
         first, last = self.first.date_value(), self.last.date_value()
         if first is None:
-            raise ValidationError(self.tr("From"), "not a date (YYYY-MM-DD)")
+            raise ValidationError(self.tr("From"), code="not_a_date")
         if last is None:
-            raise ValidationError(self.tr("To"), "not a date (YYYY-MM-DD)")
+            raise ValidationError(self.tr("To"), code="not_a_date")
         if last < first:
-            raise ValidationError(self.tr("To"), "is before start")
+            raise ValidationError(self.tr("To"), code="before_start")
         return first, last
 
     def _read(self) -> Callable[[], tuple[Report, MonthlyOverview | None]]:
