@@ -228,22 +228,6 @@
         <translation>uge %1</translation>
     </message>
     <message>
-        <source>Attendance %1: %2</source>
-        <translation>Fremmøde %1: %2</translation>
-    </message>
-    <message>
-        <source>Clear attendance %1</source>
-        <translation>Slet fremmøde %1</translation>
-    </message>
-    <message>
-        <source>Week %1 as planned</source>
-        <translation>Uge %1 som planlagt</translation>
-    </message>
-    <message>
-        <source>All as planned %1</source>
-        <translation>Alle som planlagt %1</translation>
-    </message>
-    <message>
         <source>hours</source>
         <translation>timer</translation>
     </message>
@@ -1410,10 +1394,6 @@
         <translation>Udsendte versioner (præcis det, der blev sendt)</translation>
     </message>
     <message>
-        <source>Not complete: %1. Complete it, or give the reason to issue it anyway.</source>
-        <translation>Ikke komplet: %1. Gør den færdig, eller skriv begrundelsen for at udstede den alligevel.</translation>
-    </message>
-    <message>
         <source>Save in folder</source>
         <translation>Gem i mappe</translation>
     </message>
@@ -1501,10 +1481,6 @@
     <message>
         <source>Erase permanently</source>
         <translation>Slet permanent</translation>
-    </message>
-    <message>
-        <source>does not match the citizen's ref (%1)</source>
-        <translation>passer ikke med borgerens reference (%1)</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2300,10 @@ Database: %2</translation>
     <message>
         <source>CPR number (optional)</source>
         <translation>CPR-nummer (valgfrit)</translation>
+    </message>
+    <message>
+        <source>DDMMYY-XXXX</source>
+        <translation>DDMMÅÅ-XXXX</translation>
     </message>
     <message>
         <source>Birth year</source>
