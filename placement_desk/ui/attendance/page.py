@@ -46,6 +46,10 @@ COMPANY_KEY, MODE_KEY = "mentor/company", "mentor/mode"
 STATUS_KEYS = ("sick", "absent_agreed", "absent_unexcused")
 
 
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
 class AttendancePage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +75,7 @@ class AttendancePage(QWidget):
         self.prev_button = self._step_button("◀", self.tr("Back (PageUp)"), -1)
         self.next_button = self._step_button("▶", self.tr("On (PageDown)"), 1)
         self.today_button = QPushButton(self.tr("&Today"), self)
-        self.today_button.clicked.connect(lambda: self.date.setDate(QDate(today())))
+        self.today_button.clicked.connect(lambda: self.date.setDate(_qdate(today())))
         self.when = QLabel(self)
         self.when.setStyleSheet("font-weight: 600;")
         self.when.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # clipped, never wider
@@ -106,7 +110,7 @@ class AttendancePage(QWidget):
         edit.setDisplayFormat("dd-MM-yyyy")
         edit.setCalendarPopup(True)
         edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        edit.setDate(QDate(today()))
+        edit.setDate(_qdate(today()))
         edit.dateChanged.connect(lambda _d: self.reload())
         return edit
 
@@ -206,7 +210,7 @@ class AttendancePage(QWidget):
         return value
 
     def step(self, step: int) -> None:
-        self.date.setDate(QDate(self.day() + timedelta(days=step * (7 if self.mode() == WEEK else 1))))
+        self.date.setDate(_qdate(self.day() + timedelta(days=step * (7 if self.mode() == WEEK else 1))))
 
     # ---- reading ---------------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ that meets a colleague's later registration asks and keeps theirs."""
 
 from __future__ import annotations
 
-import ctypes
 from datetime import date
 
 import pytest
@@ -27,12 +26,6 @@ PRESENT = cf.Attendance(DAY, "present", 120)
 SICK = cf.Attendance(DAY, "sick", 0, "Influenza")
 
 
-# The Qt binding in this environment drops a reference to None (and, on signals, to True or False) at
-# every call of a method returning nothing (every push, undo and redo makes several): without references
-# given back, the interpreter aborts at exit ("none_dealloc" / "bool_dealloc"). See tests/ui/test_qt_binding.py.
-for _ in range(100_000):
-    for _kept in (None, True, False):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(_kept))
 
 
 @pytest.fixture

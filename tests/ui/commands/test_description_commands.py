@@ -4,7 +4,6 @@ database as before each step, and an undo that meets a colleague's newer save as
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 from datetime import date
 
@@ -34,12 +33,6 @@ SEEN = Observation(date(2023, 3, 14), "challenges", "mentor", "Holder mange paus
 SCHOOL = ProfileItem("HF-enkeltfag", "2013", "2014-06")
 
 
-# The Qt binding in this environment drops a reference to None (and, on signals, to True or False) at
-# every call of a method returning nothing (every push, undo and redo makes several): without references
-# given back, the interpreter aborts at exit ("none_dealloc" / "bool_dealloc"). See tests/ui/test_qt_binding.py.
-for _ in range(100_000):
-    for _kept in (None, True, False):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(_kept))
 
 
 @pytest.fixture
