@@ -12,17 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
-from placement_desk.db.engine import Database
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.json_node import check_text
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.sections import Missing
-from placement_desk.services import access, audit
-from placement_desk.services.audit import audited
+from placement_desk.services import audit
 from placement_desk.services.common import by_ref
 from placement_desk.services.documents import dossier_for, stored_texts
 from placement_desk.services.templates import find_template
+from placement_desk.services.use_case import use_case
 
 
 @dataclass(frozen=True)
@@ -33,14 +32,13 @@ class Check:
     missing: list[Missing]
 
 
-@access.requires(Permission.VIEW)
-def dossier_texts(db: Database, citizen_ref: str, template: str | None = None) -> dict[str, str]:
+@use_case(Permission.VIEW, audit.VIEW, "see the description's texts")
+def dossier_texts(s: Session, citizen_ref: str, template: str | None = None) -> dict[str, str]:
     """The consultant's saved texts for a citizen under a template's headings (heading key -> text)."""
     chosen = find_template(template)
-    with audited(db, Permission.VIEW, audit.VIEW, "see the description's texts") as s:
-        citizen = by_ref(s, m.Citizen, citizen_ref)
-        audit.about(s, citizen.id, what="description texts", template=chosen.key)
-        return stored_texts(s, citizen.id, chosen.key)
+    citizen = by_ref(s, m.Citizen, citizen_ref)
+    audit.about(s, citizen.id, what="description texts", template=chosen.key)
+    return stored_texts(s, citizen.id, chosen.key)
 
 
 def store_text(s: Session, citizen_id: int, template: str, heading: str, text: str | None, actor: str | None) -> str | None:
@@ -62,9 +60,9 @@ def store_text(s: Session, citizen_id: int, template: str, heading: str, text: s
     return before
 
 
-@access.requires(Permission.EDIT)
+@use_case(Permission.EDIT, audit.CHANGE, "save a description text")
 def save_dossier_text(
-    db: Database, citizen_ref: str, template: str | None, heading: str, text: str | None, actor: str | None = None
+    s: Session, citizen_ref: str, template: str | None, heading: str, text: str | None, actor: str | None = None
 ) -> str | None:
     """Save the consultant's text under one heading (an empty text removes it); returns the text it
     replaced (for undo)."""
@@ -72,15 +70,14 @@ def save_dossier_text(
     if chosen.heading(heading) is None:
         raise ValidationError("heading", code="not_a_heading", heading=heading, template=chosen.key)
     check_text(text or "", "text")
-    with audited(db, Permission.EDIT, audit.CHANGE, "save a description text") as s:
-        citizen = by_ref(s, m.Citizen, citizen_ref)
-        audit.about(s, citizen.id, template=chosen.key, heading=heading)
-        return store_text(s, citizen.id, chosen.key, heading, text, actor)
+    citizen = by_ref(s, m.Citizen, citizen_ref)
+    audit.about(s, citizen.id, template=chosen.key, heading=heading)
+    return store_text(s, citizen.id, chosen.key, heading, text, actor)
 
 
-@access.requires(Permission.VIEW)
+@use_case(Permission.VIEW, audit.VIEW, "check a dossier")
 def check_dossier(
-    db: Database,
+    s: Session,
     citizen_ref: str,
     *,
     template: str | None = None,
@@ -92,7 +89,6 @@ def check_dossier(
     """The completeness check before issuing: each empty heading and each missing item (no assessment, no
     view of the citizen's own, no statement from the workplace, figures older than 30 days)."""
     texts = {"assessment": assessment}
-    with audited(db, Permission.VIEW, audit.VIEW, "check a dossier") as s:
-        row, data = dossier_for(s, citizen_ref, period_from, period_to, texts, template, section_texts)
-        audit.about(s, row.id, what="completeness check")
+    row, data = dossier_for(s, citizen_ref, period_from, period_to, texts, template, section_texts)
+    audit.about(s, row.id, what="completeness check")
     return Check(data, data.completeness())

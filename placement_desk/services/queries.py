@@ -8,14 +8,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit
-from placement_desk.services.audit import audited
 from placement_desk.services.common import today
+from placement_desk.services.use_case import use_case
 
 
 @dataclass(frozen=True)
@@ -137,42 +137,47 @@ class SearchHit:
     citizen_ref: str | None  # where a placement hit opens
 
 
-@access.requires(Permission.VIEW)
 def search(db: Database, text: str, limit: int = 30) -> list[SearchHit]:
-    """Citizens, companies and placements whose name, ref, CPR or CVR contain the text."""
+    """Citizens, companies and placements whose name, ref, CPR or CVR contain the text (an empty text
+    finds nothing and is not logged; still only for a role that may search)."""
     needle = text.strip()
     if not needle:
+        access.require_unscoped(db, Permission.VIEW, "search")
         return []
+    return _search(db, needle, limit)
+
+
+@use_case(Permission.VIEW, audit.SEARCH, "search")
+def _search(s: Session, needle: str, limit: int) -> list[SearchHit]:
     pattern = f"%{needle}%"
     hits: list[SearchHit] = []
-    with audited(db, Permission.VIEW, audit.SEARCH, "search") as s:
-        audit.about(s, None, criterion=needle)
-        for c in s.scalars(
-            select(m.Citizen)
-            .where(m.Citizen.archived_at.is_(None))
-            .where(m.Citizen.name.ilike(pattern) | m.Citizen.ref.ilike(pattern) | m.Citizen.cpr.ilike(pattern))
-            .order_by(m.Citizen.name)
-            .limit(limit)
-        ):
-            hits.append(SearchHit("citizen", c.ref, c.name, c.job_goal or "", c.ref))
-        for co in s.scalars(
-            select(m.Company)
-            .where(m.Company.archived_at.is_(None))
-            .where(m.Company.name.ilike(pattern) | m.Company.ref.ilike(pattern) | m.Company.cvr.ilike(pattern))
-            .order_by(m.Company.name)
-            .limit(limit)
-        ):
-            hits.append(SearchHit("company", co.ref, co.name, co.industry or "", None))
-        for p, citizen_name, citizen_ref, company_name in s.execute(
-            select(m.Placement, m.Citizen.name, m.Citizen.ref, m.Company.name)
-            .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
-            .join(m.Company, m.Placement.company_id == m.Company.id)
-            .where(m.Placement.archived_at.is_(None), m.Citizen.archived_at.is_(None))
-            .where(m.Placement.ref.ilike(pattern))
-            .order_by(m.Placement.start.desc())
-            .limit(limit)
-        ):
-            hits.append(SearchHit("placement", p.ref, f"{p.ref}: {citizen_name}", company_name, citizen_ref))
+    audit.about(s, None, criterion=needle)
+    for c in s.scalars(
+        select(m.Citizen)
+        .where(m.Citizen.archived_at.is_(None))
+        .where(m.Citizen.name.ilike(pattern) | m.Citizen.ref.ilike(pattern) | m.Citizen.cpr.ilike(pattern))
+        .order_by(m.Citizen.name)
+        .limit(limit)
+    ):
+        hits.append(SearchHit("citizen", c.ref, c.name, c.job_goal or "", c.ref))
+    for co in s.scalars(
+        select(m.Company)
+        .where(m.Company.archived_at.is_(None))
+        .where(m.Company.name.ilike(pattern) | m.Company.ref.ilike(pattern) | m.Company.cvr.ilike(pattern))
+        .order_by(m.Company.name)
+        .limit(limit)
+    ):
+        hits.append(SearchHit("company", co.ref, co.name, co.industry or "", None))
+    for p, citizen_name, citizen_ref, company_name in s.execute(
+        select(m.Placement, m.Citizen.name, m.Citizen.ref, m.Company.name)
+        .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
+        .join(m.Company, m.Placement.company_id == m.Company.id)
+        .where(m.Placement.archived_at.is_(None), m.Citizen.archived_at.is_(None))
+        .where(m.Placement.ref.ilike(pattern))
+        .order_by(m.Placement.start.desc())
+        .limit(limit)
+    ):
+        hits.append(SearchHit("placement", p.ref, f"{p.ref}: {citizen_name}", company_name, citizen_ref))
     return hits[:limit]
 
 

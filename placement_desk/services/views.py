@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
+from sqlalchemy.orm import Session
+
 from placement_desk.db import models as m
-from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import DossierData, build_dossier
 from placement_desk.domain.profile import Observation
 from placement_desk.domain.roles import Permission
-from placement_desk.services import access, audit, mapping
-from placement_desk.services.audit import audited
+from placement_desk.services import audit, mapping
 from placement_desk.services.common import load_citizen, today
+from placement_desk.services.use_case import use_case
 
 T = TypeVar("T")
 
@@ -76,60 +77,59 @@ class CitizenDetail:
         return self._figures[key]
 
 
-@access.requires(Permission.VIEW)
-def citizen_detail(db: Database, ref: str) -> CitizenDetail:
+@use_case(Permission.VIEW, audit.VIEW, "see a citizen")
+def citizen_detail(s: Session, ref: str) -> CitizenDetail:
     """Everything of a citizen for the citizen page; a "view" in the audit log."""
-    with audited(db, Permission.VIEW, audit.VIEW, "see a citizen") as s:
-        row = load_citizen(s, ref, with_attendance=False)
-        audit.about(s, row.id)
-        attendance = mapping.attendance_rows(s, (p.id for p in row.placements if p.archived_at is None))
-        citizen = mapping.citizen_out(row, attendance=attendance)
-        return CitizenDetail(
-            citizen=citizen,
-            version=row.version,
-            archived=row.archived_at is not None,
-            referrals=[
-                Row(
-                    r.id,
-                    r.version,
-                    mapping.referral_out(r),
-                )
-                for r in sorted(row.referrals, key=lambda r: r.start)
-            ],
-            accommodations=[
-                Row(a.id, a.version, cf.Accommodation(a.category, a.text, a.identified, a.source, a.active, a.retired))
-                for a in sorted(row.accommodations, key=lambda a: (a.identified is None, a.identified or date.min))
-            ],
-            followups=[
-                Row(f.id, f.version, mapping.followup_out(f)) for f in sorted(row.followups, key=lambda f: f.day)
-            ],
-            goals=[
-                Row(
-                    g.id,
-                    g.version,
-                    cf.Goal(
-                        g.area,
-                        g.text,
-                        tuple(s.text for s in g.subgoals),
-                        tuple(cf.Score(s.day, s.score, s.assessor) for s in g.scores),
-                    ),
-                )
-                for g in row.goals
-            ],
-            placements={
-                p.ref: PlacementInfo(
-                    p.ref,
-                    p.version,
-                    p.company.name,
-                    p.company.internal,
-                    p.workplace_mentor.name if p.workplace_mentor else None,
-                    p.archived_at is not None,
-                )
-                for p in row.placements
-            },
-            observations=[Row(o.id, o.version, mapping.observation_out(o)) for o in row.observations],
-            texts=_texts(row),
-        )
+    row = load_citizen(s, ref, with_attendance=False)
+    audit.about(s, row.id)
+    attendance = mapping.attendance_rows(s, (p.id for p in row.placements if p.archived_at is None))
+    citizen = mapping.citizen_out(row, attendance=attendance)
+    return CitizenDetail(
+        citizen=citizen,
+        version=row.version,
+        archived=row.archived_at is not None,
+        referrals=[
+            Row(
+                r.id,
+                r.version,
+                mapping.referral_out(r),
+            )
+            for r in sorted(row.referrals, key=lambda r: r.start)
+        ],
+        accommodations=[
+            Row(a.id, a.version, cf.Accommodation(a.category, a.text, a.identified, a.source, a.active, a.retired))
+            for a in sorted(row.accommodations, key=lambda a: (a.identified is None, a.identified or date.min))
+        ],
+        followups=[
+            Row(f.id, f.version, mapping.followup_out(f)) for f in sorted(row.followups, key=lambda f: f.day)
+        ],
+        goals=[
+            Row(
+                g.id,
+                g.version,
+                cf.Goal(
+                    g.area,
+                    g.text,
+                    tuple(s.text for s in g.subgoals),
+                    tuple(cf.Score(s.day, s.score, s.assessor) for s in g.scores),
+                ),
+            )
+            for g in row.goals
+        ],
+        placements={
+            p.ref: PlacementInfo(
+                p.ref,
+                p.version,
+                p.company.name,
+                p.company.internal,
+                p.workplace_mentor.name if p.workplace_mentor else None,
+                p.archived_at is not None,
+            )
+            for p in row.placements
+        },
+        observations=[Row(o.id, o.version, mapping.observation_out(o)) for o in row.observations],
+        texts=_texts(row),
+    )
 
 
 def _texts(row: m.Citizen) -> dict[str, dict[str, str]]:
