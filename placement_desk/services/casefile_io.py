@@ -24,6 +24,7 @@ from placement_desk.export.json_summary import dump_streamed
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
 from placement_desk.services.common import CITIZEN_LOAD_BUT_ATTENDANCE, load_citizen
+from placement_desk.services.use_case import use_case
 
 
 @dataclass
@@ -302,19 +303,23 @@ def _check_finalised(row: m.Citizen, data: cf.Citizen, path: str) -> None:
 EXPORT_BATCH = 50
 
 
-@access.requires(Permission.EXPORT)
-def export_case_file(db: Database, citizen_ref: str | None = None) -> dict[str, Any]:
+@use_case(Permission.EXPORT, audit.EXPORT, "export the case file")
+def export_case_file(session: Session, citizen_ref: str | None = None) -> dict[str, Any]:
     """The case file of every active citizen (or one citizen) with the companies they use."""
-    with audited(db, Permission.EXPORT, audit.EXPORT, "export the case file") as session:
-        head, citizens = _export(session, citizen_ref)
-        return {**head, "citizens": list(citizens)}
+    head, citizens = _export(session, citizen_ref)
+    return {**head, "citizens": list(citizens)}
 
 
 @access.requires(Permission.EXPORT)
 def write_case_file(db: Database, path: str | Path, citizen_ref: str | None = None) -> None:
     """:func:`export_case_file` written to ``path`` (the same bytes as ``dumps`` of it), citizen by citizen:
     the archive is never held whole, in objects or as text. The file is private and written whole or not
-    at all (db.private); the audit entry is part of the same read."""
+    at all (db.private); the audit entry is part of the same read.
+
+    Not a ``@use_case``: the file is a second commit outside the transaction. The role check comes first
+    (before a file is opened), then the private file is opened around the audited read, so the entry is
+    committed before the file is put in place (never a file out without its entry) and a failed read
+    leaves no file."""
     with (
         private_writer(Path(path)) as out,
         audited(db, Permission.EXPORT, audit.EXPORT, "export the case file") as session,

@@ -32,9 +32,9 @@ from placement_desk.domain.sections import Missing
 from placement_desk.export.json_summary import dumps, summary
 from placement_desk.export.protect import check_password, protect
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.audit import audited
 from placement_desk.services.common import load_citizen, today
 from placement_desk.services.templates import find_template
+from placement_desk.services.use_case import use_case
 
 DOSSIER, ABSENCE = "dossier", "absence"
 KINDS = (DOSSIER, ABSENCE)
@@ -214,7 +214,6 @@ def _render(kind: str, data: DossierData, formats: Sequence[str], password: str 
     return files
 
 
-@access.requires(Permission.VIEW)
 def render_document(
     db: Database,
     citizen_ref: str,
@@ -236,20 +235,52 @@ def render_document(
     ``formats``: any of ``pdf``, ``xlsx``, ``json``. ``password`` (8+ characters) encrypts the PDF
     (AES-256) and the workbook; it cannot be combined with JSON. ``template`` names the description's
     headings (default ``preparatory_part``); ``section_texts`` are the consultant's texts by heading key
-    (default: the texts saved for the citizen). Raises ValidationError / NotFoundError.
+    (default: the texts saved for the citizen). Raises ValidationError / NotFoundError. The files are
+    rendered after the read's transaction (:func:`_document_data`) has ended.
     """
-    _check_request(kind, formats, password)
-    texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,
-             "recipient": recipient}  # fmt: skip
-    with audited(db, Permission.VIEW, audit.EXPORT, "export a document") as session:
-        row, data = dossier_for(session, citizen_ref, period_from, period_to, texts, template, section_texts)
-        audit.about(session, row.id, kind=kind, formats=list(formats))
+    texts = DocumentTexts(assessment, recommendation, consultant, recipient)
+    data = _document_data(db, citizen_ref, kind, formats, password, period_from, period_to, texts, template,
+                          section_texts)  # fmt: skip
     return Document(kind, data, _render(kind, data, formats, password))
 
 
-@access.requires(Permission.ISSUE)
+@dataclass(frozen=True)
+class DocumentTexts:
+    """The texts a document carries besides the description (None: not given)."""
+
+    assessment: str | None = None
+    recommendation: str | None = None
+    consultant: str | None = None
+    recipient: str | None = None
+
+    def as_map(self) -> dict[str, str | None]:
+        return {"assessment": self.assessment, "recommendation": self.recommendation,
+                "consultant": self.consultant, "recipient": self.recipient}  # fmt: skip
+
+
+@use_case(Permission.VIEW, audit.EXPORT, "export a document")
+def _document_data(
+    session: Session,
+    citizen_ref: str,
+    kind: str,
+    formats: Sequence[str],
+    password: str | None,
+    period_from: date | None,
+    period_to: date | None,
+    texts: DocumentTexts,
+    template: str | None,
+    section_texts: Mapping[str, str | None] | None,
+) -> DossierData:
+    """The data :func:`render_document` renders: the request checked after the role, an "export" entry."""
+    _check_request(kind, formats, password)
+    row, data = dossier_for(session, citizen_ref, period_from, period_to, texts.as_map(), template, section_texts)
+    audit.about(session, row.id, kind=kind, formats=list(formats))
+    return data
+
+
+@use_case(Permission.ISSUE, audit.ISSUE, "issue a document")
 def issue_document(
-    db: Database,
+    session: Session,
     citizen_ref: str,
     *,
     recipient: str,
@@ -279,48 +310,46 @@ def issue_document(
         raise ValidationError("recipient", code="recipient")
     _check_request(kind, formats, password)
     reason = (allow_incomplete or "").strip() or None
-    texts = {"assessment": assessment, "recommendation": recommendation, "consultant": consultant,
-             "recipient": recipient}  # fmt: skip
-    with audited(db, Permission.ISSUE, audit.ISSUE, "issue a document") as session:
-        row, data = dossier_for(session, citizen_ref, period_from, period_to, texts, template, section_texts)
-        missing = data.completeness() if kind == DOSSIER else []
-        if missing and reason is None:
-            raise IncompleteDossier(missing)
-        if missing:
-            data = replace(data, incomplete=missing, incomplete_reason=reason)
-        files = _render(kind, data, formats, password)
-        issued = m.IssuedDocument(
-            citizen_id=row.id,
-            kind=kind,
-            period_from=data.period_from,
-            period_to=data.period_to,
-            recipient=data.recipient,
-            issued_at=utcnow(),
-            issued_by=actor,
-            summary_json=dumps(summary(data)),
-            assessment=data.assessment,
-            recommendation=data.recommendation,
-            template_key=data.template.key if data.template and kind == DOSSIER else None,
-            template_version=data.template.version if data.template and kind == DOSSIER else None,
-            incomplete_reason=data.incomplete_reason,
-            incomplete_items=[x.token for x in missing] or None,
-            files=[
-                m.IssuedFile(
-                    format=f.format,
-                    filename=f.filename,
-                    sha256=f.sha256,
-                    protected=f.protected,
-                    size=len(f.content),
-                    content=f.content,
-                )
-                for f in files.values()
-            ],
-        )
-        session.add(issued)
-        session.flush()
-        audit.about(session, row.id, kind=kind, recipient=data.recipient, formats=list(formats),
-                    **({"incomplete": [x.token for x in missing], "reason": reason} if missing else {}))  # fmt: skip
-        return Document(kind, data, files, issued.id)
+    texts = DocumentTexts(assessment, recommendation, consultant, recipient).as_map()
+    row, data = dossier_for(session, citizen_ref, period_from, period_to, texts, template, section_texts)
+    missing = data.completeness() if kind == DOSSIER else []
+    if missing and reason is None:
+        raise IncompleteDossier(missing)
+    if missing:
+        data = replace(data, incomplete=missing, incomplete_reason=reason)
+    files = _render(kind, data, formats, password)
+    issued = m.IssuedDocument(
+        citizen_id=row.id,
+        kind=kind,
+        period_from=data.period_from,
+        period_to=data.period_to,
+        recipient=data.recipient,
+        issued_at=utcnow(),
+        issued_by=actor,
+        summary_json=dumps(summary(data)),
+        assessment=data.assessment,
+        recommendation=data.recommendation,
+        template_key=data.template.key if data.template and kind == DOSSIER else None,
+        template_version=data.template.version if data.template and kind == DOSSIER else None,
+        incomplete_reason=data.incomplete_reason,
+        incomplete_items=[x.token for x in missing] or None,
+        files=[
+            m.IssuedFile(
+                format=f.format,
+                filename=f.filename,
+                sha256=f.sha256,
+                protected=f.protected,
+                size=len(f.content),
+                content=f.content,
+            )
+            for f in files.values()
+        ],
+    )
+    session.add(issued)
+    session.flush()
+    audit.about(session, row.id, kind=kind, recipient=data.recipient, formats=list(formats),
+                **({"incomplete": [x.token for x in missing], "reason": reason} if missing else {}))  # fmt: skip
+    return Document(kind, data, files, issued.id)
 
 
 def _info(d: m.IssuedDocument, citizen_ref: str) -> IssuedInfo:
@@ -377,18 +406,17 @@ def issued_document(db: Database, issued_id: int) -> IssuedDetail:
                             d.template_version, d.incomplete_reason, list(d.incomplete_items or []))  # fmt: skip
 
 
-@access.requires(Permission.VIEW)
-def issued_file(db: Database, issued_id: int, fmt: str) -> DocumentFile:
+@use_case(Permission.VIEW, audit.EXPORT, "export an issued document")
+def issued_file(session: Session, issued_id: int, fmt: str) -> DocumentFile:
     """The exact bytes of an issued file (byte-identical to what was sent); an export in the audit log."""
-    with audited(db, Permission.VIEW, audit.EXPORT, "export an issued document") as session:
-        f = session.scalar(
-            select(m.IssuedFile).where(m.IssuedFile.document_id == issued_id, m.IssuedFile.format == fmt)
-        )
-        if f is None:
-            raise NotFoundError("issued file", f"{issued_id}/{fmt}")
-        doc = session.get(m.IssuedDocument, issued_id)
-        audit.about(session, doc.citizen_id if doc else None, issued_id=issued_id, format=fmt)
-        return DocumentFile(f.format, f.filename, f.content, f.protected)
+    f = session.scalar(
+        select(m.IssuedFile).where(m.IssuedFile.document_id == issued_id, m.IssuedFile.format == fmt)
+    )
+    if f is None:
+        raise NotFoundError("issued file", f"{issued_id}/{fmt}")
+    doc = session.get(m.IssuedDocument, issued_id)
+    audit.about(session, doc.citizen_id if doc else None, issued_id=issued_id, format=fmt)
+    return DocumentFile(f.format, f.filename, f.content, f.protected)
 
 
 def find_issued(db: Database, content: bytes) -> list[IssuedInfo]:
