@@ -16,7 +16,7 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -30,8 +30,8 @@ from placement_desk.domain.errors import NotFoundError, ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.export.json_summary import dumps
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.audit import audited
 from placement_desk.services.common import load_citizen, today
+from placement_desk.services.use_case import database_of, use_case
 
 CASE_FILE = "sagsfil.json"
 TEXTS = "beskrivelse.json"
@@ -140,28 +140,27 @@ def _log(session: Session, citizen_id: int) -> list[dict[str, Any]]:
     ]
 
 
-@access.requires(Permission.EXPORT)
-def subject_export(db: Database, citizen_ref: str) -> bytes:
+@use_case(Permission.EXPORT, audit.EXPORT, "export everything about a citizen")
+def subject_export(s: Session, citizen_ref: str) -> bytes:
     """Everything about one citizen as one ZIP (the right of access, GDPR art. 15): ``sagsfil.json``,
     ``udstedte/<id>-<file name>`` and ``udstedte/<id>-resume.json`` per issued document, ``log.json``
     and ``LAESMIG.txt``. One "export" entry in the audit log. Raises NotFoundError."""
-    with audited(db, Permission.EXPORT, audit.EXPORT, "export everything about a citizen") as s:
-        row = load_citizen(s, citizen_ref)
-        case_file = _case_file(s, row)
-        issued = _issued(s, row.id)
-        log = _log(s, row.id)
-        audit.about(s, row.id, what="data-subject export")
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            readme = _README.format(ref=row.ref, day=today().strftime("%d-%m-%Y"), user=access.actor_name(db))
-            _zip_entry(archive, README, readme.encode("utf-8"))
-            _zip_entry(archive, CASE_FILE, dumps(case_file).encode("utf-8"))
-            _zip_entry(archive, TEXTS, dumps(_texts(row)).encode("utf-8"))
-            for d in issued:
-                for f in sorted(d.files, key=lambda f: (f.format, f.id)):
-                    _zip_entry(archive, f"{ISSUED}/{d.id}-{_safe_name(f.filename)}", f.content)
-                _zip_entry(archive, f"{ISSUED}/{d.id}-resume.json", dumps(_resume(d)).encode("utf-8"))
-            _zip_entry(archive, LOG, dumps({"citizen": row.ref, "entries": log}).encode("utf-8"))
+    row = load_citizen(s, citizen_ref)
+    case_file = _case_file(s, row)
+    issued = _issued(s, row.id)
+    log = _log(s, row.id)
+    audit.about(s, row.id, what="data-subject export")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        readme = _README.format(ref=row.ref, day=today().strftime("%d-%m-%Y"), user=access.actor_name(database_of(s)))
+        _zip_entry(archive, README, readme.encode("utf-8"))
+        _zip_entry(archive, CASE_FILE, dumps(case_file).encode("utf-8"))
+        _zip_entry(archive, TEXTS, dumps(_texts(row)).encode("utf-8"))
+        for d in issued:
+            for f in sorted(d.files, key=lambda f: (f.format, f.id)):
+                _zip_entry(archive, f"{ISSUED}/{d.id}-{_safe_name(f.filename)}", f.content)
+            _zip_entry(archive, f"{ISSUED}/{d.id}-resume.json", dumps(_resume(d)).encode("utf-8"))
+        _zip_entry(archive, LOG, dumps({"citizen": row.ref, "entries": log}).encode("utf-8"))
     return buffer.getvalue()
 
 
@@ -263,27 +262,31 @@ def _clear_wal(db: Database) -> bool:
     return busy is None or int(busy[0]) == 0
 
 
-@access.requires(Permission.ADMIN)
 def erase_citizen(db: Database, citizen_ref: str, reason: str) -> ErasureReport:
     """Erase a citizen for good (the right to erasure, GDPR art. 17): the citizen and every row of theirs
     in one transaction (companies and contacts stay), the details of audit entries about or mentioning
     them blanked, and one "erasure" entry naming only the erased id and the administrator's ``reason``
     (which must not contain the citizen's name, CPR number or ref). Raises ValidationError /
-    NotFoundError (nothing changed)."""
+    NotFoundError (nothing changed). The SQLite WAL is emptied after the erasure's transaction."""
+    report = _erase(db, citizen_ref, reason)
+    return replace(report, wal_cleared=_clear_wal(db))
+
+
+@use_case(Permission.ADMIN, audit.ERASE, "erase a citizen")
+def _erase(s: Session, citizen_ref: str, reason: str) -> ErasureReport:
     if not (reason or "").strip():
         raise ValidationError("reason", code="required")
-    with audited(db, Permission.ADMIN, audit.ERASE, "erase a citizen") as s:
-        found = s.execute(
-            select(m.Citizen.id, m.Citizen.ref, m.Citizen.name, m.Citizen.cpr).where(m.Citizen.ref == citizen_ref)
-        ).first()
-        if found is None:
-            raise NotFoundError("citizen", citizen_ref)
-        citizen_id, ref, name, cpr = int(found[0]), str(found[1]), str(found[2]), found[3]
-        text = _check_reason(reason, ref, name, cpr)
-        deleted = _delete_rows(s, citizen_id)
-        redacted = audit.redact_citizen(s, citizen_id, [name, *cpr_forms(cpr), f'"{ref}"'])
-        audit.about(s, citizen_id, event="citizen erased", reason=text, deleted=deleted)
-    return ErasureReport(ref, citizen_id, deleted, redacted, _clear_wal(db))
+    found = s.execute(
+        select(m.Citizen.id, m.Citizen.ref, m.Citizen.name, m.Citizen.cpr).where(m.Citizen.ref == citizen_ref)
+    ).first()
+    if found is None:
+        raise NotFoundError("citizen", citizen_ref)
+    citizen_id, ref, name, cpr = int(found[0]), str(found[1]), str(found[2]), found[3]
+    text = _check_reason(reason, ref, name, cpr)
+    deleted = _delete_rows(s, citizen_id)
+    redacted = audit.redact_citizen(s, citizen_id, [name, *cpr_forms(cpr), f'"{ref}"'])
+    audit.about(s, citizen_id, event="citizen erased", reason=text, deleted=deleted)
+    return ErasureReport(ref, citizen_id, deleted, redacted, wal_cleared=False)
 
 
 # ---- retention -----------------------------------------------------------------------------------------
@@ -339,38 +342,41 @@ def _referral_activity(s: Session, on: date, last: dict[int, date], running: set
             running.add(citizen_id)
 
 
-@access.requires(Permission.ADMIN)
-def retention_candidates(db: Database, years: int = RETENTION_YEARS, on: date | None = None) -> list[RetentionRow]:
+@use_case(Permission.ADMIN, audit.LIST, "list the retention candidates")
+def retention_candidates(s: Session, years: int = RETENTION_YEARS, on: date | None = None) -> list[RetentionRow]:
     """Citizens whose path is closed (archived, or no placement or referral running on ``on`` or later)
     and whose last activity (placement start/end, follow-up, attendance, referral end) is more than
     ``years`` years before ``on`` (default today), oldest first. A citizen with nothing recorded counts
-    from the day they were created."""
+    from the day they were created. The list (with names) is a read in the audit log."""
     if not 0 <= years <= 100:
         raise ValidationError("years", code="between", low=0, high=100)
     on = on or today()
     cutoff = _years_before(on, years)
     last: dict[int, date] = {}
     running: set[int] = set()
-    with db.reading() as s:
-        _placement_activity(s, on, last, running)
-        _referral_activity(s, on, last, running)
-        for citizen_id, day in s.execute(select(m.Followup.citizen_id, func.max(m.Followup.day))
-                                         .group_by(m.Followup.citizen_id)):  # fmt: skip
-            _later(last, citizen_id, day)
-        for citizen_id, day in s.execute(
-            select(m.Placement.citizen_id, func.max(m.AttendanceRecord.day))
-            .join(m.Placement, m.AttendanceRecord.placement_id == m.Placement.id)
-            .group_by(m.Placement.citizen_id)
-        ):
-            _later(last, citizen_id, day)
-        rows = []
-        for c in s.execute(
-            select(m.Citizen.id, m.Citizen.ref, m.Citizen.name, m.Citizen.archived_at, m.Citizen.created_at)
-        ):
-            archived = c.archived_at is not None
-            if not archived and c.id in running:
-                continue
-            when = last.get(c.id) or c.created_at.date()
-            if when < cutoff:
-                rows.append(RetentionRow(c.ref, c.name, when, archived))
+    _placement_activity(s, on, last, running)
+    _referral_activity(s, on, last, running)
+    for citizen_id, day in s.execute(select(m.Followup.citizen_id, func.max(m.Followup.day))
+                                     .group_by(m.Followup.citizen_id)):  # fmt: skip
+        _later(last, citizen_id, day)
+    for citizen_id, day in s.execute(
+        select(m.Placement.citizen_id, func.max(m.AttendanceRecord.day))
+        .join(m.Placement, m.AttendanceRecord.placement_id == m.Placement.id)
+        .group_by(m.Placement.citizen_id)
+    ):
+        _later(last, citizen_id, day)
+    rows, shown = [], []
+    for c in s.execute(
+        select(m.Citizen.id, m.Citizen.ref, m.Citizen.name, m.Citizen.archived_at, m.Citizen.created_at)
+    ):
+        archived = c.archived_at is not None
+        if not archived and c.id in running:
+            continue
+        when = last.get(c.id) or c.created_at.date()
+        if when < cutoff:
+            rows.append(RetentionRow(c.ref, c.name, when, archived))
+            shown.append(c.id)
+    named = {"citizen_ids": sorted(shown)} if len(shown) > 1 else {}
+    audit.about(s, shown[0] if len(shown) == 1 else None, read="retention candidates", years=years,
+                on=on.isoformat(), rows=len(rows), **named)  # fmt: skip
     return sorted(rows, key=lambda row: (row.last_activity, row.ref))
