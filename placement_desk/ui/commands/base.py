@@ -10,7 +10,7 @@ step left (a colleague's newer save in between asks: :meth:`UiContext.overwrite_
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
@@ -65,78 +65,3 @@ class Command(QUndoCommand):
             self.setObsolete(True)
         if self.isObsolete():  # nothing written (theirs stands, or it failed): read theirs (a write's
             self.ctx.changed.emit(self.scope)  # Changes reached the screens by themselves)
-
-
-class ServiceCommand(QUndoCommand):
-    """An edit done by a service call, undone by another; both are separate transactions."""
-
-    def __init__(
-        self, ctx: UiContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], scope: str, state: Any
-    ) -> None:
-        super().__init__(text)
-        self._ctx, self._do, self._undo, self._scope, self._state = ctx, do, undo, scope, state
-        self._done_once = True
-
-    def redo(self) -> None:
-        if self._done_once:  # the edit was already carried out by UiContext.execute
-            self._done_once = False
-            return
-        self._ctx.guarded(lambda: self._store(self._do()))  # the screens hear the write's Changes
-
-    def undo(self) -> None:
-        self._ctx.guarded(lambda: self._undo(self._state))
-
-    def _store(self, state: Any) -> None:
-        self._state = state
-
-
-class VersionedCommand(QUndoCommand):
-    """An edit of one record's fields that carries the record's version both ways: redo applies
-    ``after`` with the version undo produced, undo applies ``before`` with the version the edit
-    produced. Several steps on one record (``record``, e.g. "citizen:DC") chain: each expects the version
-    the previous step of this window left (:attr:`UiContext.versions`). When someone else saved the record
-    in between, the user is asked (as any conflict): keep their change (this step leaves the undo
-    history) or overwrite it knowingly."""
-
-    def __init__(
-        self,
-        ctx: UiContext,
-        text: str,
-        apply: Callable[[dict[str, Any], int | None], int],
-        before: dict[str, Any],
-        after: dict[str, Any],
-        record: str,
-        scope: str,
-    ) -> None:
-        super().__init__(text)
-        self._ctx, self._apply, self._before, self._after = ctx, apply, before, after
-        self._record, self._scope = record, scope
-        self._done_once = True
-
-    def redo(self) -> None:
-        if self._done_once:  # the edit was already carried out by UiContext.execute_versioned
-            self._done_once = False
-            return
-        self._step(self._after)
-
-    def undo(self) -> None:
-        self._step(self._before)
-
-    def _step(self, fields: dict[str, Any]) -> None:
-        versions = self._ctx.versions
-
-        def run() -> None:
-            try:
-                versions[self._record] = self._apply(fields, versions.get(self._record))
-            except ConflictError:
-                if not self._ctx.overwrite_newer():
-                    self.setObsolete(True)  # their change stands; this step cannot be undone or redone
-                    return
-                versions[self._record] = self._apply(fields, None)
-
-        if not self._ctx.guarded(run):
-            self.setObsolete(True)
-        if self.isObsolete():  # nothing written: read theirs
-            self._ctx.changed.emit(self._scope)
-
-

@@ -1,7 +1,8 @@
 """What every screen shares: the database, the user, the undo stack and a change signal.
 
-Edits go through :meth:`UiContext.execute`: the service call runs first (so a validation error
-reaches the form that caused it), then an undo command is pushed that can undo and redo it.
+Edits are undo commands (ui/commands/, one class per kind of edit) pushed with :meth:`UiContext.push`:
+the command's first ``apply`` runs at once (so a validation error reaches the form that caused it), then
+it goes on the undo stack, where undo and redo call use cases with the version each step left.
 Screens refresh from :attr:`UiContext.changes`, the typed Changes of every committed write (Anki's
 habit: views refresh from a change notice instead of poking each other; ui/kit/refresh.py).
 :attr:`UiContext.changed` is no write: a request to read again (after a conflict, Refresh).
@@ -22,7 +23,7 @@ from placement_desk.domain.errors import AccessDenied, ConflictError, DatabaseDa
 from placement_desk.domain.roles import Permission
 from placement_desk.services import changes as change_feed
 from placement_desk.services.changes import Changes
-from placement_desk.ui.commands.base import Command, ServiceCommand, VersionedCommand
+from placement_desk.ui.commands.base import Command
 from placement_desk.ui.kit.messages import danish_error
 
 EXPECTED = (ValidationError, ConflictError, NotFoundError, AccessDenied, DatabaseDamaged)
@@ -62,7 +63,7 @@ class UiContext(QObject):
 
     def push(self, command: Command, note: str = "") -> None:
         """Carry out ``command``'s edit now (a validation error or a refusal reaches the caller's form; a
-        conflict asks reload-or-keep-mine like :meth:`execute`), then put it on the undo stack."""
+        conflict asks reload-or-keep-mine: :meth:`keep_mine`), then put it on the undo stack."""
         try:
             try:
                 command.apply()
@@ -76,65 +77,6 @@ class UiContext(QObject):
         command.done_once = True
         self.undo_stack.push(command)  # the screens heard the write's Changes already
         self.saved.emit(command.text(), note)
-
-    def execute(
-        self,
-        text: str,
-        do: Callable[[], Any],
-        undo: Callable[[Any], Any],
-        scope: str = ALL,
-        force: Callable[[], Any] | None = None,
-        note: str | Callable[[Any], str] = "",
-    ) -> Any:
-        """Run ``do`` now (errors propagate to the caller's form), then make it undoable and say so
-        (:attr:`saved`, with ``note``: more the user should know, or a function of the result giving it).
-
-        If someone else saved the record meanwhile (ConflictError), the user chooses: reload (the
-        error propagates and the screens reload) or keep mine (``force`` saves over it, knowingly).
-        """
-        try:
-            try:
-                state = do()
-            except ConflictError:
-                if force is None or not self.keep_mine():
-                    self.changed.emit(scope)
-                    raise
-                do = force
-                state = do()
-        except AccessDenied as exc:
-            raise Refused(exc) from exc
-        self.undo_stack.push(ServiceCommand(self, text, do, undo, scope, state))
-        self.saved.emit(text, note(state) if callable(note) else note)
-        return state
-
-    def execute_versioned(
-        self,
-        text: str,
-        apply: Callable[[dict[str, Any], int | None], int],
-        before: dict[str, Any],
-        after: dict[str, Any],
-        version: int | None,
-        record: str,
-        scope: str = ALL,
-        note: str = "",
-    ) -> int:
-        """Save ``after`` over ``record`` (e.g. "citizen:DC") that the user saw at ``version``
-        (``apply(fields, expected_version)`` returns the new version), then make it undoable with
-        :class:`VersionedCommand`. A conflict asks like :meth:`execute` (reload theirs, or keep mine)."""
-        try:
-            try:
-                new = apply(after, version)
-            except ConflictError:
-                if not self.keep_mine():
-                    self.changed.emit(scope)
-                    raise
-                new = apply(after, None)
-        except AccessDenied as exc:
-            raise Refused(exc) from exc
-        self.versions[record] = new
-        self.undo_stack.push(VersionedCommand(self, text, apply, before, after, record, scope))
-        self.saved.emit(text, note)
-        return new
 
     def overwrite_newer(self) -> bool:
         """Undo or redo met someone else's newer save: True = overwrite it, False = keep theirs."""
