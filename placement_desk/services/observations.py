@@ -23,7 +23,6 @@ from placement_desk.domain.profile_parse import parse_observation, parse_profile
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import HEALTH_HEADINGS, ObservedBy
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.audit import audited
 from placement_desk.services.common import by_ref, check_version, load_citizen, today
 from placement_desk.services.use_case import database_of, use_case
 
@@ -78,13 +77,12 @@ def _get(s: Session, observation_id: int) -> m.Observation:
 # ---- the profile -------------------------------------------------------------------------------
 
 
-@access.requires(Permission.VIEW)
-def citizen_profile(db: Database, citizen_ref: str) -> Profile:
+@use_case(Permission.VIEW, audit.VIEW, "see a citizen's profile")
+def citizen_profile(s: Session, citizen_ref: str) -> Profile:
     """The citizen's profile (CV, benefits, treatment, earlier efforts, network, wishes)."""
-    with audited(db, Permission.VIEW, audit.VIEW, "see a citizen's profile") as s:
-        row = load_citizen(s, citizen_ref, with_attendance=False)
-        audit.about(s, row.id, what="profile")
-        return mapping.profile_out(row)
+    row = load_citizen(s, citizen_ref, with_attendance=False)
+    audit.about(s, row.id, what="profile")
+    return mapping.profile_out(row)
 
 
 @use_case(Permission.EDIT, audit.CHANGE, "change a citizen's profile")
@@ -101,13 +99,12 @@ def set_profile(s: Session, citizen_ref: str, profile: Profile, actor: str | Non
 # ---- observations ------------------------------------------------------------------------------
 
 
-@access.requires(Permission.VIEW)
-def list_observations(db: Database, citizen_ref: str) -> list[ObservationRow]:
+@use_case(Permission.VIEW, audit.VIEW, "see a citizen's observations")
+def list_observations(s: Session, citizen_ref: str) -> list[ObservationRow]:
     """Every observation of a citizen, in date order."""
-    with audited(db, Permission.VIEW, audit.VIEW, "see a citizen's observations") as s:
-        row = load_citizen(s, citizen_ref, with_attendance=False)
-        audit.about(s, row.id, what="observations")
-        return [ObservationRow(o.id, o.version, mapping.observation_out(o)) for o in row.observations]
+    row = load_citizen(s, citizen_ref, with_attendance=False)
+    audit.about(s, row.id, what="observations")
+    return [ObservationRow(o.id, o.version, mapping.observation_out(o)) for o in row.observations]
 
 
 @use_case(Permission.EDIT, audit.CREATE, "add an observation")
@@ -181,23 +178,22 @@ def add_workplace_statement(
     return row.id
 
 
-@access.requires(Permission.ATTENDANCE, scoped=True)
-def workplace_statements(db: Database, placement_ref: str) -> list[Observation]:
+@use_case(Permission.ATTENDANCE, audit.VIEW, "see workplace statements", scoped=True)
+def workplace_statements(s: Session, placement_ref: str) -> list[Observation]:
     """The workplace's statements about a placement, in date order, without any under a health heading
     (this is what a workplace mentor may see of the description: only their own workplace's words)."""
-    with audited(db, Permission.ATTENDANCE, audit.VIEW, "see workplace statements", scoped=True) as s:
-        placement = _statement_placement(s, db, placement_ref, "see workplace statements")
-        audit.about(s, placement.citizen_id, what="workplace statements", placement=placement_ref)
-        rows = s.scalars(
-            select(m.Observation)
-            .where(
-                m.Observation.placement_id == placement.id,
-                m.Observation.observed_by == ObservedBy.WORKPLACE_MENTOR.value,
-                m.Observation.heading.not_in(sorted(HEALTH_HEADINGS)),
-            )
-            .order_by(m.Observation.day, m.Observation.id)
+    placement = _statement_placement(s, database_of(s), placement_ref, "see workplace statements")
+    audit.about(s, placement.citizen_id, what="workplace statements", placement=placement_ref)
+    rows = s.scalars(
+        select(m.Observation)
+        .where(
+            m.Observation.placement_id == placement.id,
+            m.Observation.observed_by == ObservedBy.WORKPLACE_MENTOR.value,
+            m.Observation.heading.not_in(sorted(HEALTH_HEADINGS)),
         )
-        return [mapping.observation_out(o) for o in rows]
+        .order_by(m.Observation.day, m.Observation.id)
+    )
+    return [mapping.observation_out(o) for o in rows]
 
 
 @use_case(Permission.ATTENDANCE, audit.DELETE, "remove a workplace statement", scoped=True)

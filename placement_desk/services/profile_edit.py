@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
-from placement_desk.db.engine import Database
 from placement_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from placement_desk.domain.json_node import check_text
 from placement_desk.domain.profile import PROFILE_LISTS, PROFILE_TEXTS, ProfileItem, item_json, span_start
 from placement_desk.domain.profile_parse import parse_profile_item
 from placement_desk.domain.roles import Permission
-from placement_desk.services import access, audit
-from placement_desk.services.audit import audited
+from placement_desk.services import audit
 from placement_desk.services.common import load_citizen, today
 from placement_desk.services.use_case import use_case
 
@@ -96,14 +94,13 @@ def _row(r: m.ProfileItem) -> ProfileRow:
     return ProfileRow(r.id, r.version, r.kind, r.position, item)
 
 
-@access.requires(Permission.VIEW)
-def profile_rows(db: Database, citizen_ref: str) -> list[ProfileRow]:
+@use_case(Permission.VIEW, audit.VIEW, "see a citizen's profile")
+def profile_rows(s: Session, citizen_ref: str) -> list[ProfileRow]:
     """The items of the citizen's profile with their ids, per list in the order of spec 1b, each list in
     date order (undated first)."""
-    with audited(db, Permission.VIEW, audit.VIEW, "see a citizen's profile") as s:
-        citizen = load_citizen(s, citizen_ref, with_attendance=False)
-        audit.about(s, citizen.id, what="profile")
-        rows = [_row(r) for r in citizen.profile_items if r.kind in PROFILE_LISTS]
+    citizen = load_citizen(s, citizen_ref, with_attendance=False)
+    audit.about(s, citizen.id, what="profile")
+    rows = [_row(r) for r in citizen.profile_items if r.kind in PROFILE_LISTS]
     order = {k: i for i, k in enumerate(PROFILE_LISTS)}
     return sorted(rows, key=lambda r: (order[r.kind], r.value.start is not None, r.value.start or "", r.position, r.id))
 
@@ -195,10 +192,9 @@ def set_profile_text(s: Session, citizen_ref: str, kind: str, text: str | None, 
     return before
 
 
-@access.requires(Permission.VIEW)
-def profile_texts(db: Database, citizen_ref: str) -> ProfileTexts:
+@use_case(Permission.VIEW, audit.VIEW, "see a citizen's profile")
+def profile_texts(s: Session, citizen_ref: str) -> ProfileTexts:
     """The citizen's network and wishes as they are now."""
-    with audited(db, Permission.VIEW, audit.VIEW, "see a citizen's profile") as s:
-        citizen = load_citizen(s, citizen_ref, with_attendance=False)
-        audit.about(s, citizen.id, what="profile")
-        return ProfileTexts(citizen.network, citizen.wishes)
+    citizen = load_citizen(s, citizen_ref, with_attendance=False)
+    audit.about(s, citizen.id, what="profile")
+    return ProfileTexts(citizen.network, citizen.wishes)
