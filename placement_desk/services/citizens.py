@@ -26,11 +26,11 @@ from placement_desk.domain.casefile_parse import (
     parse_referral,
     parse_score,
 )
-from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.outcomes import Outcome, outcome_json
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.common import by_ref, check_version
+from placement_desk.services.common import by_id, by_ref, check_version
 from placement_desk.services.use_case import use_case
 
 CITIZEN_FIELDS = ("ref", "name", "cpr", "birth_year", "benefit", "caseworker", "job_goal", "own_view")
@@ -125,10 +125,7 @@ def discard_citizen(s: Session, ref: str) -> None:
 
 
 def _referral(s: Session, referral_id: int) -> m.Referral:
-    row = s.get(m.Referral, referral_id)
-    if row is None:
-        raise NotFoundError("referral", str(referral_id))
-    return row
+    return by_id(s, m.Referral, referral_id, "referral")
 
 
 @use_case(Permission.EDIT, audit.CREATE, "add a referral")
@@ -203,10 +200,7 @@ def remove_referral(s: Session, referral_id: int) -> cf.Referral:
 
 
 def _accommodation(s: Session, accommodation_id: int) -> m.Accommodation:
-    row = s.get(m.Accommodation, accommodation_id)
-    if row is None:
-        raise NotFoundError("accommodation", str(accommodation_id))
-    return row
+    return by_id(s, m.Accommodation, accommodation_id, "accommodation")
 
 
 @use_case(Permission.EDIT, audit.CREATE, "add an accommodation need")
@@ -298,10 +292,7 @@ class RemovedScore:
 
 
 def _goal(s: Session, goal_id: int) -> m.Goal:
-    goal = s.get(m.Goal, goal_id)
-    if goal is None:
-        raise NotFoundError("goal", str(goal_id))
-    return goal
+    return by_id(s, m.Goal, goal_id, "goal")
 
 
 @use_case(Permission.EDIT, audit.CREATE, "add a goal")

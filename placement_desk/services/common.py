@@ -58,6 +58,17 @@ def load_citizen(session: Session, ref: str, with_attendance: bool = True) -> m.
     return row
 
 
+T = TypeVar("T")
+
+
+def by_id(session: Session, model: type[T], row_id: int, what: str) -> T:
+    """The ``model`` row with ``row_id``; NotFoundError naming ``what`` (e.g. "goal") when there is none."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(what, str(row_id))
+    return row
+
+
 def check_version(
     row: m.Citizen | m.Company | m.Placement | m.Followup | m.Observation, expected: int | None
 ) -> None:

@@ -16,10 +16,10 @@ from placement_desk.db.base import utcnow
 from placement_desk.db.engine import Database
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_followup
-from placement_desk.domain.errors import NotFoundError, ValidationError
+from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.common import by_ref, check_version
+from placement_desk.services.common import by_id, by_ref, check_version
 from placement_desk.services.placements import put_step, take_step
 from placement_desk.services.use_case import use_case
 
@@ -74,10 +74,7 @@ def _placement_for(citizen: m.Citizen, ref: str | None) -> m.Placement | None:
 
 
 def _get(s: Session, followup_id: int) -> m.Followup:
-    row = s.get(m.Followup, followup_id)
-    if row is None:
-        raise NotFoundError("follow-up", str(followup_id))
-    return row
+    return by_id(s, m.Followup, followup_id, "follow-up")
 
 
 def _put_hours(s: Session, data: cf.Followup, step: cf.ScheduleStep | None, actor: str | None) -> HoursChange | None:

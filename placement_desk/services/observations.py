@@ -23,7 +23,7 @@ from placement_desk.domain.profile_parse import parse_observation, parse_profile
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import HEALTH_HEADINGS, ObservedBy
 from placement_desk.services import access, audit, mapping
-from placement_desk.services.common import by_ref, check_version, load_citizen, today
+from placement_desk.services.common import by_id, by_ref, check_version, load_citizen, today
 from placement_desk.services.use_case import database_of, use_case
 
 
@@ -68,10 +68,7 @@ def _not_ahead(data: Observation) -> Observation:
 
 
 def _get(s: Session, observation_id: int) -> m.Observation:
-    row = s.get(m.Observation, observation_id)
-    if row is None:
-        raise NotFoundError("observation", str(observation_id))
-    return row
+    return by_id(s, m.Observation, observation_id, "observation")
 
 
 # ---- the profile -------------------------------------------------------------------------------

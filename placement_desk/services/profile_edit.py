@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
-from placement_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from placement_desk.domain.errors import ConflictError, ValidationError
 from placement_desk.domain.json_node import check_text
 from placement_desk.domain.profile import PROFILE_LISTS, PROFILE_TEXTS, ProfileItem, item_json, span_start
 from placement_desk.domain.profile_parse import parse_profile_item
 from placement_desk.domain.roles import Permission
 from placement_desk.services import audit
-from placement_desk.services.common import load_citizen, today
+from placement_desk.services.common import by_id, load_citizen, today
 from placement_desk.services.use_case import use_case
 
 
@@ -69,10 +69,7 @@ def check_item(item: ProfileItem) -> ProfileItem:
 
 
 def _get(s: Session, item_id: int) -> m.ProfileItem:
-    row = s.get(m.ProfileItem, item_id)
-    if row is None:
-        raise NotFoundError("profile item", str(item_id))
-    return row
+    return by_id(s, m.ProfileItem, item_id, "profile item")
 
 
 def _check_version(row: m.ProfileItem, expected_version: int | None) -> None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from placement_desk.ui.attendance.sheets import SheetButtons
 from placement_desk.ui.attendance.style import day_title, legend, parse_hours, week_label
 from placement_desk.ui.attendance.view import AttendanceView, HoursDelegate
 from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import step_button
 from placement_desk.ui.kit.reason_picker import ReasonPicker, open_picker
 from placement_desk.ui.kit.refresh import ChangeFollower
 from placement_desk.ui.shell import user_settings
@@ -72,8 +72,8 @@ class AttendancePage(QWidget):
         self.day_button.setChecked(not self.week_button.isChecked())
         self.modes.buttonClicked.connect(self._mode_chosen)
         self.date = self._make_date()
-        self.prev_button = self._step_button("◀", self.tr("Back (PageUp)"), -1)
-        self.next_button = self._step_button("▶", self.tr("On (PageDown)"), 1)
+        self.prev_button = step_button(self, "◀", self.tr("Back (PageUp)"), lambda: self.step(-1))
+        self.next_button = step_button(self, "▶", self.tr("On (PageDown)"), lambda: self.step(1))
         self.today_button = QPushButton(self.tr("&Today"), self)
         self.today_button.clicked.connect(lambda: self.date.setDate(_qdate(today())))
         self.when = QLabel(self)
@@ -126,13 +126,6 @@ class AttendancePage(QWidget):
         table.action.connect(self._on_action)
         table.hours_typed.connect(self._on_hours)
         return table
-
-    def _step_button(self, text: str, tip: str, step: int) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda: self.step(step))
-        return button
 
     def _build_layout(self) -> None:
         # Two short rows rather than one wide one: the page fits 1024 px and less.

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from placement_desk.ui.attendance.view import AttendanceView
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.kit.fit import scroll_area
 from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.forms import step_button
 from placement_desk.ui.kit.reason_picker import ReasonPicker, open_picker
 from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
@@ -69,8 +69,8 @@ class AttendanceTab(CitizenTab):
         self.placement_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.placement_box.setMinimumContentsLength(10)  # the whole text in the list and the tooltip
         self.placement_box.activated.connect(self._placement_chosen)
-        self.prev_button = self._tool_button("◀", self.tr("Previous month (PageUp)"), -1)
-        self.next_button = self._tool_button("▶", self.tr("Next month (PageDown)"), 1)
+        self.prev_button = step_button(self, "◀", self.tr("Previous month (PageUp)"), lambda: self._step_month(-1))
+        self.next_button = step_button(self, "▶", self.tr("Next month (PageDown)"), lambda: self._step_month(1))
         self.month_label = QLabel(self)
         self.month_label.setStyleSheet("font-size: 13pt; font-weight: 600; padding: 0 6px;")
         self.this_month = QPushButton(self.tr("This month"), self)
@@ -110,13 +110,6 @@ class AttendanceTab(CitizenTab):
         self.empty = QLabel(self.tr("No placements yet: create one on the Placements tab."), self)
         self._build_layout()
         self.setFocusProxy(self.grid)
-
-    def _tool_button(self, text: str, tip: str, step: int) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda: self._step_month(step))
-        return button
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +80,15 @@ def vocab_combo(codes: list[str], optional: bool = False, parent: QWidget | None
     for code in codes:
         box.addItem(label(code), code)
     return box
+
+
+def step_button(parent: QWidget, text: str, tip: str, on_click: Callable[[], None]) -> QToolButton:
+    """A small arrow button (back / on) with its tooltip."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.clicked.connect(lambda: on_click())
+    return button
 
 
 def text_or_none(widget: QLineEdit) -> str | None:
