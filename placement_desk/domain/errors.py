@@ -214,6 +214,54 @@ MESSAGES: dict[str, str] = {
     "duplicate_heading": "duplicate heading key {key}",
     # the erase dialog's confirmation (ui/pages/privacy.py)
     "ref_mismatch": "does not match the citizen's ref ({ref})",
+    # backups: making, checking and restoring one (services/backup.py, services/restoring.py); {reason} and
+    # {problems} are the storage's own words
+    "backup_postgres": (
+        "This database is a PostgreSQL server: back it up on the server with pg_dump "
+        "(e.g. pg_dump -Fc -f placement-desk.dump DBNAME) and restore with pg_restore."
+    ),
+    "backup_keep": "keep at least 1 backup",
+    "backup_no_database": "there is no database file at {path} to back up",
+    "backup_failed": "the backup to {folder} failed: {reason}",
+    "backup_not_a_file": "{path} is not a file",
+    "backup_no_manifest": (
+        "{name} is not encrypted and its manifest ({name}.json) is missing, so it cannot be checked: a changed "
+        "digit would go unnoticed. Put the manifest back beside it."
+    ),
+    "backup_checksum": "{name} was changed or damaged after it was made (its checksum differs)",
+    "backup_is_database": "that is the database itself, not a backup of it",
+    "backup_encrypted_into_plain": "{name} is encrypted; it cannot be restored into a database that is not",
+    "backup_plain_into_encrypted": (
+        "{name} is not encrypted; it cannot be restored into the encrypted database (encrypt it first, or restore "
+        "it with a version of the database that is not encrypted)"
+    ),
+    "backup_in_use": "the database is in use: close other Placement Desk windows and try again",
+    "backup_restored_differs": (
+        "the restored database does not match the backup ({problems}); the database as it was before is in {safety}"
+    ),
+    "backup_restored_counts": (
+        "the restored database does not match the backup (row counts differ); the database as it was before is "
+        "in {safety}"
+    ),
+    "backup_needs_key": (
+        "{name} is encrypted or is not a database: it can only be checked with the key of the database it was "
+        "made from"
+    ),
+    "backup_damaged": "{name} is damaged: {problems}",
+    "backup_unreadable": "{name} is not a readable database ({reason})",
+    "backup_wrong_key": "{name} cannot be opened with this database's key: {reason}",
+    "backup_no_revision": "{name} is not a Placement Desk database (it has no schema revision)",
+    "backup_unknown_revision": (
+        "{name} has schema revision {revision}, which this version of Placement Desk does not know (was it made "
+        "by a newer version?)"
+    ),
+    "backup_rows_differ": "{name} does not hold the rows it was made with (tables: {tables})",
+    "backup_audit_differs": "{name}'s audit log is not the one it was made with (its manifest records another head)",
+    "backup_current_unreadable": (
+        "the current database {path} is an unencrypted file that cannot be read ({reason}); move it away first "
+        "(it may hold personal data in plaintext), then restore"
+    ),
+    "backup_not_encryptable": "{name} could not be encrypted for the restore ({reason})",
     # errors that are their own code (ConflictError, AccessDenied)
     "conflict": "Someone else saved a newer version of the record while you worked on it. Reload it before you save.",
     "refused": "Your role does not allow this.",
@@ -230,6 +278,20 @@ class CodedValueError(ValueError):
 
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(message_text(code, params))
+        self.code = code
+        self.params = params
+
+
+class CodedError(Exception):
+    """An error the user reads (a backup that cannot be made or restored...): ``code`` (a key of ``MESSAGES``)
+    and its arguments; ``str()`` is the English text. A bare English text is for the command line only."""
+
+    def __init__(self, message: str | None = None, /, *, code: str | None = None, **params: object) -> None:
+        if code is not None:
+            message = message_text(code, params)
+        elif message is None:
+            raise TypeError(f"{type(self).__name__} needs a message or a code")
+        super().__init__(message)
         self.code = code
         self.params = params
 

@@ -121,24 +121,31 @@ def _spread(free: list[int], n: int) -> list[int]:
     return [pool[round(i * (len(pool) - 1) / (n - 1))] for i in range(n)]
 
 
-def describe_week(minutes: tuple[int, ...]) -> str:
-    """'2 × 4 t + 1 × 3 t = 11 t (man, ons, fre)' for a week of minutes per weekday."""
+ENGLISH_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def describe_week(minutes: tuple[int, ...], *, english: bool = False) -> str:
+    """'2 × 4 t + 1 × 3 t = 11 t (man, ons, fre)' for a week of minutes per weekday (documents write it so);
+    ``english``: '2 × 4 h + 1 × 3 h = 11 h (Mon, Wed, Fri)', with a decimal point, for the English UI."""
+    unit, names = ("h", ENGLISH_SHORT) if english else ("t", DANISH_SHORT)
     worked = [(d, mins) for d, mins in enumerate(minutes) if mins]
     if not worked:
-        return "0 t"
+        return f"0 {unit}"
     groups: dict[int, int] = {}
     for _, mins in worked:
         groups[mins] = groups.get(mins, 0) + 1
-    text = " + ".join(f"{n} × {_h(mins)} t" for mins, n in sorted(groups.items(), key=lambda g: -g[0]))
-    days = ", ".join(DANISH_SHORT[d] for d, _ in worked)
-    return f"{text} = {_h(sum(minutes))} t ({days})"
+    ordered = sorted(groups.items(), key=lambda g: -g[0])
+    text = " + ".join(f"{n} × {_h(mins, english)} {unit}" for mins, n in ordered)
+    days = ", ".join(names[d] for d, _ in worked)
+    return f"{text} = {_h(sum(minutes), english)} {unit} ({days})"
 
 
-def _h(minutes: int) -> str:
+def _h(minutes: int, english: bool = False) -> str:
     value = Fraction(minutes, 60)
     if value.denominator == 1:
         return str(value.numerator)
-    return f"{float(value):.2f}".rstrip("0").replace(".", ",")
+    text = f"{float(value):.2f}".rstrip("0")
+    return text if english else text.replace(".", ",")
 
 
 # ---- a whole hours plan: ramp-up steps in one line --------------------------------------------------

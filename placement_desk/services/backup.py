@@ -32,20 +32,21 @@ from placement_desk.db import sqlite_files as files
 from placement_desk.db.engine import Database, sqlite_path
 from placement_desk.db.keystore import KeyStore, KeyStoreError, copy_key_file
 from placement_desk.db.private import private_dir, write_private
+from placement_desk.domain.errors import MESSAGES, CodedError
 from placement_desk.services.audit_chain import head_of
 
 DEFAULT_KEEP = 14
 MANIFEST_FORMAT = "placement-desk/backup"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"(?P<stem>.+)-backup-(?P<stamp>[0-9]{8}T[0-9]{12}Z)\.db")
-PG_ADVICE = (
-    "This database is a PostgreSQL server: back it up on the server with pg_dump "
-    "(e.g. pg_dump -Fc -f placement-desk.dump DBNAME) and restore with pg_restore."
-)
+PG_ADVICE = MESSAGES["backup_postgres"]
 
 
-class BackupError(Exception):
-    """A backup or restore that cannot be done or a backup that fails verification; says why and what to do."""
+class BackupError(CodedError):
+    """A backup or restore that cannot be done or a backup that fails verification; says why and what to do.
+
+    Raised with a message code (``domain.errors.MESSAGES``): the command line prints the English text, the
+    UI the code's text in its language."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class RestoreResult:
 def database_file(db: Database) -> Path:
     path = sqlite_path(db.url)
     if path is None:
-        raise BackupError(PG_ADVICE)
+        raise BackupError(code="backup_postgres")
     return path
 
 
@@ -142,9 +143,9 @@ def backup_file(source: Path, folder: Path, *, stem: str | None = None, keep: in
     in ``folder``, encrypted with ``key`` when given (the source is then opened with it), with a copy of
     the key file ``keys`` beside it when that exists; then only the ``keep`` newest are kept."""
     if keep < 1:
-        raise BackupError("keep at least 1 backup")
+        raise BackupError(code="backup_keep")
     if not source.exists():
-        raise BackupError(f"there is no database file at {source} to back up")
+        raise BackupError(code="backup_no_database", path=str(source))
     stem = stem or source.stem
     folder = private_dir(folder.expanduser())
     created = (now or datetime.now(UTC)).astimezone(UTC)
@@ -164,7 +165,7 @@ def backup_file(source: Path, folder: Path, *, stem: str | None = None, keep: in
         files.fsync_dir(folder)
     except files.errors() + (files.WrongKey, KeyStoreError, OSError) as exc:
         keys_copy.unlink(missing_ok=True)
-        raise BackupError(f"the backup to {folder} failed: {exc}") from exc
+        raise BackupError(code="backup_failed", folder=str(folder), reason=str(exc)) from exc
     finally:
         partial.unlink(missing_ok=True)
     rotate(folder, stem, keep)
@@ -235,18 +236,15 @@ def verify_backup(path: Path, key: bytes | None = None, for_restore: bool = Fals
     checked backup."""
     path = path.expanduser()
     if not path.is_file():
-        raise BackupError(f"{path} is not a file")
+        raise BackupError(code="backup_not_a_file", path=str(path))
     manifest = _read_manifest(path)
     encrypted = files.is_encrypted(path)
     if for_restore and not encrypted and not manifest.get("sha256"):
         # An encrypted page cannot change unnoticed (SQLCipher authenticates each page); a plain file's
         # changed CPR digit can: without its manifest's checksum nothing would notice.
-        raise BackupError(
-            f"{path.name} is not encrypted and its manifest ({path.name}.json) is missing, so it cannot be "
-            "checked: a changed digit would go unnoticed. Put the manifest back beside it."
-        )
+        raise BackupError(code="backup_no_manifest", name=path.name)
     if manifest.get("sha256") and manifest["sha256"] != _sha256(path):
-        raise BackupError(f"{path.name} was changed or damaged after it was made (its checksum differs)")
+        raise BackupError(code="backup_checksum", name=path.name)
     info = _check_file(path, manifest, key if encrypted else None)
     return BackupInfo(path, _created(path), info.size, info.revision, info.tables, verified=True, encrypted=encrypted)
 
@@ -266,14 +264,11 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
     key = _key(db)
     info = verify_backup(backup, key, for_restore=True)
     if backup.expanduser().resolve() == target.resolve():
-        raise BackupError("that is the database itself, not a backup of it")
+        raise BackupError(code="backup_is_database")
     if info.encrypted and key is None:
-        raise BackupError(f"{info.path.name} is encrypted; it cannot be restored into a database that is not")
+        raise BackupError(code="backup_encrypted_into_plain", name=info.path.name)
     if key is not None and not info.encrypted:
-        raise BackupError(
-            f"{info.path.name} is not encrypted; it cannot be restored into the encrypted database "
-            "(encrypt it first, or restore it with a version of the database that is not encrypted)"
-        )
+        raise BackupError(code="backup_plain_into_encrypted", name=info.path.name)
     db.dispose()
     safety = _safety_copy(target, key) if target.exists() else None
     try:
@@ -281,7 +276,7 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
         files.fsync_file(target)
     except files.errors("OperationalError") as exc:
         if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-            raise BackupError("the database is in use: close other Placement Desk windows and try again") from exc
+            raise BackupError(code="backup_in_use") from exc
         _replace_file(info.path, target)  # the current file is not a usable database: swap the whole file
     except files.errors("DatabaseError") + (files.WrongKey,):
         _replace_file(info.path, target)
@@ -289,10 +284,7 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
     with closing(files.connect(target, readonly=True, key=key)) as conn:
         bad, counts = files.problems(conn), files.table_counts(conn)
     if bad or (info.tables and counts != info.tables):
-        raise BackupError(
-            f"the restored database does not match the backup ({'; '.join(bad) or 'row counts differ'}); "
-            f"the database as it was before is in {safety}"
-        )
+        raise restored_differs(bad, safety)
     from placement_desk.db.migrate import upgrade  # Alembic only when needed (start-up imports this module)
 
     db.write_refusal = None  # the damaged file is gone: the restored one takes writes again
@@ -306,6 +298,14 @@ def restore_backup(db: Database, backup: Path) -> RestoreResult:
 
 
 # ---- helpers -------------------------------------------------------------------------------------
+
+
+def restored_differs(problems: list[str], safety: Path | None) -> BackupError:
+    """The restored file does not check out: what is wrong (or that its row counts differ), and where the
+    database as it was before is kept."""
+    if problems:
+        return BackupError(code="backup_restored_differs", problems="; ".join(problems), safety=str(safety))
+    return BackupError(code="backup_restored_counts", safety=str(safety))
 
 
 def _iso(moment: datetime) -> str:
@@ -382,38 +382,32 @@ def _check_file(path: Path, manifest: dict[str, Any], key: bytes | None = None) 
     """Integrity, schema revision and row counts of a backup file (against ``manifest['tables']``);
     an encrypted file is opened with ``key`` and its pages' authentication codes are checked too."""
     if key is None and files.is_encrypted(path):
-        raise BackupError(
-            f"{path.name} is encrypted or is not a database: it can only be checked with the key of the "
-            "database it was made from"
-        )
+        raise BackupError(code="backup_needs_key", name=path.name)
     try:
         with closing(files.connect(path, readonly=True, key=key)) as conn:
             bad = files.problems(conn) + (files.cipher_problems(conn) if key is not None else [])
             if bad:
-                raise BackupError(f"{path.name} is damaged: {'; '.join(bad[:3])}")
+                raise BackupError(code="backup_damaged", name=path.name, problems="; ".join(bad[:3]))
             revision = files.revision(conn)
             counts = files.table_counts(conn)
             head = head_of(conn)
     except files.errors("DatabaseError") as exc:
-        raise BackupError(f"{path.name} is not a readable database ({exc})") from None
+        raise BackupError(code="backup_unreadable", name=path.name, reason=str(exc)) from None
     except files.WrongKey as exc:
-        raise BackupError(f"{path.name} cannot be opened with this database's key: {exc}") from None
+        raise BackupError(code="backup_wrong_key", name=path.name, reason=str(exc)) from None
     if revision is None:
-        raise BackupError(f"{path.name} is not a Placement Desk database (it has no schema revision)")
+        raise BackupError(code="backup_no_revision", name=path.name)
     from placement_desk.db.schema_head import known_revisions
 
     if revision not in known_revisions():
-        raise BackupError(
-            f"{path.name} has schema revision {revision}, which this version of Placement Desk does not know "
-            "(was it made by a newer version?)"
-        )
+        raise BackupError(code="backup_unknown_revision", name=path.name, revision=revision)
     expected = manifest.get("tables")
     if expected is not None and counts != expected:
         differ = sorted(t for t in set(counts) | set(expected) if counts.get(t) != expected.get(t))
-        raise BackupError(f"{path.name} does not hold the rows it was made with (tables: {', '.join(differ)})")
+        raise BackupError(code="backup_rows_differ", name=path.name, tables=", ".join(differ))
     recorded = manifest.get("audit")
     if isinstance(recorded, dict) and head is not None and recorded != head:
-        raise BackupError(f"{path.name}'s audit log is not the one it was made with (its manifest records another head)")
+        raise BackupError(code="backup_audit_differs", name=path.name)
     return BackupInfo(path, _created(path), path.stat().st_size, revision, counts, audit=head)
 
 

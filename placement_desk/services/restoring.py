@@ -24,7 +24,7 @@ from placement_desk.db import sqlite_files as files
 from placement_desk.db.engine import Database
 from placement_desk.db.keystore import KeyStore, KeyStoreError, LockedOut, WrongPassword, copy_key_file
 from placement_desk.db.private import private_dir
-from placement_desk.services.backup import BackupError, BackupInfo, RestoreResult, verify_backup
+from placement_desk.services.backup import BackupError, BackupInfo, RestoreResult, restored_differs, verify_backup
 
 RECOVERY_ACTOR = "(recovery code)"
 
@@ -64,9 +64,9 @@ def restore_file(db_path: Path, backup: Path, proof: Proof) -> RestoreResult:
     RestoreRefused when the proof does not hold, BackupError when the backup does not check out."""
     backup = backup.expanduser().resolve()
     if not backup.is_file():
-        raise BackupError(f"{backup} is not a file")
+        raise BackupError(code="backup_not_a_file", path=str(backup))
     if db_path.exists() and backup == db_path.resolve():
-        raise BackupError("that is the database itself, not a backup of it")
+        raise BackupError(code="backup_is_database")
     key, store_path, actor = _unlock(backup, db_path, proof)
     info = verify_backup(backup, key if files.is_encrypted(backup) else None, for_restore=True)
     carry = _require_admin(info, key, actor, db_path) if proof.recovery_code is None else False
@@ -81,10 +81,7 @@ def restore_file(db_path: Path, backup: Path, proof: Proof) -> RestoreResult:
     with closing(files.connect(db_path, readonly=True, key=key)) as conn:
         bad, counts = files.problems(conn), files.table_counts(conn)
     if bad or (info.tables and counts != info.tables):
-        raise BackupError(
-            f"the restored database does not match the backup ({'; '.join(bad) or 'row counts differ'}); "
-            f"the database as it was before is in {safety}"
-        )
+        raise restored_differs(bad, safety)
     _finish(db_path, key, info, actor, proof.password if carry else None)
     return RestoreResult(info, safety)
 
@@ -192,10 +189,7 @@ def _safety_copy(db_path: Path, key: bytes) -> Path | None:
     try:
         _export(db_path, copy, key)
     except EncryptionError as exc:
-        raise BackupError(
-            f"the current database {db_path} is an unencrypted file that cannot be read ({exc}); move it away "
-            "first (it may hold personal data in plaintext), then restore"
-        ) from None
+        raise BackupError(code="backup_current_unreadable", path=str(db_path), reason=str(exc)) from None
     return copy
 
 
@@ -211,7 +205,7 @@ def _stage(info: BackupInfo, db_path: Path, key: bytes) -> Path:
         try:
             _export(info.path, staged, key)
         except EncryptionError as exc:
-            raise BackupError(f"{info.path.name} could not be encrypted for the restore ({exc})") from None
+            raise BackupError(code="backup_not_encryptable", name=info.path.name, reason=str(exc)) from None
     files.fsync_file(staged)
     return staged
 
@@ -225,7 +219,7 @@ def _swap_in(staged: Path, db_path: Path, key: bytes) -> None:
             return
         except files.errors("OperationalError") as exc:
             if getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-                raise BackupError("the database is in use: close other Placement Desk windows and try again") from exc
+                raise BackupError(code="backup_in_use") from exc
         except files.errors("DatabaseError") + (files.WrongKey,):
             pass
     for extra in ("-wal", "-shm", "-journal"):

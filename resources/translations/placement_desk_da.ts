@@ -3782,6 +3782,10 @@ Vil du gendanne den nyeste gode sikkerhedskopi fra %1?</translation>
         <translation>Afslut</translation>
     </message>
     <message>
+        <source>The backup could not be restored.</source>
+        <translation>Sikkerhedskopien kunne ikke gendannes.</translation>
+    </message>
+    <message>
         <source>Placement Desk will not save anything to this database. You can still read it.</source>
         <translation>Placement Desk gemmer ikke noget i denne database. Du kan stadig læse i den.</translation>
     </message>

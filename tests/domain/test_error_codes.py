@@ -125,12 +125,14 @@ def test_hours_texts_raise_coded_errors() -> None:
 KNOWN_UNCODED: dict[str, int] = {
     "ui/kit/forms.py": 1,  # a form's own checks: English texts read back to their code, or a tr() text
 }
-# Calls that make a ValidationError: the class and its sheet subclasses, and Node.fail / a reader's fail.
-_MAKERS = {"ValidationError", "SheetRowError", "SheetFileError", "fail"}
+# Calls that make an error the UI shows: a ValidationError (the class and its sheet subclasses, and Node.fail /
+# a reader's fail) and a backup's or a restore's BackupError.
+_MAKERS = {"ValidationError", "SheetRowError", "SheetFileError", "fail", "BackupError"}
 
 
 def uncoded_raises(root: Path = PACKAGE) -> dict[str, list[int]]:
-    """Per file of the package (not cli/): the lines that make a ValidationError without a ``code=``."""
+    """Per file of the package (not cli/): the lines that make a ValidationError or a BackupError without a
+    ``code=``."""
     found: dict[str, list[int]] = {}
     for path in sorted(root.rglob("*.py")):
         name = str(path.relative_to(root)).replace("\\", "/")
@@ -152,6 +154,7 @@ def test_every_validation_error_raised_in_the_package_has_a_code_but_the_known_o
     assert "domain/profile_parse.py" not in found and "services/casefile_io.py" not in found
     assert "services/attendance_sheet.py" not in found and "domain/attendance_sheet.py" not in found
     assert "export/excel_attendance.py" not in found and "export/excel_attendance_read.py" not in found
+    assert "services/backup.py" not in found and "services/restoring.py" not in found
     grown = {name: lines for name, lines in found.items() if len(lines) > KNOWN_UNCODED.get(name, 0)}
     assert grown == {}, "raise these with code=... (and a text in MESSAGES and ui/kit/messages.DANISH)"
 
@@ -163,10 +166,12 @@ def test_the_scan_finds_a_bare_text(tmp_path: Path) -> None:
     (tmp_path / "parse.py").write_text(
         'raise n.fail("x", code="required")\n'
         'raise ValidationError("name", "is required")\n'
-        'raise SheetRowError(3, "Timer", "for mange")\n',
+        'raise SheetRowError(3, "Timer", "for mange")\n'
+        'raise BackupError(f"{path} is not a file")\n'
+        'raise BackupError(code="backup_is_database")\n',
         encoding="utf-8",
     )
-    assert uncoded_raises(tmp_path) == {"parse.py": [2, 3]}
+    assert uncoded_raises(tmp_path) == {"parse.py": [2, 3, 4]}
 
 
 def test_a_refusal_and_a_conflict_carry_their_code_in_both_languages(english_ui: None) -> None:

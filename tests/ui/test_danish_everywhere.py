@@ -482,6 +482,11 @@ def test_a_changed_heading_row_and_a_formula_are_english_in_the_english_ui(
 # ---- vocabulary, hours and weeks in the UI's language -----------------------------------------------------
 
 
+# A placement's hours now, e.g. "2 × 4 h + 1 × 2.5 h = 10.5 h (Mon, Wed, Fri)" / "... t (man, ons, fre)".
+WEEK_IN_ENGLISH = r"\d+ × [\d.]+ h( \+ \d+ × [\d.]+ h)* = [\d.]+ h \(((Mon|Tue|Wed|Thu|Fri|Sat|Sun)(, )?)+\)"
+WEEK_IN_DANISH = r"\d+ × [\d,]+ t( \+ \d+ × [\d,]+ t)* = [\d,]+ t \(((man|tir|ons|tor|fre|lør|søn)(, )?)+\)"
+
+
 def _citizen_tabs(qtbot: QtBot, db: Database) -> dict[str, list[str]]:
     """What the placements, follow-ups, goals and hours-plan tabs of D. C. show of their data."""
     from placement_desk.services.casefile_io import import_case_file
@@ -495,6 +500,7 @@ def _citizen_tabs(qtbot: QtBot, db: Database) -> dict[str, list[str]]:
     schedule = open_tab(qtbot, db, "DC", "schedule")
     return {
         "placements": [str(model.index(r, c).data()) for r in range(model.rowCount()) for c in (1, 2)],
+        "hours now": [str(model.index(r, 4).data()) for r in range(model.rowCount())],
         "followups": [followups.list.item(i).text() for i in range(followups.list.count())],
         "goals": [goals.tree.topLevelItem(i).text(0) for i in range(goals.tree.topLevelItemCount())],
         "hours": [str(schedule.model.index(r, c).data()) for r in range(schedule.model.rowCount())
@@ -511,7 +517,8 @@ def test_a_citizens_tabs_show_english_vocabulary_and_hours_in_the_english_ui(
     assert any(t.endswith("Start-up meeting") for t in shown["followups"]), shown["followups"]
     assert "Health" in shown["goals"]
     assert any(re.fullmatch(r"\d+\.\d\d h", t) for t in shown["hours"]), shown["hours"]
-    texts = shown["placements"] + shown["followups"] + shown["goals"]
+    assert any(re.fullmatch(WEEK_IN_ENGLISH, t) for t in shown["hours now"]), shown["hours now"]
+    texts = shown["placements"] + shown["followups"] + shown["goals"] + shown["hours now"]
     assert not [t for t in texts if DANISH_WORDS.search(t)]
 
 
@@ -523,6 +530,7 @@ def test_a_citizens_tabs_keep_the_danish_vocabulary_in_the_danish_ui(
     assert any(t.endswith("Trepartsmøde") for t in shown["followups"]), shown["followups"]
     assert "Helbred" in shown["goals"]
     assert any(re.fullmatch(r"\d+,\d\d t", t) for t in shown["hours"]), shown["hours"]
+    assert any(re.fullmatch(WEEK_IN_DANISH, t) for t in shown["hours now"]), shown["hours now"]
 
 
 def test_a_failed_restore_says_why_in_the_uis_language(
@@ -562,3 +570,111 @@ def test_the_usual_reasons_read_english_in_the_english_ui_and_are_stored_danish(
     assert picker.fields()["reason"] == "Barn syg"  # the figures group absence by the stored Danish word
     picker.reason.setEditText("migraine")
     assert picker.fields()["reason"] == "Migræne"
+
+
+def test_a_week_of_hours_reads_in_the_uis_language_and_stays_danish_in_documents(english_ui: None) -> None:
+    from placement_desk.domain.hours_text import describe_week
+    from placement_desk.ui.kit.formatting import fmt_week_hours
+
+    week = (240, 0, 240, 0, 150, 0, 0)
+    assert fmt_week_hours(week) == "2 × 4 h + 1 × 2.5 h = 10.5 h (Mon, Wed, Fri)"
+    assert describe_week(week) == "2 × 4 t + 1 × 2,5 t = 10,5 t (man, ons, fre)"  # what a document writes
+    set_language("da")
+    assert fmt_week_hours(week) == "2 × 4 t + 1 × 2,5 t = 10,5 t (man, ons, fre)"
+
+
+def _restore_a_changed_backup(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], str]:
+    """Restore (File → Restore a backup…) a backup whose file was changed after it was made: what the
+    warning says, and the backup's file name."""
+    from placement_desk.services import backup
+    from placement_desk.ui.shell import work
+    from placement_desk.ui.shell.main_window import MainWindow
+
+    made = backup.make_backup(db)
+    with made.path.open("ab") as f:
+        f.write(b"\0" * 1024)  # one changed byte would do: its checksum no longer matches
+    shown: list[str] = []
+    monkeypatch.setattr(work.QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(work.QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    assert not w.work.restore(str(made.path))
+    return shown, made.path.name
+
+
+def test_a_changed_backup_is_refused_in_english_in_the_english_ui(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, english_ui: None
+) -> None:
+    shown, name = _restore_a_changed_backup(qtbot, db, monkeypatch)
+    assert shown == [f"Nothing was changed.\n\n{name} was changed or damaged after it was made (its checksum differs)"]
+
+
+def test_a_changed_backup_is_refused_in_danish_in_the_danish_ui(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, danish_ui: None
+) -> None:
+    shown, name = _restore_a_changed_backup(qtbot, db, monkeypatch)
+    assert shown == [
+        f"Intet blev ændret.\n\n{name} er ændret eller beskadiget, efter den blev lavet (kontrolsummen passer ikke)"
+    ]
+
+
+class _StartupBox:
+    """The start-up dialog, answered "Restore backup"; its warnings are kept."""
+
+    Icon, ButtonRole = QMessageBox.Icon, QMessageBox.ButtonRole
+    warnings: list[str] = []
+
+    def __init__(self, _parent: object = None) -> None:
+        self.buttons: list[str] = []
+
+    def setIcon(self, _icon: object) -> None: ...
+    def setWindowTitle(self, _title: str) -> None: ...
+    def setText(self, _text: str) -> None: ...
+    def exec(self) -> int:
+        return 0
+
+    def addButton(self, text: str, _role: object) -> str:
+        self.buttons.append(text)
+        return text
+
+    def clickedButton(self) -> str:
+        return self.buttons[0]
+
+    @classmethod
+    def warning(cls, _parent: object, _title: str, text: str) -> None:
+        cls.warnings.append(text)
+
+
+def _restore_at_startup_while_in_use(db: Database, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The start-up check found the database damaged, the user chose the newest good backup, and the
+    restore was refused because another window holds the database: what the user is told."""
+    from placement_desk.services import backup
+    from placement_desk.ui.shell import startup
+
+    backup.make_backup(db)
+
+    def in_use(*_args: object) -> None:
+        raise backup.BackupError(code="backup_in_use")
+
+    monkeypatch.setattr(backup, "restore_backup", in_use)
+    monkeypatch.setattr(startup, "QMessageBox", _StartupBox)
+    monkeypatch.setattr(_StartupBox, "warnings", [])
+    assert not startup.offer_restore(db)
+    return _StartupBox.warnings
+
+
+def test_a_refused_restore_at_startup_says_why_in_english(
+    db: Database, monkeypatch: pytest.MonkeyPatch, english_ui: None
+) -> None:
+    assert _restore_at_startup_while_in_use(db, monkeypatch) == [
+        "The backup could not be restored.\n\n"
+        "the database is in use: close other Placement Desk windows and try again"
+    ]
+
+
+def test_a_refused_restore_at_startup_says_why_in_danish(
+    db: Database, monkeypatch: pytest.MonkeyPatch, danish_ui: None
+) -> None:
+    assert _restore_at_startup_while_in_use(db, monkeypatch) == [
+        "Sikkerhedskopien kunne ikke gendannes.\n\ndatabasen er i brug: luk andre Placement Desk-vinduer, og prøv igen"
+    ]

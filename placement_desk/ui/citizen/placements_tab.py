@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.hours_text import describe_week
 from placement_desk.services.common import today
 from placement_desk.services.views import PlacementInfo
 from placement_desk.ui.citizen.base import CitizenTab
@@ -24,7 +23,7 @@ from placement_desk.ui.citizen.outcome_fields import OutcomeFields, outcome_text
 from placement_desk.ui.citizen.placement_dialog import EditPlacementDialog, PlacementDialog
 from placement_desk.ui.citizen.placement_fields import placement_value
 from placement_desk.ui.commands.placements import ArchivePlacement, EditPlacement
-from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.formatting import fmt_date, fmt_week_hours
 from placement_desk.ui.kit.forms import DateField, FormDialog, text_or_none
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel
 from placement_desk.ui.kit.vocab_labels import label
@@ -77,7 +76,7 @@ class PlacementsTab(CitizenTab):
                     lambda r: f"{fmt_date(r.start)} – {fmt_date(r.end)}",
                     lambda r: r.start.isoformat(),
                 ),
-                Column(self.tr("Hours now"), lambda r: describe_week(s.minutes) if (s := current_step(r)) else ""),
+                Column(self.tr("Hours now"), lambda r: fmt_week_hours(s.minutes) if (s := current_step(r)) else ""),
                 Column(
                     self.tr("Workplace mentor"),
                     lambda r: (i.mentor_name or self.tr("missing")) if (i := self._info(r)) else "",

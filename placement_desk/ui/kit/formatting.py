@@ -7,6 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from placement_desk.domain.hours_text import describe_week
 from placement_desk.ui.kit.messages import english
 
 
@@ -26,6 +27,11 @@ def fmt_number(value: float | None, decimals: int = 2) -> str:
 def fmt_hours(minutes: int | None) -> str:
     """Minutes as hours: 150 -> "2,50 t" (English UI: "2.50 h")."""
     return "" if minutes is None else f"{fmt_number(minutes / 60)} {'h' if english() else 't'}"
+
+
+def fmt_week_hours(minutes: tuple[int, ...]) -> str:
+    """A week's hours per weekday: "2 × 4 t = 8 t (man, ons)" (English UI: "2 × 4 h = 8 h (Mon, Wed)")."""
+    return describe_week(minutes, english=english())
 
 
 def fmt_week(iso_week: str) -> str:

@@ -24,6 +24,7 @@ from placement_desk.domain.attendance_sheet import (
 from placement_desk.domain.errors import (
     MESSAGES,
     AccessDenied,
+    CodedError,
     CodedValueError,
     ConflictError,
     DatabaseDamaged,
@@ -234,6 +235,56 @@ DANISH: dict[str, str] = {
     "heading_table": "hver overskrift skal være en tabel ([[headings]])",
     "duplicate_heading": "overskriftsnøglen {key} står mere end én gang",
     "ref_mismatch": "passer ikke med borgerens reference ({ref})",
+    # backups (services/backup.py, services/restoring.py)
+    "backup_postgres": (
+        "Databasen er en PostgreSQL-server: tag sikkerhedskopien på serveren med pg_dump "
+        "(f.eks. pg_dump -Fc -f placement-desk.dump DBNAME), og gendan med pg_restore."
+    ),
+    "backup_keep": "behold mindst 1 sikkerhedskopi",
+    "backup_no_database": "der er ingen databasefil i {path} at tage en sikkerhedskopi af",
+    "backup_failed": "sikkerhedskopien til {folder} mislykkedes: {reason}",
+    "backup_not_a_file": "{path} er ikke en fil",
+    "backup_no_manifest": (
+        "{name} er ikke krypteret, og dens manifest ({name}.json) mangler, så den kan ikke kontrolleres: et ændret "
+        "ciffer ville ikke blive opdaget. Læg manifestet tilbage ved siden af den."
+    ),
+    "backup_checksum": "{name} er ændret eller beskadiget, efter den blev lavet (kontrolsummen passer ikke)",
+    "backup_is_database": "det er selve databasen, ikke en sikkerhedskopi af den",
+    "backup_encrypted_into_plain": "{name} er krypteret; den kan ikke gendannes i en database, der ikke er krypteret",
+    "backup_plain_into_encrypted": (
+        "{name} er ikke krypteret; den kan ikke gendannes i den krypterede database (kryptér den først, eller "
+        "gendan den i en udgave af databasen, der ikke er krypteret)"
+    ),
+    "backup_in_use": "databasen er i brug: luk andre Placement Desk-vinduer, og prøv igen",
+    "backup_restored_differs": (
+        "den gendannede database svarer ikke til sikkerhedskopien ({problems}); databasen, som den var før, "
+        "ligger i {safety}"
+    ),
+    "backup_restored_counts": (
+        "den gendannede database svarer ikke til sikkerhedskopien (antallet af rækker er ikke det samme); "
+        "databasen, som den var før, ligger i {safety}"
+    ),
+    "backup_needs_key": (
+        "{name} er krypteret eller er ikke en database: den kan kun kontrolleres med nøglen til den database, "
+        "den blev lavet fra"
+    ),
+    "backup_damaged": "{name} er beskadiget: {problems}",
+    "backup_unreadable": "{name} er ikke en database, der kan læses ({reason})",
+    "backup_wrong_key": "{name} kan ikke åbnes med denne databases nøgle: {reason}",
+    "backup_no_revision": "{name} er ikke en Placement Desk-database (den har ingen skemaversion)",
+    "backup_unknown_revision": (
+        "{name} har skemaversion {revision}, som denne udgave af Placement Desk ikke kender (er den lavet af en "
+        "nyere udgave?)"
+    ),
+    "backup_rows_differ": "{name} indeholder ikke de rækker, den blev lavet med (tabeller: {tables})",
+    "backup_audit_differs": (
+        "revisionsloggen i {name} er ikke den, den blev lavet med (dens manifest angiver et andet hoved)"
+    ),
+    "backup_current_unreadable": (
+        "den nuværende database {path} er en ukrypteret fil, der ikke kan læses ({reason}); flyt den væk først "
+        "(den kan indeholde personoplysninger i klartekst), og gendan derefter"
+    ),
+    "backup_not_encryptable": "{name} kunne ikke krypteres til gendannelsen ({reason})",
     "conflict": "En anden har gemt en nyere udgave af posten, mens du arbejdede med den. Indlæs den igen, før du gemmer.",
     "refused": REFUSED,
     **ROW_TEXTS,  # the attendance sheet's own Danish texts (domain/attendance_sheet.py)
@@ -257,7 +308,14 @@ def english() -> bool:
 
 def _pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"\{(\w+)\}", template)
-    body = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+)" for i, p in enumerate(parts))
+    seen: set[str] = set()
+    body = ""
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            body += re.escape(part)
+        else:  # an argument named twice is the same text both times
+            body += f"(?P={part})" if part in seen else f"(?P<{part}>.+)"
+            seen.add(part)
     return re.compile(f"^{body}$")
 
 
@@ -364,6 +422,8 @@ def danish_error(exc: Exception) -> str:
         return f"{label}: {message_of(exc)}" if label else message_of(exc)
     if isinstance(exc, CodedValueError):
         return message_of(exc)
+    if isinstance(exc, CodedError):  # a backup's or a restore's problem
+        return coded_text(exc.code, exc.params) if exc.code is not None else danish_message(str(exc))
     if isinstance(exc, ConflictError | AccessDenied):
         return coded_text(exc.code, exc.params)
     if isinstance(exc, DatabaseDamaged):

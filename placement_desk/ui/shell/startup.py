@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from placement_desk.db.engine import Database
 from placement_desk.services import audit, backup
+from placement_desk.ui.kit.messages import danish_error
 from placement_desk.ui.shell.work import Worker
 
 
@@ -56,7 +57,15 @@ def offer_restore(db: Database, parent: QWidget | None = None) -> bool:
     box.exec()
     if box.clickedButton() is not restore:
         return False
-    backup.restore_backup(db, good.path)
+    try:
+        backup.restore_backup(db, good.path)
+    except backup.BackupError as exc:  # why, in the UI's language
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("Startup", "The database is damaged"),
+            QCoreApplication.translate("Startup", "The backup could not be restored.") + "\n\n" + danish_error(exc),
+        )
+        return False
     return backup.integrity_ok(db)
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.errors import CodedError, ValidationError
 from placement_desk.domain.roles import Permission
 from placement_desk.ui.kit.messages import LANGUAGES, danish_error, refused
 from placement_desk.ui.shell.context import ALL, UiContext
@@ -129,7 +129,7 @@ def run_with_progress(
             QMessageBox.information(
                 parent, title, QCoreApplication.translate("WorkMenu", "Cancelled. Nothing was changed.")
             )
-        elif isinstance(exc, ValidationError | OSError | ValueError):
+        elif isinstance(exc, ValidationError | CodedError | OSError | ValueError):  # a backup's problem is coded
             QMessageBox.warning(
                 parent,
                 title,
