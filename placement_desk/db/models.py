@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from placement_desk.db.base import Base, Tracked, UTCDateTime
@@ -207,7 +208,13 @@ class ScheduleStep(Tracked, Base):
 
 class AttendanceRecord(Tracked, Base):
     __tablename__ = "attendance"
-    __table_args__ = (UniqueConstraint("placement_id", "day"), Index("ix_attendance_day", "day"))
+    __table_args__ = (
+        UniqueConstraint("placement_id", "day"),
+        Index("ix_attendance_day", "day"),
+        # agreed absence alone (migration 0008): the results report reads these few records by it
+        Index("ix_attendance_agreed", "placement_id", "day", "minutes", "status",
+              sqlite_where=sql_text("status = 'absent_agreed'"), postgresql_where=sql_text("status = 'absent_agreed'")),
+    )  # fmt: skip
     id: Mapped[int] = mapped_column(primary_key=True)
     placement_id: Mapped[int] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"))
     day: Mapped[date] = mapped_column(Date)

@@ -378,18 +378,22 @@ def _sustained(placements: Sequence[PlacementFacts], until: date, today: date) -
 
 def planned_day(plan: PlacementPlan, lo: date, hi: date, today: date, last: bool = False) -> date | None:
     """The first (or last) date in [lo, hi] with planned(d) > 0: looked for only in the steps of the plan
-    that plan any hours, so a long placement is not walked date by date."""
-    spans: list[tuple[date, date]] = []
-    for i, step in enumerate(plan.steps):
+    that plan any hours, and there only on the weekdays the step plans (a public holiday plans none), so a
+    long placement is not walked date by date."""
+    spans: list[tuple[date, date, tuple[int, ...]]] = []
+    steps = plan.steps
+    for i, step in enumerate(steps):
+        if not any(step.minutes):
+            continue
         a = max(step.start, lo)
-        b = min(hi, plan.steps[i + 1].start - timedelta(days=1)) if i + 1 < len(plan.steps) else hi
-        if a <= b and step.weekly > 0:
-            spans.append((a, b))
+        b = min(hi, steps[i + 1].start - timedelta(days=1)) if i + 1 < len(steps) else hi
+        if a <= b:
+            spans.append((a, b, step.minutes))
     one = timedelta(days=-1 if last else 1)
-    for a, b in reversed(spans) if last else spans:
+    for a, b, minutes in reversed(spans) if last else spans:
         day = b if last else a
-        while a <= day <= b:
-            if plan.planned(day, today) > 0:
+        while a <= day <= b:  # (the step is in force on these dates: planned(d) is its minutes or 0)
+            if minutes[day.weekday()] and plan.planned(day, today) > 0:
                 return day
             day += one
     return None

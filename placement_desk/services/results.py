@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Date, Integer, and_, cast, extract, func, literal, literal_column, select
@@ -140,12 +141,12 @@ def _load(
         if ids and with_hours:
             st = m.ScheduleStep
             wanted_ids = set(ids)
-            for pid, valid_from, *minutes, paid in conn.execute(
+            for pid, valid_from, *minutes, paid in _fetch_all(s,
                 select(st.placement_id, st.valid_from, st.mon, st.tue, st.wed, st.thu, st.fri, st.sat, st.sun,
                        st.paid_per_week)
-            ).all():  # fmt: skip
+            ):  # fmt: skip
                 if pid in wanted_ids:
-                    steps[pid].append(Step(valid_from, tuple(minutes), paid))
+                    steps[pid].append(Step(_day(valid_from), tuple(minutes), paid))
             if not walk:
                 plans = {row.id: PlacementPlan(row.ref, row.start, row.end, steps.get(row.id, ())) for row in wanted}
                 sums = _attendance_sums(s, plans, first or until, until, until)
@@ -174,13 +175,16 @@ def _load(
         g, sc = m.Goal, m.GoalScore
         scores: dict[int, list[cf.Score]] = defaultdict(list)
         goal_of: dict[int, tuple[int, str]] = {}
-        for gid, cid, area, day, score, assessor in conn.execute(
+        # the driver's values: no date parameter to bind, the day compared here
+        goal_rows = _fetch_all(
+            s,
             select(g.id, g.citizen_id, g.area, sc.day, sc.score, sc.assessor)
             .join(sc, sc.goal_id == g.id)
-            .where(sc.day <= until)
-            .order_by(g.citizen_id, g.position, g.id, sc.day, sc.position)
-        ).all():
-            if cid in citizens:
+            .order_by(g.citizen_id, g.position, g.id, sc.day, sc.position),
+        )
+        for gid, cid, area, text_day, score, assessor in goal_rows:
+            day = _day(text_day)
+            if cid in citizens and day <= until:
                 goal_of[gid] = (cid, area)
                 scores[gid].append(cf.Score(day, score, assessor))
         goals: dict[int, list[GoalFacts]] = defaultdict(list)
@@ -246,28 +250,59 @@ def _attendance_sums(
     weeks = {pid: _PlanWeeks(plan, monday0, today) for pid, plan in plans.items()}
     weekly: dict[int, dict[int, int]] = {pid: {} for pid in plans}  # placement -> Monday's ordinal -> minutes
     window = {pid: [0, 0] for pid in plans}  # placement -> [counted planned, attended counted]
-    last_pid, w, mine, sums = None, None, weekly.get(0, {}), [0, 0]
-    starts: list[int] = []
-    mixed: set[int] = set()
-    memos: list[dict[int, int]] = []
-    for pid, n, minutes, mask in _fetch_all(s, (
+    rows = _fetch_all(s, (
         select(a.placement_id, week, func.sum(a.minutes), func.sum(literal_column("1").op("<<")(weekday)))
         .group_by(a.placement_id, week)
-    )):  # fmt: skip
+    ))  # fmt: skip
+    # One pass over some 230,000 weekly sums: the placement's accumulators and the step in force are kept
+    # in locals while its rows follow each other (SQLite returns them in index order; any order is right).
+    none: dict[int, int] = {}
+    last_pid: int | None = None
+    w: _PlanWeeks | None = None
+    mine, planned, attended = none, 0, 0
+    starts: list[int] = []
+    mixed: set[int] = set()
+    memo: dict[int, int] | None = None
+    step_minutes: tuple[int, ...] = ()
+    lo_n = hi_n = 0
+    for pid, n, minutes, mask in rows:
         if pid != last_pid:
-            last_pid, w = pid, weeks.get(pid)
             if w is not None:
-                mine, sums, starts, mixed, memos = weekly[pid], window[pid], w.starts, w.mixed, w.memo
-        if w is None or n > until_n:
+                window[last_pid] = [planned, attended]  # type: ignore[index]
+            last_pid, w = pid, weeks.get(pid)
+            if w is None:
+                continue
+            mine, (planned, attended) = weekly[pid], window[pid]
+            starts, mixed, lo_n, hi_n = w.starts, w.mixed, 1, 0  # (no step looked up yet)
+        elif w is None:
+            continue
+        if n > until_n:
             continue
         mine[monday0 + 7 * n] = minutes
-        if n >= first_n:  # counted, for now (no holiday is planned)
-            sums[1] += minutes
-            days = mask & ~holidays.get(n, 0)
-            if days:
-                i = bisect_right(starts, n) - 1
-                found = memos[i].get(days) if i >= 0 and n not in mixed else None  # (the common case, inline)
-                sums[0] += w.planned(n, days) if found is None else found
+        if n < first_n:
+            continue
+        attended += minutes  # counted, for now (no holiday is planned)
+        hol = holidays.get(n)
+        days = mask & ~hol if hol else mask
+        if not days:
+            continue
+        if not lo_n <= n < hi_n:  # another step is in force: found once per step, not per week
+            i = bisect_right(starts, n) - 1
+            lo_n = starts[i] if i >= 0 else -(1 << 62)
+            hi_n = starts[i + 1] if i + 1 < len(starts) else 1 << 62
+            memo = w.memo[i] if i >= 0 else None
+            step_minutes = w.plan.steps[i].minutes if i >= 0 else ()
+        if memo is None:
+            continue  # before the plan's first step: nothing is planned
+        if n in mixed:
+            planned += w.planned(n, days)
+        else:
+            found = memo.get(days)
+            if found is None:
+                found = memo[days] = sum(map(step_minutes.__getitem__, WEEKDAYS[days]))
+            planned += found
+    if w is not None:
+        window[last_pid] = [planned, attended]  # type: ignore[index]
     # the records the sums above took as inside the placement's period and [first, until] and are not
     columns = (a.placement_id, a.day, a.minutes, a.status)
     after = until + timedelta(days=6 - until.weekday())
@@ -277,11 +312,12 @@ def _attendance_sums(
         select(*columns).select_from(p).join(a, and_(a.placement_id == p.id + 0, a.day > p.end)),
         select(*columns).where(a.day >= first_monday, a.day < first),
         select(*columns).where(a.day > until, a.day <= after),
-        select(*columns).where(a.status == agreed),  # (few; SQLite reads them from the week index)
+        select(*columns).where(a.status == literal_column(f"'{agreed}'")),  # (few: read from their own
+        # partial index, migration 0008, which only a literal status matches)
     ):
-        for pid, day, minutes, status in s.execute(q):
+        for pid, day, minutes, status in _fetch_all(s, q):
             if pid in plans:
-                special[(pid, day)] = (minutes, status)
+                special[(pid, _day(day))] = (minutes, status)
     for (pid, day), (minutes, status) in special.items():
         plan, n = plans[pid], (day.toordinal() - monday0) // 7
         if n > until_n:
@@ -313,28 +349,37 @@ class _PlanWeeks:
             return 0
         if n in self.mixed:
             monday = self.monday0 + 7 * n
-            return sum(self.plan.planned(date.fromordinal(monday + i), self.today) for i in range(7) if mask >> i & 1)
+            planned, today = self.plan.planned, self.today
+            return sum(planned(date.fromordinal(monday + i), today) for i in WEEKDAYS[mask])
         i = bisect_right(self.starts, n) - 1
         if i < 0:
             return 0
         memo = self.memo[i]
         found = memo.get(mask)
         if found is None:
-            minutes = self.plan.steps[i].minutes
-            found = memo[mask] = sum(minutes[d] for d in range(7) if mask >> d & 1)
+            found = memo[mask] = sum(map(self.plan.steps[i].minutes.__getitem__, WEEKDAYS[mask]))
         return found
+
+
+WEEKDAYS = [tuple(d for d in range(7) if mask >> d & 1) for mask in range(128)]  # a set of weekdays (bits)
+
+
+def _day(value: date | str) -> date:
+    """A date as the driver returns it: SQLite's text (ISO 8601), PostgreSQL's date."""
+    return value if isinstance(value, date) else _iso_day(value)
+
+
+@lru_cache(maxsize=8192)
+def _iso_day(value: str) -> date:  # (the same dates come back many times: scores, records of a week)
+    return date.fromisoformat(value)
 
 
 def _fetch_all(s: Session, query: Any) -> list[Any]:
     """Every row of ``query`` as the database driver's tuples (SQLAlchemy's rows cost more than the
-    query on a quarter of a million of them)."""
-    conn = s.connection()
-    compiled = query.compile(bind=conn)
-    params = compiled.construct_params()
-    args = tuple(params[k] for k in compiled.positiontup or ()) if compiled.positional else params
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    query on a quarter of a million of them); parameters are bound as SQLAlchemy binds them, the values
+    read are the driver's (SQLite: a date is ISO text, see :func:`_day`)."""
+    result = s.connection().execute(query)
     try:
-        cursor.execute(str(compiled), args)
-        return list(cursor.fetchall())
+        return list(result.cursor.fetchall())
     finally:
-        cursor.close()
+        result.close()

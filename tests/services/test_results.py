@@ -358,6 +358,50 @@ def test_the_sums_equal_walking_every_record_on_a_generated_caseload(db: Databas
         assert fast.attendance.counted_planned > 0
 
 
+def _report_equals_walking_every_record(db: Database, first: date, last: date) -> list[tuple[Any, ...]]:
+    """The report as made (the database's sums) equals the reference that walks every record; returns
+    each citizen's attendance figures."""
+    from placement_desk.services.results import _load
+
+    fast = results_report(db, first, last, on=TODAY)
+    _, walked = _load(db, min(last, TODAY), None, first=first, walk=True)
+    slow = build_report(walked, first, last, TODAY)
+    assert report_json(fast, named=True) == report_json(slow, named=True)
+    figures = [(c.ref, c.sustained_weekly, c.attendance.counted_planned, c.attendance.attended_counted)
+               for c in fast.citizens]  # fmt: skip
+    assert figures == [(c.ref, c.sustained_weekly, c.attendance.counted_planned, c.attendance.attended_counted)
+                       for c in slow.citizens]  # fmt: skip
+    return figures
+
+
+def test_attendance_edited_after_a_report_is_in_the_next_one(db: Database) -> None:
+    """A report, then attendance written by the service (a day turned into agreed absence, a new day),
+    put back by undo and written anew by a case-file import: each next report has the new figures, equal
+    to walking every record, and the undo gives the first report's figures back."""
+    from placement_desk.services.attendance import log_day, restore_day
+
+    first, last = date(2023, 1, 1), date(2024, 12, 31)
+    import_case_file(db, random_caseload(3, citizens=4))
+    before = _report_equals_walking_every_record(db, first, last)
+    placement = random_caseload(3, citizens=4)["citizens"][0]["placements"][0]
+    ref, worked = placement["ref"], next(a for a in placement["attendance"] if a["status"] == "present")
+    day = date.fromisoformat(worked["date"])
+    old = log_day(db, ref, cf.Attendance(day, "absent_agreed", 0, "Ferie"))
+    assert old is not None and old.status == "present"
+    agreed = _report_equals_walking_every_record(db, first, last)
+    assert agreed != before
+    free = next(d for d in (day + timedelta(days=i) for i in range(1, 60))
+                if d.isoformat() not in {a["date"] for a in placement["attendance"]} and d.weekday() < 5)  # fmt: skip
+    log_day(db, ref, cf.Attendance(free, "present", 600))
+    assert _report_equals_walking_every_record(db, first, last) != agreed
+    restore_day(db, ref, free, None)  # undo, latest first
+    restore_day(db, ref, day, old)
+    assert _report_equals_walking_every_record(db, first, last) == before
+    import_case_file(db, random_caseload(4, citizens=3))  # R0-R2 again: their placements and attendance anew
+    after = _report_equals_walking_every_record(db, first, last)
+    assert after[:3] != before[:3] and after[3] == before[3]
+
+
 def test_a_workplace_mentor_gets_the_anonymised_report_but_not_the_named_one(demo: Database) -> None:
     access.set_principal(demo, Principal("wm", "Birgit", Role.WORKPLACE_MENTOR, "co-dagligvare"))
     try:
