@@ -678,3 +678,39 @@ def test_a_refused_restore_at_startup_says_why_in_danish(
     assert _restore_at_startup_while_in_use(db, monkeypatch) == [
         "Sikkerhedskopien kunne ikke gendannes.\n\ndatabasen er i brug: luk andre Placement Desk-vinduer, og prøv igen"
     ]
+
+
+def _back_up_on_a_full_disk(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """File → Back up when the backups folder has no room: what the warning says."""
+    from placement_desk.services import backup
+    from placement_desk.ui.shell import work
+    from placement_desk.ui.shell.main_window import MainWindow
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise backup.BackupError(code="backup_failed", folder="/backups", reason="[Errno 28] No space left on device")
+
+    shown: list[str] = []
+    monkeypatch.setattr(backup, "make_backup", full)
+    monkeypatch.setattr(work.QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    worker = w.work.back_up()
+    assert worker is not None
+    qtbot.waitUntil(lambda: bool(shown))
+    return shown
+
+
+def test_a_failed_backup_says_why_in_english(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, english_ui: None
+) -> None:
+    assert _back_up_on_a_full_disk(qtbot, db, monkeypatch) == [
+        "Nothing was changed.\n\nthe backup to /backups failed: [Errno 28] No space left on device"
+    ]
+
+
+def test_a_failed_backup_says_why_in_danish(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, danish_ui: None
+) -> None:
+    assert _back_up_on_a_full_disk(qtbot, db, monkeypatch) == [
+        "Intet blev ændret.\n\nsikkerhedskopien til /backups mislykkedes: [Errno 28] No space left on device"
+    ]
