@@ -96,101 +96,10 @@ def _load(
     ``walk`` reads every attendance record instead of the database's sums (the reference the sums are
     tested against; far slower on a big caseload)."""
     with db.reading() as s:
-        consultant_id: int | None = None
-        if consultant is not None:
-            consultant_id = s.scalar(select(m.User.id).where(m.User.username == consultant))
-            if consultant_id is None:
-                raise ValidationError("consultant", code="no_user_named", name=repr(consultant))
-        conn = s.connection()  # Core rows: no ORM bookkeeping over tens of thousands of rows
-        cq = select(m.Citizen.id, m.Citizen.ref, m.Citizen.name)
-        if consultant_id is not None:
-            cq = cq.where(m.Citizen.consultant_id == consultant_id)
-        citizens = {cid: (ref, name) for cid, ref, name in conn.execute(cq)}
-
-        ext = (
-            select(m.ReferralExtension.referral_id, func.max(m.ReferralExtension.new_end).label("last_end"))
-            .group_by(m.ReferralExtension.referral_id)
-            .subquery()
-        )
-        r = m.Referral
-        referrals: dict[int, list[ReferralFacts]] = defaultdict(list)
-        for row in conn.execute(
-            select(r.citizen_id, r.programme, r.start, r.end, ext.c.last_end, r.outcome_kind, r.outcome_date,
-                   r.outcome_note)
-            .outerjoin(ext, ext.c.referral_id == r.id)
-            .order_by(r.citizen_id, r.start, r.position)
-        ).all():  # fmt: skip
-            cid, programme_, start, end, last_end, kind, day, note = row
-            if cid in citizens and start <= until:
-                outcome = Outcome(kind, day, note) if kind is not None and day is not None else None
-                referrals[cid].append(ReferralFacts(programme_, start, last_end or end, outcome))
-
-        p = m.Placement
-        rows = conn.execute(
-            select(p.id, p.citizen_id, p.ref, m.Company.name, p.type, p.start, p.end, p.outcome_kind,
-                   p.outcome_date, p.outcome_note, p.outcome_hired, p.outcome_hired_minutes)
-            .join(m.Company, m.Company.id == p.company_id)
-            .where(p.archived_at.is_(None), p.start <= until)
-            .order_by(p.citizen_id, p.start, p.ref)
-        ).all()  # fmt: skip
-        wanted = [row for row in rows if row.citizen_id in citizens]
-        ids = [row.id for row in wanted]
-        steps: dict[int, list[Step]] = defaultdict(list)
-        records: dict[int, dict[date, Record]] = defaultdict(dict)
-        sums: dict[int, PlacementSums] = {}
-        if ids and with_hours:
-            st = m.ScheduleStep
-            wanted_ids = set(ids)
-            for pid, valid_from, *minutes, paid in _fetch_all(s,
-                select(st.placement_id, st.valid_from, st.mon, st.tue, st.wed, st.thu, st.fri, st.sat, st.sun,
-                       st.paid_per_week)
-            ):  # fmt: skip
-                if pid in wanted_ids:
-                    steps[pid].append(Step(_day(valid_from), tuple(minutes), paid))
-            if not walk:
-                plans = {row.id: PlacementPlan(row.ref, row.start, row.end, steps.get(row.id, ())) for row in wanted}
-                sums = _attendance_sums(s, plans, first or until, until, until)
-        if ids and with_hours and walk:
-            a = m.AttendanceRecord
-            for pid, day, status, mins, reason in conn.execute(
-                select(a.placement_id, a.day, a.status, a.minutes, a.reason).where(
-                    a.placement_id.in_(ids), a.day <= until
-                )
-            ):
-                records[pid][day] = Record(day, Status(status), mins, reason)
-        placements: dict[int, list[PlacementFacts]] = defaultdict(list)
-        for row in wanted:
-            plan = PlacementPlan(row.ref, row.start, row.end, steps.get(row.id, ()), records.get(row.id, {}))
-            outcome = (
-                Outcome(row.outcome_kind, row.outcome_date, row.outcome_note, row.outcome_hired,
-                        row.outcome_hired_minutes)
-                if row.outcome_kind is not None and row.outcome_date is not None
-                else None
-            )  # fmt: skip
-            placements[row.citizen_id].append(
-                PlacementFacts(row.ref, row.name, row.type, row.start, row.end, plan, outcome,
-                               sums.get(row.id, EMPTY) if with_hours and not walk else None)
-            )  # fmt: skip
-
-        g, sc = m.Goal, m.GoalScore
-        scores: dict[int, list[cf.Score]] = defaultdict(list)
-        goal_of: dict[int, tuple[int, str]] = {}
-        # the driver's values: no date parameter to bind, the day compared here
-        goal_rows = _fetch_all(
-            s,
-            select(g.id, g.citizen_id, g.area, sc.day, sc.score, sc.assessor)
-            .join(sc, sc.goal_id == g.id)
-            .order_by(g.citizen_id, g.position, g.id, sc.day, sc.position),
-        )
-        for gid, cid, area, text_day, score, assessor in goal_rows:
-            day = _day(text_day)
-            if cid in citizens and day <= until:
-                goal_of[gid] = (cid, area)
-                scores[gid].append(cf.Score(day, score, assessor))
-        goals: dict[int, list[GoalFacts]] = defaultdict(list)
-        for gid, (cid, area) in goal_of.items():
-            goals[cid].append(GoalFacts(area, tuple(scores[gid])))
-
+        citizens = _citizens(s, consultant)
+        referrals = _referrals(s, citizens, until)
+        placements = _placements(s, citizens, until, with_hours, first or until, walk)
+        goals = _goals(s, citizens, until)
     facts = [
         CitizenFacts(ref, name, tuple(referrals.get(cid, ())), tuple(placements.get(cid, ())),
                      tuple(goals.get(cid, ())))
@@ -198,6 +107,121 @@ def _load(
         if cid in referrals or cid in placements
     ]  # fmt: skip
     return citizens, facts
+
+
+def _citizens(s: Session, consultant: str | None) -> dict[int, tuple[str, str]]:
+    """id -> (ref, name) of every citizen, or of one consultant's."""
+    cq = select(m.Citizen.id, m.Citizen.ref, m.Citizen.name)
+    if consultant is not None:
+        consultant_id = s.scalar(select(m.User.id).where(m.User.username == consultant))
+        if consultant_id is None:
+            raise ValidationError("consultant", code="no_user_named", name=repr(consultant))
+        cq = cq.where(m.Citizen.consultant_id == consultant_id)
+    # Core rows: no ORM bookkeeping over tens of thousands of rows
+    return {cid: (ref, name) for cid, ref, name in s.connection().execute(cq)}
+
+
+def _referrals(s: Session, citizens: Mapping[int, object], until: date) -> dict[int, list[ReferralFacts]]:
+    ext = (
+        select(m.ReferralExtension.referral_id, func.max(m.ReferralExtension.new_end).label("last_end"))
+        .group_by(m.ReferralExtension.referral_id)
+        .subquery()
+    )
+    r = m.Referral
+    referrals: dict[int, list[ReferralFacts]] = defaultdict(list)
+    for row in s.connection().execute(
+        select(r.citizen_id, r.programme, r.start, r.end, ext.c.last_end, r.outcome_kind, r.outcome_date,
+               r.outcome_note)
+        .outerjoin(ext, ext.c.referral_id == r.id)
+        .order_by(r.citizen_id, r.start, r.position)
+    ).all():  # fmt: skip
+        cid, programme_, start, end, last_end, kind, day, note = row
+        if cid in citizens and start <= until:
+            outcome = Outcome(kind, day, note) if kind is not None and day is not None else None
+            referrals[cid].append(ReferralFacts(programme_, start, last_end or end, outcome))
+    return referrals
+
+
+def _placements(
+    s: Session, citizens: Mapping[int, object], until: date, with_hours: bool, first: date, walk: bool
+) -> dict[int, list[PlacementFacts]]:
+    p = m.Placement
+    rows = s.connection().execute(
+        select(p.id, p.citizen_id, p.ref, m.Company.name, p.type, p.start, p.end, p.outcome_kind,
+               p.outcome_date, p.outcome_note, p.outcome_hired, p.outcome_hired_minutes)
+        .join(m.Company, m.Company.id == p.company_id)
+        .where(p.archived_at.is_(None), p.start <= until)
+        .order_by(p.citizen_id, p.start, p.ref)
+    ).all()  # fmt: skip
+    wanted = [row for row in rows if row.citizen_id in citizens]
+    ids = [row.id for row in wanted]
+    steps = _steps(s, set(ids)) if ids and with_hours else {}
+    sums: dict[int, PlacementSums] = {}
+    records: dict[int, dict[date, Record]] = {}
+    if ids and with_hours and not walk:
+        plans = {row.id: PlacementPlan(row.ref, row.start, row.end, steps.get(row.id, ())) for row in wanted}
+        sums = _attendance_sums(s, plans, first, until, until)
+    elif ids and with_hours:
+        records = _records(s, ids, until)
+    placements: dict[int, list[PlacementFacts]] = defaultdict(list)
+    for row in wanted:
+        plan = PlacementPlan(row.ref, row.start, row.end, steps.get(row.id, ()), records.get(row.id, {}))
+        outcome = (
+            Outcome(row.outcome_kind, row.outcome_date, row.outcome_note, row.outcome_hired,
+                    row.outcome_hired_minutes)
+            if row.outcome_kind is not None and row.outcome_date is not None
+            else None
+        )  # fmt: skip
+        placements[row.citizen_id].append(
+            PlacementFacts(row.ref, row.name, row.type, row.start, row.end, plan, outcome,
+                           sums.get(row.id, EMPTY) if with_hours and not walk else None)
+        )  # fmt: skip
+    return placements
+
+
+def _steps(s: Session, wanted_ids: set[int]) -> dict[int, list[Step]]:
+    st = m.ScheduleStep
+    steps: dict[int, list[Step]] = defaultdict(list)
+    for pid, valid_from, *minutes, paid in _fetch_all(s,
+        select(st.placement_id, st.valid_from, st.mon, st.tue, st.wed, st.thu, st.fri, st.sat, st.sun,
+               st.paid_per_week)
+    ):  # fmt: skip
+        if pid in wanted_ids:
+            steps[pid].append(Step(_day(valid_from), tuple(minutes), paid))
+    return steps
+
+
+def _records(s: Session, ids: list[int], until: date) -> dict[int, dict[date, Record]]:
+    """Every attendance record of the placements up to ``until`` (the reference walk)."""
+    a = m.AttendanceRecord
+    records: dict[int, dict[date, Record]] = defaultdict(dict)
+    for pid, day, status, mins, reason in s.connection().execute(
+        select(a.placement_id, a.day, a.status, a.minutes, a.reason).where(a.placement_id.in_(ids), a.day <= until)
+    ):
+        records[pid][day] = Record(day, Status(status), mins, reason)
+    return records
+
+
+def _goals(s: Session, citizens: Mapping[int, object], until: date) -> dict[int, list[GoalFacts]]:
+    g, sc = m.Goal, m.GoalScore
+    scores: dict[int, list[cf.Score]] = defaultdict(list)
+    goal_of: dict[int, tuple[int, str]] = {}
+    # the driver's values: no date parameter to bind, the day compared here
+    goal_rows = _fetch_all(
+        s,
+        select(g.id, g.citizen_id, g.area, sc.day, sc.score, sc.assessor)
+        .join(sc, sc.goal_id == g.id)
+        .order_by(g.citizen_id, g.position, g.id, sc.day, sc.position),
+    )
+    for gid, cid, area, text_day, score, assessor in goal_rows:
+        day = _day(text_day)
+        if cid in citizens and day <= until:
+            goal_of[gid] = (cid, area)
+            scores[gid].append(cf.Score(day, score, assessor))
+    goals: dict[int, list[GoalFacts]] = defaultdict(list)
+    for gid, (cid, area) in goal_of.items():
+        goals[cid].append(GoalFacts(area, tuple(scores[gid])))
+    return goals
 
 
 EMPTY = PlacementSums({}, 0, 0)
@@ -224,7 +248,7 @@ SQLITE_JD = "CAST(julianday(attendance.day) AS INTEGER)"
 JD_OFFSET = 1721424
 
 
-def _attendance_sums(
+def _attendance_sums(  # noqa: C901, PLR0915 - one pass over ~230,000 weekly sums, kept in one frame for speed
     s: Session, plans: Mapping[int, PlacementPlan], first: date, until: date, today: date
 ) -> dict[int, PlacementSums]:
     """Per placement: attended minutes per ISO week from its start to its last day that counts (never
