@@ -299,6 +299,22 @@
         <source>Left early</source>
         <translation>Gået tidligt</translation>
     </message>
+    <message>
+        <source>Attendance %1: %2</source>
+        <translation>Fremmøde %1: %2</translation>
+    </message>
+    <message>
+        <source>Clear attendance %1</source>
+        <translation>Slet fremmøde %1</translation>
+    </message>
+    <message>
+        <source>Week %1 as planned</source>
+        <translation>Uge %1 som planlagt</translation>
+    </message>
+    <message>
+        <source>All as planned %1</source>
+        <translation>Alle som planlagt %1</translation>
+    </message>
 </context>
 <context>
     <name>AttendancePage</name>

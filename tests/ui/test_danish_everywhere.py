@@ -714,3 +714,18 @@ def test_a_failed_backup_says_why_in_danish(
     assert _back_up_on_a_full_disk(qtbot, db, monkeypatch) == [
         "Intet blev ændret.\n\nsikkerhedskopien til /backups mislykkedes: [Errno 28] No space left on device"
     ]
+
+
+def test_an_attendance_undo_text_is_danish_in_the_danish_ui(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from placement_desk.app import resource_path
+
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "placement_desk_da.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        for source in ("Attendance %1: %2", "Clear attendance %1", "Week %1 as planned", "All as planned %1"):
+            assert QCoreApplication.translate("Attendance", source) != source, source
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -26,10 +26,6 @@ from placement_desk.ui.kit.messages import danish_error
 from placement_desk.ui.shell.context import EXPECTED, UiContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Attendance", text)
-
-
 class AttendanceEdits:
     def __init__(self, ctx: UiContext) -> None:
         self.ctx = ctx
@@ -53,7 +49,7 @@ class AttendanceEdits:
             record = parse_attendance(fields, "")
         except EXPECTED as exc:
             return danish_error(exc)
-        text = _tr("Attendance %1: %2").replace("%1", day_title(record.day)).replace("%2", status_label(record.status))
+        text = QCoreApplication.translate("Attendance", "Attendance %1: %2").replace("%1", day_title(record.day)).replace("%2", status_label(record.status))
         return self.write(text, [DayWrite(placement, record.day, record, seen)], scope, can_force=True)
 
     def present(
@@ -62,11 +58,11 @@ class AttendanceEdits:
         """Present with these hours; a present day's reason and any note are kept."""
         reason = keep.reason if keep is not None and keep.status == "present" else None
         record = cf.Attendance(day, "present", minutes, reason, keep.note if keep is not None else None)
-        text = _tr("Attendance %1: %2").replace("%1", day_title(day)).replace("%2", status_label("present"))
+        text = QCoreApplication.translate("Attendance", "Attendance %1: %2").replace("%1", day_title(day)).replace("%2", status_label("present"))
         return self.write(text, [DayWrite(placement, day, record, keep)], scope)
 
     def clear(self, placement: str, day: date, scope: str, seen: Seen = UNCHECKED) -> str | None:
-        text = _tr("Clear attendance %1").replace("%1", day_title(day))
+        text = QCoreApplication.translate("Attendance", "Clear attendance %1").replace("%1", day_title(day))
         return self.write(text, [DayWrite(placement, day, None, seen)], scope)
 
     def week_as_planned(self, placement: str, week: Sequence[PlannedDay], scope: str) -> str | None:
@@ -75,7 +71,7 @@ class AttendanceEdits:
         todo = [
             as_planned(placement, d.day, d.planned) for d in week if d.planned and d.record is None and not d.future
         ]
-        return self._as_planned(todo, scope, _tr("Week %1 as planned").replace("%1", week_number(week[0].day)))
+        return self._as_planned(todo, scope, QCoreApplication.translate("Attendance", "Week %1 as planned").replace("%1", week_number(week[0].day)))
 
     def weeks_as_planned(self, placements: Sequence[str], any_day: date, scope: str) -> str | None:
         """Every planned, unregistered day of the ISO week as planned, for each placement, one step."""
@@ -85,7 +81,7 @@ class AttendanceEdits:
             ]
         except EXPECTED as exc:
             return danish_error(exc)
-        return self._as_planned(todo, scope, _tr("Week %1 as planned").replace("%1", week_number(any_day)))
+        return self._as_planned(todo, scope, QCoreApplication.translate("Attendance", "Week %1 as planned").replace("%1", week_number(any_day)))
 
     def days_as_planned(self, items: Sequence[tuple[str, date, int]], scope: str, text: str = "") -> str | None:
         """Several days (placement, day, planned minutes) as present as planned, each where the screen
@@ -95,7 +91,7 @@ class AttendanceEdits:
             return None
         when = fmt_date(days[0]) if len(days) == 1 else f"{fmt_date(days[0])} – {fmt_date(days[-1])}"
         todo = [as_planned(ref, day, minutes) for ref, day, minutes in items]
-        return self._as_planned(todo, scope, text or _tr("All as planned %1").replace("%1", when))
+        return self._as_planned(todo, scope, text or QCoreApplication.translate("Attendance", "All as planned %1").replace("%1", when))
 
     def _as_planned(self, todo: Sequence[DayWrite], scope: str, text: str) -> str | None:
         """Nothing is overwritten in bulk: a day registered meanwhile refuses the whole step."""

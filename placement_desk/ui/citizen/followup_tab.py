@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_followup
 from placement_desk.domain.errors import ConflictError, ValidationError
-from placement_desk.domain.hours_text import describe_week
 from placement_desk.services.common import today
 from placement_desk.services.views import Row
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.followup_editor import FollowupForm, attendance_summary
 from placement_desk.ui.commands.followups import AddCorrection, EditFollowup, FinaliseFollowup, RecordFollowup
 from placement_desk.ui.kit.fit import scroll_page
-from placement_desk.ui.kit.formatting import fmt_date
+from placement_desk.ui.kit.formatting import fmt_date, fmt_week_hours
 from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell.context import UiContext
 
@@ -201,7 +200,7 @@ class FollowupTab(CitizenTab):
         text = (
             self.tr("New step in the hours plan from %1: %2")
             .replace("%1", fmt_date(step.start))
-            .replace("%2", describe_week(step.minutes))
+            .replace("%2", fmt_week_hours(step.minutes))
         )
         return text + (self.tr(" (replaces the step of that day)") if replaced is not None else "")
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_placement
-from placement_desk.domain.hours_text import HoursTextError, PlanStep, describe_week, parse_hours_plan
+from placement_desk.domain.hours_text import HoursTextError, PlanStep, parse_hours_plan
 from placement_desk.services.placements import NEW
 from placement_desk.services.queries import CompanyRow
 from placement_desk.ui.citizen.tab_tools import number_value
-from placement_desk.ui.kit.formatting import fmt_date, fmt_number
+from placement_desk.ui.kit.formatting import fmt_date, fmt_number, fmt_week_hours
 from placement_desk.ui.kit.messages import danish_message
 
 PRESETS = ("1x2", "2x2", "2x3", "3x3", "3x4", "man-fre 12-15", "man-fre 9-15")
@@ -223,7 +223,7 @@ class PlanField(QWidget):
 
 def step_line(widget: QWidget, step: PlanStep) -> str:
     """'from 04-01-2027: 3 × 3 t = 9 t (man, ons, fre), 3 paid'."""
-    text = widget.tr("from %1: %2").replace("%1", fmt_date(step.start)).replace("%2", describe_week(step.minutes))
+    text = widget.tr("from %1: %2").replace("%1", fmt_date(step.start)).replace("%2", fmt_week_hours(step.minutes))
     if step.paid:
         text += widget.tr(", %1 paid").replace("%1", fmt_number(step.paid, 2).rstrip("0").rstrip(","))
     return text

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_step
-from placement_desk.domain.hours_text import HoursTextError, describe_week, parse_hours_text
+from placement_desk.domain.hours_text import HoursTextError, parse_hours_text
 from placement_desk.domain.vocab import WEEKDAYS
 from placement_desk.services.common import today
 from placement_desk.ui.citizen.base import CitizenTab
@@ -38,7 +38,7 @@ from placement_desk.ui.citizen.tab_tools import (
 from placement_desk.ui.commands.placements import AddScheduleStep, RemoveScheduleStep
 from placement_desk.ui.kit.charts import ChartPanel, Series
 from placement_desk.ui.kit.fit import scroll_page
-from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
+from placement_desk.ui.kit.formatting import fmt_date, fmt_hours, fmt_week_hours
 from placement_desk.ui.kit.forms import DateField, Form
 from placement_desk.ui.kit.messages import message_of
 from placement_desk.ui.kit.table_model import Column, RowTableModel
@@ -88,7 +88,7 @@ class ScheduleTab(CitizenTab):
         self.model: RowTableModel[StepRow] = RowTableModel(
             [
                 Column(self.tr("Valid from"), lambda r: fmt_date(r.step.start), lambda r: r.step.start.isoformat()),
-                Column(self.tr("Hours per weekday"), lambda r: describe_week(r.step.minutes)),
+                Column(self.tr("Hours per weekday"), lambda r: fmt_week_hours(r.step.minutes)),
                 Column(self.tr("Per week"), lambda r: fmt_hours(r.step.weekly), lambda r: r.step.weekly, True),
                 Column(
                     self.tr("Paid per week"),
@@ -229,7 +229,7 @@ class ScheduleTab(CitizenTab):
             self.preview.setText(self.tr("—"))
             return
         try:
-            self.preview.setText(describe_week(minutes_of(parse_hours_text(text))))
+            self.preview.setText(fmt_week_hours(minutes_of(parse_hours_text(text))))
         except HoursTextError as exc:
             self.preview.setText("")
             self._field_error("hours", message_of(exc))
@@ -267,7 +267,7 @@ class ScheduleTab(CitizenTab):
         text = (
             self.tr("Hours step from %1: %2")
             .replace("%1", self.start.text())
-            .replace("%2", describe_week(minutes_of(hours)))
+            .replace("%2", fmt_week_hours(minutes_of(hours)))
         )
         try:
             self.ctx.push(AddScheduleStep(self.ctx, text, self.ref, p.ref, parse_step(step, "")))
