@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import EnumMeta
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
+from placement_desk.domain import vocab
 from placement_desk.domain.numbers import hours, rate
 from placement_desk.domain.results import CitizenResult, Quartiles, Report
-from placement_desk.domain.vocab import OutcomeKind, label, outcome_label
+from placement_desk.domain.vocab import OutcomeKind, english_label, english_outcome_label, label, outcome_label
 
 FORMAT = "placement-desk/results-report"
 VERSION = 1
@@ -199,8 +202,11 @@ class ResultTable:
     percent: tuple[int, ...] = ()  # columns holding shares (0..1)
 
 
-def report_tables(report: Report, named: bool = False) -> list[ResultTable]:
-    """The report's tables with Danish headings, the anonymised counts already applied."""
+def report_tables(report: Report, named: bool = False, english: bool = False) -> list[ResultTable]:
+    """The report's tables with Danish headings (the documents), the anonymised counts already applied;
+    ``english``: the same tables as the English UI shows them."""
+    if english:
+        return [_in_english(t) for t in report_tables(report, named)]
     doc = report_json(report, named)
     cit = doc["citizens"]
     tables = [
@@ -272,6 +278,61 @@ def report_tables(report: Report, named: bool = False) -> list[ResultTable]:
             )
         )
     return tables
+
+
+# The tables' Danish texts as the English UI shows them (the documents keep the Danish ones above).
+ENGLISH = {
+    "Borgere i perioden": "Citizens in the period", "Antal": "Number", "I alt i perioden": "In the period",
+    "Startet": "Started", "Aktive ved periodens slut": "Active at the end of the period", "Afsluttet": "Ended",
+    "Resultater": "Outcomes", "Resultat": "Outcome", "Borgere": "Citizens", "Andel": "Share",
+    "Afsluttet uden registreret resultat": "Ended without a recorded outcome",
+    "Borgere med et resultat": "Citizens with an outcome",
+    "Dage fra henvisning til resultat": "Days from referral to outcome", "Nedre kvartil": "Lower quartile",
+    "Median": "Median", "Øvre kvartil": "Upper quartile",
+    "Timer om ugen: ved start og fastholdt niveau": "Hours a week: at the start and the sustained level",
+    "Timer om ugen": "Hours a week", "Ved start": "At the start", "Fastholdt niveau": "Sustained level",
+    "Borgere i praktik": "Citizens in a placement",
+    "Fastholdt niveau over timerne ved start": "Sustained level above the hours at the start",
+    "Fremmøde i perioden": "Attendance in the period", "Fremmøde (timer)": "Attendance (hours)",
+    "Median pr. borger": "Median per citizen",
+    "Progression i mål (første mod seneste score)": "Progress in goals (first against latest score)",
+    "Livsområde": "Life area", "Vurderet af": "Assessed by", "Med fremgang": "With progress",
+    "Praktikker efter virksomhed og type": "Placements by company and type", "Virksomhed": "Company",
+    "Type": "Type", "Praktikker": "Placements", "Førte til ansættelse": "Led to hiring",
+    "Borgerne bag tallene": "The citizens behind the figures", "Navn": "Name", "Start": "Start",
+    "Slut": "End", "Resultatdato": "Outcome date", "Dage": "Days", "Timer ved start": "Hours at the start",
+    "Fremmøde": "Attendance", "Borgeren": "The citizen", "Mentor": "Mentor", "Konsulent": "Consultant",
+    "Ikke angivet": "Not given", "ikke kendt": "not known", "37 t og derover": "37 h and more",
+    HIDDEN: "hidden",
+}  # fmt: skip
+
+
+@cache
+def _labels_in_english() -> dict[str, str]:
+    """Every vocabulary's Danish label -> its English one (outcomes, life areas, placement types ...)."""
+    enums: list[Any] = [e for e in vars(vocab).values() if isinstance(e, EnumMeta)]
+    codes = [member.value for e in enums for member in e if isinstance(member.value, str)]
+    found = {label(code): english_label(code) for code in codes}
+    found.update({outcome_label(k.value): english_outcome_label(k.value) for k in OutcomeKind})
+    return found
+
+
+def _english_text(value: Cell) -> Cell:
+    if not isinstance(value, str):
+        return value
+    if value in ENGLISH:
+        return ENGLISH[value]
+    if value.endswith(" t") and value[:-2].replace("–", "").isdigit():  # an hours band, "10–15 t"
+        return value[:-2] + " h"
+    return _labels_in_english().get(value, value)
+
+
+def _in_english(t: ResultTable) -> ResultTable:
+    """A table as the English UI shows it; company names and other data stay as they are."""
+    first_data = {"placements": 1, "per_citizen": 2}.get(t.key, 0)  # company; ref and name: data, as they are
+    rows = [tuple(v if i < first_data else _english_text(v) for i, v in enumerate(row)) for row in t.rows]
+    return ResultTable(t.key, str(_english_text(t.title)), tuple(str(_english_text(h)) for h in t.headers), rows,
+                       t.percent)  # fmt: skip
 
 
 def _hours(minutes: int | None) -> float | None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from placement_desk.db.private import write_private
 from placement_desk.domain.errors import AccessDenied, ValidationError
 from placement_desk.domain.results import MonthlyOverview, Report
-from placement_desk.domain.results_shown import HIDDEN, SUPPRESSED, ResultTable, report_tables
+from placement_desk.domain.results_shown import ENGLISH, HIDDEN, SUPPRESSED, ResultTable, report_tables
 from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import OutcomeKind
 from placement_desk.services.common import today
@@ -37,7 +37,7 @@ from placement_desk.ui.kit.charts import ChartPanel, Series, nice_scale
 from placement_desk.ui.kit.fit import scroll_area
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import DateField
-from placement_desk.ui.kit.messages import danish_error
+from placement_desk.ui.kit.messages import danish_error, english
 from placement_desk.ui.kit.vocab_labels import outcome_label
 from placement_desk.ui.shell.context import UiContext
 from placement_desk.ui.shell.work import Worker, run_with_progress
@@ -98,7 +98,7 @@ def table_widget(t: ResultTable, parent: QWidget) -> QTableWidget:
     for r, row in enumerate(t.rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem(_cell_text(value, c in t.percent))
-            if isinstance(value, int | float) or value in (SUPPRESSED, HIDDEN):
+            if isinstance(value, int | float) or value in (SUPPRESSED, HIDDEN, ENGLISH[HIDDEN]):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             w.setItem(r, c, item)
     w.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -285,7 +285,7 @@ class ResultsPage(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         named = self.named.isChecked()
-        for t in report_tables(report, named):
+        for t in report_tables(report, named, english=english()):
             self.tables_layout.addWidget(self._heading(t.title))
             self.tables_layout.addWidget(table_widget(t, self.tables))
         kinds = [k.value for k in OutcomeKind]

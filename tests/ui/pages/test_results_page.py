@@ -3,6 +3,7 @@ as PDF; the monthly overview with the citizens longest in a programme without an
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
@@ -111,3 +112,23 @@ def test_show_reads_in_the_background(qtbot: QtBot, demo_db: Database) -> None:
     p.last.setText("31-12-2023")
     p.refresh()
     assert p.error.text() == "To: ligger før start"
+
+
+def test_the_english_ui_shows_the_report_in_english_and_the_documents_stay_danish(qtbot: QtBot,
+                                                                                   demo_db: Database) -> None:
+    from placement_desk.ui.kit.messages import set_language
+
+    set_language("en")
+    try:
+        p = page(qtbot, demo_db)
+        assert cells(p, "citizens") == [["In the period", "10"], ["Started", "10"],
+                                        ["Active at the end of the period", "<5"], ["Ended", "hidden"]]  # fmt: skip
+        outcomes = {row[0]: row[1:] for row in cells(p, "outcomes")}
+        assert outcomes["Flex job"] == ["<5", "–"] and "Fleksjob" not in outcomes
+        hours = [row[0] for row in cells(p, "hours")]
+        assert "0–5 h" in hours and "not known" in hours
+        pdf = p.file_bytes("pdf")
+    finally:
+        set_language("da")
+    text = "".join(page_.extract_text() for page_ in PdfReader(io.BytesIO(pdf)).pages)
+    assert "I alt i perioden" in text and "In the period" not in text  # the document keeps its Danish
