@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -45,6 +45,9 @@ from placement_desk.services.audit_chain import ChainCheck as ChainCheck
 from placement_desk.services.changes import Change, Changes, Kind, summarise
 
 RETENTION_DAYS = 183  # about 6 months
+
+# An entry's details: names to JSON-able values (texts, numbers, dates, lists of them), never a CPR number.
+Details = Mapping[str, object]
 
 # Actions (the ``action`` column).
 VIEW, SEARCH, CREATE, CHANGE, DELETE = "view", "search", "create", "change", "delete"
@@ -233,11 +236,11 @@ def mask_cpr(value: Any, typed: bool = False) -> Any:
     return value
 
 
-def _masked(details: dict[str, Any] | None) -> dict[str, Any] | None:
+def _masked(details: Details | None) -> dict[str, Any] | None:
     """``details`` as plain JSON values with CPR numbers masked: what an entry stores."""
     if details is None:
         return None
-    plain = json.loads(json.dumps(details, ensure_ascii=False, default=_plain))
+    plain = json.loads(json.dumps(dict(details), ensure_ascii=False, default=_plain))
     masked: dict[str, Any] = mask_cpr(plain)
     return masked
 
@@ -247,7 +250,7 @@ def append(
     username: str,
     action: str,
     citizen_id: int | None = None,
-    details: dict[str, Any] | None = None,
+    details: Details | None = None,
     at: datetime | None = None,
 ) -> m.AuditEntry:
     """Append one entry to the chain inside the caller's transaction (CPR numbers in ``details`` masked)."""
@@ -285,7 +288,7 @@ def record(
     db: Database,
     action: str,
     citizen_id: int | None = None,
-    details: dict[str, Any] | None = None,
+    details: Details | None = None,
     actor: str | None = None,
     with_changes: bool = True,
 ) -> m.AuditEntry:
@@ -368,7 +371,7 @@ def _refuse_writes_while_read_only(session: Session, _flush: UOWTransaction, _in
         raise DatabaseDamaged(str(refusal))
 
 
-def _journal(db: Database, action: str, citizen_id: int | None, details: dict[str, Any] | None,
+def _journal(db: Database, action: str, citizen_id: int | None, details: Details | None,
              username: str | None = None) -> None:
     read = read_journal.Read(utcnow(), username or access.actor_name(db), action, citizen_id, _masked(details))
     read_journal.add(db, read)
@@ -409,7 +412,7 @@ def about(session: Session, citizen_id: int | None, **details: Any) -> None:
         session.info.setdefault(_DETAILS, {}).update(details)
 
 
-def log(db: Database, action: str, citizen_id: int | None = None, details: dict[str, Any] | None = None,
+def log(db: Database, action: str, citizen_id: int | None = None, details: Details | None = None,
         username: str | None = None) -> None:
     """One entry in a transaction of its own (sign-ins, failed sign-ins, events outside a service call).
     While the database refuses writes, a read, sign-in or sign-out waits in the read journal."""
