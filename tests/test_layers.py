@@ -89,33 +89,15 @@ def module_name(path: Path, root: Path = PACKAGE) -> str:
     return ".".join(parts)
 
 
-def _is_type_checking(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-    )
+def all_imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
+    """Every import statement, wherever it stands.
 
-
-def runtime_imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
-    """Import statements that run: everything except the body of `if TYPE_CHECKING:`.
-
-    Imports inside functions count. A deferred import only postpones the cycle to the first call;
-    the two modules still need each other, and the layering question ("who may know whom") is the
-    same. Untangle it instead of hiding it in a function.
+    Imports inside functions count: a deferred import only postpones the cycle to the first call. Imports
+    under `if TYPE_CHECKING:` count too: a module that names another's types knows it, and the layering
+    question ("who may know whom") is the same. Untangle a cycle (a Protocol on the lower side, say)
+    instead of hiding it.
     """
-    found: list[ast.Import | ast.ImportFrom] = []
-
-    def visit(node: ast.AST) -> None:
-        if isinstance(node, ast.If) and _is_type_checking(node.test):
-            for child in node.orelse:
-                visit(child)
-            return
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            found.append(node)
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-
-    visit(tree)
-    return found
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Import | ast.ImportFrom)]
 
 
 def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
@@ -128,7 +110,7 @@ def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for name, path in files.items():
         targets: set[str] = set()
-        for node in runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in all_imports(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names)
             elif node.module and node.level == 0:
@@ -209,7 +191,7 @@ def test_cycle_check_finds_a_cycle_closed_by_a_deferred_import(tmp_path: Path) -
     assert cycles(import_graph(root)) == [["placement_desk.a", "placement_desk.b"]]
 
 
-def test_cycle_check_ignores_type_checking_imports(tmp_path: Path) -> None:
+def test_cycle_check_counts_type_checking_imports(tmp_path: Path) -> None:
     root = _package(
         tmp_path,
         {
@@ -217,7 +199,7 @@ def test_cycle_check_ignores_type_checking_imports(tmp_path: Path) -> None:
             "b.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from placement_desk import a\n",
         },
     )
-    assert cycles(import_graph(root)) == []
+    assert cycles(import_graph(root)) == [["placement_desk.a", "placement_desk.b"]]
 
 
 def test_cycle_check_follows_package_inits(tmp_path: Path) -> None:

@@ -10,14 +10,11 @@ step left (a colleague's newer save in between asks: :meth:`UiContext.overwrite_
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from placement_desk.domain.errors import ConflictError
-
-if TYPE_CHECKING:
-    from placement_desk.ui.shell.context import UiContext
+from placement_desk.ui.shell.context import UiContext
 
 
 class Command(QUndoCommand):

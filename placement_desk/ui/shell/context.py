@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from placement_desk.db.engine import Database
@@ -23,7 +23,6 @@ from placement_desk.domain.errors import AccessDenied, ConflictError, DatabaseDa
 from placement_desk.domain.roles import Permission
 from placement_desk.services import changes as change_feed
 from placement_desk.services.changes import Changes
-from placement_desk.ui.commands.base import Command
 from placement_desk.ui.kit.messages import danish_error
 
 EXPECTED = (ValidationError, ConflictError, NotFoundError, AccessDenied, DatabaseDamaged)
@@ -37,6 +36,19 @@ class Refused(ValidationError):
     def __init__(self, exc: AccessDenied) -> None:
         super().__init__("", danish_error(exc))
         self.denied = exc
+
+
+class Pushable(Protocol):
+    """What :meth:`UiContext.push` needs of an undo command (ui/commands/base.py ``Command``; the commands
+    import this module, never the other way round)."""
+
+    can_force: bool
+    scope: str
+    done_once: bool
+
+    def apply(self, force: bool = False) -> None: ...
+
+    def text(self) -> str: ...
 
 
 class UiContext(QObject):
@@ -61,9 +73,10 @@ class UiContext(QObject):
             return  # a background job's write: no screen reads while it writes; it says when it is done (changed)
         self.changes.emit(committed)
 
-    def push(self, command: Command, note: str = "") -> None:
-        """Carry out ``command``'s edit now (a validation error or a refusal reaches the caller's form; a
+    def push(self, undo_command: QUndoCommand, note: str = "") -> None:
+        """Carry out the command's edit now (a validation error or a refusal reaches the caller's form; a
         conflict asks reload-or-keep-mine: :meth:`keep_mine`), then put it on the undo stack."""
+        command = cast(Pushable, undo_command)
         try:
             try:
                 command.apply()
@@ -75,7 +88,7 @@ class UiContext(QObject):
         except AccessDenied as exc:
             raise Refused(exc) from exc
         command.done_once = True
-        self.undo_stack.push(command)  # the screens heard the write's Changes already
+        self.undo_stack.push(undo_command)  # the screens heard the write's Changes already
         self.saved.emit(command.text(), note)
 
     def overwrite_newer(self) -> bool:
