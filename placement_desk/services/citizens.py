@@ -124,6 +124,16 @@ def discard_citizen(s: Session, ref: str) -> None:
 # ---- referrals ---------------------------------------------------------------------------------
 
 
+def _append(s: Session, citizen_ref: str, attr: str, added: m.Referral | m.Accommodation | m.Goal) -> int:
+    """Put a new row last in one of the citizen's lists (``attr``: "referrals", "goals" ...); returns its id."""
+    citizen = by_ref(s, m.Citizen, citizen_ref)  # held: the list's changes are reported to its live owner
+    items = getattr(citizen, attr)
+    added.position = len(items)
+    items.append(added)
+    s.flush()
+    return added.id
+
+
 def _referral(s: Session, referral_id: int) -> m.Referral:
     return by_id(s, m.Referral, referral_id, "referral")
 
@@ -132,12 +142,7 @@ def _referral(s: Session, referral_id: int) -> m.Referral:
 def add_referral(s: Session, citizen_ref: str, referral: cf.Referral, actor: str | None = None) -> int:
     """A new referral of the citizen; returns its id."""
     data = checked_referral(referral)
-    row = by_ref(s, m.Citizen, citizen_ref)
-    added = mapping.referrals_in((data,), actor)[0]
-    added.position = len(row.referrals)
-    row.referrals.append(added)
-    s.flush()
-    return added.id
+    return _append(s, citizen_ref, "referrals", mapping.referrals_in((data,), actor)[0])
 
 
 @use_case(Permission.EDIT, audit.CHANGE, "extend a referral")
@@ -207,12 +212,7 @@ def _accommodation(s: Session, accommodation_id: int) -> m.Accommodation:
 def add_accommodation(s: Session, citizen_ref: str, need: cf.Accommodation, actor: str | None = None) -> int:
     """A new accommodation need of the citizen; returns its id."""
     data = checked_accommodation(need)
-    row = by_ref(s, m.Citizen, citizen_ref)
-    added = mapping.accommodations_in((data,), actor)[0]
-    added.position = len(row.accommodations)
-    row.accommodations.append(added)
-    s.flush()
-    return added.id
+    return _append(s, citizen_ref, "accommodations", mapping.accommodations_in((data,), actor)[0])
 
 
 @use_case(Permission.EDIT, audit.CHANGE, "change an accommodation need")
@@ -299,12 +299,7 @@ def _goal(s: Session, goal_id: int) -> m.Goal:
 def add_goal(s: Session, citizen_ref: str, goal: cf.Goal, actor: str | None = None) -> int:
     """A new goal of the citizen with its sub-goals (and scores, if any); returns its id."""
     data = checked_goal(goal)
-    row = by_ref(s, m.Citizen, citizen_ref)
-    added = mapping.goals_in((data,), actor)[0]
-    added.position = len(row.goals)
-    row.goals.append(added)
-    s.flush()
-    return added.id
+    return _append(s, citizen_ref, "goals", mapping.goals_in((data,), actor)[0])
 
 
 @use_case(Permission.EDIT, audit.DELETE, "remove a goal")

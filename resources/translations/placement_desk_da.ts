@@ -304,6 +304,14 @@
         <translation>Fremmøde %1: %2</translation>
     </message>
     <message>
+        <source>Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75.</source>
+        <translation>Kunne ikke læse '%1' som timer: skriv fx 2, 2,5 eller 1,75.</translation>
+    </message>
+    <message>
+        <source>Only agreed absence (F) can be registered ahead of the day.</source>
+        <translation>Kun aftalt fravær (F) kan registreres før dagen.</translation>
+    </message>
+    <message>
         <source>Clear attendance %1</source>
         <translation>Slet fremmøde %1</translation>
     </message>
@@ -399,10 +407,6 @@
         <translation>Kun aftalt fravær (F) kan registreres før dagen.</translation>
     </message>
     <message>
-        <source>Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75.</source>
-        <translation>Kunne ikke læse '%1' som timer: skriv fx 2, 2,5 eller 1,75.</translation>
-    </message>
-    <message>
         <source>Nobody is expected here: pick a day or week with the citizen the statement is about.</source>
         <translation>Ingen er ventet her: vælg en dag eller uge med den borger, udtalelsen handler om.</translation>
     </message>
@@ -464,10 +468,6 @@
     <message>
         <source>Nothing left to register as planned in this week.</source>
         <translation>Der er intet tilbage at registrere som planlagt i denne uge.</translation>
-    </message>
-    <message>
-        <source>Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75.</source>
-        <translation>Kunne ikke læse '%1' som timer: skriv fx 2, 2,5 eller 1,75.</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from placement_desk.domain.casefile_parse import parse_attendance
 from placement_desk.services import attendance
 from placement_desk.services.attendance import UNCHECKED, DayWrite, Seen, as_planned
 from placement_desk.services.mentor import PlannedDay
-from placement_desk.ui.attendance.style import day_title, status_label
+from placement_desk.ui.attendance.style import day_title, parse_hours, status_label
 from placement_desk.ui.commands.attendance import WriteDays
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.messages import danish_error
@@ -60,6 +60,18 @@ class AttendanceEdits:
         record = cf.Attendance(day, "present", minutes, reason, keep.note if keep is not None else None)
         text = QCoreApplication.translate("Attendance", "Attendance %1: %2").replace("%1", day_title(day)).replace("%2", status_label("present"))
         return self.write(text, [DayWrite(placement, day, record, keep)], scope)
+
+    def typed_hours(self, placement: str, d: PlannedDay, text: str, scope: str) -> str | None:
+        """Hours typed into a day's cell: the day saved present with them (None), or why not."""
+        try:
+            minutes = parse_hours(text)
+        except ValueError:
+            return QCoreApplication.translate(
+                "Attendance", "Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75."
+            ).replace("%1", text)
+        if d.future:
+            return QCoreApplication.translate("Attendance", "Only agreed absence (F) can be registered ahead of the day.")
+        return self.present(placement, d.day, minutes, scope, keep=d.record)
 
     def clear(self, placement: str, day: date, scope: str, seen: Seen = UNCHECKED) -> str | None:
         text = QCoreApplication.translate("Attendance", "Clear attendance %1").replace("%1", day_title(day))

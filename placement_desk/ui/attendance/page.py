@@ -33,7 +33,7 @@ from placement_desk.services.queries import list_companies
 from placement_desk.ui.attendance.edits import AttendanceEdits
 from placement_desk.ui.attendance.mentor_model import DAY, WEEK, MentorModel
 from placement_desk.ui.attendance.sheets import SheetButtons
-from placement_desk.ui.attendance.style import day_title, legend, parse_hours, week_label
+from placement_desk.ui.attendance.style import day_title, legend, week_label
 from placement_desk.ui.attendance.view import AttendanceView, HoursDelegate
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import step_button
@@ -341,14 +341,7 @@ class AttendancePage(QWidget):
         row, d = cell if cell is not None else (None, None)
         if row is None or d is None:
             return
-        try:
-            minutes = parse_hours(text)
-        except ValueError:
-            self._say(self.tr("Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75.").replace("%1", text))
-            return
-        if d.future:
-            self._say(self.tr("Only agreed absence (F) can be registered ahead of the day."))
-        elif self._say(self.edits.present(row.placement, d.day, minutes, row.citizen_ref, keep=d.record)):
+        if self._say(self.edits.typed_hours(row.placement, d, text, row.citizen_ref)):
             self._advance()
 
     def _open_picker(self, row: ExpectedCitizen, d: PlannedDay, status: str) -> None:

@@ -27,7 +27,7 @@ from placement_desk.services.common import today
 from placement_desk.services.mentor import PlannedDay, planned_days
 from placement_desk.ui.attendance.edits import AttendanceEdits
 from placement_desk.ui.attendance.grid import TOTAL_COLUMN, DayDelegate, MonthGridModel
-from placement_desk.ui.attendance.style import legend, month_title, parse_hours
+from placement_desk.ui.attendance.style import legend, month_title
 from placement_desk.ui.attendance.summary import month_summary_html
 from placement_desk.ui.attendance.view import AttendanceView
 from placement_desk.ui.citizen.base import CitizenTab
@@ -303,14 +303,7 @@ class AttendanceTab(CitizenTab):
         d, p = self.model.day_at(self.model.index(row, column)), self.placement()
         if d is None or p is None or column == TOTAL_COLUMN:
             return
-        try:
-            minutes = parse_hours(text)
-        except ValueError:
-            self._say(self.tr("Could not read '%1' as hours: write e.g. 2, 2,5 or 1.75.").replace("%1", text))
-            return
-        if d.future:
-            self._say(self.tr("Only agreed absence (F) can be registered ahead of the day."))
-        elif self._say(self.edits.present(p.ref, d.day, minutes, self.ref, keep=d.record)):
+        if self._say(self.edits.typed_hours(p.ref, d, text, self.ref)):
             self._advance(d.day)
 
     def _open_picker(self, d: PlannedDay, status: str) -> None:
