@@ -79,7 +79,7 @@ class PlacementFacts:
 @dataclass(frozen=True)
 class GoalFacts:
     area: str
-    scores: tuple[cf.Score, ...]  # in date order
+    scores: tuple[cf.Score, ...]  # in date order per assessor (the service keeps only the first and latest)
 
 
 @dataclass(frozen=True)

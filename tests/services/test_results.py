@@ -358,6 +358,41 @@ def test_the_sums_equal_walking_every_record_on_a_generated_caseload(db: Databas
         assert fast.attendance.counted_planned > 0
 
 
+def test_goal_progress_from_the_first_and_latest_scores_equals_every_score(db: Database) -> None:
+    """The service reads only each goal's first and latest score per assessor; the goal figures equal
+    those of every score: same-day scores in entry order, scores out of date order, after the report's
+    last day, unassessed, and an assessor with one score."""
+    from placement_desk.services.results import _load
+
+    scores = [  # (date, score, assessor) per goal, in entry order
+        [("2023-03-21", 1, "citizen"), ("2023-03-21", 3, "citizen"), ("2023-03-02", 2, "citizen")],  # 2 -> 3: up
+        [("2023-03-21", 3, "mentor"), ("2023-03-21", 1, "mentor"), ("2023-03-02", 2, "mentor")],  # 2 -> 1: down
+        [("2023-03-02", 0, "consultant"), ("2023-04-02", 4, "consultant"), ("2023-03-03", 0, "consultant")],
+        [("2023-03-02", 0, None), ("2023-03-06", 1, None), ("2023-03-04", 2, "mentor")],
+    ]
+    doc = case_file(ramp_down_citizen())
+    doc["citizens"][0]["goals"] = [
+        {"area": area, "text": f"Mål {i}", "subgoals": [],
+         "scores": [{"date": d, "score": v, **({"assessor": a} if a else {})} for d, v, a in goal]}
+        for i, (area, goal) in enumerate(zip(["health", "health", "employment", "social"], scores, strict=True))
+    ]  # fmt: skip
+    import_case_file(db, doc)
+    first, last = date(2023, 3, 1), date(2023, 3, 31)
+    _, facts = _load(db, last, None, first=first)
+    full = [
+        CitizenFacts(c.ref, c.name, c.referrals, c.placements, tuple(
+            GoalFacts(g["area"], tuple(cf.Score(date.fromisoformat(d), v, a) for d, v, a in goal))
+            for g, goal in zip(doc["citizens"][0]["goals"], scores, strict=True)))
+        for c in facts
+    ]  # fmt: skip
+    assert len(facts[0].goals) == 4 and sum(len(g.scores) for g in facts[0].goals) < 12
+    shown = [(g.area, g.assessor, g.assessed, g.progressed) for g in build_report(facts, first, last, TODAY).goals]
+    assert shown == [(g.area, g.assessor, g.assessed, g.progressed)
+                     for g in build_report(full, first, last, TODAY).goals]  # fmt: skip
+    assert ("health", "citizen", 1, 1) in shown and ("health", "mentor", 1, 0) in shown
+    assert ("employment", "consultant", 1, 0) in shown  # the April score is after the last day
+
+
 def _report_equals_walking_every_record(db: Database, first: date, last: date) -> list[tuple[Any, ...]]:
     """The report as made (the database's sums) equals the reference that walks every record; returns
     each citizen's attendance figures."""
