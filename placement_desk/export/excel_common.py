@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
+from weakref import WeakKeyDictionary
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
@@ -209,13 +211,22 @@ def fit_height(ws: Worksheet, r: int, lines: int) -> None:
 def _row(ws: Worksheet, r: int, columns: Sequence[XCol], values: Sequence[Value]) -> None:
     fit_height(ws, r, max((text_lines(v, col.width) for col, v in zip(columns, values, strict=True) if col.wrap),
                           default=1))  # fmt: skip
+    styles = _STYLES.setdefault(ws.parent, {})
     for c, (col, value) in enumerate(zip(columns, values, strict=True), 1):
         cell = ws.cell(row=r, column=c, value=value)
-        if isinstance(value, date):
-            cell.number_format = XL_DATE
-        elif col.fmt and isinstance(value, int | float):
-            cell.number_format = col.fmt
+        fmt = XL_DATE if isinstance(value, date) else col.fmt if col.fmt and isinstance(value, int | float) else None
+        style = styles.get((col.wrap, fmt))
+        if style is not None:  # the same look as a cell before it: its style ids copied (openpyxl would hash
+            cell._style = copy(style)  # the alignment and look it up again for every cell)
+            continue
+        if fmt is not None:
+            cell.number_format = fmt
         cell.alignment = WRAP if col.wrap else TOP
+        styles[(col.wrap, fmt)] = copy(cell._style)
+
+
+# per workbook: (wrap, number format) -> the style ids of a table cell that looks so
+_STYLES: WeakKeyDictionary[Workbook, dict[tuple[bool, str | None], Any]] = WeakKeyDictionary()
 
 
 def key_values(
