@@ -226,6 +226,20 @@ class AttendanceRecord(Tracked, Base):
     logged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class AttendanceWeeks(Base):
+    """Derived, never entered: a placement's attendance summed by ISO week, as the results report groups
+    it (services.results), kept by an earlier report so the next one need not group a million records
+    again. On SQLite only (migration 0009): triggers on ``attendance`` delete a placement's row whenever
+    one of its records is written, and a placement's deletion (erasure) deletes it with the placement.
+    ``format`` names how ``weeks`` is packed; a row of another format is ignored."""
+
+    __tablename__ = "attendance_weeks"
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"), primary_key=True,
+                                              autoincrement=False)  # fmt: skip
+    format: Mapped[int] = mapped_column(Integer)
+    weeks: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class CapacityAssessment(Tracked, Base):
     __tablename__ = "capacity_assessments"
     __table_args__ = (UniqueConstraint("placement_id", "day"),)

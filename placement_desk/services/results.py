@@ -37,6 +37,7 @@ from placement_desk.domain.roles import Permission
 from placement_desk.domain.vocab import Status
 from placement_desk.services import access, audit
 from placement_desk.services.common import today
+from placement_desk.services.results_weeks import Series, keep, weekly_series
 
 
 def results_report(
@@ -95,11 +96,14 @@ def _load(
     plans and the attendance sums over [first, until] too (the monthly overview needs neither).
     ``walk`` reads every attendance record instead of the database's sums (the reference the sums are
     tested against; far slower on a big caseload)."""
+    fresh: Series = {}  # weekly sums grouped anew: kept for the next report (results_weeks)
     with db.reading() as s:
         citizens = _citizens(s, consultant)
         referrals = _referrals(s, citizens, until)
-        placements = _placements(s, citizens, until, with_hours, first or until, walk)
+        placements = _placements(s, citizens, until, with_hours, first or until, walk, fresh)
         goals = _goals(s, citizens, until)
+        if db.write_refusal is None:
+            keep(s, fresh)
     facts = [
         CitizenFacts(ref, name, tuple(referrals.get(cid, ())), tuple(placements.get(cid, ())),
                      tuple(goals.get(cid, ())))
@@ -143,7 +147,8 @@ def _referrals(s: Session, citizens: Mapping[int, object], until: date) -> dict[
 
 
 def _placements(
-    s: Session, citizens: Mapping[int, object], until: date, with_hours: bool, first: date, walk: bool
+    s: Session, citizens: Mapping[int, object], until: date, with_hours: bool, first: date, walk: bool,
+    fresh: Series,
 ) -> dict[int, list[PlacementFacts]]:
     p = m.Placement
     rows = s.connection().execute(
@@ -160,7 +165,7 @@ def _placements(
     records: dict[int, dict[date, Record]] = {}
     if ids and with_hours and not walk:
         plans = {row.id: PlacementPlan(row.ref, row.start, row.end, steps.get(row.id, ())) for row in wanted}
-        sums = _attendance_sums(s, plans, first, until, until)
+        sums = _attendance_sums(s, plans, first, until, until, fresh)
     elif ids and with_hours:
         records = _records(s, ids, until)
     placements: dict[int, list[PlacementFacts]] = defaultdict(list)
@@ -260,7 +265,7 @@ JD_OFFSET = 1721424
 
 
 def _attendance_sums(  # noqa: C901, PLR0915 - one pass over ~230,000 weekly sums, kept in one frame for speed
-    s: Session, plans: Mapping[int, PlacementPlan], first: date, until: date, today: date
+    s: Session, plans: Mapping[int, PlacementPlan], first: date, until: date, today: date, fresh: Series
 ) -> dict[int, PlacementSums]:
     """Per placement: attended minutes per ISO week from its start to its last day that counts (never
     after ``until``), and over [first, until] the planned and the attended minutes on counted dates
@@ -285,59 +290,42 @@ def _attendance_sums(  # noqa: C901, PLR0915 - one pass over ~230,000 weekly sum
     weeks = {pid: _PlanWeeks(plan, monday0, today) for pid, plan in plans.items()}
     weekly: dict[int, dict[int, int]] = {pid: {} for pid in plans}  # placement -> Monday's ordinal -> minutes
     window = {pid: [0, 0] for pid in plans}  # placement -> [counted planned, attended counted]
-    rows = _fetch_all(s, (
-        select(a.placement_id, week, func.sum(a.minutes), func.sum(literal_column("1").op("<<")(weekday)))
-        .group_by(a.placement_id, week)
-    ))  # fmt: skip
-    # One pass over some 230,000 weekly sums: the placement's accumulators and the step in force are kept
-    # in locals while its rows follow each other (SQLite returns them in index order; any order is right).
-    none: dict[int, int] = {}
-    last_pid: int | None = None
-    w: _PlanWeeks | None = None
-    mine, planned, attended = none, 0, 0
-    starts: list[int] = []
-    mixed: set[int] = set()
-    memo: dict[int, int] | None = None
-    step_minutes: tuple[int, ...] = ()
-    lo_n = hi_n = 0
-    for pid, n, minutes, mask in rows:
-        if pid != last_pid:
-            if w is not None:
-                window[last_pid] = [planned, attended]  # type: ignore[index]
-            last_pid, w = pid, weeks.get(pid)
-            if w is None:
+    # One pass over some 230,000 weekly sums (kept from an earlier report, or grouped by the database:
+    # results_weeks), placement by placement, with the step in force kept in locals.
+    for pid, flat in weekly_series(s, plans, week, weekday, fresh).items():
+        w = weeks[pid]
+        mine, (planned, attended) = weekly[pid], window[pid]
+        starts, mixed, lo_n, hi_n = w.starts, w.mixed, 1, 0  # (no step looked up yet)
+        memo: dict[int, int] | None = None
+        step_minutes: tuple[int, ...] = ()
+        it = iter(flat)
+        for n, minutes, mask in zip(it, it, it, strict=True):
+            if n > until_n:
                 continue
-            mine, (planned, attended) = weekly[pid], window[pid]
-            starts, mixed, lo_n, hi_n = w.starts, w.mixed, 1, 0  # (no step looked up yet)
-        elif w is None:
-            continue
-        if n > until_n:
-            continue
-        mine[monday0 + 7 * n] = minutes
-        if n < first_n:
-            continue
-        attended += minutes  # counted, for now (no holiday is planned)
-        hol = holidays.get(n)
-        days = mask & ~hol if hol else mask
-        if not days:
-            continue
-        if not lo_n <= n < hi_n:  # another step is in force: found once per step, not per week
-            i = bisect_right(starts, n) - 1
-            lo_n = starts[i] if i >= 0 else -(1 << 62)
-            hi_n = starts[i + 1] if i + 1 < len(starts) else 1 << 62
-            memo = w.memo[i] if i >= 0 else None
-            step_minutes = w.plan.steps[i].minutes if i >= 0 else ()
-        if memo is None:
-            continue  # before the plan's first step: nothing is planned
-        if n in mixed:
-            planned += w.planned(n, days)
-        else:
-            found = memo.get(days)
-            if found is None:
-                found = memo[days] = sum(map(step_minutes.__getitem__, WEEKDAYS[days]))
-            planned += found
-    if w is not None:
-        window[last_pid] = [planned, attended]  # type: ignore[index]
+            mine[monday0 + 7 * n] = minutes
+            if n < first_n:
+                continue
+            attended += minutes  # counted, for now (no holiday is planned)
+            hol = holidays.get(n)
+            days = mask & ~hol if hol else mask
+            if not days:
+                continue
+            if not lo_n <= n < hi_n:  # another step is in force: found once per step, not per week
+                i = bisect_right(starts, n) - 1
+                lo_n = starts[i] if i >= 0 else -(1 << 62)
+                hi_n = starts[i + 1] if i + 1 < len(starts) else 1 << 62
+                memo = w.memo[i] if i >= 0 else None
+                step_minutes = w.plan.steps[i].minutes if i >= 0 else ()
+            if memo is None:
+                continue  # before the plan's first step: nothing is planned
+            if n in mixed:
+                planned += w.planned(n, days)
+            else:
+                found = memo.get(days)
+                if found is None:
+                    found = memo[days] = sum(map(step_minutes.__getitem__, WEEKDAYS[days]))
+                planned += found
+        window[pid] = [planned, attended]
     # the records the sums above took as inside the placement's period and [first, until] and are not
     columns = (a.placement_id, a.day, a.minutes, a.status)
     after = until + timedelta(days=6 - until.weekday())
