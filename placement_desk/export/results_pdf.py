@@ -16,7 +16,8 @@ from reportlab.platypus import Flowable, Spacer
 from placement_desk.domain.results import Report
 from placement_desk.domain.results_shown import HIDDEN, SUPPRESSED, Cell, ResultTable, report_tables
 from placement_desk.export import danish as dk
-from placement_desk.export.pdf_base import BLUE, FONT, WIDTH, Col, Heading, build_pdf, key_value_table, p, table
+from placement_desk.export.pdf_base import BLUE, FONT, WIDTH, Col, Heading, build_pdf, key_value_table, p
+from placement_desk.export.pdf_fast_table import FastTable
 
 TITLE = "Resultatopgørelse"
 
@@ -53,13 +54,12 @@ def scope_text(report: Report, named: bool) -> list[tuple[str, str]]:
     ]  # fmt: skip
 
 
-CHUNK = 150  # rows per table: reportlab measures the rest of a table again at every page it breaks
+CHUNK = 150  # a table longer than this spans pages (the placements of hundreds of companies)
 
 
 def _table(t: ResultTable) -> list[Flowable]:
-    """The table; a long one (placements of hundreds of companies) as tables of CHUNK rows one after the
-    other, each with its header: cut at each page, one long table would cost time in the square of its
-    length."""
+    """The table as a FastTable: every cell is plain text, and a long one (more than CHUNK rows) is drawn
+    several times faster than by reportlab's Table, which measures its rest again at every page break."""
     n = len(t.headers)
     right = [i > 0 and _numeric(t, i) for i in range(n)]
     if t.key == "per_citizen":
@@ -71,7 +71,7 @@ def _table(t: ResultTable) -> list[Flowable]:
     scale = WIDTH / mm / sum(weights)
     cols = [Col(h or " ", w * scale, right=r) for h, w, r in zip(t.headers, weights, right, strict=True)]
     rows = [[cell_text(v, i in t.percent) for i, v in enumerate(row)] for row in t.rows] or [[dk.DASH] * n]
-    return [table(cols, rows[i : i + CHUNK], compact=t.key == "per_citizen") for i in range(0, len(rows), CHUNK)]
+    return [FastTable(cols, rows, compact=t.key == "per_citizen")]
 
 
 def outcome_chart(t: ResultTable) -> Drawing | None:
