@@ -79,8 +79,9 @@ def app_pages(db_path: Path, citizen_ref: str, env: dict[str, str]) -> tuple[dic
 
 
 def signin_start(db_path: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from starting a process that does what the app does before the user can type (the entry
-    point, Qt, the translator, the database's kind found) to the sign-in window painted; its peak RSS (MB)."""
+    """Seconds from starting the app itself (``python -m placement_desk --db FILE`` through bench.signin_child:
+    the entry point, Qt, the translators, the database's kind found) to its sign-in window painted; its
+    peak RSS (MB)."""
     elapsed, line = timed_until([sys.executable, "-m", "bench.signin_child", str(db_path)], env, "painted")
     return elapsed, float(line.split()[1])
 

@@ -1,15 +1,19 @@
-"""The composition root: settings -> database -> migrations -> UI. Nothing happens at import time."""
+"""The composition root: settings -> database -> migrations -> UI. Nothing happens at import time, and
+nothing heavy is imported: the desktop app's start reaches its sign-in window through here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
-from placement_desk.db.engine import APP_NAME, Database
-from placement_desk.db.opening import open_migrated
+from placement_desk.db.place import APP_NAME
 from placement_desk.resources import SOURCE_ROOT, resource_path
+
+if TYPE_CHECKING:
+    from placement_desk.db.engine import Database
 
 __all__ = ["SOURCE_ROOT", "log_dir", "open_database", "resource_path", "run_gui"]
 
@@ -25,6 +29,8 @@ def open_database(
     db_url: str | None, check: Callable[[Database], bool] | None = None, key: bytes | None = None
 ) -> Database:
     """The database migrated to head (see :func:`placement_desk.db.opening.open_migrated`)."""
+    from placement_desk.db.opening import open_migrated
+
     return open_migrated(db_url, check, key)
 
 

@@ -1,30 +1,32 @@
 """The command line (spec section 4). Without a command it opens the desktop app.
 
 Exit codes: 0 success, 2 bad input (nothing changed), 1 anything else.
+
+The desktop app starts through here, so the commands' modules are imported only for a command: the
+sign-in window is painted before anything but PySide6 and a few small modules is loaded.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from placement_desk import __version__
-from placement_desk.cli import backup as cli_backup
-from placement_desk.cli import documents as cli_documents
-from placement_desk.cli import privacy as cli_privacy
-from placement_desk.cli import team as cli_team
-from placement_desk.cli.auth import CliError
-from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from datetime import date
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+APP_OPTIONS = ("--db", "--user")  # all the app takes: anything else is a command (or --help, --version)
 
 
 def _date_arg(flag: str) -> Any:
     def parse(text: str) -> date:
+        from datetime import date
+
         try:
             return date.fromisoformat(text)
         except ValueError:
@@ -34,6 +36,11 @@ def _date_arg(flag: str) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from placement_desk.cli import backup as cli_backup
+    from placement_desk.cli import documents as cli_documents
+    from placement_desk.cli import privacy as cli_privacy
+    from placement_desk.cli import team as cli_team
+
     parser = argparse.ArgumentParser(
         prog="placement-desk",
         description="Placement Desk: follow citizens in company placements. Without a command the app opens.",
@@ -72,7 +79,8 @@ def open_database(url: str | None, migrate: bool = True, user: str | None = None
     A database with users or encryption is opened signed in (cli_auth: --user, $PLACEMENT_DESK_USER,
     $PLACEMENT_DESK_PASSWORD or prompts); every command then runs with that user's role.
     """
-    from placement_desk.cli.auth import SignInRefused, open_signed_in
+    from placement_desk.cli import team as cli_team
+    from placement_desk.cli.auth import CliError, SignInRefused, open_signed_in
 
     try:
         team_db = cli_team.open_team(url, user)  # a PostgreSQL server: as the person, or refused without setup
@@ -106,6 +114,8 @@ def cmd_export(db: Any, args: argparse.Namespace) -> int:
 
 def cmd_dossier(db: Any, args: argparse.Namespace) -> int:
     """The dossier as JSON, PDF and/or Excel; ``--issue-to`` keeps the issued version (cli_documents)."""
+    from placement_desk.cli import documents as cli_documents
+
     return cli_documents.cmd_dossier(db, args)
 
 
@@ -124,9 +134,37 @@ def cmd_demo(db: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"import": cmd_import, "export": cmd_export, "dossier": cmd_dossier, "demo": cmd_demo,
-            **cli_documents.COMMANDS, **cli_backup.COMMANDS, **cli_privacy.COMMANDS}
-COMMANDS["report"] = lambda db, args: _results().cmd_report(db, args)  # the results report (cli_results)
+def commands() -> dict[str, Callable[[Any, argparse.Namespace], int]]:
+    """Every command that works on an opened database, by name."""
+    from placement_desk.cli import backup as cli_backup
+    from placement_desk.cli import documents as cli_documents
+    from placement_desk.cli import privacy as cli_privacy
+
+    found: dict[str, Callable[[Any, argparse.Namespace], int]] = {
+        "import": cmd_import, "export": cmd_export, "dossier": cmd_dossier, "demo": cmd_demo,
+        **cli_documents.COMMANDS, **cli_backup.COMMANDS, **cli_privacy.COMMANDS,
+    }  # fmt: skip
+    found["report"] = lambda db, args: _results().cmd_report(db, args)  # the results report (cli_results)
+    return found
+
+
+def app_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` names no command, only ``--db`` and ``--user`` (the desktop app opens,
+    the commands' parser is not built); None otherwise (the full parser reads it, help and errors too)."""
+    found: dict[str, str | None] = {"db": None, "user": None}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, value = arg.partition("=")
+        if name not in APP_OPTIONS:
+            return None
+        if not eq:
+            if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                return None
+            value, i = argv[i + 1], i + 1
+        found[name[2:]] = value
+        i += 1
+    return argparse.Namespace(command=None, **found)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -137,12 +175,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = app_options(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     if args.command is None:
         from placement_desk.app import run_gui
 
         return run_gui(args.db)
+    from placement_desk.cli import backup as cli_backup
+    from placement_desk.cli import team as cli_team
+    from placement_desk.cli.auth import CliError
+    from placement_desk.domain.errors import AccessDenied, NotFoundError, ValidationError
+
     try:
         if args.command == "setup":  # as the team database's owner, before it has an administrator
             return cli_team.cmd_setup(args)
@@ -150,7 +194,7 @@ def _run(argv: Sequence[str] | None) -> int:
             return cli_backup.OFFLINE_COMMANDS[args.command](args)
         db = open_database(args.db, migrate=args.command not in cli_backup.RAW_COMMANDS, user=args.user)
         try:
-            return COMMANDS[args.command](db, args)
+            return commands()[args.command](db, args)
         finally:
             db.dispose()
     except ValidationError as exc:

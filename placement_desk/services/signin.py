@@ -37,6 +37,7 @@ from placement_desk.db.keystore import (
     LockedOut,
     WrongPassword,
 )
+from placement_desk.db.place import Target, needs_setup_known, target
 from placement_desk.domain.roles import Principal, Role
 from placement_desk.services import access, audit, audit_chain, users
 
@@ -62,39 +63,6 @@ class SignInFailed(Exception):
         self.code = code
 
 
-@dataclass(frozen=True)
-class Target:
-    """Where the database is and what it is, before anything is opened."""
-
-    url: str
-    path: Path | None  # the SQLite file (None for a server)
-
-    @property
-    def keys(self) -> Path | None:
-        return None if self.path is None else KeyStore.path_for(self.path)
-
-    @property
-    def encrypted(self) -> bool:
-        return self.keys is not None and self.keys.exists()
-
-    @property
-    def file_exists(self) -> bool:
-        return self.path is not None and self.path.exists() and self.path.stat().st_size > 0
-
-    @property
-    def is_server(self) -> bool:
-        return self.path is None
-
-    @property
-    def per_person(self) -> bool:
-        """A team server whose URL names no user: everyone signs in with their own login."""
-        return self.path is None and team.is_postgres(self.url) and not team.names_login(self.url)
-
-    def store(self) -> KeyStore:
-        assert self.keys is not None
-        return KeyStore.load(self.keys)
-
-
 @dataclass
 class Opened:
     """A database opened for a signed-in user (``db.principal``); ``recovery_code`` only right after setup."""
@@ -106,10 +74,6 @@ class Opened:
     new_passwords: list[str] | None = None  # users who need a new password after a conversion at sign-in
 
 
-def target(url: str) -> Target:
-    return Target(url, sqlite_path(url))
-
-
 def _default_opener(url: str, key: bytes | None) -> Database:
     from placement_desk.db.opening import open_migrated
 
@@ -117,13 +81,11 @@ def _default_opener(url: str, key: bytes | None) -> Database:
 
 
 def needs_setup(t: Target, opener: Opener = _default_opener) -> bool:
-    """True when nobody can sign in yet: no key file and no users."""
-    if t.encrypted or t.per_person:  # a team server is set up by its owner (placement-desk setup)
-        return False
-    if t.path is not None and not t.file_exists:
-        return True
-    if t.path is not None and sqlite_files.is_encrypted(t.path):
-        return False  # encrypted but its key file is missing: sign_in explains
+    """True when nobody can sign in yet: no key file and no users (db.place tells from the files alone
+    when it can; a plain file or a server URL naming its user is opened and its users counted)."""
+    known = needs_setup_known(t)
+    if known is not None:
+        return known
     db = opener(t.url, None)
     try:
         return not users.has_users(db)

@@ -1,4 +1,8 @@
-"""Starts the Qt application: translator, error hook, database, main window."""
+"""Starts the Qt application: translator, error hook, database, main window.
+
+Up to the painted sign-in window only PySide6 and light modules are imported (db.place finds the
+database's kind); SQLAlchemy, the services and the main window's modules load behind the window while
+the user types (ui.shell.preload)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -20,18 +25,24 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
-from placement_desk.db.engine import APP_NAME, Database
+from placement_desk.db.place import APP_NAME
+from placement_desk.ui.shell import preload
 
-# The benchmark's hook (bench/processes.py): print "painted" at the main window's first paint and quit.
+if TYPE_CHECKING:
+    from placement_desk.db.engine import Database
+
+# The benchmark's hook (bench/processes.py): print "painted" at the main window's first paint and quit
+# (at the sign-in window's when it is "signin").
 QUIT_AFTER_PAINT = "PLACEMENT_DESK_QUIT_AFTER_PAINT"
 CHECK_DELAY_MS, BACKUP_DELAY_MS = 100, 15_000  # after the first paint
 ENV_USER, ENV_PASSWORD = "PLACEMENT_DESK_USER", "PLACEMENT_DESK_PASSWORD"  # a scripted sign-in (as the CLI)
 
 
 class QuitAfterFirstPaint(QObject):
-    """Prints ``painted <peak RSS MB>`` when the watched window is first painted, then quits the app."""
+    """Prints ``painted <peak RSS MB>`` when the watched window is first painted, then quits the app (a
+    watched dialog is rejected: the sign-in window cancelled)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.property("done"):
@@ -43,7 +54,8 @@ class QuitAfterFirstPaint(QObject):
             except ImportError:  # Windows
                 peak = ""
             print(f"painted{peak}", flush=True)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            # the sign-in window runs its own event loop, not the application's: closing it quits the start
+            QTimer.singleShot(0, watched.reject if isinstance(watched, QDialog) else QCoreApplication.quit)
         return False
 
 
@@ -58,15 +70,24 @@ class AfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and self._then is not None:
             then, self._then = self._then, None
             QTimer.singleShot(0, then)
+            watched.removeEventFilter(self)  # no more Python for every event of the window
         return False
 
 
 def install_translator(app: QCoreApplication, translations: Path, language: str) -> QTranslator | None:
     """Danish by default; English is the source language and needs no translator. Qt's own texts
-    (the Yes/No/Cancel buttons, file dialogs, a text field's menu) come from Qt's translations."""
+    (the Yes/No/Cancel buttons, file dialogs, a text field's menu) come from Qt's translations. The
+    error texts (ui.kit.messages) are set to the language too."""
     from placement_desk.ui.kit.messages import set_language
 
     set_language(language)
+    return install_ui_translator(app, translations, language)
+
+
+def install_ui_translator(app: QCoreApplication, translations: Path, language: str) -> QTranslator | None:
+    """The translators alone (the app's and Qt's), for the start: the error texts' module is loaded
+    behind the sign-in window, and ui.shell.preload sets its language then."""
+    preload.set_language(language)
     if language == "en":
         return None
     install_qt_translator(app, language)
@@ -89,19 +110,20 @@ def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator |
 def checking_opener() -> Callable[[str, bytes | None], Database]:
     """Opens the database for the sign-in. Before a migration (a new version's first start) the
     integrity check runs first, once, and a refused check stops the start (StartStopped); otherwise it
-    runs in the background once the window is up (startup.start_background_check)."""
-    from placement_desk.db.engine import Database as Db
-    from placement_desk.db.opening import open_migrated as open_database
-    from placement_desk.db.schema_head import at_head
-    from placement_desk.ui.shell.login import StartStopped
-    from placement_desk.ui.shell.startup import check_database
-
+    runs in the background once the window is up (startup.start_background_check). What it needs is
+    imported at the first opening (behind the sign-in window, see ui.shell.preload)."""
     checked: set[str] = set()
 
-    def check_before_migrating(db: Db) -> bool:
-        return db.url in checked or at_head(db.engine) or check_database(db)
-
     def opener(url: str, key: bytes | None) -> Database:
+        preload.load(preload.MESSAGES)  # after the import thread; the check's texts in the UI's language
+        from placement_desk.db.opening import open_migrated as open_database
+        from placement_desk.db.schema_head import at_head
+        from placement_desk.ui.shell.login import StartStopped
+        from placement_desk.ui.shell.startup import check_database
+
+        def check_before_migrating(db: Database) -> bool:
+            return db.url in checked or at_head(db.engine) or check_database(db)
+
         try:
             db = open_database(url, check_before_migrating, key)
         except SystemExit:
@@ -119,11 +141,10 @@ def open_signed_in(db_url: str | None) -> Database | None:
     ``PLACEMENT_DESK_PASSWORD`` are set (scripted starts such as the benchmark); a refused sign-in
     falls back to the sign-in window.
     """
-    from placement_desk.db.engine import resolve_url
-    from placement_desk.services import signin
+    from placement_desk.db.place import resolve_url, target
     from placement_desk.ui.shell.login import StartStopped, sign_in_at_start
 
-    t = signin.target(resolve_url(db_url))
+    t = target(resolve_url(db_url))
     if t.path is not None:
         from placement_desk.db.private import secure_data_files
 
@@ -131,33 +152,43 @@ def open_signed_in(db_url: str | None) -> Database | None:
     opener = checking_opener()
     user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
     if user and password is not None:
+        from placement_desk.services import signin
+
         try:
             return signin.sign_in(t, user, password, opener).db
         except StartStopped:
             return None
         except signin.SignInFailed as exc:
             logging.warning("sign-in from the environment refused: %s", exc)
-    opened = sign_in_at_start(t, opener)
+    opened = sign_in_at_start(t, opener, preload_behind)
     return None if opened is None else opened.db
+
+
+def preload_behind(dialog: QDialog) -> None:
+    """The rest of the app is imported once the sign-in window is on screen (ui.shell.preload)."""
+    dialog.installEventFilter(AfterFirstPaint(dialog, preload.start))
+    if os.environ.get(QUIT_AFTER_PAINT) == "signin":
+        dialog.installEventFilter(QuitAfterFirstPaint(dialog))
 
 
 def run(db_url: str | None, log_file: Path, translations: Path,
         open_db: Callable[[str | None], Database | None] = open_signed_in) -> int:
     from placement_desk.db.private import make_private, private_umask
     from placement_desk.domain.errors import AccessDenied
-    from placement_desk.ui.kit.messages import danish_error
-    from placement_desk.ui.shell.main_window import MainWindow
 
     private_umask()  # every file the app creates is the user's alone (db.private)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
-    install_translator(app, translations, str(QSettings().value("ui/language", "da")))
+    install_ui_translator(app, translations, str(QSettings().value("ui/language", "da")))
     logging.basicConfig(filename=log_file, level=logging.INFO)
     make_private(log_file)  # a log an earlier version created readable by others
 
     def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if isinstance(value, AccessDenied):  # a button the role may not use: say so, it is no failure
+            danish_error = preload.load(preload.MESSAGES).danish_error
             QMessageBox.warning(None, QCoreApplication.translate("launch", "Not allowed"), danish_error(value))
             return
         logging.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
@@ -170,12 +201,18 @@ def run(db_url: str | None, log_file: Path, translations: Path,
         )
 
     sys.excepthook = excepthook
-    db = open_db(db_url)
+    try:
+        db = open_db(db_url)
+    finally:
+        preload.wait()  # an import thread still running is finished, not torn down by quitting
     if db is None:
         return 0
+    preload.finish()
+    from placement_desk.ui.shell.main_window import MainWindow
+
     who = db.principal
     window = MainWindow(db, actor=None if who is None else who.username)
-    if os.environ.get(QUIT_AFTER_PAINT):
+    if os.environ.get(QUIT_AFTER_PAINT, "signin") != "signin":
         window.installEventFilter(QuitAfterFirstPaint(window))
     window.show_restored()
     from placement_desk.ui.shell.startup import start_background_check, start_daily_backup

@@ -3,13 +3,11 @@ sign-in itself, and a forgotten password (the recovery code)."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,20 +15,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from placement_desk.db.place import Target, needs_setup_known
 from placement_desk.domain.errors import ValidationError
-from placement_desk.ui.kit.forms import Form
+from placement_desk.ui.shell import preload
+from placement_desk.ui.shell.signin_form import SignInForm
 
 
 class _OnFirstUse(ModuleType):
     """A module imported when one of its names is first used: the sign-in window is painted before
-    SQLAlchemy and the ORM are imported (they load while the user types; see ui.launch)."""
+    SQLAlchemy and the ORM are imported (ui.shell.preload loads them while the user types)."""
 
     def __init__(self, name: str) -> None:
         super().__init__(name)
@@ -40,11 +39,14 @@ class _OnFirstUse(ModuleType):
         if attr.startswith("__"):
             raise AttributeError(attr)
         if self._real is None:
-            self._real = importlib.import_module(self.__name__)
+            self._real = preload.load(self.__name__)
         return getattr(self._real, attr)
 
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QEnterEvent
+    from PySide6.QtWidgets import QMessageBox
+
     from placement_desk.db.engine import Database
     from placement_desk.db.keystore import KdfParams
     from placement_desk.services import signin, users
@@ -126,7 +128,7 @@ class SetupDialog(QDialog):
 
     def __init__(
         self,
-        t: signin.Target,
+        t: Target,
         opener: Opener | None = None,
         kdf: KdfParams | None = None,
         parent: QWidget | None = None,
@@ -148,13 +150,13 @@ class SetupDialog(QDialog):
         first = QWidget(self.stack)
         self.intro = QLabel(self._intro(), first)
         self.intro.setWordWrap(True)
-        self.form = Form(first)
+        self.form = SignInForm(first)
         self.username = self.form.add("username", self.tr("User name"), QLineEdit(first))
         self.display_name = self.form.add("display_name", self.tr("Full name"), QLineEdit(first))
         self.password = self.form.add("password", self.tr("Password"), password_field(first))
         self.password.setPlaceholderText(self.tr("at least %1 characters").replace("%1", str(users.MIN_PASSWORD)))
         self.password2 = self.form.add("password2", self.tr("Password again"), password_field(first))
-        self.buttons = QDialogButtonBox(first)
+        self.buttons = QDialogButtonBox(parent=first)
         self.create_button = self.buttons.addButton(self.tr("Create administrator"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -183,7 +185,8 @@ class SetupDialog(QDialog):
         explain.setWordWrap(True)
         self.code = QLineEdit(second)
         self.code.setReadOnly(True)
-        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        from PySide6.QtGui import QFont  # (here: the sign-in window is painted before more of Qt is loaded)
+
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSize(14)
@@ -257,7 +260,10 @@ class SetupDialog(QDialog):
         if self.opened.recovery_code is None:  # a team database: no key file, no recovery code
             self.accept()
             return
+        from PySide6.QtCore import Qt
+
         self.code.setText(self.opened.recovery_code)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance(self.opened.recovery_code) + 40)
         if self.opened.safety_copy is not None:
             self.safety_note.setText(
@@ -270,6 +276,8 @@ class SetupDialog(QDialog):
         self.adjustSize()
 
     def copy_code(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(self.code.text())
         self.copy_note.setText(self.tr("Copied. Paste it where it is safe, then clear the clipboard."))
@@ -297,7 +305,7 @@ class SetupDialog(QDialog):
 class RecoveryDialog(QDialog):
     """Forgotten password: the recovery code, the user name and a new password (twice)."""
 
-    def __init__(self, t: signin.Target, opener: Opener | None = None, username: str = "",
+    def __init__(self, t: Target, opener: Opener | None = None, username: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.t, self.opener = t, opener or default_opener
@@ -311,12 +319,12 @@ class RecoveryDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.form = Form(self)
+        self.form = SignInForm(self)
         self.code = self.form.add("code", self.tr("Recovery code"), QLineEdit(self))
         self.username = self.form.add("username", self.tr("User name"), QLineEdit(username, self))
         self.password = self.form.add("password", self.tr("New password"), password_field(self))
         self.password2 = self.form.add("password2", self.tr("New password again"), password_field(self))
-        buttons = QDialogButtonBox(self)
+        buttons = QDialogButtonBox(parent=self)  # (by keyword: no overload to try against Qt's enums)
         self.ok_button = buttons.addButton(self.tr("Set password and sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.recover)
@@ -360,10 +368,29 @@ class RecoveryDialog(QDialog):
         self.accept()
 
 
+class LinkButton(QPushButton):
+    """A flat button that looks like a link, with the hand cursor over it (set at the first hover: Qt's
+    namespace of enums takes long to load and is not needed before the sign-in window is painted)."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(text, parent=parent)  # (by keyword: no overload with an icon to try first)
+        self.setFlat(True)
+        self.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; border: none; }")
+        self.hand = False
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        if not self.hand:
+            from PySide6.QtCore import Qt
+
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.hand = True
+        super().enterEvent(event)
+
+
 class LoginDialog(QDialog):
     """User name (remembered) and password; the reason in plain words when it does not work."""
 
-    def __init__(self, t: signin.Target, opener: Opener | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, t: Target, opener: Opener | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.t, self.opener = t, opener or default_opener
         self.opened: signin.Opened | None = None
@@ -375,17 +402,14 @@ class LoginDialog(QDialog):
         where = QLabel(self.tr("Database: %1").replace("%1", str(t.path) if t.path else _server(t.url)), self)
         where.setWordWrap(True)
         where.setStyleSheet("color: #555;")  # grey, yet 4.5:1 or more
-        self.form = Form(self)
+        self.form = SignInForm(self)
         self.username = self.form.add("username", self.tr("User name"), QLineEdit(self))
         self.password = self.form.add("password", self.tr("Password"), password_field(self))
         self.username.setText(str(QSettings().value("login/username", "")))
         self.message = self.form.general_error
-        self.forgot = QPushButton(self.tr("Forgot password?"), self)
-        self.forgot.setFlat(True)
-        self.forgot.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; border: none; }")
-        self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot = LinkButton(self.tr("Forgot password?"), self)
         self.forgot.clicked.connect(self.forgotten)
-        buttons = QDialogButtonBox(self)
+        buttons = QDialogButtonBox(parent=self)  # (by keyword: no overload to try against Qt's enums)
         self.sign_in_button = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.sign_in)
@@ -425,6 +449,8 @@ class LoginDialog(QDialog):
 
     def forgotten(self) -> None:
         if not self.t.encrypted:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 self, self.tr("Forgotten password"),
                 self.tr("Ask an administrator to set a new password for you (Users page)."),
@@ -448,13 +474,19 @@ def _server(url: str) -> str:
     return url
 
 
-def sign_in_at_start(t: signin.Target, opener: Opener | None = None) -> signin.Opened | None:
-    """The first administrator when nobody can sign in yet, else the sign-in; None when cancelled."""
-    try:
-        first = signin.needs_setup(t, opener or default_opener)
-    except StartStopped:
-        return None
+def sign_in_at_start(t: Target, opener: Opener | None = None,
+                     shown: Callable[[QDialog], None] | None = None) -> signin.Opened | None:
+    """The first administrator when nobody can sign in yet, else the sign-in; None when cancelled.
+    ``shown`` gets the dialog before it is shown (launch: preloading starts at its first paint)."""
+    first = needs_setup_known(t)  # from the files: nothing is imported or opened for it
+    if first is None:
+        try:
+            first = signin.needs_setup(t, opener or default_opener)
+        except StartStopped:
+            return None
     dialog: SetupDialog | LoginDialog = SetupDialog(t, opener) if first else LoginDialog(t, opener)
+    if shown is not None:
+        shown(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         if dialog.opened is not None:
             dialog.opened.db.dispose()
@@ -487,6 +519,9 @@ def encrypted_now_text(opened: signin.Opened) -> str:
 
 
 def show_encrypted_now(opened: signin.Opened, parent: QWidget | None = None) -> QMessageBox:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information,
                       QCoreApplication.translate("Login", "The database is encrypted now"),
                       encrypted_now_text(opened), QMessageBox.StandardButton.Ok, parent)  # fmt: skip
