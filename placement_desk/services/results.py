@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, cast, extract, func, literal, literal_column, select
+from sqlalchemy import BigInteger, Date, Integer, and_, cast, extract, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -147,7 +147,12 @@ def _referrals(s: Session, citizens: Mapping[int, object], until: date) -> dict[
 
 
 def _placements(
-    s: Session, citizens: Mapping[int, object], until: date, with_hours: bool, first: date, walk: bool,
+    s: Session,
+    citizens: Mapping[int, object],
+    until: date,
+    with_hours: bool,
+    first: date,
+    walk: bool,
     fresh: Series,
 ) -> dict[int, list[PlacementFacts]]:
     p = m.Placement
@@ -209,35 +214,42 @@ def _records(s: Session, ids: list[int], until: date) -> dict[int, dict[date, Re
 
 def _goals(s: Session, citizens: Mapping[int, object], until: date) -> dict[int, list[GoalFacts]]:
     """Per citizen their goals, each with only the scores the figures look at: per assessor the first
-    score up to ``until`` and, when there are two or more, the latest (by day, then entry order). One
-    unsorted pass over the scores (some 66,000 on the benchmark; sorting them in the database, or ranking
-    them with window functions, costs more than the pass)."""
+    score up to ``until`` and, when there are two or more, the latest (by day, then entry order). The
+    database finds both as the least and greatest of one number per score that holds its day, its place
+    in the goal's list and the score itself: some 66,000 scores on the benchmark come back as a few
+    thousand rows."""
     g, sc = m.Goal, m.GoalScore
-    ends: dict[tuple[int, str | None], list[Any]] = {}  # (goal, assessor) -> [n, first key, score, last key, score]
-    for gid, day, position, sid, score, assessor in _fetch_all(
-        s, select(sc.goal_id, sc.day, sc.position, sc.id, sc.score, sc.assessor).where(sc.day <= until)
-    ):
-        key = (day, position, sid)  # (a driver's days of one kind: ISO text or dates, ordered alike)
-        found = ends.get((gid, assessor))
-        if found is None:
-            ends[(gid, assessor)] = [1, key, score, key, score]
-            continue
-        found[0] += 1
-        if key < found[1]:
-            found[1], found[2] = key, score
-        elif key > found[3]:
-            found[3], found[4] = key, score
+    key = (
+        _day_number(s.get_bind().dialect.name, sc.day) * literal(1 << 32, BigInteger)
+        + sc.position * 16
+        + (sc.score + 5)
+    )
     scores: dict[int, list[cf.Score]] = defaultdict(list)
-    for (gid, assessor), (n, first, first_score, last, last_score) in ends.items():
-        scores[gid].append(cf.Score(_day(first[0]), first_score, assessor))
+    for gid, assessor, n, first, last in _fetch_all(
+        s, select(sc.goal_id, sc.assessor, func.count(), func.min(key), func.max(key))
+        .where(sc.day <= until).group_by(sc.goal_id, sc.assessor)
+    ):  # fmt: skip
+        scores[gid].append(_score(first, assessor))
         if n > 1:
-            scores[gid].append(cf.Score(_day(last[0]), last_score, assessor))
+            scores[gid].append(_score(last, assessor))
     goals: dict[int, list[GoalFacts]] = defaultdict(list)
     for gid, cid, area in s.connection().execute(select(g.id, g.citizen_id, g.area).order_by(g.citizen_id,
                                                                                           g.position, g.id)):  # fmt: skip
         if cid in citizens and gid in scores:
             goals[cid].append(GoalFacts(area, tuple(scores[gid])))
     return goals
+
+
+def _score(key: int, assessor: str | None) -> cf.Score:
+    """A score from the number :func:`_goals` orders scores by (day, place in the list, score + 5)."""
+    return cf.Score(EPOCH + timedelta(days=key >> 32), (key & 15) - 5, assessor)
+
+
+def _day_number(dialect: str, day: Any) -> Any:
+    """A date column as whole days since EPOCH."""
+    if dialect == "sqlite":
+        return cast(func.julianday(day), Integer) - (EPOCH.toordinal() + JD_OFFSET)
+    return cast(day - literal(EPOCH, Date), BigInteger)  # (times 2**32: PostgreSQL's integer is 32 bits)
 
 
 EMPTY = PlacementSums({}, 0, 0)
