@@ -11,7 +11,7 @@ from datetime import date
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from placement_desk.domain.results import Report
 from placement_desk.domain.results_shown import HIDDEN, SUPPRESSED, Cell, ResultTable, report_tables
@@ -54,6 +54,7 @@ def scope_text(report: Report, named: bool) -> list[tuple[str, str]]:
     ]  # fmt: skip
 
 
+HEADING_ROOM = 40 * mm
 CHUNK = 150  # a table longer than this spans pages (the placements of hundreds of companies)
 
 
@@ -97,7 +98,8 @@ def results_pdf(report: Report, named: bool = False, author: str | None = None) 
     tables = report_tables(report, named)
     story: list[Flowable] = [p(TITLE, "title"), key_value_table(scope_text(report, named)), Spacer(1, 4 * mm)]
     for t in tables:
-        story += [Heading(t.title), *_table(t), Spacer(1, 3 * mm)]
+        # a heading never ends a page: it moves on with room for the table's header and first rows
+        story += [CondPageBreak(HEADING_ROOM), Heading(t.title), *_table(t), Spacer(1, 3 * mm)]
         if t.key == "outcomes":
             chart = outcome_chart(t)
             if chart is not None:
