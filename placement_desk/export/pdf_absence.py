@@ -17,8 +17,8 @@ from placement_desk.export.pdf_base import (
     key_value_table,
     p,
     sub,
-    table,
 )
+from placement_desk.export.pdf_table import table
 
 TITLE = dk.ABSENCE_TITLE
 

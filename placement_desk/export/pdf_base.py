@@ -1,5 +1,6 @@
 """The PDF frame shared by the documents: embedded DejaVu fonts, styles, A4 page template with
-"FORTROLIGT" and "Side X af Y" on every page, bookmarks, and a table helper that wraps every cell.
+"FORTROLIGT" and "Side X af Y" on every page, bookmarks, and the small tables (facts, figure boxes);
+the long tables are pdf_table's.
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -132,65 +133,6 @@ class Col:
     header: str
     width: float
     right: bool = False
-
-
-def _cell_style(right: bool, bold: bool, compact: bool) -> str:
-    if compact:
-        return ("cell_cbr" if right else "cell_cb") if bold else ("cell_cr" if right else "cell_c")
-    return ("cell_br" if right else "cell_b") if bold else ("cell_r" if right else "cell")
-
-
-Cell: TypeAlias = str | Flowable | list[Flowable]
-
-
-def table(columns: Sequence[Col], rows: Sequence[Sequence[Cell]], total: bool = False, compact: bool = False) -> Table:
-    """A readable table: wrapped cells, the header repeated on every page, zebra rows.
-
-    ``total`` draws the last row bold with a rule above it; ``compact`` uses a smaller type and padding.
-    """
-    head_style = "head_c" if compact else "head"
-    head = [p(c.header, f"{head_style}{'r' if compact else '_r'}" if c.right else head_style) for c in columns]
-    body: list[list[Cell]] = []
-    for i, row in enumerate(rows):
-        bold = total and i == len(rows) - 1
-        body.append([_cell(cell, c, _cell_style(c.right, bold, compact)) for c, cell in zip(columns, row, strict=True)])
-    widths = [c.width * mm for c in columns]
-    t = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
-    style: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.2 if compact else 2.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 if compact else 2.2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, LINE),
-    ]
-    for r in range(2, len(body) + 1, 2):
-        style.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
-    if total and body:
-        style.append(("LINEABOVE", (0, len(body)), (-1, len(body)), 0.8, NAVY))
-    # How the plain-text cells (see _cell) look: the same font, size, colour and alignment as the
-    # paragraph styles of _cell_style; paragraph cells keep their own style.
-    cell = STYLES["cell_c" if compact else "cell"]
-    style += [("FONTNAME", (0, 1), (-1, -1), FONT), ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
-              ("LEADING", (0, 1), (-1, -1), cell.leading), ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor)]  # fmt: skip
-    style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, c in enumerate(columns) if c.right]
-    if total and body:
-        style.append(("FONTNAME", (0, len(body)), (-1, len(body)), FONT_BOLD))
-    t.setStyle(TableStyle(FONT_STYLE + style))
-    return t
-
-
-def _cell(cell: Cell, column: Col, style: str) -> Cell:
-    """Text that fits its column on one line stays a plain string (reportlab draws those many times
-    faster than a Paragraph, and a long dossier has thousands of cells); anything else wraps."""
-    if not isinstance(cell, str):
-        return cell
-    st = STYLES[style]
-    if "\n" not in cell and pdfmetrics.stringWidth(cell, st.fontName, st.fontSize) <= column.width * mm - 6.5:
-        return cell
-    return p(cell, style)
 
 
 def key_value_table(pairs: Sequence[tuple[str, str]], key_width: float = 42) -> Table:

@@ -17,7 +17,8 @@ from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.sections import Section
 from placement_desk.export import danish as dk
 from placement_desk.export import description_texts as words
-from placement_desk.export.pdf_base import FONT_STYLE, NAVY, RED, WIDTH, Col, Heading, key_value_table, p, table
+from placement_desk.export.pdf_base import FONT_STYLE, NAVY, RED, WIDTH, Col, Heading, key_value_table, p
+from placement_desk.export.pdf_table import table
 
 EVIDENCE_COLS = (Col("Dato", 22), Col("Kilde", 32), Col("Af", 36), Col("Oplysning", 84))
 STATEMENT_COLS = (Col("Dato", 22), Col("Forløb", 30), Col("Overskrift", 45), Col("Virksomhedens udtalelse", 77))

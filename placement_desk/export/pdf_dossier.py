@@ -24,7 +24,6 @@ from placement_desk.export import pdf_sections as more
 from placement_desk.export.pdf_base import (
     CONFIDENTIAL,
     WIDTH,
-    Cell,
     Col,
     Heading,
     build_pdf,
@@ -32,10 +31,10 @@ from placement_desk.export.pdf_base import (
     key_value_table,
     p,
     sub,
-    table,
 )
 from placement_desk.export.pdf_charts import HoursBar, hours_chart, hours_top, reason_bars
 from placement_desk.export.pdf_goals import goals
+from placement_desk.export.pdf_table import Cell, table
 
 TITLE = dk.DOSSIER_TITLE
 SECTIONS = (
@@ -175,7 +174,7 @@ def placements(data: DossierData) -> list[Flowable]:
     rows: list[list[Cell]] = []
     for r in data.placements:
         pl = r.placement
-        rows.append([[p(r.company, "cell_c"), p(f"{dk.period_text(pl.start, pl.end)} · {pl.ref}", "cell_s")],
+        rows.append([((r.company, "cell_c"), (f"{dk.period_text(pl.start, pl.end)} · {pl.ref}", "cell_s")),
                      *figure_cells(r.totals, r.split)])  # fmt: skip
     out.append(table(PLACEMENT_COLS, rows, compact=True) if rows else p("Ingen forløb i perioden."))
     out.append(p(f"Tallene er afgrænset til dokumentets periode. {more.TABLE_NOTE}", "small"))

@@ -11,8 +11,9 @@ from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from placement_desk.domain.dossier import DossierData, GoalRow
 from placement_desk.export import danish as dk
-from placement_desk.export.pdf_base import FONT_STYLE, WIDTH, Col, Heading, p, sub, table
+from placement_desk.export.pdf_base import FONT_STYLE, WIDTH, Col, Heading, p, sub
 from placement_desk.export.pdf_goal_charts import ScoreCurve, dumbbell_chart, score_history_chart, spider_chart
+from placement_desk.export.pdf_table import table
 
 GOAL_COLS = (Col("Nr.", 8), Col("Område", 24), Col("Mål og delmål", 57), Col("Alle scorer i rækkefølge", 38),
              Col("Første", 13, True), Col("Seneste", 16, True), Col("Udvikling", 18, True))  # fmt: skip

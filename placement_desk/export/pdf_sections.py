@@ -20,9 +20,9 @@ from placement_desk.export.pdf_base import (
     key_value_table,
     p,
     sub,
-    table,
 )
 from placement_desk.export.pdf_charts import capacity_chart
+from placement_desk.export.pdf_table import Cell, table
 
 DEFINITIONS = (
     "Sådan er tallene beregnet: Kun dage til og med udarbejdelsesdatoen tæller. Planlagte timer følger "
@@ -149,7 +149,7 @@ FOLLOWUP_COLS = (Col("Dato", 19), Col("Samtale og deltagere", 38), Col("Referat"
 
 
 def followups(title: Heading, data: DossierData) -> list[Flowable]:
-    rows = []
+    rows: list[list[Cell]] = []
     for f in data.followups:
         note = f.note or ""
         for key, text in f.topics:
@@ -157,7 +157,7 @@ def followups(title: Heading, data: DossierData) -> list[Flowable]:
         for k in f.corrections:
             note += f"\nRettelse {dk.date_text(k.day)} ({k.author or 'ukendt'}): {k.text}"
         kind = dk.code_text(f.kind) + (f" · {f.placement}" if f.placement else "")
-        who = [p(kind, "cell"), p(f"Deltagere: {dk.participants_text(f.participants)}", "cell_s")]
+        who = ((kind, "cell"), (f"Deltagere: {dk.participants_text(f.participants)}", "cell_s"))
         rows.append([dk.date_text(f.day), who, note.strip() or dk.DASH, dk.text_or_dash(f.agreed_changes)])
     return [
         CondPageBreak(60 * mm),
