@@ -1154,6 +1154,10 @@
         <translation>Enter eller dobbeltklik åbner borgeren dér, hvor opgaven løses.</translation>
     </message>
     <message>
+        <source>Loading the tasks…</source>
+        <translation>Henter opgaverne…</translation>
+    </message>
+    <message>
         <source>Nothing is waiting. Well done.</source>
         <translation>Intet venter. Godt klaret.</translation>
     </message>

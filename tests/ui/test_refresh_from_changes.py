@@ -28,6 +28,8 @@ def window(qtbot: QtBot, db: Database, page: str = "dashboard") -> MainWindow:
         w.show()
         w.activateWindow()
     w.show_page(page)
+    if page == "dashboard":
+        qtbot.waitUntil(lambda: w.dashboard.loaded)  # it reads its tasks just after its first paint
     return w
 
 
@@ -131,8 +133,9 @@ def test_a_page_the_changes_do_not_touch_does_not_reload(
     w = window(qtbot, demo_db, "users")
     assert w.page("users").isVisible()
     users_read = spy(monkeypatch, user_service, "list_users")
-    ref = dashboard_rows(w)[0].citizen_ref
     w.show_page("dashboard")
+    qtbot.waitUntil(lambda: w.dashboard.loaded)
+    ref = dashboard_rows(w)[0].citizen_ref
     dashboards = spy(monkeypatch, dashboard_page, "dashboard")
 
     w.ctx.changes.emit(Changes())  # a write that touched nothing any page shows
@@ -147,6 +150,7 @@ def test_an_import_reloads_everything(qtbot: QtBot, db: Database, monkeypatch: p
     w = window(qtbot, db, "citizens")
     assert w.citizens.model.rowCount() == 0
     w.show_page("dashboard")
+    qtbot.waitUntil(lambda: w.dashboard.loaded)
     assert w.dashboard.checklist.isVisible()  # an empty database: the first steps
     dashboards = spy(monkeypatch, dashboard_page, "dashboard")
     from placement_desk.ui.pages import citizens as citizens_page

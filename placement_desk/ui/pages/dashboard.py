@@ -1,4 +1,8 @@
-"""Overblik: what needs doing now. Every row opens the place that resolves it."""
+"""Overblik: what needs doing now. Every row opens the place that resolves it.
+
+The page is the main window's first page, so it reads nothing while it is built: the window is painted
+first (the page says it is loading), and the tasks are read just after the page's first paint.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from placement_desk.ui.kit.formatting import fmt_date, fmt_number
 from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows, unplaced
 from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowTableModel, row_table
 from placement_desk.ui.shell.context import UiContext
+from placement_desk.ui.shell.first_paint import AfterFirstPaint
 from placement_desk.ui.shell.first_run import FirstRunChecklist
 
 
@@ -78,12 +83,22 @@ class DashboardPage(QWidget):
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         layout.addStretch(0)  # takes the room only while the table is hidden
-        self.starting = True  # the first steps shown instead of the table
+        self.starting = False  # the first steps shown instead of the table
+        self.loaded = False  # read for the first time (just after the first paint, or by refresh())
+        self.checklist.hide()
+        self.hint.hide()
+        self.summary.setText(self.tr("Loading the tasks…"))
         self.follower = ChangeFollower(self, ctx, self._wants, self._changed)
-        self.refresh()
+        # Painted first, read right after: the window is usable at once, the rows fill in.
+        self.installEventFilter(AfterFirstPaint(self, self._first_read))
+
+    def _first_read(self) -> None:
+        if not self.loaded:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read every task again (and whether the first steps are still to do)."""
+        self.loaded = True
         self.follower.forget()
         self._check_start()
         self.model.set_rows(dashboard(self.ctx.db))
@@ -105,7 +120,10 @@ class DashboardPage(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         """Only the rows of the citizens a write touched are read again; all of them after a bulk write, a
-        company's change (its name stands in rows of many citizens) or while the first steps show."""
+        company's change (its name stands in rows of many citizens) or while the first steps show. Before
+        the first reading nothing: that reads everything."""
+        if not self.loaded:
+            return
         whole = changes.everything or self.starting or changes.touches(COMPANY) or citizens_removed(changes)
         whole = whole or len(changes.citizens) > PARTIAL_LIMIT or unplaced(changes)
         if whole or (changes.of("removed", PLACEMENT) and self._check_start()):  # (the last placement went)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from placement_desk.db.place import APP_NAME
 from placement_desk.ui.shell import preload
+from placement_desk.ui.shell.first_paint import AfterFirstPaint
 
 if TYPE_CHECKING:
     from placement_desk.db.engine import Database
@@ -56,21 +57,6 @@ class QuitAfterFirstPaint(QObject):
             print(f"painted{peak}", flush=True)
             # the sign-in window runs its own event loop, not the application's: closing it quits the start
             QTimer.singleShot(0, watched.reject if isinstance(watched, QDialog) else QCoreApplication.quit)
-        return False
-
-
-class AfterFirstPaint(QObject):
-    """Calls ``then`` once, when the watched window has been painted for the first time."""
-
-    def __init__(self, parent: QObject, then: Callable[[], None]) -> None:
-        super().__init__(parent)
-        self._then: Callable[[], None] | None = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            then, self._then = self._then, None
-            QTimer.singleShot(0, then)
-            watched.removeEventFilter(self)  # no more Python for every event of the window
         return False
 
 
@@ -171,8 +157,12 @@ def preload_behind(dialog: QDialog) -> None:
         dialog.installEventFilter(QuitAfterFirstPaint(dialog))
 
 
-def run(db_url: str | None, log_file: Path, translations: Path,
-        open_db: Callable[[str | None], Database | None] = open_signed_in) -> int:
+def run(
+    db_url: str | None,
+    log_file: Path,
+    translations: Path,
+    open_db: Callable[[str | None], Database | None] = open_signed_in,
+) -> int:
     from placement_desk.db.private import make_private, private_umask
     from placement_desk.domain.errors import AccessDenied
 

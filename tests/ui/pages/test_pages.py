@@ -30,6 +30,7 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
     with qtbot.waitActive(w):
         w.show()
         w.activateWindow()
+    qtbot.waitUntil(lambda: w.dashboard.loaded)  # the dashboard reads its tasks just after its first paint
     return w
 
 

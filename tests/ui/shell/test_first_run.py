@@ -25,6 +25,7 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
     w.resize(1280, 700)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.dashboard.loaded)  # the dashboard reads its tasks just after its first paint
     return w
 
 
