@@ -97,9 +97,9 @@ def write_text(path: Path, text: str) -> None:
 
 
 def cmd_import(db: Any, args: argparse.Namespace) -> int:
-    from placement_desk.services.casefile_io import import_case_file, read_case_file
+    from placement_desk.services.casefile_io import import_case_file, open_case_file
 
-    result = import_case_file(db, read_case_file(args.file))
+    result = import_case_file(db, open_case_file(args.file))  # read citizen by citizen, never held whole
     print(f"imported {args.file}: {result.describe()}")
     return EXIT_OK
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from functools import cache
 from typing import Any, TypeVar
 
 from placement_desk.domain.errors import ValidationError
@@ -126,7 +127,7 @@ class Node:
             if required:
                 raise self.fail(key, code="required")
             return None
-        allowed = [e.value for e in kind]
+        allowed = _values(kind)
         if v not in allowed:
             raise self.fail(key, code="not_one_of", value=repr(v), allowed=", ".join(allowed))
         return str(v)
@@ -138,6 +139,12 @@ class Node:
         if not isinstance(v, list):
             raise self.fail(key, code="not_list")
         return tuple(parse(item, f"{self.at(key)}[{i}]") for i, item in enumerate(v))
+
+
+@cache
+def _values(kind: type[StrEnum]) -> tuple[str, ...]:
+    """An enum's values, listed once (a case file checks one per attendance record)."""
+    return tuple(e.value for e in kind)
 
 
 def parse_date(v: Any, path: str, required: bool = False) -> date | None:

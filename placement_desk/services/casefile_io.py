@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,13 +17,17 @@ from placement_desk.db.engine import Database
 from placement_desk.db.private import private_writer
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_json import loads_case_file
-from placement_desk.domain.casefile_parse import parse_case_file
+from placement_desk.domain.casefile_parse import _check_own_placements as check_own_placements
+from placement_desk.domain.casefile_parse import _check_placement_refs as check_placement_refs
+from placement_desk.domain.casefile_parse import parse_case_file, parse_citizen
 from placement_desk.domain.errors import ValidationError
-from placement_desk.domain.json_node import Known, Reading
+from placement_desk.domain.json_node import _READING, Known, Reading
 from placement_desk.domain.roles import Permission
 from placement_desk.export.json_summary import dump_streamed
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
+from placement_desk.services.casefile_stream import CaseFileStream, open_case_file
+from placement_desk.services.casefile_write import CompanyIds, NewCitizens
 from placement_desk.services.common import CITIZEN_LOAD_BUT_ATTENDANCE, load_citizen
 from placement_desk.services.use_case import use_case
 
@@ -74,17 +79,23 @@ def read_case_file(path: str | Path) -> Any:
     return loads_case_file(text, source)
 
 
-def known_refs(session: Session, data: Any = None) -> Known:
+__all__ = ["ImportResult", "export_case_file", "import_case_file", "known_refs", "open_case_file", "read_case_file",
+           "write_case_file"]  # fmt: skip
+
+
+def known_refs(session: Session, data: Any = None, companies: bool = True) -> Known:
     """The companies with their contacts, and the placements that matter to the document ``data``: those of
     its citizens and those with a ref it uses (all placements when ``data`` is None). An import of a few
     citizens does not read the whole archive's placements."""
-    companies: dict[str, set[str]] = {}
-    for company_ref, contact_ref in session.execute(
-        select(m.Company.ref, m.Contact.ref).outerjoin(m.Contact, m.Contact.company_id == m.Company.id)
+    contacts: dict[str, set[str]] = {}
+    for company_ref, contact_ref in (
+        session.execute(select(m.Company.ref, m.Contact.ref).outerjoin(m.Contact, m.Contact.company_id == m.Company.id))
+        if companies
+        else ()
     ):
-        companies.setdefault(company_ref, set())
+        contacts.setdefault(company_ref, set())
         if contact_ref is not None:
-            companies[company_ref].add(contact_ref)
+            contacts[company_ref].add(contact_ref)
     query = select(m.Placement.ref, m.Citizen.ref).join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
     placements: dict[str, str] = {}
     if data is None:
@@ -95,49 +106,202 @@ def known_refs(session: Session, data: Any = None) -> Known:
             for start in range(0, len(refs), _IN_BATCH):
                 part = refs[start : start + _IN_BATCH]
                 placements.update((p, c) for p, c in session.execute(query.where(column.in_(part))))
-    return Known({k: frozenset(v) for k, v in companies.items()}, placements)
+    return Known({k: frozenset(v) for k, v in contacts.items()}, placements)
 
 
 _IN_BATCH = 500  # refs per IN (...) list: well below SQLite's and the drivers' parameter limits
 
 
 Progress = Callable[[int, int], None]
+# Citizens validated, then written, together: bounded memory, and few statements (one per table per batch).
+IMPORT_BATCH = 50
+IMPORT_BATCH_ROWS = 50_000  # attendance records in a batch before it is written
 
 
 def import_case_file(
     db: Database, data: Any, actor: str | None = None, progress: Progress | None = None
 ) -> ImportResult:
-    """Validate the whole document, then upsert it in one transaction (nothing changes on error).
+    """Validate and upsert a case file in one transaction (nothing changes on error).
 
-    ``progress(done, total)`` is called per citizen; an exception raised from it (a cancel) rolls
-    the whole import back.
+    ``data`` is the JSON document, or a :class:`~placement_desk.services.casefile_stream.CaseFileStream`
+    (:func:`open_case_file`), which is read citizen by citizen: the file is never held whole. Citizens are
+    checked and written in batches; a check that needs the whole document (a ref used twice, a reference
+    to another part) keeps only refs. ``progress(done, total)`` is called per citizen (for a stream: bytes
+    read of the file's size); an exception raised from it (a cancel) rolls the whole import back.
     """
     result, reading = ImportResult(), Reading()
     access.require_unscoped(db, Permission.IMPORT, "import a case file")
-    with db.transaction() as session:
-        # Two imports of one citizen at once (a team server): the second waits for the first to commit and
-        # then reads what it wrote, so each reports what it truly changed. Before anything is read.
-        team.lock_citizens(session, _citizen_refs(data))
+    with db.transaction() as session, _closing(data if isinstance(data, CaseFileStream) else None):
         audit.quiet(session)  # thousands of rows: the entry lists what was created and updated instead
-        case = parse_case_file(data, known_refs(session, data), reading)
-        del data  # parsed: the JSON values may go (if the caller holds none)
-        result.rounded = reading.rounded
-        companies = {c.ref: c for c in session.scalars(select(m.Company))}
-        for company in case.companies:
-            _upsert_company(session, companies, company, actor, result)
-        session.flush()
-        for index, citizen in enumerate(case.citizens):
-            if progress is not None:
-                progress(index, len(case.citizens))
-            _upsert_citizen(session, companies, index, cf.canonical_citizen(citizen), actor, result)
+        token = _READING.set(reading)  # hours rounded to the minute are counted (spec section 1)
+        try:
+            head, citizens, total = _parts(data, progress)
+            del data  # a document's citizens go as they are written (if the caller holds none)
+            importing = _Import(session, actor, result, _head(head))
+            for index, raw in enumerate(citizens):
+                if total is not None and progress is not None:
+                    progress(index, total)
+                importing.add(index, parse_citizen(raw, f"citizens[{index}]"))
+            importing.flush()
+        finally:
+            _READING.reset(token)
         if progress is not None:
-            progress(len(case.citizens), len(case.citizens))
-        refs = [c.ref for c in case.citizens]
-        ids = sorted(session.scalars(select(m.Citizen.id).where(m.Citizen.ref.in_(refs)))) if refs else []
+            progress(total or 1, total or 1)
+        result.rounded = reading.rounded
+        ids = sorted(importing.ids)
         audit.record(session, db, audit.IMPORT, ids[0] if len(ids) == 1 else None,
                      {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
                       "citizen_ids": ids}, actor=actor, with_changes=False)  # fmt: skip
     return result
+
+
+@contextmanager
+def _closing(data: Any) -> Iterator[None]:
+    """A streamed file is closed when the import ends, however it ends."""
+    try:
+        yield
+    finally:
+        if isinstance(data, CaseFileStream):
+            data.close()
+
+
+def _parts(data: Any, progress: Progress | None) -> tuple[dict[str, Any], Iterator[Any], int | None]:
+    """The document's head, its citizens' JSON values one by one, and how many there are (None: a stream)."""
+    if isinstance(data, CaseFileStream):
+        if progress is not None:
+            data.progress = progress
+        head, citizens = data.parts()
+        return head, citizens, None
+    if not isinstance(data, dict):
+        raise ValidationError("$", code="not_object")
+    head = {k: v for k, v in data.items() if k != "citizens"}
+    listed = data.get("citizens")
+    if not isinstance(listed, list):
+        head["citizens"] = listed
+        listed = []
+    return head, iter(listed), len(listed)
+
+
+def _head(head: dict[str, Any]) -> tuple[cf.Company, ...]:
+    """The format and version checked, and the companies parsed (a citizens value that is not a list refused)."""
+    companies = parse_case_file({**head, "citizens": None}).companies
+    if head.get("citizens") is not None:
+        raise ValidationError("citizens", code="not_list")
+    return companies
+
+
+class _Import:
+    """The citizens of one import, checked against the document so far and the database, and written in
+    batches. Kept whole-document: the citizens' refs and the placements' refs (with their citizen)."""
+
+    def __init__(
+        self, session: Session, actor: str | None, result: ImportResult, companies: tuple[cf.Company, ...]
+    ) -> None:
+        self.session, self.actor, self.result = session, actor, result
+        self.rows = _CompanyRows(session)
+        self.rows.read([c.ref for c in companies])
+        for company in companies:
+            _upsert_company(session, self.rows, company, actor, result)
+        session.flush()
+        self.contacts: dict[str, frozenset[str]] = dict(known_refs(session, {}).companies)
+        self.contacts.update({c.ref: frozenset(k.ref for k in c.contacts) for c in companies})
+        self.company_ids: CompanyIds | None = None
+        self.seen_citizens: set[str] = set()
+        self.seen_placements: dict[str, str] = {}
+        self.batch: list[tuple[int, cf.Citizen]] = []
+        self.batch_rows = 0
+        self.ids: list[int] = []
+
+    def add(self, index: int, citizen: cf.Citizen) -> None:
+        if citizen.ref in self.seen_citizens:
+            raise ValidationError(f"citizens[{index}].ref", code="duplicate", what="citizen ref", key=citizen.ref)
+        self.seen_citizens.add(citizen.ref)
+        self.batch.append((index, citizen))
+        self.batch_rows += sum(len(p.attendance) for p in citizen.placements)
+        if len(self.batch) >= IMPORT_BATCH or self.batch_rows >= IMPORT_BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Check the batch's references, then write it: new citizens in bulk, known ones through the ORM."""
+        batch, self.batch, self.batch_rows = self.batch, [], 0
+        if not batch:
+            return
+        session = self.session
+        refs = [c.ref for _, c in batch]
+        # Two imports of one citizen at once (a team server): the second waits for the first to commit and
+        # then reads what it wrote, so each reports what it truly changed. Before the citizens are read.
+        team.lock_citizens(session, refs)
+        known = known_refs(session, {"citizens": [{"ref": c.ref, "placements": [{"ref": p.ref} for p in c.placements]}
+                                                  for _, c in batch]}, companies=False)  # fmt: skip
+        for index, citizen in batch:
+            self._check(index, citizen, known)
+        existing = dict(session.execute(select(m.Citizen.ref, m.Citizen.id).where(m.Citizen.ref.in_(refs))).all())
+        new: list[cf.Citizen] = []
+        for index, citizen in batch:
+            if citizen.ref not in existing:
+                new.append(cf.canonical_citizen(citizen))
+                continue
+            self._write_new(new)
+            _upsert_citizen(session, self.rows, index, cf.canonical_citizen(citizen), self.actor, self.result)
+            self.ids.append(existing[citizen.ref])
+        self._write_new(new)
+
+    def _write_new(self, new: list[cf.Citizen]) -> None:
+        if not new:
+            return
+        self.session.flush()
+        if self.company_ids is None:
+            self.company_ids = CompanyIds.read(self.session)
+        self.ids += NewCitizens(self.session, self.company_ids, self.actor).write(new)
+        for c in new:
+            self.result.note("citizens", c.ref, True)
+            for p in c.placements:
+                self.result.note("placements", p.ref, True)
+        new.clear()
+
+    def _check(self, index: int, citizen: cf.Citizen, known: Known) -> None:
+        """Each placement ref used once in the file and not another citizen's; its company and workplace
+        mentor known; follow-ups and observations name the citizen's own placements."""
+        own = {ref for ref, owner in known.placements.items() if owner == citizen.ref}
+        for pi, p in enumerate(citizen.placements):
+            check_placement_refs(p, f"citizens[{index}].placements[{pi}]", citizen.ref, self.seen_placements,
+                                 known, self.contacts)  # fmt: skip
+            own.add(p.ref)
+        check_own_placements(
+            [(f"citizens[{index}].followups[{i}].placement", f.placement) for i, f in enumerate(citizen.followups)]
+            + [(f"citizens[{index}].observations[{i}].placement", o.placement)
+               for i, o in enumerate(citizen.observations)], own)  # fmt: skip
+
+
+class _CompanyRows(dict[str, m.Company]):
+    """The companies' rows by ref, read when first asked for (an import touches few of many)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.absent: set[str] = set()
+
+    def read(self, refs: list[str]) -> None:
+        """Read these companies' rows (those in the database) in a few queries."""
+        for start in range(0, len(refs), _IN_BATCH):
+            part = refs[start : start + _IN_BATCH]
+            self.update((c.ref, c) for c in self.session.scalars(select(m.Company).where(m.Company.ref.in_(part))))
+        self.absent = set(refs) - self.keys()
+
+    def __missing__(self, ref: str) -> m.Company:
+        if ref in self.absent:
+            raise KeyError(ref)
+        row = self.session.scalar(select(m.Company).where(m.Company.ref == ref))
+        if row is None:
+            raise KeyError(ref)
+        self[ref] = row
+        return row
+
+    def get(self, ref: str, default: Any = None) -> Any:
+        try:
+            return self[ref]
+        except KeyError:
+            return default
 
 
 def _citizen_refs(data: Any) -> list[str]:
