@@ -290,7 +290,7 @@ def seal(db: Database) -> int:
     chain is keyed already, the database has no key, or the chain does not check out - then it is left
     as the evidence it is, and the check reports it)."""
     key = chain_key(db)
-    if key is None:
+    if key is None or _keyed_from_the_start(db, key):
         return 0
     check, _, _, _, legacy = _walk(db, key, set())
     if not check.ok or legacy == 0:
@@ -318,6 +318,21 @@ def seal(db: Database) -> int:
         note_head(s, rows[-1].id, rows[-1].hash, through)
     reset_head(db)  # backups made before the seal hold the unkeyed hashes: not compared any more
     return len(rows)
+
+
+def _keyed_from_the_start(db: Database, key: bytes) -> bool:
+    """True when there is nothing to seal, read from the first entry alone (every sign-in asks, so it must
+    not read the whole log): an empty log, or one whose first entry after the anchor carries its keyed
+    hash - unkeyed entries are accepted only before the first keyed one, so such a chain has none (an
+    unkeyed entry further on is a broken seal, which the integrity check reports; sealing would not touch
+    it either)."""
+    with db.reading() as s:
+        anchor = _anchor(s)
+        first = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id).limit(1)).first()
+        if first is None:
+            return True
+        prev = anchor[1] if anchor is not None else GENESIS
+        return hmac.compare_digest(first.hash, _row_keyed(key, first, prev))
 
 
 def reset_head(db: Database) -> None:

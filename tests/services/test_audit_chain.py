@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
@@ -189,6 +189,39 @@ def test_a_chain_of_an_earlier_version_is_sealed_with_the_key_at_sign_in(tmp_pat
         assert not audit.verify_chain(opened.db).ok
     finally:
         opened.db.dispose()
+
+
+def test_every_sign_in_reads_only_the_first_entry_to_know_the_chain_is_sealed(keyed: Database) -> None:
+    """Sealing runs at every sign-in: on a keyed chain it reads one entry, not the whole log; an entry
+    further on rewritten with plain SHA-256 is not sealed over, and the check still reports it."""
+    loaded: list[int] = []
+
+    def note(entry: m.AuditEntry, _context: object) -> None:
+        loaded.append(entry.id)
+
+    all_ids = [r[0] for r in rows(keyed)]
+    assert len(all_ids) > 5
+    event.listen(m.AuditEntry, "load", note)
+    try:
+        assert audit_chain.seal(keyed) == 0
+        assert loaded == all_ids[:1]
+        with keyed.engine.begin() as conn:  # from the fourth entry on: plain SHA-256, chained correctly
+            prev = conn.execute(text("SELECT hash FROM audit_log WHERE id = :i"), {"i": all_ids[2]}).scalar()
+            found = conn.execute(text("SELECT id, at, username, action, citizen_id, details_sha256 FROM audit_log "
+                                      "WHERE id > :i ORDER BY id"), {"i": all_ids[2]})  # fmt: skip
+            for row_id, at, username, action, citizen_id, digest in list(found):
+                new = audit_chain.legacy_hash(prev, datetime.fromisoformat(str(at)), username, action, citizen_id,
+                                              digest)  # fmt: skip
+                conn.execute(text("UPDATE audit_log SET prev_hash = :p, hash = :h WHERE id = :i"),
+                             {"p": prev, "h": new, "i": row_id})  # fmt: skip
+                prev = new
+        before = rows(keyed)
+        assert audit_chain.seal(keyed) == 0
+    finally:
+        event.remove(m.AuditEntry, "load", note)
+    assert rows(keyed) == before
+    check = audit.verify_chain(keyed)
+    assert not check.ok and check.code == "seal" and check.broken_at == all_ids[3]
 
 
 # ---- CPR numbers never enter the log ----------------------------------------------------------------
