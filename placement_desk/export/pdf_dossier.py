@@ -298,8 +298,8 @@ def appendix(data: DossierData) -> list[Flowable]:
     ]
 
 
-def render_dossier_pdf(data: DossierData) -> bytes:
-    """The dossier PDF of a computed DossierData (A4, DejaVu embedded, FORTROLIGT, Side X af Y)."""
+def dossier_story(data: DossierData) -> list[Flowable]:
+    """The dossier's flowables, in order (what render_dossier_pdf lays out on its pages)."""
     story: list[Flowable] = []
     story += cover(data)
     story += description.description_pages(data)  # the template's headings with their evidence
@@ -314,14 +314,22 @@ def render_dossier_pdf(data: DossierData) -> bytes:
     story += more.citizen_view(heading(9), data)
     story += more.assessment(heading(10), data, more.signatures(heading(11), data))
     story += appendix(data)
+    return story
+
+
+def page_texts(data: DossierData) -> dict[str, str]:
+    """The document's title, subject and author, and the texts above and below every page."""
     name = data.citizen.name
     period = dk.period_text(data.period_from, data.period_to)
-    return build_pdf(
-        story,
-        title=f"{TITLE} – {name}",
-        subject=f"Arbejdsevnedokumentation for {name}, {period}",
-        author=data.consultant,
-        header=f"{TITLE} · {name} · {period}",
-        footer=f"Udarbejdet {dk.date_text(data.today)} · Placement Desk",
-    )
+    return {
+        "title": f"{TITLE} – {name}",
+        "subject": f"Arbejdsevnedokumentation for {name}, {period}",
+        "author": data.consultant or "",
+        "header": f"{TITLE} · {name} · {period}",
+        "footer": f"Udarbejdet {dk.date_text(data.today)} · Placement Desk",
+    }
 
+
+def render_dossier_pdf(data: DossierData) -> bytes:
+    """The dossier PDF of a computed DossierData (A4, DejaVu embedded, FORTROLIGT, Side X af Y)."""
+    return build_pdf(dossier_story(data), **page_texts(data))
