@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
@@ -122,21 +124,31 @@ URLS = (
 
 
 def test_place_reads_urls_as_sqlalchemy_does() -> None:
-    from placement_desk.db import engine, place, team
+    from sqlalchemy.engine import make_url
+
+    from placement_desk.db import place
 
     for url in URLS:
-        assert place.sqlite_path(url) == engine.sqlite_path(url), url
-        assert place.is_postgres(url) == team.is_postgres(url), url
-        assert place.names_login(url) == team.names_login(url), url
+        u = make_url(url)
+        sqlite_file = u.drivername.startswith("sqlite") and u.database not in (None, "", ":memory:")
+        assert place.sqlite_path(url) == (Path(u.database) if sqlite_file and u.database else None), url
+        assert place.is_postgres(url) == (u.get_backend_name() == "postgresql"), url
+        assert place.names_login(url) == bool(u.username), url
 
 
-def test_place_agrees_with_the_engine_on_names_and_the_default_file(tmp_path: Path) -> None:
-    from placement_desk.db import engine, place
+def test_place_finds_the_default_file_and_the_key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    from placement_desk.db import place
     from placement_desk.db.keystore import KeyStore
 
-    assert place.APP_NAME == engine.APP_NAME and place.ENV_DB == engine.ENV_DB
-    assert place.resolve_url(None) == engine.resolve_url(None)
-    assert place.resolve_url("x.db") == engine.resolve_url("x.db")
+    monkeypatch.delenv(place.ENV_DB, raising=False)
+    default = platformdirs.user_data_path("PlacementDesk", appauthor=False, roaming=False) / "placement-desk.db"
+    assert place.resolve_url(None) == f"sqlite:///{default}"
+    monkeypatch.chdir(tmp_path)
+    assert place.resolve_url("x.db") == f"sqlite:///{tmp_path.resolve() / 'x.db'}"
+    monkeypatch.setenv(place.ENV_DB, "postgresql+psycopg://db.example/placement")
+    assert place.resolve_url(None) == "postgresql+psycopg://db.example/placement"
     assert place.key_file(tmp_path / "a.db") == KeyStore.path_for(tmp_path / "a.db")
 
 

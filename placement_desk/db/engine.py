@@ -3,56 +3,30 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+# Where the database is and what kind it is: db.place (no SQLAlchemy, so the sign-in window needs none).
+from placement_desk.db.place import APP_NAME as APP_NAME
+from placement_desk.db.place import ENV_DB as ENV_DB
+from placement_desk.db.place import data_dir as data_dir
+from placement_desk.db.place import default_database_path as default_database_path
+from placement_desk.db.place import resolve_url as resolve_url
+from placement_desk.db.place import sqlite_path as sqlite_path
 from placement_desk.db.private import private_dir
 from placement_desk.domain.errors import ConflictError, DatabaseDamaged
 from placement_desk.domain.roles import Principal
 
-APP_NAME = "PlacementDesk"
-ENV_DB = "PLACEMENT_DESK_DB"
 SESSION_DATABASE = "database"  # session.info: the Database the session belongs to
 AUDIT_HEAD = "audit_head"  # session.info: the audit log's head after this transaction (kept after commit)
 COMMITTED = "committed"  # session.info: what the transaction changed (services.changes), for on_commit
-
-
-def data_dir() -> Path:
-    """The per-user data directory (local, never roaming: no synced folders)."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False, roaming=False)
-
-
-def default_database_path() -> Path:
-    return data_dir() / "placement-desk.db"
-
-
-def resolve_url(url: str | None = None) -> str:
-    """--db URL, else $PLACEMENT_DESK_DB (a URL or a file path), else the embedded database file."""
-    chosen = url or os.environ.get(ENV_DB)
-    if not chosen:
-        path = default_database_path()
-        private_dir(path.parent)
-        return f"sqlite:///{path}"
-    if "://" not in chosen:
-        return f"sqlite:///{Path(chosen).expanduser().resolve()}"
-    return chosen
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The database file of a SQLite URL (None for other databases and in-memory SQLite)."""
-    u = make_url(url)
-    if not u.drivername.startswith("sqlite") or not u.database or u.database == ":memory:":
-        return None
-    return Path(u.database)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any, key: bytes | None = None, path: Path | None = None) -> None:

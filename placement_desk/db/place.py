@@ -3,9 +3,9 @@
 The sign-in window needs only this: the database's file (or server), whether it is encrypted, whether
 it is there at all. So the window is painted before SQLAlchemy, the ORM and the services are imported
 (they load while the user types the password, see ui.shell.preload). Nothing here imports more than
-the standard library and platformdirs; the rules are the same as db.engine's (``resolve_url``,
-``sqlite_path``), db.team's (``is_postgres``, ``names_login``) and db.keystore's (the key file's
-name), and tests/test_startup_imports.py holds them to it.
+the standard library and platformdirs. db.engine (``resolve_url``, ``sqlite_path``, the names) and
+db.team (``is_postgres``, ``names_login``) use these; the key file's name is db.keystore's, and
+tests/test_startup_imports.py holds the URL reading to SQLAlchemy's.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import platformdirs
 if TYPE_CHECKING:
     from placement_desk.db.keystore import KeyStore
 
-APP_NAME = "PlacementDesk"  # the settings' and the user folders' name (db.engine.APP_NAME)
+APP_NAME = "PlacementDesk"  # the settings' and the user folders' name
 ENV_DB = "PLACEMENT_DESK_DB"
 KEY_SUFFIX = ".keys"  # the key file beside an encrypted database (db.keystore.KeyStore.path_for)
 

@@ -32,6 +32,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 from sqlalchemy.orm import Session
 
+from placement_desk.db.place import is_postgres as is_postgres
+from placement_desk.db.place import names_login as names_login
 from placement_desk.domain.roles import Role
 
 GROUPS: dict[Role, str] = {
@@ -89,15 +91,6 @@ class NotOwner(Exception):
     """The connected role does not own the database: only the owner sets up and upgrades it."""
 
 
-def is_postgres(url: str) -> bool:
-    return make_url(url).get_backend_name() == "postgresql"
-
-
-def names_login(url: str) -> bool:
-    """True when the URL names the database user (the owner's URL, or an old shared team URL)."""
-    return bool(make_url(url).username)
-
-
 def login_url(url: str, username: str, password: str) -> str:
     """The team URL (host and database only) with a person's login: the server checks the password."""
     return make_url(url).set(username=username, password=password).render_as_string(hide_password=False)
@@ -142,9 +135,7 @@ def has_administrator(engine: Engine) -> bool:
     try:
         with engine.connect() as conn:
             return bool(
-                conn.execute(
-                    text("SELECT count(*) FROM users WHERE role = 'administrator' AND active")
-                ).scalar()
+                conn.execute(text("SELECT count(*) FROM users WHERE role = 'administrator' AND active")).scalar()
             )
     except ProgrammingError:  # no users table: a new database
         return False
@@ -401,9 +392,7 @@ _ADMIN_FUNCTIONS = (
 def _tables(conn: Connection) -> list[str]:
     return [
         str(r[0])
-        for r in conn.execute(
-            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
-        )
+        for r in conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))
     ]
 
 
@@ -549,7 +538,12 @@ def create_user(
 
 
 def update_user(
-    session: Session, username: str, display_name: str, role: str, company_id: int | None, active: bool,
+    session: Session,
+    username: str,
+    display_name: str,
+    role: str,
+    company_id: int | None,
+    active: bool,
     updated_by: str,
 ) -> None:
     """A user's row as given, through ``pd_update_user`` (an administrator's or the owner's session only)."""
