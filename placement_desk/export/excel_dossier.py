@@ -13,6 +13,7 @@ from placement_desk.export import danish as dk
 from placement_desk.export import excel_charts as charts
 from placement_desk.export import excel_description as description
 from placement_desk.export import excel_sections as sections
+from placement_desk.export.collector import without_collector_pauses
 from placement_desk.export.excel_common import HEADER_ROW, Book, Value, XCol, key_values, write_table
 
 H, R, N = dk.XL_HOURS, dk.XL_RATE, dk.XL_INT
@@ -157,6 +158,7 @@ def _months(book: Book, data: DossierData) -> None:
         book.add_chart(charts.monthly_rate(ws, data_last, cat=1, rate=3 + RATE))
 
 
+@without_collector_pauses
 def render_dossier_xlsx(data: DossierData) -> bytes:
     """The dossier workbook of a computed DossierData."""
     period = dk.period_text(data.period_from, data.period_to)

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.dossier_detail import agreed_by_reason
 from placement_desk.export import danish as dk
+from placement_desk.export.collector import without_collector_pauses
 from placement_desk.export.pdf_base import (
     Col,
     Heading,
@@ -100,6 +101,7 @@ def period_line(data: DossierData) -> str:
     return text
 
 
+@without_collector_pauses
 def render_absence_pdf(data: DossierData) -> bytes:
     """The absence overview PDF of a computed DossierData."""
     name = data.citizen.name

@@ -21,6 +21,7 @@ from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
 from placement_desk.export import pdf_description as description
 from placement_desk.export import pdf_sections as more
+from placement_desk.export.collector import without_collector_pauses
 from placement_desk.export.pdf_base import (
     CONFIDENTIAL,
     WIDTH,
@@ -330,6 +331,7 @@ def page_texts(data: DossierData) -> dict[str, str]:
     }
 
 
+@without_collector_pauses
 def render_dossier_pdf(data: DossierData) -> bytes:
     """The dossier PDF of a computed DossierData (A4, DejaVu embedded, FORTROLIGT, Side X af Y)."""
     return build_pdf(dossier_story(data), **page_texts(data))
