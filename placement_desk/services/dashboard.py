@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Date, Integer, and_, case, func, literal, literal_column, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from placement_desk.db import models as m
@@ -63,7 +63,7 @@ def dashboard(db: Database, on: date | None = None, citizens: Collection[str] | 
     if refs == []:
         return tasks
     with db.reading() as s:
-        for row in s.execute(_placement_facts(on, refs)):
+        for row in s.execute(_placement_facts(on, refs, s.get_bind().dialect.name)):
             tasks.extend(_placement_tasks(row, on))
         tasks.extend(_referral_tasks(s, on, refs))
     tasks.sort(key=task_order)
@@ -88,16 +88,30 @@ def _running(on: date, refs: list[str] | None = None) -> Any:
     return stmt if refs is None else stmt.where(m.Citizen.ref.in_(refs))
 
 
-def _placement_facts(on: date, refs: list[str] | None = None) -> Any:
-    """One row per running placement: who, where, the last meeting and the four weeks' sums."""
+# SQLite: the whole part of julianday() of a date is its ordinal plus JD_OFFSET; the week number is written
+# exactly as in the index ix_attendance_week (migration 0007: placement, week, day, status, minutes), so a
+# running placement's records of the window are read from that index alone, never from the table.
+JD_OFFSET = 1721424
+SQLITE_WEEK = "((CAST(julianday(attendance.day) AS INTEGER) + 1) / 7)"
+
+
+def _sqlite_week(day: date) -> int:
+    return (day.toordinal() + JD_OFFSET + 1) // 7
+
+
+def _placement_facts(on: date, refs: list[str] | None = None, dialect: str = "sqlite") -> Any:
+    """One row per running placement: who, where, the last meeting and the four weeks' sums. Each running
+    placement is looked up by index (its steps, its records of the window, its citizen's latest meeting):
+    the cost follows the running placements and the window, not the years of records behind them."""
     first, last = on - WINDOW, on - timedelta(days=1)
     p, s, a, f = m.Placement, m.ScheduleStep, m.AttendanceRecord, m.Followup
     running = _running(on, refs).cte("running")
-    # The working days of the window (public holidays plan nothing) with their weekday 0..6.
+    # The working days of the window (public holidays plan nothing) with their weekday 0..6 and week.
     calendar = union_all(
-        *[select(literal(d, Date).label("day"), literal(d.weekday(), Integer).label("wd"))
-          for d in days(first, last) if not is_holiday(d)]  # fmt: skip
-    ).cte("cal")
+        *[select(literal(d, Date).label("day"), literal(d.weekday(), Integer).label("wd"),
+                 literal(_sqlite_week(d), Integer).label("wk"))
+          for d in days(first, last) if not is_holiday(d)]
+    ).cte("cal")  # fmt: skip
     weekday = case(*[(calendar.c.wd == i, col) for i, col in enumerate((s.mon, s.tue, s.wed, s.thu, s.fri, s.sat))],
                    else_=s.sun)  # fmt: skip
     step_minutes = (
@@ -108,51 +122,68 @@ def _placement_facts(on: date, refs: list[str] | None = None) -> Any:
         .scalar_subquery()
     )
     planned = (
-        select(running.c.id.label("pid"), calendar.c.day.label("day"), func.coalesce(step_minutes, 0).label("planned"))
+        select(
+            running.c.id.label("pid"),
+            calendar.c.day.label("day"),
+            calendar.c.wk.label("wk"),
+            func.coalesce(step_minutes, 0).label("planned"),
+        )
         .join(calendar, and_(calendar.c.day >= running.c.start, calendar.c.day <= running.c.last_day))
         .cte("planned")
         .prefix_with("MATERIALIZED")  # the plan is looked up once per day, not once per use
     )
-    records = (
-        select(a.placement_id.label("pid"), a.day, a.status, a.minutes)
-        .join(running, running.c.id == a.placement_id)
-        .where(a.day >= first, a.day <= last)
-        .cte("records")
-    )
+    week: Any = literal_column(SQLITE_WEEK) if dialect == "sqlite" else None
     agreed = Status.ABSENT_AGREED.value
-    counted = and_(records.c.status.is_not(None), records.c.status != agreed)
+    that_day = and_(a.placement_id == planned.c.pid, a.day == planned.c.day)
+    if week is not None:
+        that_day = and_(that_day, week == planned.c.wk)
+    counted = and_(a.status.is_not(None), a.status != agreed)
     plan_sums = (
         select(
             planned.c.pid,
             func.sum(case((counted, planned.c.planned), else_=0)).label("counted_planned"),
-            func.sum(case((and_(records.c.status.is_(None), planned.c.planned > 0), 1), else_=0)).label("unregistered"),
+            func.sum(case((and_(a.status.is_(None), planned.c.planned > 0), 1), else_=0)).label("unregistered"),
         )
-        .outerjoin(records, and_(records.c.pid == planned.c.pid, records.c.day == planned.c.day))
+        .outerjoin(a, that_day)
         .group_by(planned.c.pid)
         .subquery("plan_sums")
     )
+    in_window = [a.placement_id == running.c.id, a.day >= first, a.day <= last]
+    if week is not None:
+        in_window.append(week.between(_sqlite_week(first), _sqlite_week(last)))
     attended = (
-        select(records.c.pid, func.sum(case((records.c.status != agreed, records.c.minutes), else_=0)).label("minutes"))
-        .group_by(records.c.pid)
-        .subquery("attended")
+        select(func.coalesce(func.sum(case((a.status != agreed, a.minutes), else_=0)), 0))
+        .where(*in_window)
+        .scalar_subquery()
     )
-    meetings = (
-        select(running.c.id.label("pid"), func.max(f.day).label("day"))
-        .join(f, and_(f.citizen_id == running.c.citizen_id, f.day <= on,
-                      or_(f.placement_id.is_(None), f.placement_id == running.c.id)))  # fmt: skip
-        .group_by(running.c.id)
-        .subquery("meetings")
+    met = (  # the citizen's latest meeting about this placement or none: the newest first, read from the index
+        select(f.day)
+        .where(
+            f.citizen_id == running.c.citizen_id,
+            f.day <= on,
+            or_(f.placement_id.is_(None), f.placement_id == running.c.id),
+        )
+        .order_by(f.day.desc())
+        .limit(1)
+        .scalar_subquery()
     )
     return (
-        select(p.ref, p.start, p.workplace_mentor_id, m.Citizen.ref, m.Citizen.name, m.Company.name, meetings.c.day,
-               func.coalesce(plan_sums.c.counted_planned, 0), func.coalesce(attended.c.minutes, 0),
-               func.coalesce(plan_sums.c.unregistered, 0))  # fmt: skip
+        select(
+            p.ref,
+            p.start,
+            p.workplace_mentor_id,
+            m.Citizen.ref,
+            m.Citizen.name,
+            m.Company.name,
+            met,
+            func.coalesce(plan_sums.c.counted_planned, 0),
+            attended,
+            func.coalesce(plan_sums.c.unregistered, 0),
+        )
         .join(running, running.c.id == p.id)
         .join(m.Citizen, p.citizen_id == m.Citizen.id)
         .join(m.Company, p.company_id == m.Company.id)
-        .outerjoin(meetings, meetings.c.pid == p.id)
         .outerjoin(plan_sums, plan_sums.c.pid == p.id)
-        .outerjoin(attended, attended.c.pid == p.id)
     )
 
 
