@@ -42,6 +42,10 @@ class CaseFileStream:
         self.progress = progress
         self._readers: list[_Reader] = []
 
+    def size(self) -> int:
+        """The file's size in bytes (what progress counts up to)."""
+        return self.path.stat().st_size
+
     def close(self) -> None:
         """Close the file (an import that stops early, on an error, leaves nothing open)."""
         for reader in self._readers:
@@ -123,7 +127,7 @@ class _Reader:
 
     def __init__(self, file: BinaryIO, source: str, progress: Callable[[int, int], None] | None) -> None:
         self.file, self.source, self.progress = file, source, progress
-        self.size = Path(source).stat().st_size
+        self.size = Path(source).stat().st_size if progress is not None else 0
         self.buf, self.pos, self.eof = "", 0, False
         self.pending = b""  # the start of a character cut by the last read
         self.bytes_done = 0  # bytes of the file decoded so far
@@ -138,7 +142,7 @@ class _Reader:
 
     # ---- the text ----
 
-    def more(self, at_least: int = CHUNK) -> bool:
+    def more(self, at_least: int = 0) -> bool:
         """Read and decode the next part of the file; False at its end."""
         if self.eof:
             return False
@@ -215,7 +219,7 @@ class _Reader:
             try:
                 value, end = self.decoder.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError as exc:
-                if self.more(len(self.buf)):  # perhaps only cut off by the end of what was read
+                if self.more(len(self.buf) - self.pos):  # perhaps only cut off by the end of what was read
                     continue
                 raise self.syntax(exc.msg, exc.pos) from None
             except RecursionError:

@@ -27,8 +27,9 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
-def demo(pg_server: Any, pg_template: str, template_db: Path, tmp_path_factory: pytest.TempPathFactory
-         ) -> Iterator[tuple[Database, Database]]:
+def demo(
+    pg_server: Any, pg_template: str, template_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, Database]]:
     """The demo citizens loaded into a PostgreSQL and a SQLite database (read by the tests below)."""
     path = tmp_path_factory.mktemp("demo-sqlite") / "demo.db"
     shutil.copyfile(template_db, path)
@@ -91,7 +92,9 @@ def test_records_on_the_same_day_keep_their_order_after_edits(pg_db: Database, d
     for database in (pg_db, db):
         import_case_file(database, case_file(citizen))
         for row in citizen_detail(database, "DC").followups[::2]:
-            update_followup(database, row.id, replace(row.value, note=f"{row.value.note}, rettet"), expected_version=row.version)
+            update_followup(
+                database, row.id, replace(row.value, note=f"{row.value.note}, rettet"), expected_version=row.version
+            )
         outputs.append(dumps(export_case_file(database)))
     assert outputs[0] == outputs[1]
     notes = [f["note"] for f in export_case_file(pg_db)["citizens"][0]["followups"]]
@@ -119,3 +122,24 @@ def test_text_at_the_column_widths_fits_and_wider_text_is_refused_alike(pg_db: D
             import_case_file(pg_db, bad)
         assert err.value.path == f"citizens[0].{field}"
     assert dumps(export_case_file(pg_db)) == before
+
+
+def test_a_streamed_file_moves_the_demo_into_an_empty_server_database_unchanged(
+    demo: tuple[Database, Database], pg_empty: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive moved as the README says: exported from the embedded file, imported by stream (in batches,
+    new citizens in bulk) into PostgreSQL; the server's export is the same file byte for byte."""
+    from placement_desk.db.migrate import upgrade
+    from placement_desk.services import casefile_import, casefile_stream
+    from placement_desk.services.casefile_io import open_case_file, write_case_file
+
+    monkeypatch.setattr(casefile_stream, "CHUNK", 4096)
+    monkeypatch.setattr(casefile_import, "IMPORT_BATCH", 3)
+    _, lite = demo
+    write_case_file(lite, tmp_path / "archive.json")
+    upgrade(pg_empty)
+    result = import_case_file(pg_empty, open_case_file(tmp_path / "archive.json"))
+    assert len(result.created["citizens"]) > 3
+    write_case_file(pg_empty, tmp_path / "moved.json")
+    assert (tmp_path / "moved.json").read_bytes() == (tmp_path / "archive.json").read_bytes()
+    assert not import_case_file(pg_empty, open_case_file(tmp_path / "archive.json")).changed
