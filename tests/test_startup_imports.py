@@ -163,3 +163,53 @@ def test_only_the_apps_options_open_the_app_without_the_commands_parser() -> Non
     assert app_options([]) is not None and app_options([]).db is None  # type: ignore[union-attr]
     for argv in (["--help"], ["--version"], ["export", "-o", "f"], ["--db"], ["--db", "--user", "k"], ["--d", "x"]):
         assert app_options(argv) is None, argv  # the full parser reads them (help, errors, abbreviations)
+
+
+# --- what PySide6 makes lazily is made behind the sign-in window too ------------------------------------
+
+FIRST_TABLE = """
+import enum, sys
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QTableView
+from placement_desk.ui.shell import preload
+
+app = QApplication([])
+if sys.argv[1] == "preloaded":
+    preload.finish()
+made = []
+make = enum.EnumType.__call__
+
+
+def counted(cls, value, names=None, *args, **kwargs):
+    if names is not None:  # a new enum class
+        made.append(value)
+    return make(cls, value, names, *args, **kwargs)
+
+
+class Watch(QObject):  # as the idle lock: every event of the application seen in Python
+    def eventFilter(self, watched, event):
+        return False
+
+
+watch = Watch()
+app.installEventFilter(watch)
+enum.EnumType.__call__ = counted
+view = QTableView()
+enum.EnumType.__call__ = make
+print(len(made))
+"""
+
+
+def test_the_first_table_view_under_an_application_filter_makes_no_enum_classes_after_the_preload() -> None:
+    """PySide6 makes some 130 enum classes at once when an application-wide Python filter first sees a
+    table view's parts (about 60 ms); ui.shell.preload has that done behind the sign-in window, so the
+    main window's first page does not pay it before its first paint."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    made = {}
+    for how in ("bare", "preloaded"):
+        done = subprocess.run([sys.executable, "-c", FIRST_TABLE, how], env=env, cwd=ROOT, capture_output=True,
+                              text=True, timeout=120, check=False)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        made[how] = int(done.stdout.split()[-1])
+    assert made["bare"] > 50  # what there is to avoid
+    assert made["preloaded"] == 0

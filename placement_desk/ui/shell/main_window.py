@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from placement_desk import __version__
 from placement_desk.db.engine import Database
@@ -346,19 +348,25 @@ class MainWindow(QMainWindow):
         redo.setShortcuts(redo_shortcuts())
         edit.addAction(undo)
         edit.addAction(redo)
-        app = QCoreApplication.instance()
-        if app is not None:  # Ctrl+Z in a text field with nothing of its own to undo undoes the last save
-            self._undo_keys = TextFieldsLetUndoThrough(self)
-            app.installEventFilter(self._undo_keys)
-            self.destroyed.connect(lambda _o=None, a=app, f=self._undo_keys: a.removeEventFilter(f))
+        # Ctrl+Z in a text field with nothing of its own to undo undoes the last save. The filter watches the
+        # widget with the focus only: on the application it would see every event of every widget in Python
+        # (and Qt's first table view, the dashboard's, would cost some 60 ms wrapping all its parts).
+        self._undo_keys = TextFieldsLetUndoThrough(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+            self._follow_focus(None, app.focusWidget())
         if self.can_search():
             edit.addSeparator()
             edit.addAction(self._action(self.tr("&Search…"), self.open_search, "Ctrl+K"))
         go = self.menuBar().addMenu(self.tr("&Go"))
         for i, key in enumerate(self.keys):
             go.addAction(
-                self._action(self.nav.item(i).text(), lambda _c=False, k=key: self.show_page(k),
-                             f"Ctrl+{i + 1}" if i < 9 else None)  # Ctrl+1..9: a tenth page has none
+                self._action(
+                    self.nav.item(i).text(),
+                    lambda _c=False, k=key: self.show_page(k),
+                    f"Ctrl+{i + 1}" if i < 9 else None,
+                )  # Ctrl+1..9: a tenth page has none
             )
         go.addSeparator()
         go.addAction(
@@ -367,6 +375,13 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
         help_menu.addAction(self._action(self.tr("&About Placement Desk"), self.show_about))
+
+    def _follow_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The undo keys' filter moves with the focus (it sees the key events of the focused widget)."""
+        if old is not None and isValid(old):
+            old.removeEventFilter(self._undo_keys)
+        if new is not None:
+            new.installEventFilter(self._undo_keys)
 
     def can_search(self) -> bool:
         """Search finds citizens and companies: for roles that may see them, not a company's mentor."""

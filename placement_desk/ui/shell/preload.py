@@ -19,7 +19,8 @@ import logging
 import sys
 from types import ModuleType
 
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer
+from PySide6.QtWidgets import QApplication, QTableView
 
 MESSAGES = "placement_desk.ui.kit.messages"
 # Plain Python (no Qt): safe in a thread. The slowest first: SQLAlchemy's ORM and the models.
@@ -100,6 +101,7 @@ def _next_step() -> None:
         return
     todo = [name for name in ON_GUI_THREAD if name not in _state.done]
     if not todo:
+        meet_qt_types()
         _state.finished = True
         return
     _import_on_gui_thread(todo[0])
@@ -155,4 +157,27 @@ def finish() -> None:
         if name not in _state.done:
             _import_on_gui_thread(name)
     _apply_language()
+    meet_qt_types()
     _state.finished = True
+
+
+class _Watch(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return False
+
+
+def meet_qt_types() -> None:
+    """PySide6 makes its enum classes when they are first needed, and the first time an application-wide
+    Python event filter (the main window's idle lock) sees the events of a table view's parts it makes some
+    130 of them at once: about 60 ms, which the dashboard's table paid before the main window's first
+    paint. A throw-away table view under a throw-away filter pays it here, behind the sign-in window."""
+    app = QCoreApplication.instance()
+    if app is None or not isinstance(app, QApplication):
+        return
+    watch = _Watch()
+    app.installEventFilter(watch)
+    try:
+        view = QTableView()
+        del view
+    finally:
+        app.removeEventFilter(watch)
