@@ -1,11 +1,12 @@
-"""Rendering a document without pauses of Python's cyclic garbage collector.
+"""Rendering a document, or filling the citizen page, without pauses of Python's cyclic garbage collector.
 
 A dossier's render makes and drops about a million short-lived objects (paragraph fragments, cells,
-XML elements); they go by reference counting, but each 700 allocations make the collector scan the
-young objects, and now and then every object of the process: in the app, with its windows, models
-and records, a full scan takes 0.1-0.2 s, and a long dossier triggered one at almost every render.
-The renderers run with the collector paused and switch it back on when they return or fail; the few
-cycles a render leaves (a document and its canvas) are collected after it, as before.
+XML elements), the citizen page some hundred thousand (a day's figures per date of the record); they go
+by reference counting, but each 700 allocations make the collector scan the young objects, and now and
+then every object of the process: in the app, with its windows, models and records, a full scan takes
+0.1-0.2 s, and a long dossier triggered one at almost every render. The renderers and the citizen page
+run with the collector paused and switch it back on when they return or fail; the few cycles they leave
+(a document and its canvas) are collected after them, as before.
 """
 
 from __future__ import annotations

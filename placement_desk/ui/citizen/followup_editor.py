@@ -15,6 +15,7 @@ from placement_desk.domain.hours_text import HoursTextError, parse_hours_text
 from placement_desk.domain.numbers import hours, rate
 from placement_desk.domain.vocab import FollowupKind
 from placement_desk.services.views import CitizenDetail
+from placement_desk.ui.citizen.period_figures import period_figures
 from placement_desk.ui.kit.formatting import fmt_date, fmt_number
 from placement_desk.ui.kit.forms import DateField, Form, vocab_combo
 from placement_desk.ui.kit.vocab_labels import label
@@ -26,14 +27,14 @@ def attendance_summary(detail: CitizenDetail, since: date, until: date) -> str:
     """'Fremmøde 13-10-2026 – 23-11-2026: 86,4 % (38,00 t af 44,00 t). Fravær: migræne 2 dage (6,00 t).'"""
     if since > until:
         return ""
-    data = detail.figures(since, until)
-    if data is None or data.figures.total.counted_planned == 0:
+    figures = period_figures(detail, since, until)
+    if figures is None or figures.total.counted_planned == 0:
         return (
             QCoreApplication.translate("FollowupEditor", "No planned hours registered %1 – %2.")
             .replace("%1", fmt_date(since))
             .replace("%2", fmt_date(until))
         )
-    t = data.figures.total
+    t = figures.total
     value = rate(t.attendance_rate)
     text = (
         QCoreApplication.translate("FollowupEditor", "Attendance %1 – %2: %3 % (%4 h of %5 h).")
@@ -43,7 +44,7 @@ def attendance_summary(detail: CitizenDetail, since: date, until: date) -> str:
         .replace("%4", fmt_number(hours(t.attended_counted)))
         .replace("%5", fmt_number(hours(t.counted_planned)))
     )
-    reasons = data.figures.absence_by_reason()
+    reasons = figures.absence_by_reason()
     if reasons:
         parts = ", ".join(
             QCoreApplication.translate("FollowupEditor", "%1 %2 days (%3 h)")

@@ -26,6 +26,7 @@ from placement_desk.services.dashboard import FOLLOWUP_INTERVAL
 from placement_desk.services.views import CitizenDetail, Row
 from placement_desk.ui.citizen.base import CitizenTab
 from placement_desk.ui.citizen.outcome_fields import outcome_text
+from placement_desk.ui.citizen.period_figures import period_figures
 from placement_desk.ui.citizen.referral_dialog import ReferralDialog
 from placement_desk.ui.citizen.timeline import Timeline, bars_of
 from placement_desk.ui.commands.citizens import EditCitizen
@@ -170,8 +171,8 @@ class OverviewTab(CitizenTab):
             else:
                 basis = self.tr("of %1 attended hours with an assessment").replace("%1", fmt_hours(t.effective_basis))
                 f["effective"].setText(with_note(hrs(hours(t.effective)), basis))
-            recent = d.figures(max(data.period_from, data.period_to - timedelta(days=91)), data.period_to)
-            f["rate_recent"].setText(fmt_rate(recent.figures.total.attendance_rate) if recent else "–")
+            recent = period_figures(d, max(data.period_from, data.period_to - timedelta(days=91)), data.period_to)
+            f["rate_recent"].setText(fmt_rate(recent.total.attendance_rate) if recent else "–")
         else:
             for key in ("sustained", "rate", "effective", "rate_recent"):
                 f[key].setText("–")

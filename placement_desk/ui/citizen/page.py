@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 
 from placement_desk.domain.errors import NotFoundError
 from placement_desk.domain.roles import Permission
+from placement_desk.export.collector import collector_paused
 from placement_desk.services.changes import COMPANY, Changes
 from placement_desk.services.common import today
 from placement_desk.services.views import CitizenDetail, citizen_detail
@@ -110,9 +111,17 @@ class CitizenPage(QWidget):
             self.tabs.setCurrentWidget(self.tab_by_key[tab])
 
     def reload(self) -> None:
+        """Read the citizen's record and fill every tab (with the garbage collector paused: a record of
+        thousands of attendance days makes some hundred thousand short-lived objects, see
+        export.collector)."""
         self.follower.forget()
         if self.ref is None:
             return
+        with collector_paused():
+            self._load()
+
+    def _load(self) -> None:
+        assert self.ref is not None
         try:
             self.detail = citizen_detail(self.ctx.db, self.ref)
         except NotFoundError:
