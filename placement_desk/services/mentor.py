@@ -102,7 +102,7 @@ def expected(db: Database, company_ref: str, first: date, last: date) -> list[Ex
                 selectinload(m.Placement.workplace_mentor),
                 selectinload(m.Placement.tasks),
                 selectinload(m.Placement.schedule),
-                selectinload(m.Placement.attendance),
+                selectinload(m.Placement.attendance.and_(m.AttendanceRecord.day.between(first, last))),  # shown days
                 selectinload(m.Placement.capacity).selectinload(m.CapacityAssessment.tasks),
             )
         ).all()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
@@ -41,91 +41,122 @@ class CompanyRow:
     archived: bool
 
 
+def _running(p: Any, on: date) -> Any:
+    """SQL: the placement ``p`` runs on ``on``."""
+    return and_(p.start <= on, or_(p.end.is_(None), p.end >= on))
+
+
+def _ordered(stmt: Any, sorts: Mapping[str, Any], order: str | None, descending: bool, *then: Any) -> Any:
+    """``stmt`` ordered by the named sort (unknown: the first), then by ``then`` (a stable order for paging)."""
+    key = sorts.get(order or "", next(iter(sorts.values())))
+    rest = [t.desc() if descending else t for t in then if t is not key]  # an index in the order can end the read early
+    return stmt.order_by(key.desc() if descending else key, *rest)
+
+
+def _paged(stmt: Any, offset: int, limit: int | None) -> Any:
+    return stmt.offset(offset).limit(limit) if limit is not None else stmt.offset(offset) if offset else stmt
+
+
+def _weekly_minutes(placement_id: Any, on: date) -> Any:
+    """SQL: the weekly minutes of a placement's hours-plan step in force on ``on`` (else its latest)."""
+    st = aliased(m.ScheduleStep)
+    in_force = case((st.valid_from <= on, 1), else_=0)
+    return (
+        select(st.mon + st.tue + st.wed + st.thu + st.fri + st.sat + st.sun)
+        .where(st.placement_id == placement_id)
+        .order_by(in_force.desc(), st.valid_from.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 def list_citizens(
-    db: Database, include_archived: bool = False, refs: Collection[str] | None = None
+    db: Database,
+    include_archived: bool = False,
+    refs: Collection[str] | None = None,
+    *,
+    text: str | None = None,
+    order: str | None = None,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[CitizenRow]:
-    """Every citizen (archived ones on request) with the placement running today, or else their latest,
-    and its weekly hours now: three plain queries, no records loaded, so thousands of citizens list at once.
-    ``refs``: only these citizens (a window re-reads the rows of the citizens a write touched)."""
+    """Citizens (archived ones on request) with the placement running today, or else their latest, and
+    its weekly hours now, found by the database per citizen shown: one query, no records loaded, so a
+    page of a long list costs what a page costs. ``refs``: only these citizens (a window re-reads the
+    rows of the citizens a write touched); ``text``: name, ref, company or job goal containing it;
+    ``order`` one of :data:`CITIZEN_SORTS` (by name by default); ``offset``/``limit``: one page."""
     access.require_unscoped(db, Permission.VIEW, "list citizens")
     on = today()
-    c, p, step = m.Citizen, m.Placement, m.ScheduleStep
+    c, p, co = m.Citizen, m.Placement, m.Company
+    shown = aliased(m.Placement)
+    chosen = (
+        select(shown.id)
+        .where(shown.citizen_id == c.id, shown.archived_at.is_(None))
+        .order_by(case((_running(shown, on), 1), else_=0).desc(), shown.start.desc(), shown.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    weekly = _weekly_minutes(p.id, on)
+    sorts = {"name": c.name, "ref": c.ref, "company": func.coalesce(co.name, ""), "type": func.coalesce(p.type, ""),
+             "hours": func.coalesce(weekly, 0), "ends": func.coalesce(p.end, date.max), "job_goal": func.coalesce(
+                 c.job_goal, "")}  # fmt: skip
+    stmt = (
+        select(c.ref, c.name, c.job_goal, co.name, p.type, weekly, p.end, _running(p, on), c.archived_at.is_not(None))
+        .select_from(c)
+        .outerjoin(p, p.id == chosen)
+        .outerjoin(co, co.id == p.company_id)
+    )
+    if not include_archived:
+        stmt = stmt.where(c.archived_at.is_(None))
+    if refs is not None:
+        stmt = stmt.where(c.ref.in_(list(refs)))
+    if text and text.strip():
+        stmt = stmt.where(_contains_text(db, text.strip(), c.name, c.ref, co.name, c.job_goal))
+    stmt = _paged(_ordered(stmt, sorts, order, descending, c.name, c.id), offset, limit)
     with db.reading() as s:
-        stmt = select(c.id, c.ref, c.name, c.job_goal, c.archived_at.is_not(None)).order_by(c.name)
-        placements = (
-            select(p.id, p.citizen_id, p.start, p.end, p.type, m.Company.name)
-            .join(m.Company, p.company_id == m.Company.id)
-            .join(c, p.citizen_id == c.id)
-            .where(p.archived_at.is_(None))
-            .order_by(p.citizen_id, p.start)
-        )
-        if not include_archived:
-            stmt = stmt.where(c.archived_at.is_(None))
-            placements = placements.where(c.archived_at.is_(None))
-        if refs is not None:
-            stmt, placements = stmt.where(c.ref.in_(list(refs))), placements.where(c.ref.in_(list(refs)))
-        shown: dict[int, tuple[int, date, date | None, str, str, bool]] = {}
-        for pid, citizen_id, start, end, kind, company in s.connection().execute(placements):
-            running = start <= on and (end is None or end >= on)
-            if running or not shown.get(citizen_id, (0, start, None, "", "", False))[5]:
-                shown[citizen_id] = (pid, start, end, kind, company, running)  # the running one, else the latest
-        steps: dict[int, tuple[date, int]] = {}  # placement -> the step in force today, else its latest
-        ids = [v[0] for v in shown.values()]
-        for chunk in (ids[i:i + 900] for i in range(0, len(ids), 900)):
-            for pid, valid_from, *minutes in s.connection().execute(
-                select(step.placement_id, step.valid_from, step.mon, step.tue, step.wed, step.thu, step.fri,
-                       step.sat, step.sun).where(step.placement_id.in_(chunk))
-            ):  # fmt: skip
-                best = steps.get(pid)
-                in_force = valid_from <= on
-                if best is None or (in_force and (best[0] > on or valid_from > best[0])) or (
-                    not in_force and best[0] > on and valid_from > best[0]
-                ):
-                    steps[pid] = (valid_from, sum(minutes))
-        rows = []
-        for citizen_id, ref, name, job_goal, archived in s.connection().execute(stmt):
-            chosen = shown.get(citizen_id)
-            plan = steps.get(chosen[0]) if chosen else None
-            rows.append(
-                CitizenRow(
-                    ref=ref,
-                    name=name,
-                    job_goal=job_goal,
-                    company=chosen[4] if chosen else None,
-                    placement_type=chosen[3] if chosen else None,
-                    weekly_minutes=plan[1] if plan else None,
-                    placement_end=chosen[2] if chosen else None,
-                    active=bool(chosen and chosen[5]),
-                    archived=archived,
-                )
-            )
-    audit.log_read(db, "citizens", include_archived=include_archived, rows=len(rows))
+        rows = [
+            CitizenRow(ref, name, job_goal, company, kind, minutes, end, bool(running), archived)
+            for ref, name, job_goal, company, kind, minutes, end, running, archived in s.connection().execute(stmt)
+        ]
+    audit.log_read(db, "citizens", include_archived=include_archived, text=text or None, offset=offset or None,
+                   rows=len(rows))  # fmt: skip
     return rows
 
 
-def list_companies(db: Database, include_archived: bool = False) -> list[CompanyRow]:
-    """Every company; a workplace mentor gets only their own."""
+def list_companies(
+    db: Database,
+    include_archived: bool = False,
+    *,
+    text: str | None = None,
+    order: str | None = None,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[CompanyRow]:
+    """Companies with the number of placements running there today (counted by the database for the
+    companies read only); a workplace mentor gets only their own. ``text``: name or CVR containing it;
+    ``order`` one of "name" (the default), "cvr", "internal", "active"; ``offset``/``limit``: one page."""
     who = access.principal(db)
     if who is None or not who.company_scoped:
         access.require(db, Permission.VIEW, "list companies")
-    on = today()
+    co, p = m.Company, m.Placement
+    active = (
+        select(func.count(p.id))
+        .where(p.company_id == co.id, p.archived_at.is_(None), _running(p, today()))
+        .scalar_subquery()
+    )
+    stmt = select(co.ref, co.name, co.cvr, co.internal, active, co.archived_at.is_not(None))
+    if who is not None and who.company_scoped:
+        stmt = stmt.where(co.ref == (who.company_ref or ""))
+    if not include_archived:
+        stmt = stmt.where(co.archived_at.is_(None))
+    if text and text.strip():
+        stmt = stmt.where(_contains_text(db, text.strip(), co.name, co.cvr))
+    sorts = {"name": co.name, "cvr": func.coalesce(co.cvr, ""), "internal": co.internal, "active": active}
+    stmt = _paged(_ordered(stmt, sorts, order, descending, co.name, co.id), offset, limit)
     with db.reading() as s:
-        stmt = select(m.Company).options(selectinload(m.Company.contacts)).order_by(m.Company.name)
-        if who is not None and who.company_scoped:
-            stmt = stmt.where(m.Company.ref == (who.company_ref or ""))
-        if not include_archived:
-            stmt = stmt.where(m.Company.archived_at.is_(None))
-        companies = list(s.scalars(stmt))
-        active: dict[int, int] = {}
-        for company_id, start, end in s.execute(
-            select(m.Placement.company_id, m.Placement.start, m.Placement.end).where(m.Placement.archived_at.is_(None))
-        ):
-            if start <= on and (end is None or end >= on):
-                active[company_id] = active.get(company_id, 0) + 1
-        return [
-            CompanyRow(c.ref, c.name, c.cvr, c.internal, active.get(c.id, 0), c.archived_at is not None)
-            for c in companies
-        ]
+        return [CompanyRow(*row) for row in s.connection().execute(stmt)]
 
 
 @dataclass(frozen=True)
@@ -193,6 +224,7 @@ class FollowupRow:
     note: str | None
 
 
+FOLLOWUP_SORTS = ("day", "citizen", "kind", "placement", "state", "note")  # list_followups' orders, by column
 RECENT_WEEKS = 8  # the follow-ups page shows drafts and this many weeks back unless asked for more
 
 
@@ -211,12 +243,16 @@ def list_followups(
     recent_weeks: int | None = None,
     text: str | None = None,
     drafts_only: bool = False,
+    order: str | None = None,
+    descending: bool = True,
+    offset: int = 0,
     limit: int | None = None,
 ) -> list[FollowupRow]:
     """Follow-up meetings of active citizens, newest first (plain rows: tens of thousands of meetings
     cost no ORM objects). ``recent_weeks`` keeps the drafts and the meetings of that many weeks back (what
     the page shows first: its cost follows the caseload, not the archive); ``text`` searches the citizen's
-    name and reference, the placement and the note in SQL; ``limit`` caps the rows (newest first)."""
+    name and reference, the placement and the note in SQL; ``order`` one of :data:`FOLLOWUP_SORTS` (the
+    date by default, newest first); ``offset``/``limit``: one page."""
     access.require_unscoped(db, Permission.VIEW, "list follow-ups")
     f, p = m.Followup, m.Placement
     with db.reading() as s:
@@ -225,7 +261,6 @@ def list_followups(
             .join(m.Citizen, f.citizen_id == m.Citizen.id)
             .outerjoin(p, f.placement_id == p.id)
             .where(m.Citizen.archived_at.is_(None))
-            .order_by(f.day.desc(), f.id.desc())
         )
         if since is not None:
             stmt = stmt.where(f.day >= since)
@@ -235,11 +270,12 @@ def list_followups(
             stmt = stmt.where(f.finalised_at.is_(None))
         if text and text.strip():
             stmt = stmt.where(_contains_text(db, text.strip(), m.Citizen.name, m.Citizen.ref, p.ref, f.note))
-        if limit is not None:
-            stmt = stmt.limit(limit)
+        sorts = dict(zip(FOLLOWUP_SORTS, (f.day, m.Citizen.name, f.kind, func.coalesce(p.ref, ""),
+                                          f.finalised_at.is_not(None), func.coalesce(f.note, "")), strict=True))  # fmt: skip
+        stmt = _paged(_ordered(stmt, sorts, order, descending, f.day, f.id), offset, limit)
         rows = [FollowupRow(*row) for row in s.connection().execute(stmt)]  # Core rows: no ORM loading
-    audit.log_read(db, "follow-ups with their notes", since=since, recent_weeks=recent_weeks,
-                   text=text or None, drafts_only=drafts_only or None, rows=len(rows))  # fmt: skip
+    audit.log_read(db, "follow-ups with their notes", since=since, recent_weeks=recent_weeks, text=text or None,
+                   drafts_only=drafts_only or None, offset=offset or None, rows=len(rows))  # fmt: skip
     return rows
 
 
@@ -330,51 +366,63 @@ class PlacementListRow:
     outcome: str | None = None  # what it led to (an OutcomeKind value), when recorded
 
 
-def list_placements(db: Database, include_archived: bool = False) -> list[PlacementListRow]:
-    """Every placement with its citizen, company, period, hours now and workplace mentor: three
-    plain queries (no records loaded), so the table of thousands of placements opens at once.
-    A workplace mentor gets the placements at their own company only."""
+def list_placements(
+    db: Database,
+    include_archived: bool = False,
+    *,
+    running_only: bool = False,
+    text: str | None = None,
+    order: str | None = None,
+    descending: bool = True,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[PlacementListRow]:
+    """Placements with their citizen, company, period, hours now and workplace mentor: one query (no
+    records loaded; the hours found by the database for the rows read only), newest first by default,
+    so a page of thousands of placements costs one page. ``running_only``: those running today;
+    ``text``: citizen, placement ref, company or mentor containing it; ``order`` one of
+    :data:`PLACEMENT_SORTS`; ``offset``/``limit``: one page. A workplace mentor gets the placements at
+    their own company only."""
     who = access.principal(db)
     if who is None or not who.company_scoped:
         access.require(db, Permission.VIEW, "list placements")
     on = today()
+    p, c, co, k, st = m.Placement, m.Citizen, m.Company, m.Contact, aliased(m.ScheduleStep)
+    running = _running(p, on)
+    now = (
+        select(st.mon + st.tue + st.wed + st.thu + st.fri + st.sat + st.sun)
+        .where(st.placement_id == p.id, st.valid_from <= on)
+        .order_by(st.valid_from.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    weekly = case((running, now), else_=None)
+    stmt = (
+        select(p.ref, c.ref, c.name, co.name, p.type, p.start, p.end, weekly, k.name, running, p.outcome_kind)
+        .join(c, p.citizen_id == c.id)
+        .join(co, p.company_id == co.id)
+        .outerjoin(k, p.workplace_mentor_id == k.id)
+    )
+    if not include_archived:
+        stmt = stmt.where(p.archived_at.is_(None), c.archived_at.is_(None))
+    if running_only:
+        stmt = stmt.where(running)
+    if who is not None and who.company_scoped:
+        stmt = stmt.where(co.ref == (who.company_ref or ""))
+    if text and text.strip():
+        stmt = stmt.where(_contains_text(db, text.strip(), c.name, p.ref, co.name, k.name))
+    sorts = dict(zip(PLACEMENT_SORTS, (c.name, p.ref, co.name, p.type, p.start, func.coalesce(p.end, date.max),
+                                       func.coalesce(weekly, 0), func.coalesce(k.name, ""),
+                                       func.coalesce(p.outcome_kind, "")), strict=True))  # fmt: skip
+    stmt = _paged(_ordered(stmt, sorts, order or "start", descending, p.id), offset, limit)
     with db.reading() as s:
-        latest = (
-            select(m.ScheduleStep.placement_id, func.max(m.ScheduleStep.valid_from).label("valid_from"))
-            .where(m.ScheduleStep.valid_from <= on)
-            .group_by(m.ScheduleStep.placement_id)
-            .subquery()
-        )
-        weekly = {
-            pid: sum(minutes)
-            for pid, *minutes in s.execute(
-                select(m.ScheduleStep.placement_id, m.ScheduleStep.mon, m.ScheduleStep.tue, m.ScheduleStep.wed,
-                       m.ScheduleStep.thu, m.ScheduleStep.fri, m.ScheduleStep.sat, m.ScheduleStep.sun)
-                .join(latest, (latest.c.placement_id == m.ScheduleStep.placement_id)
-                      & (latest.c.valid_from == m.ScheduleStep.valid_from))
-            )  # fmt: skip
-        }
-        stmt = (
-            select(m.Placement.id, m.Placement.ref, m.Citizen.ref, m.Citizen.name, m.Company.name, m.Placement.type,
-                   m.Placement.start, m.Placement.end, m.Contact.name, m.Placement.outcome_kind)
-            .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
-            .join(m.Company, m.Placement.company_id == m.Company.id)
-            .outerjoin(m.Contact, m.Placement.workplace_mentor_id == m.Contact.id)
-            .order_by(m.Placement.start.desc(), m.Placement.ref)
-        )  # fmt: skip
-        if not include_archived:
-            stmt = stmt.where(m.Placement.archived_at.is_(None), m.Citizen.archived_at.is_(None))
-        if who is not None and who.company_scoped:
-            stmt = stmt.where(m.Company.ref == (who.company_ref or ""))
-        rows = []
-        for pid, ref, citizen_ref, citizen_name, company, kind, start, end, mentor, outcome in s.connection().execute(
-            stmt
-        ):
-            running = start <= on and (end is None or end >= on)
-            rows.append(
-                PlacementListRow(ref, citizen_ref, citizen_name, company, kind, start, end,
-                                 weekly.get(pid) if running else None, mentor, running, outcome)  # fmt: skip
-            )
-    audit.log_read(db, "placements", include_archived=include_archived, rows=len(rows),
-                   company=who.company_ref if who is not None and who.company_scoped else None)  # fmt: skip
+        rows = [PlacementListRow(ref, cref, cname, company, kind, start, end, minutes, mentor, bool(active), outcome)
+                for ref, cref, cname, company, kind, start, end, minutes, mentor, active, outcome
+                in s.connection().execute(stmt)]  # fmt: skip
+    audit.log_read(db, "placements", include_archived=include_archived, text=text or None, offset=offset or None,
+                   rows=len(rows), company=who.company_ref if who is not None and who.company_scoped else None)  # fmt: skip
     return rows
+
+
+# list_placements' orders, one per column of the Forløb page
+PLACEMENT_SORTS = ("citizen", "ref", "company", "type", "start", "end", "hours", "mentor", "outcome")

@@ -1803,8 +1803,8 @@
         <translation>Søg i opfølgninger</translation>
     </message>
     <message>
-        <source>The newest %1 follow-ups are shown. Search to find older ones.</source>
-        <translation>De %1 nyeste opfølgninger vises. Søg for at finde ældre.</translation>
+        <source>The newest %1 follow-ups are shown; more as you scroll down.</source>
+        <translation>De %1 nyeste opfølgninger vises; flere når du ruller ned.</translation>
     </message>
     <message>
         <source>%1 follow-ups.</source>
@@ -2667,10 +2667,6 @@ Database: %2</translation>
     <message>
         <source>Placements</source>
         <translation>Forløb</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 af %2</translation>
     </message>
 </context>
 <context>

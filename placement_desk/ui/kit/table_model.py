@@ -6,7 +6,7 @@ itself (the Vorta habit), so views and tests never parse display text back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -24,6 +24,7 @@ T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RESIZE_PRECISION = 60  # rows looked at to size a column to its contents
+PAGE_SIZE = 200  # rows a PagedTableModel reads at a time (a screenful is some 30)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -120,6 +121,107 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self._columns):
             return self._columns[section].header
         return None
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a :class:`PagedTableModel` asks its reader for: ``limit`` rows from ``offset`` on, ordered by
+    the column's ``sort`` name (``descending``), each containing ``text`` (empty: every row)."""
+
+    offset: int
+    limit: int
+    sort: str
+    descending: bool
+    text: str
+
+
+class PagedTableModel(RowTableModel[T]):
+    """Rows read from the database a page at a time: the first page when the list is (re)read, the next
+    ones as the view scrolls to the end (``canFetchMore``/``fetchMore``). The reader sorts and filters
+    (SQL), so a list costs one page however long the archive is. ``sorts``: each column's sort name for
+    the reader (the order a header click asks for)."""
+
+    def __init__(
+        self, columns: Sequence[Column[T]], read: Callable[[Page], Sequence[T]], sorts: Sequence[str],
+        page_size: int = PAGE_SIZE, parent: Any = None,
+    ) -> None:  # fmt: skip
+        super().__init__(columns, parent)
+        self._read, self._sorts, self.page_size = read, list(sorts), page_size
+        self._order: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._text = ""
+        self._more = False
+        self.loaded = False  # read at least once (a sort asked for before that only sets the order)
+
+    def _page(self, offset: int, limit: int) -> Page:
+        column, order = self._order
+        return Page(offset, limit, self._sorts[column], order == Qt.SortOrder.DescendingOrder, self._text)
+
+    def reload(self, at_least: int = 0) -> None:
+        """Read the first page again (or as many rows as ``at_least``, so a refresh keeps what was shown)."""
+        limit = max(self.page_size, at_least)
+        rows = list(self._read(self._page(0, limit + 1)))
+        self.loaded, self._more = True, len(rows) > limit
+        self.beginResetModel()
+        self._rows, self._haystacks = rows[:limit], None
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        """Rows as read (already in the reader's order; none beyond them)."""
+        self.beginResetModel()
+        self._rows, self._haystacks, self._more = list(rows), None, False
+        self.endResetModel()
+
+    def set_text(self, text: str, read: bool = True) -> None:
+        """Only the rows containing ``text`` (the reader searches), read again at once (before the first
+        read, or with ``read`` False, only remembered)."""
+        if text.strip() != self._text:
+            self._text = text.strip()
+            if self.loaded and read:
+                self.reload()
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if parent.isValid() or not self._more:
+            return
+        rows = list(self._read(self._page(len(self._rows), self.page_size + 1)))
+        self._more = len(rows) > self.page_size
+        rows = rows[: self.page_size]
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self._haystacks = None
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Read again in the column's order (the reader sorts); before the first read only remembered."""
+        if not 0 <= column < len(self._sorts) or self._order == (column, order):
+            return
+        self._order = (column, order)
+        if self.loaded:
+            self.reload(len(self._rows))
+
+    def replace(self, fresh: Sequence[T], key: Callable[[T], Hashable], keys: Collection[Hashable]) -> None:
+        """The rows of ``keys`` read again (``fresh``): replaced where they stand when each is shown
+        already and keeps its place in the order; otherwise the list is read again (as many rows)."""
+        where = {key(r): i for i, r in enumerate(self._rows) if key(r) in keys}
+        sort_key = self._key(self._order[0])
+        same = len(fresh) == len(where) and all(
+            key(r) in where and sort_key(r) == sort_key(self._rows[where[key(r)]]) for r in fresh
+        )
+        if not same:
+            self.reload(len(self._rows))
+            return
+        for r in fresh:
+            self._rows[where[key(r)]] = r
+        self._haystacks = None
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
 
 
 class RowFilterProxy(QSortFilterProxyModel):

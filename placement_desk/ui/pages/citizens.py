@@ -20,11 +20,13 @@ from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import CitizenRow, list_citizens
 from placement_desk.ui.citizen.citizen_dialog import NewCitizenDialog
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
-from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, of_citizens, replace_rows, unplaced
-from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel, row_table
+from placement_desk.ui.kit.refresh import ChangeFollower, citizens_removed, select_row, unplaced
+from placement_desk.ui.kit.table_model import ROW_ROLE, Column, Page, PagedTableModel, RowFilterProxy, row_table
 from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
+
+CITIZEN_SORTS = ("name", "ref", "company", "type", "hours", "ends", "job_goal")  # list_citizens' order per column
 
 
 def citizen_columns() -> list[Column[CitizenRow]]:
@@ -55,12 +57,15 @@ class CitizensPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.db = ctx.db
-        self.model: RowTableModel[CitizenRow] = RowTableModel(citizen_columns(), self)
-        self.proxy = RowFilterProxy(self.model, self)  # the model sorts itself: no data() call per comparison
+        # a page at a time, sorted and searched by the database: the list costs the same at any size
+        self.model: PagedTableModel[CitizenRow] = PagedTableModel(
+            citizen_columns(), self._read, CITIZEN_SORTS, parent=self
+        )
+        self.proxy = RowFilterProxy(self.model, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search citizens (name, ref, company)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.model.set_text)
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.show_archived.toggled.connect(lambda _checked: self.refresh())
         self.table = row_table(self, self.proxy, sort=(0, Qt.SortOrder.AscendingOrder))
@@ -83,9 +88,14 @@ class CitizensPage(QWidget):
         self.follower = ChangeFollower(self, ctx, self._wants, self._changed)
         self.refresh()
 
+    def _read(self, page: Page) -> list[CitizenRow]:
+        return list_citizens(self.db, include_archived=self.show_archived.isChecked(), text=page.text or None,
+                             order=page.sort, descending=page.descending, offset=page.offset, limit=page.limit)  # fmt: skip
+
     def refresh(self) -> None:
+        """Read again (as many rows as are shown: the place in the list stays)."""
         self.follower.forget()
-        self.model.set_rows(list_citizens(self.db, include_archived=self.show_archived.isChecked()))
+        self.model.reload(self.model.rowCount())
 
     @staticmethod
     def _wants(changes: Changes) -> bool:
@@ -101,8 +111,13 @@ class CitizensPage(QWidget):
             self.refresh_citizens(changes.citizens)
 
     def refresh_citizens(self, refs: frozenset[str]) -> None:
-        fresh = list_citizens(self.db, include_archived=self.show_archived.isChecked(), refs=refs)
-        replace_rows(self.model, of_citizens(refs, lambda r: r.ref), fresh, lambda r: r.ref, self.table)
+        fresh = list_citizens(self.db, include_archived=self.show_archived.isChecked(), refs=refs,
+                              text=self.model.text or None)  # fmt: skip
+        current = self.table.currentIndex()
+        was = current.data(ROW_ROLE) if current.isValid() else None
+        self.model.replace(fresh, lambda r: r.ref, refs)
+        if was is not None and not self.table.currentIndex().isValid():  # read again: the cursor stays on its citizen
+            select_row(self.table, self.model, was.ref, lambda r: r.ref, current.column())
 
     def new_citizen(self) -> None:
         dialog = NewCitizenDialog(self.ctx, self)

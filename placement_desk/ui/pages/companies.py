@@ -31,7 +31,15 @@ from placement_desk.ui.kit.field_checks import cvr_problem
 from placement_desk.ui.kit.formatting import fmt_date
 from placement_desk.ui.kit.forms import FormDialog, text_or_none
 from placement_desk.ui.kit.refresh import ChangeFollower
-from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
+from placement_desk.ui.kit.table_model import (
+    RESIZE_PRECISION,
+    ROW_ROLE,
+    Column,
+    Page,
+    PagedTableModel,
+    RowFilterProxy,
+    RowTableModel,
+)
 from placement_desk.ui.kit.vocab_labels import label
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
@@ -47,6 +55,7 @@ def table(parent: QWidget, model: object) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setResizeContentsPrecision(RESIZE_PRECISION)  # sized by the first rows, not all
     view.horizontalHeader().setStretchLastSection(True)
     return view
 
@@ -141,7 +150,8 @@ class CompaniesPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model: RowTableModel[CompanyRow] = RowTableModel(
+        # a page at a time, sorted and searched by the database: the list costs the same at any size
+        self.model: PagedTableModel[CompanyRow] = PagedTableModel(
             [
                 Column(self.tr("Name"), lambda r: r.name),
                 Column(self.tr("CVR"), lambda r: r.cvr or ""),
@@ -153,13 +163,15 @@ class CompaniesPage(QWidget):
                     True,
                 ),
             ],
-            self,
+            self._read,
+            ("name", "cvr", "internal", "active"),
+            parent=self,
         )
-        self.proxy = RowFilterProxy(self.model, self)  # the model sorts itself: no data() call per comparison
+        self.proxy = RowFilterProxy(self.model, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search companies…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.model.set_text)
         self.search.setText(user_settings.text(ctx.db, "companies/filter"))  # the user's own last search
         self.search.textChanged.connect(lambda text: user_settings.remember(ctx.db, "companies/filter", text))
         self.list = table(self, self.proxy)
@@ -193,10 +205,14 @@ class CompaniesPage(QWidget):
         """Companies, their contacts, and the placements (with the citizens' names) the detail lists."""
         return changes.touches(COMPANY, "contacts", PLACEMENT, CITIZEN)
 
+    def _read(self, page: Page) -> list[CompanyRow]:
+        return list_companies(self.ctx.db, text=page.text or None, order=page.sort, descending=page.descending,
+                              offset=page.offset, limit=page.limit)  # fmt: skip
+
     def refresh(self) -> None:
         self.follower.forget()
         current = self.detail_panel.ref
-        self.model.set_rows(list_companies(self.ctx.db))
+        self.model.reload(self.model.rowCount())
         if current:
             self.select(current)
 

@@ -1,8 +1,8 @@
 """Forløb: every placement in one table (citizen, company, type, period, hours now, mentor).
 
-Read-only and made for thousands of rows: the service reads three plain queries, the table is a
-``RowTableModel`` behind a ``QSortFilterProxyModel``, and the columns keep fixed widths (no
-resize-to-contents over every row on each filter keystroke). Enter opens the citizen's placements.
+Read-only and made for tens of thousands of rows: a :class:`PagedTableModel` reads a page at a time
+(more as the list is scrolled), sorted and searched by the database, and the columns keep fixed widths
+(no resize-to-contents over every row). Enter opens the citizen's placements.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
-from placement_desk.services.queries import PlacementListRow, list_placements
+from placement_desk.services.queries import PLACEMENT_SORTS, PlacementListRow, list_placements
 from placement_desk.ui.kit.formatting import fmt_date, fmt_hours
 from placement_desk.ui.kit.refresh import ChangeFollower
-from placement_desk.ui.kit.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
+from placement_desk.ui.kit.table_model import ROW_ROLE, Column, Page, PagedTableModel, RowFilterProxy, RowTableModel
 from placement_desk.ui.kit.vocab_labels import label, outcome_label
 from placement_desk.ui.shell import user_settings
 from placement_desk.ui.shell.context import UiContext
@@ -58,7 +58,9 @@ class PlacementsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model: RowTableModel[PlacementListRow] = RowTableModel(placement_columns(), self)
+        self.model: PagedTableModel[PlacementListRow] = PagedTableModel(
+            placement_columns(), self._read, PLACEMENT_SORTS, parent=self
+        )
         self.proxy = placement_proxy(self.model, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search placements (citizen, company, type, mentor)…"))
@@ -94,26 +96,28 @@ class PlacementsPage(QWidget):
         self.search.textChanged.connect(lambda text: user_settings.remember(ctx.db, "placements/filter", text))
         # read when first shown, and again when shown after a write that touched what it lists
         self.follower = ChangeFollower(self, ctx, self._wants, lambda _changes: self.refresh(), stale=True)
+        self.model.rowsInserted.connect(lambda *_: self._count())
 
     @staticmethod
     def _wants(changes: Changes) -> bool:
         return changes.touches(PLACEMENT, CITIZEN, COMPANY, "contacts", "schedule_steps")
 
+    def _read(self, page: Page) -> list[PlacementListRow]:
+        return list_placements(self.ctx.db, running_only=self.active_only.isChecked(), text=page.text or None,
+                               order=page.sort, descending=page.descending, offset=page.offset, limit=page.limit)  # fmt: skip
+
     def refresh(self) -> None:
         self.follower.forget()
-        rows = list_placements(self.ctx.db)
-        if self.active_only.isChecked():
-            rows = [r for r in rows if r.active]
-        self.model.set_rows(rows)
+        self.model.reload(self.model.rowCount())
         self._count()
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
+        self.model.set_text(text)
         self._count()
 
     def _count(self) -> None:
-        self.count.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))  # fmt: skip
+        """The rows read so far ("200+": more come as the list is scrolled)."""
+        self.count.setText(f"{self.model.rowCount()}{'+' if self.model.canFetchMore() else ''}")
 
     def _open(self, index: object) -> None:
         row = self.proxy.data(index, ROW_ROLE)  # type: ignore[arg-type]
