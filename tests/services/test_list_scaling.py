@@ -62,6 +62,65 @@ def test_search_in_sql_folds_danish_letters_and_takes_wildcards_literally(demo: 
 
 def test_the_read_is_audited_with_its_criterion(demo: Database) -> None:
     queries.list_followups(demo, recent_weeks=8, text="østergaard")
-    entry = next(e for e in audit.entries(demo, action=audit.LIST) if e.details and e.details.get("read", "").startswith("follow-ups"))
+    entry = next(
+        e
+        for e in audit.entries(demo, action=audit.LIST)
+        if e.details and e.details.get("read", "").startswith("follow-ups")
+    )
     assert entry.details is not None
     assert entry.details["recent_weeks"] == 8 and entry.details["text"] == "østergaard"
+
+
+# ---- every list a page at a time, sorted and searched by the database (issue 17) ----------------------
+
+LISTS = {
+    "citizens": (queries.list_citizens, ("name", "ref", "company", "type", "hours", "ends", "job_goal")),
+    "companies": (queries.list_companies, ("name", "cvr", "internal", "active")),
+    "placements": (queries.list_placements, queries.PLACEMENT_SORTS),
+    "followups": (queries.list_followups, queries.FOLLOWUP_SORTS),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", LISTS)
+def test_pages_put_together_are_the_whole_list_in_every_order(demo: Database, kind: str) -> None:
+    read, sorts = LISTS[kind]
+    for order in sorts:
+        for descending in (False, True):
+            whole = read(demo, order=order, descending=descending)
+            pages = [read(demo, order=order, descending=descending, offset=i, limit=4) for i in range(0, len(whole), 4)]
+            assert [r for page in pages for r in page] == whole, (order, descending)
+            assert all(len(page) == 4 for page in pages[:-1])
+    assert sorted(map(repr, read(demo))) == sorted(map(repr, whole))  # the same rows whatever the order
+
+
+def test_a_list_is_sorted_by_the_column_asked_for(demo: Database) -> None:
+    citizens = queries.list_citizens(demo, order="company")
+    companies = [r.company or "" for r in citizens]
+    assert companies == sorted(companies) and len(set(companies)) > 2
+    hours = [r.weekly_minutes or 0 for r in queries.list_citizens(demo, order="hours", descending=True)]
+    assert hours == sorted(hours, reverse=True) and hours[0] > 0
+    names = [r.name for r in queries.list_citizens(demo)]
+    assert names == sorted(names)  # by name unless asked otherwise
+    ends = [r.end for r in queries.list_placements(demo, order="end", descending=False) if r.end is not None]
+    assert ends == sorted(ends)
+    starts = [r.start for r in queries.list_placements(demo)]
+    assert starts == sorted(starts, reverse=True)  # the newest first unless asked otherwise
+    active = [r.active_placements for r in queries.list_companies(demo, order="active", descending=True)]
+    assert active == sorted(active, reverse=True) and active[0] > 0
+
+
+def test_lists_search_in_the_database_with_danish_letters_folded(demo: Database) -> None:
+    hers = [r for r in queries.list_citizens(demo) if r.name == "Ærtebjerg Østergaard"]
+    assert hers and queries.list_citizens(demo, text="østergaard") == hers
+    company = queries.list_citizens(demo)[0].company
+    assert company
+    found = queries.list_citizens(demo, text=company.upper())
+    assert found and all(company.casefold() in f"{r.name} {r.ref} {r.company} {r.job_goal}".casefold() for r in found)
+    placement = queries.list_placements(demo)[0]
+    assert placement in queries.list_placements(demo, text=placement.ref.lower())
+    assert all(placement.ref.lower() in f"{r.ref} {r.citizen_name} {r.company} {r.mentor}".lower()
+               for r in queries.list_placements(demo, text=placement.ref))  # fmt: skip
+    bilka = [r for r in queries.list_companies(demo) if r.name.startswith("Bilka")]
+    assert bilka and queries.list_companies(demo, text="bilka") == bilka
+    running = queries.list_placements(demo, running_only=True)
+    assert running == [r for r in queries.list_placements(demo) if r.active]

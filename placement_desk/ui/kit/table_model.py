@@ -160,10 +160,11 @@ class PagedTableModel(RowTableModel[T]):
         """Read the first page again (or as many rows as ``at_least``, so a refresh keeps what was shown)."""
         limit = max(self.page_size, at_least)
         rows = list(self._read(self._page(0, limit + 1)))
-        self.loaded, self._more = True, len(rows) > limit
+        self.loaded, self._more = True, False  # nothing more to fetch while the views take in the reset
         self.beginResetModel()
         self._rows, self._haystacks = rows[:limit], None
         self.endResetModel()
+        self._more = len(rows) > limit
 
     def set_rows(self, rows: Sequence[T]) -> None:
         """Rows as read (already in the reader's order; none beyond them)."""
