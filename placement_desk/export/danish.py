@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.numbers import hours
@@ -37,14 +38,17 @@ XL_INT = "0"
 XL_DATE = "dd-mm-yyyy"
 
 
+@lru_cache(maxsize=8192, typed=True)  # a dossier writes the same few hundred values thousands of times
 def number(value: float | int | Fraction | Decimal, decimals: int = 2) -> str:
-    """``1234.5`` -> ``1.234,50`` (rounded half away from zero)."""
+    """``1234.5`` -> ``1.234,50`` (rounded half away from zero). Remembered per value and type (a float
+    and the Fraction equal to it may round apart: 2.675 is ``2,68``, its binary Fraction ``2,67``)."""
     exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(str(value))
     q = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{q:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+@lru_cache(maxsize=8192, typed=True)
 def hours_text(minutes: int | Fraction | None) -> str:
     """Minutes as Danish hours: ``42,00 t`` (``–`` when unknown)."""
     if minutes is None:

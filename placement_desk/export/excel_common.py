@@ -23,12 +23,12 @@ from openpyxl.cell.cell import Cell
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from placement_desk.export.danish import XL_DATE
+from placement_desk.export.excel_rows import RowsWriter
 
 NAVY = "1F3A5F"
 HEAD_FILL = PatternFill("solid", fgColor="E3EAF2")
@@ -105,13 +105,14 @@ class Book:
 
 
 class _MemoryWriter(ExcelWriter):  # type: ignore[misc]
-    """openpyxl's writer with each worksheet's XML kept in memory instead of a named temporary file."""
+    """openpyxl's writer with each worksheet's XML kept in memory instead of a named temporary file, its
+    cells written as one tree (excel_rows)."""
 
     def write_worksheet(self, ws: Worksheet) -> None:
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
-        writer = WorksheetWriter(ws, out=io.BytesIO())
+        writer = RowsWriter(ws, out=io.BytesIO())
         writer.write()
         ws._rels = writer._rels
         self._archive.writestr(ws.path[1:], writer.read())
