@@ -15,6 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl import LXML
+from openpyxl.cell.cell import Cell
 from openpyxl.cell.rich_text import CellRichText
 from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
@@ -26,8 +27,10 @@ ESCAPES = {"\r": "&#13;"}  # besides & < > (xml.sax.saxutils.escape)
 
 
 def _plain(ws: Any) -> bool:
-    """Only values, styles and row heights: nothing of what openpyxl's cell writer does besides."""
+    """Only plain cells with values, styles and row heights: nothing else openpyxl's cell writer handles."""
     for cell in ws._cells.values():
+        if type(cell) is not Cell:  # a merged cell's covered part
+            return False
         if cell._comment is not None or cell._hyperlink is not None or cell.data_type == "f":
             return False
         if isinstance(cell._value, CellRichText):

@@ -67,16 +67,23 @@ def test_every_sheet_is_what_openpyxl_writes_byte_for_byte() -> None:
     assert ws["B1"].value == datetime(2026, 11, 23) and ws["B3"].value is True and ws["AB30"].value == "AB30"
 
 
-def test_a_sheet_with_a_comment_is_written_by_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("extra", ["comment", "merged"])
+def test_a_sheet_with_a_comment_or_merged_cells_is_written_by_openpyxl(
+    monkeypatch: pytest.MonkeyPatch, extra: str
+) -> None:
     wb = _workbook()
     ws = wb.active
     assert ws is not None
-    ws["A1"].comment = Comment("en note", "test")
+    if extra == "comment":
+        ws["A1"].comment = Comment("en note", "test")
+    else:
+        ws.merge_cells("D1:F2")
     built: list[str] = []
     sheet_data = RowsWriter.sheet_data
     monkeypatch.setattr(RowsWriter, "sheet_data", lambda self: built.append(self.ws.title) or sheet_data(self))
     back = load_workbook(io.BytesIO(excel_common.workbook_bytes(wb)))
-    assert back.active is not None and back.active["A1"].comment is not None
+    assert back.active is not None
+    assert back.active["A1"].comment is not None if extra == "comment" else "D1:F2" in back.active.merged_cells
     assert built == ["To"]  # the other sheet only
 
 
