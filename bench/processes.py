@@ -61,8 +61,8 @@ def app_start(db_path: Path, env: dict[str, str]) -> float:
 
 def app_pages(db_path: Path, citizen_ref: str, env: dict[str, str]) -> tuple[dict[str, float], float]:
     """The app on the database in a fresh process (bench.app_child): seconds from the password to the
-    main window, to every page usable, the heaviest citizen and the dashboard again; and its peak RSS (MB)
-    after all of them."""
+    main window painted ("password"; its dashboard filled in just after: "password filled"), to every page
+    usable, the heaviest citizen and the dashboard again; and its peak RSS (MB) after all of them."""
     done = subprocess.run([sys.executable, "-m", "bench.app_child", str(db_path), citizen_ref], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=TIMEOUT * 5, check=False)  # fmt: skip
     times: dict[str, float] = {}

@@ -4,7 +4,8 @@ Over the placements running today (not archived, citizen not archived): the last
 (the citizen's meetings for that placement or for no placement), the planned minutes of the
 counted days, the attended minutes of the counted days and the planned days without a record over
 the last four weeks (public holidays plan nothing), the workplace mentor; and the referrals that
-end within 30 days. The plain DB-API connection (SQLCipher's sqlite3), no ORM, nothing but the rows the dashboard needs.
+end within 30 days. Written as well as hand-written SQL can: each running placement's records read
+from the covering week index, its citizen's latest meeting from the newest end of the follow-ups' index. The plain DB-API connection (SQLCipher's sqlite3), no ORM, nothing but the rows the dashboard needs.
 """
 
 from __future__ import annotations
@@ -14,52 +15,48 @@ from typing import Any
 
 from placement_desk.domain.plan import danish_holidays
 
-FACTS = """
+WEEK = "((CAST(julianday({}) AS INTEGER) + 1) / 7)"  # as SQLite's index ix_attendance_week (migration 0007)
+
+FACTS = f"""
 WITH RECURSIVE
 cal(day) AS (SELECT :first UNION ALL SELECT date(day, '+1 day') FROM cal WHERE day < :last),
+work(day, wd) AS MATERIALIZED (
+    SELECT day, CAST(strftime('%w', day) AS INTEGER) FROM cal WHERE day NOT IN (SELECT value FROM json_each(:holidays))
+),
 active AS (
     SELECT p.id, p.citizen_id, p.start, COALESCE(p."end", :on) AS last_day, p.workplace_mentor_id
     FROM placements p JOIN citizens c ON c.id = p.citizen_id
     WHERE p.archived_at IS NULL AND c.archived_at IS NULL
-      AND p.start <= :on AND (p."end" IS NULL OR p."end" >= :on)
+      AND +p.start <= :on AND (p."end" IS NULL OR p."end" >= :on)  -- (+: all placements, not by start)
 ),
-days AS (
-    SELECT a.id AS pid, cal.day AS day, COALESCE((
-        SELECT CASE CAST(strftime('%w', cal.day) AS INTEGER)
+days AS MATERIALIZED (
+    SELECT a.id AS pid, w.day AS day, COALESCE((
+        SELECT CASE w.wd
             WHEN 1 THEN s.mon WHEN 2 THEN s.tue WHEN 3 THEN s.wed WHEN 4 THEN s.thu
             WHEN 5 THEN s.fri WHEN 6 THEN s.sat ELSE s.sun END
-        FROM schedule_steps s WHERE s.placement_id = a.id AND s.valid_from <= cal.day
+        FROM schedule_steps s WHERE s.placement_id = a.id AND s.valid_from <= w.day
         ORDER BY s.valid_from DESC LIMIT 1), 0) AS planned
-    FROM active a JOIN cal ON cal.day >= a.start AND cal.day <= a.last_day
-    WHERE cal.day NOT IN (SELECT value FROM json_each(:holidays))
-),
-rec AS (
-    SELECT r.placement_id AS pid, r.day, r.status, r.minutes
-    FROM attendance r JOIN active a ON a.id = r.placement_id
-    WHERE r.day >= :first AND r.day <= :last
+    FROM active a JOIN work w ON w.day >= a.start AND w.day <= a.last_day
 ),
 planned_agg AS (
     SELECT d.pid,
         SUM(CASE WHEN r.status IS NOT NULL AND r.status <> 'absent_agreed' THEN d.planned ELSE 0 END) AS counted,
         SUM(CASE WHEN r.status IS NULL AND d.planned > 0 THEN 1 ELSE 0 END) AS unregistered
-    FROM days d LEFT JOIN rec r ON r.pid = d.pid AND r.day = d.day
+    FROM days d LEFT JOIN attendance r
+        ON r.placement_id = d.pid AND {WEEK.format("r.day")} = {WEEK.format("d.day")} AND r.day = d.day
     GROUP BY d.pid
-),
-rec_agg AS (
-    SELECT pid, SUM(CASE WHEN status <> 'absent_agreed' THEN minutes ELSE 0 END) AS attended FROM rec GROUP BY pid
-),
-meetings AS (
-    SELECT a.id AS pid, MAX(f.day) AS day
-    FROM active a JOIN followups f ON f.citizen_id = a.citizen_id
-    WHERE (f.placement_id IS NULL OR f.placement_id = a.id) AND f.day <= :on
-    GROUP BY a.id
 )
-SELECT a.id, a.start, m.day, COALESCE(pa.counted, 0), COALESCE(ra.attended, 0), COALESCE(pa.unregistered, 0),
-       a.workplace_mentor_id
+SELECT a.id, a.start,
+    (SELECT f.day FROM followups f
+     WHERE f.citizen_id = a.citizen_id AND f.day <= :on AND (f.placement_id IS NULL OR f.placement_id = a.id)
+     ORDER BY f.day DESC LIMIT 1),
+    COALESCE(pa.counted, 0),
+    (SELECT COALESCE(SUM(CASE WHEN r.status <> 'absent_agreed' THEN r.minutes ELSE 0 END), 0) FROM attendance r
+     WHERE r.placement_id = a.id AND {WEEK.format("r.day")} BETWEEN {WEEK.format(":first")} AND {WEEK.format(":last")}
+       AND r.day >= :first AND r.day <= :last),
+    COALESCE(pa.unregistered, 0), a.workplace_mentor_id
 FROM active a
 LEFT JOIN planned_agg pa ON pa.pid = a.id
-LEFT JOIN rec_agg ra ON ra.pid = a.id
-LEFT JOIN meetings m ON m.pid = a.id
 """
 
 REFERRALS = """
