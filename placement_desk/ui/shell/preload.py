@@ -31,9 +31,12 @@ IN_THREAD = (
     "placement_desk.services.signin",
     "placement_desk.db.opening",
     "argon2.low_level",
+    "cryptography.hazmat.primitives.keywrap",  # the key file's wrapped key (db.keystore)
+    "sqlcipher3.dbapi2",  # the encrypted embedded database (db.engine)
     "placement_desk.services.backup",
     "placement_desk.services.dashboard",
     "placement_desk.domain.attendance_sheet",
+    "placement_desk.services.attendance_sheet",  # openpyxl (0.2 s): the Fremmøde page's sheets and edits
 )
 # The windows' modules (Qt classes): on the GUI thread, one per step.
 ON_GUI_THREAD = (
@@ -43,6 +46,7 @@ ON_GUI_THREAD = (
     "placement_desk.ui.shell.startup",
     "placement_desk.ui.shell.work",
     "placement_desk.ui.shell.main_window",
+    "placement_desk.ui.kit.save_note",
     "placement_desk.ui.pages.dashboard",
 )
 
