@@ -25,6 +25,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RESIZE_PRECISION = 60  # rows looked at to size a column to its contents
 PAGE_SIZE = 200  # rows a PagedTableModel reads at a time (a screenful is some 30)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ROLES = frozenset({_DISPLAY, int(SORT_ROLE), int(ROW_ROLE), int(Qt.ItemDataRole.TextAlignmentRole)})  # data() answers
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,19 +104,21 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # most of what a view asks (fonts, icons, colours...): answered at once
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.display(row)
         if role == SORT_ROLE:
             key = column.sort_key(row) if column.sort_key else column.display(row)
             return key if isinstance(key, int | float | str) else str(key)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column.align_right:  # the alignment role
+            return _RIGHT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
