@@ -18,8 +18,11 @@ from placement_desk.domain import profile_parse  # spec 1b
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.identifiers import check_cvr, normalise_cpr
 from placement_desk.domain.json_node import (
+    _DATE,
     _READING,
     LINE_MAX,
+    MAX_YEAR,
+    MIN_YEAR,
     NAME_MAX,
     REF_MAX,
     SHORT_MAX,
@@ -133,7 +136,42 @@ def parse_step(v: Any, path: str) -> cf.ScheduleStep:
     return cf.ScheduleStep(start, minutes, paid)  # type: ignore[arg-type]
 
 
+_STATUSES = frozenset(Status)
+
+
 def parse_attendance(v: Any, path: str) -> cf.Attendance:
+    # The common record first (an archive has a million): plainly valid values are taken as they are, and
+    # anything else goes through the checks below, which name what is wrong.
+    if type(v) is dict:
+        day, status, hours, reason, note = (
+            v.get("date"),
+            v.get("status"),
+            v.get("hours"),
+            v.get("reason"),
+            v.get("note"),
+        )
+        if (
+            type(day) is str
+            and type(status) is str
+            and status in _STATUSES
+            and (type(hours) is int or (type(hours) is float and (hours * 4).is_integer()))
+            and 0 <= hours <= 24
+            and (reason is None or (type(reason) is str and reason.isascii() and len(reason) <= NAME_MAX))
+            and (note is None or (type(note) is str and note.isascii()))
+            and "\x00" not in (reason or "") + (note or "")
+            and _DATE.fullmatch(day)
+        ):
+            try:
+                parsed = date.fromisoformat(day)
+            except ValueError:
+                parsed = None
+            if parsed is not None and MIN_YEAR <= parsed.year <= MAX_YEAR:
+                return cf.Attendance(parsed, str(status), int(hours * 60), reason, note)
+    return parse_attendance_checked(v, path)
+
+
+def parse_attendance_checked(v: Any, path: str) -> cf.Attendance:
+    """An attendance record checked field by field (what :func:`parse_attendance` does with anything unusual)."""
     n = Node(v, path)
     status = n.enum("status", Status)
     assert status is not None
@@ -236,9 +274,13 @@ def parse_placement(v: Any, path: str) -> cf.Placement:
     for i, s in enumerate(p.schedule):
         check_in_period(s.start, p, f"{n.at('schedule')}[{i}].from")
     _unique([(f"{n.at('schedule')}[{i}].from", s.start) for i, s in enumerate(p.schedule)], "from date")
-    for i, a in enumerate(p.attendance):
-        check_in_period(a.day, p, f"{n.at('attendance')}[{i}].date")
-    _unique([(f"{n.at('attendance')}[{i}].date", a.day) for i, a in enumerate(p.attendance)], "attendance date")
+    days = [a.day for a in p.attendance]
+    # The records' paths are made only when one is out of the period or a date comes twice (the first is named).
+    if days and (min(days) < p.start or (p.end is not None and max(days) > p.end)):
+        for i, a in enumerate(p.attendance):
+            check_in_period(a.day, p, f"{n.at('attendance')}[{i}].date")
+    if len(set(days)) != len(days):
+        _unique([(f"{n.at('attendance')}[{i}].date", a.day) for i, a in enumerate(p.attendance)], "attendance date")
     _unique([(f"{n.at('capacity')}[{i}].date", c.day) for i, c in enumerate(p.capacity)], "capacity date")
     return p
 

@@ -30,9 +30,9 @@ from placement_desk.services.casefile_import import (
     head_companies,
     known_refs,
 )
-from placement_desk.services.casefile_read import attendance_json
+from placement_desk.services.casefile_read import attendance_json, citizens_out
 from placement_desk.services.casefile_stream import CaseFileStream, open_case_file
-from placement_desk.services.common import CITIZEN_LOAD_BUT_ATTENDANCE, load_citizen
+from placement_desk.services.common import load_citizen
 from placement_desk.services.use_case import use_case
 
 
@@ -144,20 +144,20 @@ def _export(session: Session, citizen_ref: str | None) -> tuple[dict[str, Any], 
 
 
 def _citizens_json(session: Session, order: list[int]) -> Iterator[cf.Json]:
+    """The citizens as JSON in ``order``, read a batch at a time as plain rows and let go once written."""
     for start in range(0, len(order), EXPORT_BATCH):
         chunk = order[start : start + EXPORT_BATCH]
-        loaded = {
-            c.id: c
-            for c in session.scalars(
-                select(m.Citizen).where(m.Citizen.id.in_(chunk)).options(*CITIZEN_LOAD_BUT_ATTENDANCE)
+        citizens = citizens_out(session, chunk)
+        placements = session.execute(
+            select(m.Placement.citizen_id, m.Placement.ref, m.Placement.id).where(
+                m.Placement.citizen_id.in_(chunk), m.Placement.archived_at.is_(None)
             )
-        }
-        attendance = attendance_json(session, [p.id for c in loaded.values() for p in c.placements])
+        ).all()
+        attendance = attendance_json(session, [pid for _, _, pid in placements])
+        ids = {(cid, ref): pid for cid, ref, pid in placements}
         for cid in chunk:
-            citizen = loaded[cid]
-            out = cf.citizen_json(mapping.citizen_out(citizen, attendance={}))
-            ids = {p.ref: p.id for p in citizen.placements}
+            out = cf.citizen_json(citizens[cid])
             for placement in out["placements"]:  # the records, made JSON straight from their rows
-                placement["attendance"] = attendance.get(ids[placement["ref"]], [])
+                placement["attendance"] = attendance.get(ids[cid, placement["ref"]], [])
             yield out
-        del loaded, attendance  # the identity map holds rows weakly: the batch is let go
+        del citizens, attendance

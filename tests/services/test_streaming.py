@@ -11,6 +11,7 @@ import pytest
 
 from placement_desk.cli.main import main
 from placement_desk.db.engine import Database
+from placement_desk.domain import casefile
 from placement_desk.domain.errors import ValidationError
 from placement_desk.export.json_summary import dumps
 from placement_desk.services import casefile_io, mapping
@@ -70,7 +71,7 @@ def test_an_export_that_fails_halfway_leaves_the_earlier_file_as_it_was(
     db.dispose()  # the command line opens the file itself (and signs in)
     out = tmp_path / "out.json"
     out.write_text("earlier export", encoding="utf-8")
-    real, calls = mapping.citizen_out, []
+    real, calls = casefile.citizen_json, []
 
     def second_fails(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
@@ -78,13 +79,13 @@ def test_an_export_that_fails_halfway_leaves_the_earlier_file_as_it_was(
             raise OSError(28, "No space left on device")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(mapping, "citizen_out", second_fails)
+    monkeypatch.setattr(casefile, "citizen_json", second_fails)
     assert cli(db_path, "export", "-o", str(out)) == 1
     assert "No space left on device" in capsys.readouterr().err
     assert len(calls) == 2  # the first citizen was written to the temporary file before the failure
     assert out.read_text(encoding="utf-8") == "earlier export"
     assert leftovers(tmp_path) == []
-    monkeypatch.setattr(mapping, "citizen_out", real)
+    monkeypatch.setattr(casefile, "citizen_json", real)
     assert cli(db_path, "export", "--citizen", "NOPE", "-o", str(out)) == 2
     assert out.read_text(encoding="utf-8") == "earlier export" and leftovers(tmp_path) == []
 
