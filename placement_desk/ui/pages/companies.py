@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TypeVar
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from placement_desk.domain import casefile as cf
 from placement_desk.domain.casefile_parse import parse_company, parse_contact
-from placement_desk.domain.errors import ValidationError
+from placement_desk.domain.errors import NotFoundError, ValidationError
 from placement_desk.services import companies
 from placement_desk.services.changes import CITIZEN, COMPANY, PLACEMENT, Changes
 from placement_desk.services.queries import CompanyDetail, CompanyPlacement, CompanyRow, company_detail, list_companies
@@ -217,11 +218,16 @@ class CompaniesPage(QWidget):
             self.select(current)
 
     def select(self, ref: str) -> None:
+        """Show the company, selected in the list; one beyond the rows read so far (a page at a time)
+        is shown all the same."""
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(ROW_ROLE).ref == ref:
                 self.list.setCurrentIndex(self.proxy.index(row, 0))
                 self.detail_panel.show_company(ref)
                 return
+        if self.model.canFetchMore():
+            with contextlib.suppress(NotFoundError):  # gone meanwhile (an undone creation): nothing to show
+                self.detail_panel.show_company(ref)
 
     def _show_selected(self) -> None:
         index = self.list.currentIndex()
