@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from placement_desk.db import models as m
 from placement_desk.db.engine import Database
@@ -312,26 +312,21 @@ def company_detail(db: Database, ref: str) -> CompanyDetail:
     on = today()
     with db.reading() as s:
         c = by_ref(s, m.Company, ref)
-        rows = s.execute(
-            select(m.Placement, m.Citizen.ref, m.Citizen.name, m.Citizen.id)
-            .join(m.Citizen, m.Placement.citizen_id == m.Citizen.id)
-            .where(m.Placement.company_id == c.id, m.Placement.archived_at.is_(None))
-            .options(selectinload(m.Placement.workplace_mentor))
-            .order_by(m.Placement.start.desc())
-        )
-        found = rows.all()
-        placements = [
-            CompanyPlacement(
-                p.ref,
-                cref,
-                cname,
-                p.type,
-                p.start,
-                p.end,
-                p.workplace_mentor.name if p.workplace_mentor else None,
-                p.start <= on and (p.end is None or p.end >= on),
+        p, mentor_of = m.Placement, m.Contact
+        found = (
+            s.connection()
+            .execute(
+                select(p.ref, m.Citizen.ref, m.Citizen.name, p.type, p.start, p.end, mentor_of.name, m.Citizen.id)
+                .join(m.Citizen, p.citizen_id == m.Citizen.id)
+                .outerjoin(mentor_of, p.workplace_mentor_id == mentor_of.id)
+                .where(p.company_id == c.id, p.archived_at.is_(None))
+                .order_by(p.start.desc())
             )
-            for p, cref, cname, _ in found
+            .all()
+        )  # plain rows: a company's years of placements cost no ORM objects
+        placements = [
+            CompanyPlacement(pref, cref, cname, kind, start, end, mentor, start <= on and (end is None or end >= on))
+            for pref, cref, cname, kind, start, end, mentor, _ in found
         ]
         detail = CompanyDetail(
             c.ref,
