@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from placement_desk.export.danish import number
 from placement_desk.export.pdf_base import BLUE, FONT, FONT_BOLD, GREEN, GREY, INK, NAVY, ORANGE, register_fonts
+from placement_desk.export.pdf_drawing import ChartDrawing
 
 AXIS = colors.HexColor("#9AA5B1")
 GRID = colors.HexColor("#E5E9EE")
@@ -126,7 +127,7 @@ def hours_chart(bars: Sequence[HoursBar], width: float, height: float, top_hours
     ``top_hours`` gives several charts of one document the same scale.
     """
     register_fonts()  # the tick labels are measured
-    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
+    d = ChartDrawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1, y0, y1 = 30.0, width - 6, 26.0, height - 22
     top, step = nice_scale(max(hours_top(bars), 1.0, top_hours))
     _y_axis(d, x0, x1, y0, y1, top, step, "timer")
@@ -187,7 +188,7 @@ def capacity_chart(
     ``months``: (first day, label, attended hours, attended hours with an assessment, effective hours);
     ``points``: (date, effectiveness %).
     """
-    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
+    d = ChartDrawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1, y0, y1 = 30.0, width - 30, 18.0, height - 20
     top, step = nice_scale(max([max(m[2], m[3]) for m in months] + [1.0]), 4)
     _y_axis(d, x0, x1, y0, y1, top, step, "timer")
@@ -230,7 +231,7 @@ def reason_bars(items: Sequence[tuple[str, float, str]], width: float) -> Drawin
     """Absence hours by reason as horizontal bars: (reason, hours, value label)."""
     row = 13.0
     height = 8 + row * len(items)
-    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
+    d = ChartDrawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1 = 120.0, width - 60
     top = max([v for _, v, _ in items] + [1.0])
     for i, (name, value, text) in enumerate(items):

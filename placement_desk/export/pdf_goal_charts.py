@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from placement_desk.export.danish import MONTHS_SHORT
 from placement_desk.export.pdf_base import FONT, GREEN, GREY, NAVY, ORANGE
 from placement_desk.export.pdf_charts import AXIS, FADED, GRID, _legend, _text
+from placement_desk.export.pdf_drawing import ChartDrawing
 
 # One colour per assessor, the same in every chart of the document.
 ASSESSOR_COLOURS: dict[str | None, colors.Color] = {"citizen": NAVY, "mentor": ORANGE, "consultant": GREEN, None: GREY}
@@ -40,7 +41,7 @@ def _months_between(first: date, last: date) -> list[date]:
 def score_history_chart(title: str, curves: Sequence[ScoreCurve], first: date, last: date, width: float,
                         height: float) -> Drawing:  # fmt: skip
     """A goal's scores over time on the -5..5 scale: every score a dot with its value, joined per assessor."""
-    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
+    d = ChartDrawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1, y0, y1 = 18.0, width - 8, 16.0, height - 24
     span = max((last - first).days, 1)
 
@@ -78,7 +79,7 @@ def score_history_chart(title: str, curves: Sequence[ScoreCurve], first: date, l
 def spider_chart(labels: Sequence[str], first: Sequence[int], latest: Sequence[int], size: float) -> Drawing:
     """Progression -5..5 per goal: the first score (dashed) and the latest (filled)."""
     width = size * 1.9
-    d = Drawing(width, size, initialFontName=FONT, initialFontSize=7)
+    d = ChartDrawing(width, size, initialFontName=FONT, initialFontSize=7)
     d.hAlign = "CENTER"
     cx, cy, radius = width / 2, size / 2 - 6, size / 2 - 24
     n = len(labels)
@@ -116,7 +117,7 @@ def dumbbell_chart(labels: Sequence[str], first: Sequence[int], latest: Sequence
     """First and latest score per goal on a -5..5 axis (for fewer than three goals)."""
     row = 18.0
     height = 34 + row * len(labels)
-    d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
+    d = ChartDrawing(width, height, initialFontName=FONT, initialFontSize=7)
     x0, x1 = 110.0, width - 12
     y_axis = 16.0
 
