@@ -137,37 +137,48 @@ def parse_step(v: Any, path: str) -> cf.ScheduleStep:
 
 
 _STATUSES = frozenset(Status)
+_DAYS: dict[str, date] = {}  # dates already read (an archive's million records fall on a few thousand days)
 
 
 def parse_attendance(v: Any, path: str) -> cf.Attendance:
     # The common record first (an archive has a million): plainly valid values are taken as they are, and
-    # anything else goes through the checks below, which name what is wrong.
+    # anything else goes through the checks of parse_attendance_checked, which name what is wrong.
     if type(v) is dict:
-        day, status, hours, reason, note = (
-            v.get("date"),
-            v.get("status"),
-            v.get("hours"),
-            v.get("reason"),
-            v.get("note"),
-        )
+        get = v.get
+        day, status, hours = get("date"), get("status"), get("hours")
+        parsed = (_DAYS.get(day) or _plain_day(day)) if type(day) is str else None
         if (
-            type(day) is str
+            parsed is not None
             and type(status) is str
             and status in _STATUSES
             and (type(hours) is int or (type(hours) is float and (hours * 4).is_integer()))
             and 0 <= hours <= 24
-            and (reason is None or (type(reason) is str and reason.isascii() and len(reason) <= NAME_MAX))
-            and (note is None or (type(note) is str and note.isascii()))
-            and "\x00" not in (reason or "") + (note or "")
-            and _DATE.fullmatch(day)
         ):
-            try:
-                parsed = date.fromisoformat(day)
-            except ValueError:
-                parsed = None
-            if parsed is not None and MIN_YEAR <= parsed.year <= MAX_YEAR:
-                return cf.Attendance(parsed, str(status), int(hours * 60), reason, note)
+            reason, note = get("reason"), get("note")
+            if (reason is None or _plain_text(reason, NAME_MAX)) and (note is None or _plain_text(note, None)):
+                return cf.Attendance(parsed, status, int(hours * 60), reason, note)
     return parse_attendance_checked(v, path)
+
+
+def _plain_day(text: str) -> date | None:
+    """The date in ``text`` if it is a plainly valid one (remembered), else None."""
+    if not _DATE.fullmatch(text):
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        return None
+    if len(_DAYS) > 100_000:
+        _DAYS.clear()
+    _DAYS[text] = day
+    return day
+
+
+def _plain_text(v: Any, limit: int | None) -> bool:
+    """Whether ``v`` is text that check_text takes as it is (ASCII, no NUL, within the limit)."""
+    return type(v) is str and v.isascii() and "\x00" not in v and (limit is None or len(v) <= limit)
 
 
 def parse_attendance_checked(v: Any, path: str) -> cf.Attendance:

@@ -4,6 +4,7 @@ updated through the ORM. ``services.casefile_io.import_case_file`` runs them in 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -179,6 +180,7 @@ class ImportBatches:
             _upsert_citizen(session, self.rows, index, cf.canonical_citizen(citizen), self.actor, self.result)
             self.ids.append(existing[citizen.ref])
         self._write_new(new)
+        gc.collect(1)  # the batch's cycles, if any (the import runs with the collector paused)
 
     def _write_new(self, new: list[cf.Citizen]) -> None:
         if not new:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from placement_desk.domain.casefile_parse import parse_citizen
 from placement_desk.domain.errors import ValidationError
 from placement_desk.domain.json_node import _READING, Reading
 from placement_desk.domain.roles import Permission
+from placement_desk.export.collector import collector_paused
 from placement_desk.export.json_indented import write_streamed
 from placement_desk.services import access, audit, mapping
 from placement_desk.services.audit import audited
@@ -72,7 +74,13 @@ def import_case_file(
     """
     result, reading = ImportResult(), Reading()
     access.require_unscoped(db, Permission.IMPORT, "import a case file")
-    with db.transaction() as session, closing_stream(data if isinstance(data, CaseFileStream) else None):
+    # Paused collector: an import makes hundreds of thousands of objects that go by reference counting, and
+    # full scans of the process would come every few thousand records; each batch ends with a young scan.
+    with (
+        collector_paused(),
+        db.transaction() as session,
+        closing_stream(data if isinstance(data, CaseFileStream) else None),
+    ):
         audit.quiet(session)  # thousands of rows: the entry lists what was created and updated instead
         token = _READING.set(reading)  # hours rounded to the minute are counted (spec section 1)
         try:
@@ -118,6 +126,7 @@ def write_case_file(db: Database, path: str | Path, citizen_ref: str | None = No
     committed before the file is put in place (never a file out without its entry) and a failed read
     leaves no file."""
     with (
+        collector_paused(),  # a batch of citizens at a time, each followed by a young scan (_citizens_json)
         private_writer(Path(path)) as out,
         audited(db, Permission.EXPORT, audit.EXPORT, "export the case file") as session,
     ):
@@ -161,3 +170,4 @@ def _citizens_json(session: Session, order: list[int]) -> Iterator[cf.Json]:
                 placement["attendance"] = attendance.get(ids[cid, placement["ref"]], [])
             yield out
         del citizens, attendance
+        gc.collect(1)  # the batch's cycles, if any (the collector is paused around the export)
