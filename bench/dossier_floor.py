@@ -2,8 +2,9 @@
 
 The content is taken from the dossier's own story (``pdf_dossier.dossier_story``) once, untimed, as plain
 data: every paragraph's text and style, every table's cells as strings (a cell the dossier wraps as a
-paragraph's markup, a cell of parts as its paragraphs), its column widths, and the charts (the same
-Drawings: building them is the dossier's own work and not in the floor). ``floor_pdf`` then does what a
+paragraph's markup, a cell of parts as its paragraphs), its column widths, and the charts (their shapes,
+already built: building them is the dossier's own work and not in the floor; drawn by reportlab's
+renderer). ``floor_pdf`` then does what a
 plain reportlab program does with it: a SimpleDocTemplate on A4 with the dossier's margins, a Paragraph
 per text, a Table per table with ONE TableStyle (header background and rule, zebra rows by
 ROWBACKGROUNDS, thin rules, right-aligned number columns, the total row bold), the charts, the page breaks
@@ -104,7 +105,7 @@ def _item(f: Flowable) -> Item:
     if isinstance(f, Spacer):
         return Gap("space", f.height)
     if isinstance(f, Drawing):
-        return f
+        return _plain_drawing(f)
     raise TypeError(f"no floor for {type(f).__name__}")
 
 
@@ -178,8 +179,16 @@ def _cell(value: Any) -> CellContent:
     if isinstance(value, (list, tuple)):
         return tuple(Text(v.text, v.style) for v in value)
     if isinstance(value, Drawing):
-        return value
+        return _plain_drawing(value)
     return str(value)
+
+
+def _plain_drawing(d: Drawing) -> Drawing:
+    """The chart's shapes in a reportlab Drawing (drawn by reportlab's renderer, not pdf_drawing's)."""
+    plain = Drawing(d.width, d.height, *d.contents, initialFontName=d.initialFontName,
+                    initialFontSize=d.initialFontSize)  # fmt: skip
+    plain.hAlign, plain.vAlign = d.hAlign, d.vAlign
+    return plain
 
 
 # ---- the floor: plain reportlab (timed) -------------------------------------------------------------

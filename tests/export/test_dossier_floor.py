@@ -5,11 +5,13 @@ same document."""
 from __future__ import annotations
 
 import pytest
+from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Table
 
 from bench.dossier_floor import Grid, Keep, content, dossier_pdf_vs_floor, floor_pdf
 from placement_desk.db.engine import Database
 from placement_desk.export.pdf_dossier import dossier_story, page_texts
+from placement_desk.export.pdf_drawing import ChartDrawing
 from placement_desk.export.pdf_table import RichTable
 from tests.export.conftest import TODAY, Rendered, pdf_pages
 
@@ -43,6 +45,9 @@ def test_the_floor_says_what_the_dossier_says_on_the_same_pages(demo_docs: dict[
     grids = _grids(list(items))
     assert len(grids) >= tables > 5
     assert all(g.commands for g in grids)
+    # the charts drawn by reportlab's own renderer
+    charts = [x for x in items if isinstance(x, Drawing)]
+    assert charts and not any(isinstance(x, ChartDrawing) for x in charts)
 
 
 def test_the_timing_renders_both_and_reports_seconds(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
