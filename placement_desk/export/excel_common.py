@@ -213,17 +213,24 @@ def _row(ws: Worksheet, r: int, columns: Sequence[XCol], values: Sequence[Value]
     fit_height(ws, r, max((text_lines(v, col.width) for col, v in zip(columns, values, strict=True) if col.wrap),
                           default=1))  # fmt: skip
     styles = _STYLES.setdefault(ws.parent, {})
+    cells = ws._cells
     for c, (col, value) in enumerate(zip(columns, values, strict=True), 1):
-        cell = ws.cell(row=r, column=c, value=value)
         fmt = XL_DATE if isinstance(value, date) else col.fmt if col.fmt and isinstance(value, int | float) else None
         style = styles.get((col.wrap, fmt))
-        if style is not None:  # the same look as a cell before it: its style ids copied (openpyxl would hash
-            cell._style = copy(style)  # the alignment and look it up again for every cell)
+        # The same look as a cell before it: a new cell made with its style ids (ws.cell would make it in
+        # three calls, and setting the alignment hashes it and looks it up again for every cell).
+        if style is not None and (r, c) not in cells:
+            cells[r, c] = Cell(ws, row=r, column=c, value=value, style_array=style)
+            continue
+        cell = ws.cell(row=r, column=c, value=value)
+        if style is not None:
+            cell._style = copy(style)
             continue
         if fmt is not None:
             cell.number_format = fmt
         cell.alignment = WRAP if col.wrap else TOP
         styles[(col.wrap, fmt)] = copy(cell._style)
+    ws._current_row = max(r, ws._current_row)  # as ws.cell keeps it (ws.append writes below it)
 
 
 # per workbook: (wrap, number format) -> the style ids of a table cell that looks so
