@@ -1,7 +1,9 @@
 """A read-only table model over a list of row objects, with column definitions.
 
 Each column has a header, a display function and a sort key; ``ROW_ROLE`` returns the row object
-itself (the Vorta habit), so views and tests never parse display text back.
+itself (the Vorta habit), so views and tests never parse display text back. :class:`PagedTableModel`
+reads its rows a page at a time from a reader that sorts and searches in SQL (the list pages: their cost
+is one page however long the archive is).
 """
 
 from __future__ import annotations
@@ -223,11 +225,10 @@ class PagedTableModel(RowTableModel[T]):
         if not same:
             self.reload(len(self._rows))
             return
+        self._haystacks = None
         for r in fresh:
             self._rows[where[key(r)]] = r
-        self._haystacks = None
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+            self.dataChanged.emit(self.index(where[key(r)], 0), self.index(where[key(r)], len(self._columns) - 1))
 
 
 class RowFilterProxy(QSortFilterProxyModel):

@@ -3,6 +3,7 @@ order and the search done by the database, so a long archive costs one page."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -110,3 +111,30 @@ def test_placements_and_followups_open_at_the_newest_page(qtbot: QtBot, demo_db:
     followups.search_now()
     assert [followups.model.row_at(i) for i in range(2)] == list_followups(demo_db, recent_weeks=8)[:2]
     assert "2" in followups.status.text() and followups.model.canFetchMore()
+
+
+def test_an_edit_of_one_citizen_reads_only_their_row(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from placement_desk.services import citizens
+    from placement_desk.ui.pages import citizens as citizens_page
+
+    w = window(qtbot, demo_db, "citizens")
+    page = w.citizens
+    before = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    ref = before[2].ref
+    reads: list[dict[str, object]] = []
+    real = citizens_page.list_citizens
+    monkeypatch.setattr(citizens_page, "list_citizens", lambda *a, **k: reads.append(k) or real(*a, **k))
+    current, version = citizens.citizen_fields(demo_db, ref)
+    citizens.update_citizen(demo_db, ref, replace(current, job_goal="Lagerarbejde"), version)
+    assert [k.get("refs") for k in reads] == [frozenset({ref})]  # only theirs, read in place
+    after = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    assert after[2].job_goal == "Lagerarbejde" and page.proxy.index(2, 6).data() == "Lagerarbejde"
+    assert all(a is b for i, (a, b) in enumerate(zip(after, before, strict=True)) if i != 2)
+    current, version = citizens.citizen_fields(demo_db, ref)
+    citizens.update_citizen(demo_db, ref, replace(current, name="Aaa Først"), version)  # a new place in the order
+    assert len(reads) == 3 and reads[-1].get("refs") is None  # read again, as many rows as were shown
+    assert page.model.row_at(0).name == "Aaa Først" and page.model.rowCount() == len(before)
