@@ -282,7 +282,7 @@ class Followup(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
     placement_id: Mapped[int | None] = mapped_column(ForeignKey("placements.id", ondelete="SET NULL"), index=True)
-    day: Mapped[date] = mapped_column(Date, index=True)  # the Opfølgninger page reads newest first (0010)
+    day: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(20))
     participants: Mapped[list[str]] = mapped_column(JSON, default=list)
     note: Mapped[str | None] = mapped_column(Text)
@@ -294,8 +294,12 @@ class Followup(Tracked, Base):
     finalised_by: Mapped[str | None] = mapped_column(String(80))
     placement: Mapped[Placement | None] = relationship()
     corrections: Mapped[list[FollowupCorrection]] = relationship(cascade=CASCADE, order_by="FollowupCorrection.id")
-    # The dashboard's and the follow-ups page's window ("this citizen's follow-ups in these weeks").
-    __table_args__ = (Index("ix_followups_citizen_day_placement", "citizen_id", "day", "placement_id"),)
+    # The dashboard's and the follow-ups page's window ("this citizen's follow-ups in these weeks"); the
+    # Opfølgninger page's pages, newest first or in any column's order, found without reading the notes (0010).
+    __table_args__ = (
+        Index("ix_followups_citizen_day_placement", "citizen_id", "day", "placement_id"),
+        Index("ix_followups_day_scope", "day", "finalised_at", "citizen_id", "kind", "placement_id"),
+    )
 
 
 class FollowupCorrection(Base):

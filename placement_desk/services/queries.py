@@ -257,7 +257,7 @@ def list_followups(
     f, p = m.Followup, m.Placement
     with db.reading() as s:
         stmt = (
-            select(f.id, m.Citizen.ref, m.Citizen.name, f.day, f.kind, p.ref, f.finalised_at.is_not(None), f.note)
+            select(f.id)
             .join(m.Citizen, f.citizen_id == m.Citizen.id)
             .outerjoin(p, f.placement_id == p.id)
             .where(m.Citizen.archived_at.is_(None))
@@ -272,8 +272,17 @@ def list_followups(
             stmt = stmt.where(_contains_text(db, text.strip(), m.Citizen.name, m.Citizen.ref, p.ref, f.note))
         sorts = dict(zip(FOLLOWUP_SORTS, (f.day, m.Citizen.name, f.kind, func.coalesce(p.ref, ""),
                                           f.finalised_at.is_not(None), func.coalesce(f.note, "")), strict=True))  # fmt: skip
-        stmt = _paged(_ordered(stmt, sorts, order, descending, f.day, f.id), offset, limit)
-        rows = [FollowupRow(*row) for row in s.connection().execute(stmt)]  # Core rows: no ORM loading
+        # The page's meetings found first (the scope's columns are in ix_followups_day_scope: no note is
+        # read to find or sort them), then read with their notes.
+        page = _paged(_ordered(stmt, sorts, order, descending, f.day, f.id), offset, limit).subquery()
+        read = (
+            select(f.id, m.Citizen.ref, m.Citizen.name, f.day, f.kind, p.ref, f.finalised_at.is_not(None), f.note)
+            .join(m.Citizen, f.citizen_id == m.Citizen.id)
+            .outerjoin(p, f.placement_id == p.id)
+            .where(f.id.in_(select(page.c.id)))
+        )
+        read = _ordered(read, sorts, order, descending, f.day, f.id)
+        rows = [FollowupRow(*row) for row in s.connection().execute(read)]  # Core rows: no ORM loading
     audit.log_read(db, "follow-ups with their notes", since=since, recent_weeks=recent_weeks, text=text or None,
                    drafts_only=drafts_only or None, offset=offset or None, rows=len(rows))  # fmt: skip
     return rows
