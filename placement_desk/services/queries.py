@@ -269,6 +269,10 @@ def list_followups(
         if drafts_only:
             stmt = stmt.where(f.finalised_at.is_(None))
         if text and text.strip():
+            if recent_weeks is not None or drafts_only or since is not None:  # the scope's meetings found
+                scope = stmt.whereclause  # from the index first: only their notes are read and searched
+                assert scope is not None  # (the citizen's archive state at least)
+                stmt = stmt.where(f.id.in_(select(f.id).join(m.Citizen, f.citizen_id == m.Citizen.id).where(scope)))
             stmt = stmt.where(_contains_text(db, text.strip(), m.Citizen.name, m.Citizen.ref, p.ref, f.note))
         sorts = dict(zip(FOLLOWUP_SORTS, (f.day, m.Citizen.name, f.kind, func.coalesce(p.ref, ""),
                                           f.finalised_at.is_not(None), func.coalesce(f.note, "")), strict=True))  # fmt: skip

@@ -40,5 +40,7 @@ def test_every_list_page_on_postgresql_equals_sqlites(pg_db: Database, tmp_path:
                     assert sorted(map(repr, whole)) == sorted(map(repr, read(lite))), kind
         assert queries.list_citizens(pg_db, text="MIRIAM") == queries.list_citizens(lite, text="miriam")
         assert queries.list_placements(pg_db, running_only=True) == queries.list_placements(lite, running_only=True)
+        recent = queries.list_followups(lite, recent_weeks=8, text="a")
+        assert recent and queries.list_followups(pg_db, recent_weeks=8, text="A") == recent
     finally:
         lite.dispose()

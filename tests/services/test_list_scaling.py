@@ -124,3 +124,13 @@ def test_lists_search_in_the_database_with_danish_letters_folded(demo: Database)
     assert bilka and queries.list_companies(demo, text="bilka") == bilka
     running = queries.list_placements(demo, running_only=True)
     assert running == [r for r in queries.list_placements(demo) if r.active]
+
+
+def test_a_search_within_the_recent_scope_finds_what_the_scope_and_the_search_both_keep(demo: Database) -> None:
+    recent = queries.list_followups(demo, recent_weeks=8)
+    for needle in ("østergaard", "a", "dc-1"):
+        found = queries.list_followups(demo, recent_weeks=8, text=needle)
+        assert found == [r for r in queries.list_followups(demo, text=needle) if r in recent], needle
+    assert queries.list_followups(demo, recent_weeks=8, text="a", drafts_only=True) == [
+        r for r in queries.list_followups(demo, text="a") if not r.finalised
+    ]
