@@ -56,6 +56,7 @@ class NewCitizens:
         self.ids, self.actor, self.now = ids, actor, utcnow()
         self.tracked = {"created_at": self.now, "updated_at": self.now, "updated_by": actor, "version": 1}
         self._attendance_sql, self._day, self._stamp = self._attendance_statement()
+        self._copy = self._can_copy()
 
     def write(self, citizens: Sequence[cf.Citizen]) -> list[int]:
         """Insert the citizens (canonical order of their lists) with everything they hold; their new ids."""
@@ -184,7 +185,12 @@ class NewCitizens:
         ]  # fmt: skip
         if not rows:
             return
-        if self._attendance_sql is None:  # a driver whose parameters this does not write: Core does it
+        copy = getattr(self.conn.connection.dbapi_connection, "cursor", None) if self._copy else None
+        if copy is not None:  # PostgreSQL: COPY, the server's bulk load (an INSERT per row costs it far more)
+            with copy() as cursor, cursor.copy(f"COPY attendance ({', '.join(_ATTENDANCE)}) FROM STDIN") as out:
+                for row in rows:
+                    out.write_row(row)
+        elif self._attendance_sql is None:  # a driver whose parameters this does not write: Core does it
             self.conn.execute(
                 insert(_table(m.AttendanceRecord)), [dict(zip(_ATTENDANCE, r, strict=True)) for r in rows]
             )
@@ -205,6 +211,16 @@ class NewCitizens:
             return None, None, self.now
         sql = f"INSERT INTO attendance ({', '.join(_ATTENDANCE)}) VALUES ({', '.join([mark] * len(_ATTENDANCE))})"
         return sql, day, stamp
+
+    def _can_copy(self) -> bool:
+        """PostgreSQL through psycopg, on a table without row-level security (a team database has it, and
+        COPY FROM refuses such a table)."""
+        if self.conn.dialect.name != "postgresql" or self.conn.dialect.driver != "psycopg":
+            return False
+        secured = self.conn.exec_driver_sql(
+            "SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass('attendance')"
+        ).scalar()
+        return secured is False
 
     # ---- helpers ----
 
