@@ -189,10 +189,10 @@ class ImportBatches:
         if self.company_ids is None:
             self.company_ids = CompanyIds.read(self.session)
         self.ids += NewCitizens(self.session, self.company_ids, self.actor).write(new)
-        for c in new:
-            self.result.note("citizens", c.ref, True)
+        for c in new:  # noted as the ORM path notes them: a citizen's placements, then the citizen
             for p in c.placements:
                 self.result.note("placements", p.ref, True)
+            self.result.note("citizens", c.ref, True)
         new.clear()
 
     def _check(self, index: int, citizen: cf.Citizen, known: Known) -> None:

@@ -14,7 +14,7 @@ from placement_desk.db.engine import Database
 from placement_desk.domain import casefile
 from placement_desk.domain.errors import ValidationError
 from placement_desk.export.json_summary import dumps
-from placement_desk.services import casefile_io, mapping
+from placement_desk.services import casefile_io
 from placement_desk.services.casefile_io import (
     export_case_file,
     import_case_file,
