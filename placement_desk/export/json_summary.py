@@ -10,7 +10,6 @@ from typing import IO, Any
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.figures import Totals
 from placement_desk.domain.numbers import hours, hours_or_none, rate
-from placement_desk.export.json_indented import indented
 
 FORMAT = "placement-desk/dossier-summary"
 VERSION = 1
@@ -99,9 +98,8 @@ def summary(data: DossierData) -> dict[str, Any]:
 
 
 def dumps(document: dict[str, Any]) -> str:
-    """Stable, human-readable JSON (UTF-8 text, æøå kept): ``json.dumps(document, ensure_ascii=False,
-    indent=2)`` and a line end, written by json_indented (the same text, several times faster)."""
-    return indented(document) + "\n"
+    """Stable, human-readable JSON (UTF-8 text, æøå kept)."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def dump_streamed(out: IO[bytes], head: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) -> None:
