@@ -15,7 +15,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from placement_desk.domain import casefile as cf
-from placement_desk.domain.numbers import hours
+from placement_desk.domain import numbers
 from placement_desk.domain.vocab import label
 
 DASH = "–"
@@ -46,6 +46,13 @@ def number(value: float | int | Fraction | Decimal, decimals: int = 2) -> str:
     q = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{q:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+@lru_cache(maxsize=16384, typed=True)
+def hours(minutes: int | Fraction) -> float:
+    """``numbers.hours`` (minutes as hours, rounded as the spec says), remembered per value and type: a
+    dossier turns the same few hundred values into hours thousands of times (its PDF, workbook and JSON)."""
+    return numbers.hours(minutes)
 
 
 @lru_cache(maxsize=8192, typed=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from placement_desk.domain.dossier import DossierData
-from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
 from placement_desk.export.collector import without_collector_pauses
+from placement_desk.export.danish import hours
 from placement_desk.export.excel_common import Book, Value, key_values
 from placement_desk.export.excel_sections import absence_sheets
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.dossier_detail import PlanSplit
 from placement_desk.domain.figures import Totals
-from placement_desk.domain.numbers import hours, hours_or_none
+from placement_desk.domain.numbers import hours_or_none
 from placement_desk.export import danish as dk
 from placement_desk.export import excel_charts as charts
 from placement_desk.export import excel_description as description
 from placement_desk.export import excel_sections as sections
 from placement_desk.export.collector import without_collector_pauses
+from placement_desk.export.danish import hours
 from placement_desk.export.excel_common import HEADER_ROW, Book, Value, XCol, key_values, write_table
 
 H, R, N = dk.XL_HOURS, dk.XL_RATE, dk.XL_INT

@@ -8,9 +8,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.dossier_detail import ASSESSOR_ORDER, agreed_by_reason
-from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
 from placement_desk.export import excel_charts as charts
+from placement_desk.export.danish import hours
 from placement_desk.export.excel_common import (
     HEAD_BORDER,
     HEAD_FILL,

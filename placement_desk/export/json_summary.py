@@ -9,7 +9,8 @@ from typing import IO, Any
 
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.figures import Totals
-from placement_desk.domain.numbers import hours, hours_or_none, rate
+from placement_desk.domain.numbers import hours_or_none, rate
+from placement_desk.export.danish import hours
 
 FORMAT = "placement-desk/dossier-summary"
 VERSION = 1

@@ -17,11 +17,11 @@ from placement_desk.domain import casefile as cf
 from placement_desk.domain.dossier import DossierData
 from placement_desk.domain.dossier_detail import PeriodRow, PlanSplit, agreed_by_reason
 from placement_desk.domain.figures import Totals
-from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
 from placement_desk.export import pdf_description as description
 from placement_desk.export import pdf_sections as more
 from placement_desk.export.collector import without_collector_pauses
+from placement_desk.export.danish import hours
 from placement_desk.export.pdf_base import (
     CONFIDENTIAL,
     WIDTH,

@@ -7,8 +7,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from placement_desk.domain.dossier import DossierData
-from placement_desk.domain.numbers import hours
 from placement_desk.export import danish as dk
+from placement_desk.export.danish import hours
 from placement_desk.export.pdf_base import (
     FONT_STYLE,
     GREY,
