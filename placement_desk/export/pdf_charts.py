@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from placement_desk.export.danish import number
 from placement_desk.export.pdf_base import BLUE, FONT, FONT_BOLD, GREEN, GREY, INK, NAVY, ORANGE, register_fonts
-from placement_desk.export.pdf_drawing import ChartDrawing
+from placement_desk.export.pdf_drawing import ChartDrawing, Circle, Line, PolyLine, Rect, String
 
 AXIS = colors.HexColor("#9AA5B1")
 GRID = colors.HexColor("#E5E9EE")

@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 
 from placement_desk.export.danish import MONTHS_SHORT
 from placement_desk.export.pdf_base import FONT, GREEN, GREY, NAVY, ORANGE
 from placement_desk.export.pdf_charts import AXIS, FADED, GRID, _legend, _text
-from placement_desk.export.pdf_drawing import ChartDrawing
+from placement_desk.export.pdf_drawing import ChartDrawing, Circle, Line, Polygon, PolyLine
 
 # One colour per assessor, the same in every chart of the document.
 ASSESSOR_COLOURS: dict[str | None, colors.Color] = {"citizen": NAVY, "mentor": ORANGE, "consultant": GREEN, None: GREY}

@@ -128,3 +128,24 @@ def test_a_drawing_with_other_shapes_is_drawn_by_reportlab() -> None:
     plain = Drawing(100, 50)
     plain.add(Group(Rect(0, 0, 10, 10, fillColor=colors.red)))
     assert _painted(chart) == _painted(plain) != []
+
+
+def test_the_charts_shapes_are_reportlabs_with_the_same_attributes() -> None:
+    from reportlab.graphics import shapes
+
+    from placement_desk.export import pdf_drawing as fast
+
+    navy = colors.HexColor("#1F3A5F")
+    made = [
+        (fast.Rect(1, 2, 30, 4.5, fillColor=navy, strokeColor=None), shapes.Rect(1, 2, 30, 4.5, fillColor=navy, strokeColor=None)),
+        (fast.Line(0, 1, 20, 1, strokeColor=navy, strokeWidth=0.5, strokeDashArray=[3, 2]),
+         shapes.Line(0, 1, 20, 1, strokeColor=navy, strokeWidth=0.5, strokeDashArray=[3, 2])),
+        (fast.PolyLine([0, 0, 5, 5, 9, 2], strokeColor=navy), shapes.PolyLine([0, 0, 5, 5, 9, 2], strokeColor=navy)),
+        (fast.Polygon([0, 0, 5, 5, 9, 2], fillColor=None), shapes.Polygon([0, 0, 5, 5, 9, 2], fillColor=None)),
+        (fast.Circle(3, 4, 2.2, fillColor=navy, strokeColor=colors.white), shapes.Circle(3, 4, 2.2, fillColor=navy, strokeColor=colors.white)),
+        (fast.String(5, 6, "uge 36", fontName="DejaVuSans", fontSize=6.5, textAnchor="end"),
+         shapes.String(5, 6, "uge 36", fontName="DejaVuSans", fontSize=6.5, textAnchor="end")),
+    ]  # fmt: skip
+    for ours, theirs in made:
+        assert isinstance(ours, type(theirs))
+        assert vars(ours) == vars(theirs)
