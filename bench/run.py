@@ -108,8 +108,10 @@ def _page_figures(
     runs = [processes.app_pages(db_path, ref, env) for _ in range(max(1, repeat // 2))]
     pages = {k: statistics.median(r[0][k] for r in runs) for k in runs[0][0]}
     peak = statistics.median(r[1] for r in runs)
-    figures.append(Figure("Main window usable after the password (Argon2 unlock, database opened, window built, "
-                          "dashboard filled and painted)", fmt_s(pages["password"]), "—", "≤ 0.4 s",
+    figures.append(Figure("Main window usable after the password (Argon2 unlock, database opened, window built "
+                          "and painted; the dashboard's tasks fill in just after)", fmt_s(pages["password"]),
+                          f"the dashboard's tasks read and shown: {fmt_s(pages['password filled'])} after the "
+                          "password", "≤ 0.4 s",
                           pages["password"] <= 0.4, "", _password_reason(pages), pages["password"]))  # fmt: skip
     figures.append(Figure("Dashboard page again (refreshed and painted)", fmt_ms(pages["dashboard"]), "—",
                           f"≤ {PAGE_GOAL * 1000:.0f} ms", pages["dashboard"] <= PAGE_GOAL, value=pages["dashboard"],
@@ -130,7 +132,7 @@ def _inprocess_figures(
     log: Callable[[str], None], full: bool,
 ) -> list[Figure]:
     """The citizen page, the dossier, the dashboard, the results report, the placement table, the import."""
-    from bench import inprocess
+    from bench import dossier_floor, inprocess
 
     key = db.key
     ref, records, first, last = heaviest
@@ -145,14 +147,14 @@ def _inprocess_figures(
 
     log("dossier ...")
     dossier, sizes = inprocess.dossier(db, ref, repeat)
-    page = inprocess.one_page_pdf(repeat)
     kb = ", ".join(f"{fmt} {n / 1024:.0f} kB" for fmt, n in sizes.items())
     figures.append(Figure(f"Dossier for that citizen: figures + PDF + Excel + JSON ({kb})", fmt_s(dossier),
-                          f"one-page reportlab document: {fmt_s(page)} (no floor: the same content laid "
-                          "out by reportlab alone is not built yet)", "≤ 1 s total", dossier <= 1.0,
-                          "", "the goal is the issue's 1 s; its second goal (the PDF ≤ 1.3× reportlab "
-                          "laying out the same content) needs that floor, which the benchmark does not "
-                          "build yet.", dossier))  # fmt: skip
+                          "—", "≤ 1 s total", dossier <= 1.0, value=dossier))  # fmt: skip
+    pdf_s, floor_s = dossier_floor.dossier_pdf_vs_floor(db, ref, repeat)
+    figures.append(Figure("Dossier PDF against its floor", fmt_s(pdf_s),
+                          f"the same content laid out by plain reportlab (one TableStyle per table, "
+                          f"bench.dossier_floor): {fmt_s(floor_s)}", "≤ 1.3× the floor", pdf_s <= 1.3 * floor_s,
+                          f"{pdf_s / floor_s:.2f}×", value=pdf_s))  # fmt: skip
 
     log("dashboard ...")
     service, raw, counts = inprocess.dashboard(db, str(db_path), generate.TODAY, repeat)
@@ -216,8 +218,9 @@ def _archive_figure(home: Path, db_path: Path, env: dict[str, str], log: Callabl
                   f"new embedded database (export {fmt_s(exported)}, {export_peak:.0f} MB; import "
                   f"{fmt_s(moved)}, {import_peak:.0f} MB)", fmt_s(total), "—",
                   "≤ 60 s together, ≤ 300 MB peak", total <= 60 and top <= 300, f"peak {top:.0f} MB",
-                  "the import reads the whole JSON document into memory and checks it before it "
-                  "writes (all or nothing); only the export streams.")  # fmt: skip
+                  "both stream, a batch of citizens at a time, and the import is still one transaction (all or "
+                  "nothing); most of the time is SQLCipher writing and indexing some "
+                  "million attendance rows, and the JSON parsed and checked field by field.")  # fmt: skip
 
 
 def _lightest_citizen(path: str, key: bytes | None) -> str:
@@ -236,20 +239,20 @@ def _signin_reason(signin: float, pyside: float, bare: float) -> str:
 def _password_reason(pages: dict[str, float]) -> str:
     total, signin = pages["password"], pages.get("password sign-in", 0.0)
     argon2, window = pages.get("password argon2", 0.0), pages.get("password window", 0.0)
-    return (f"nothing is imported after the password any more (it all loads behind the sign-in window); signing "
-            f"in takes {fmt_s(signin)} (the key unlocked with Argon2id: {fmt_s(argon2)}, deliberately slow "
-            f"against password guessing; then the database opened, the audit chain's seal checked, the sign-in "
-            f"logged) and the main window {fmt_s(window)}: most of it the dashboard reading every task of the "
-            f"whole database in its constructor, before the first paint (ui.pages.dashboard; filling it in "
-            f"after the first paint is not done yet), of {fmt_s(total)} in all.")
+    return (f"nothing is imported after the password (it all loads behind the sign-in window); signing in takes "
+            f"{fmt_s(signin)} (the key unlocked with Argon2id: {fmt_s(argon2)}, deliberately slow against "
+            f"password guessing; then the database opened, the audit chain's seal checked, the sign-in logged) "
+            f"and the main window {fmt_s(window)} to its first paint, of {fmt_s(total)} in all; the dashboard "
+            f"reads its tasks after that paint (ui.shell.first_paint).")
 
 
 def _start_reason(app: float, bare: float, floor: float) -> str:
     return (f"1.5× the bare window is {fmt_s(1.5 * bare)}, but before the app can read and draw any data it must "
             f"import SQLAlchemy's ORM: a process that only imports PySide6 and SQLAlchemy takes {fmt_s(floor)} "
             f"({floor / bare:.1f}× the bare window) in this run; signing in then unlocks the database key with "
-            f"Argon2id (about 0.1 s, deliberately slow against password guessing), and the dashboard reads the "
-            f"whole database. The integrity check and the daily backup already run after the first paint.")
+            f"Argon2id (about 0.1 s, deliberately slow against password guessing), and the dashboard reads its "
+            f"tasks (running placements and the weeks around today). The integrity check and the daily backup "
+            f"run after the first paint.")
 
 
 def row_counts(path: Path) -> dict[str, int]:

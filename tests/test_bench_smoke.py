@@ -25,6 +25,7 @@ FIGURES = (
     "*Resultater* page",
     "Open the citizen with the most attendance",
     "Dossier for that citizen",
+    "Dossier PDF against its floor",
     "Dashboard queries over the whole DB",
     "Results report of all",
     "Filter/sort the",

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from placement_desk.db.engine import Database
 from placement_desk.services.casefile_io import export_case_file
+from placement_desk.ui.shell.work import PROGRESS_STEPS, Worker
 from tests.casefiles import case_file, ramp_down_citizen
 from tests.ui.pages.test_pages import answer_next_message_box, window
 
@@ -47,3 +49,28 @@ def test_a_deeply_nested_file_is_refused_not_a_crash(qtbot: QtBot, db: Database,
     source.write_bytes(b"[" * 100_000)
     text = _import(qtbot, db, source)
     assert "Nothing was changed" in text and "for mange niveauer" in text
+
+
+def test_the_menu_import_streams_the_file(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The menu's import reads the file citizen by citizen, as the command line does (never whole)."""
+    import placement_desk.services.casefile_io as casefile_io
+
+    def whole(path: object) -> None:
+        raise AssertionError("the whole file was read")
+
+    monkeypatch.setattr(casefile_io, "read_case_file", whole)
+    source = tmp_path / "sheet.json"
+    source.write_text(json.dumps(case_file(ramp_down_citizen()), ensure_ascii=False), encoding="utf-8")
+    assert "1 citizen created" in _import(qtbot, db, source)
+
+
+def test_progress_over_a_file_larger_than_a_qt_int_is_scaled(qtbot: QtBot) -> None:
+    """A file's bytes count past 2**31, what Qt's progress dialog holds: shown in steps instead."""
+    seen: list[tuple[int, int]] = []
+    worker = Worker(lambda progress: None)
+    worker.progressed.connect(lambda done, total: seen.append((done, total)))
+    worker._progress(3_000_000_000, 6_000_000_000)
+    worker._progress(7, 10)
+    assert seen == [(PROGRESS_STEPS // 2, PROGRESS_STEPS), (7, 10)]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from placement_desk.db.place import APP_NAME
 from placement_desk.ui.shell import preload
-from placement_desk.ui.shell.first_paint import AfterFirstPaint
+from placement_desk.ui.shell.first_paint import AfterFirstPaint, settle
 
 if TYPE_CHECKING:
     from placement_desk.db.engine import Database
@@ -212,6 +212,7 @@ def run(
     workers: list[QThread | None] = []
 
     def after_paint() -> None:
+        QTimer.singleShot(0, settle)  # after the first page's rows are read (queued at its own first paint)
         QTimer.singleShot(
             CHECK_DELAY_MS,
             lambda: workers.append(

@@ -66,8 +66,15 @@ def import_summary(result: ImportResult) -> str:
     if result.rounded == 1:
         parts.append(QCoreApplication.translate("ImportSummary", "1 hours value rounded to the whole minute"))
     elif result.rounded:
-        parts.append(QCoreApplication.translate("ImportSummary", "%1 hours values rounded to the whole minute").replace("%1", str(result.rounded)))
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "%1 hours values rounded to the whole minute").replace(
+                "%1", str(result.rounded)
+            )
+        )
     return ", ".join(parts)
+
+
+PROGRESS_STEPS = 10_000  # a larger total (an import counts the file's bytes) is shown in this many steps
 
 
 class Cancelled(Exception):
@@ -92,6 +99,8 @@ class Worker(QThread):
     def _progress(self, done: int, total: int) -> None:
         if self._cancel:
             raise Cancelled
+        if total > PROGRESS_STEPS:  # a file's bytes: Qt's progress counts in 32-bit ints
+            done, total = done * PROGRESS_STEPS // total, PROGRESS_STEPS
         self.progressed.emit(done, total)
 
     def run(self) -> None:
@@ -217,9 +226,9 @@ class WorkMenu(QObject):
         db, actor, title = self.ctx.db, self.ctx.actor, self.tr("Import case file")
 
         def job(progress: Callable[[int, int], None]) -> Any:
-            from placement_desk.services.casefile_io import import_case_file, read_case_file
+            from placement_desk.services.casefile_io import import_case_file, open_case_file
 
-            return import_case_file(db, read_case_file(path), actor, progress)
+            return import_case_file(db, open_case_file(path), actor, progress)  # read citizen by citizen
 
         self.worker = run_with_progress(self.window, title, job, self._done(title))
         return self.worker
