@@ -29,6 +29,17 @@ AUDIT_HEAD = "audit_head"  # session.info: the audit log's head after this trans
 COMMITTED = "committed"  # session.info: what the transaction changed (services.changes), for on_commit
 
 
+# Every connection of the app to an SQLite file (the benchmark's raw yardsticks use the same).
+CONNECTION_PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA secure_delete=ON",  # deleted content is zeroed, not left in free space (erasure)
+    "PRAGMA cache_size=-65536",  # 64 MiB of page cache (the default 8 MiB held less than the dashboard's weeks)
+)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any, key: bytes | None = None, path: Path | None = None) -> None:
     if key is not None:
         # SQLCipher: the key before anything reads the file (then temp_store=MEMORY and a check that
@@ -39,13 +50,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any, key: bytes | None = Non
     # Let SQLAlchemy, not the driver, issue BEGIN so transactions span everything we do.
     dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.execute("PRAGMA secure_delete=ON")  # deleted content is zeroed, not left in free space (erasure)
-    # 64 MiB of page cache (the default 8 MiB held less than the dashboard's weeks on a big archive).
-    cur.execute("PRAGMA cache_size=-65536")
+    for pragma in CONNECTION_PRAGMAS:
+        cur.execute(pragma)
     cur.close()
     # Case-insensitive search that knows Danish letters (SQLite's lower() folds only A-Z).
     dbapi_connection.create_function("pd_fold", 1, _fold, deterministic=True)
