@@ -101,10 +101,10 @@ def import_floor(env: dict[str, str]) -> float:
     return elapsed
 
 
-def move(command: str, db_path: Path, case_file: Path, env: dict[str, str]) -> tuple[float, float]:
-    """The whole archive exported to ``case_file``, or that file imported into the new ``db_path``, by the
-    command line in a fresh process (bench.move_child): seconds and peak RSS (MB)."""
-    _, line = timed_until([sys.executable, "-m", "bench.move_child", command, str(db_path), str(case_file)],
+def move(command: str, db: Path | str, case_file: Path, env: dict[str, str]) -> tuple[float, float]:
+    """The whole archive exported to ``case_file``, or that file imported into ``db`` (a new file, or a team
+    database's URL), by the command line in a fresh process (bench.move_child): seconds and peak RSS (MB)."""
+    _, line = timed_until([sys.executable, "-m", "bench.move_child", command, str(db), str(case_file)],
                           signed_in(env), "done")  # fmt: skip
     _, seconds, peak = line.split()
     return float(seconds), float(peak)

@@ -26,7 +26,6 @@ import json
 import multiprocessing as mp
 import os
 import random
-import secrets
 import sys
 import tempfile
 import time
@@ -188,18 +187,6 @@ class Report:
         return "\n".join(lines) + "\n"
 
 
-def _new_database(server: Any) -> tuple[str, str]:
-    """The owner's URL and the team's URL of a new database owned by a new owner role."""
-    import psycopg
-
-    owner, pw, name = "load_owner", secrets.token_hex(8), "placement_desk_load"
-    with psycopg.connect(server.url().replace("postgresql+psycopg", "postgresql"), autocommit=True) as conn:
-        conn.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD '{pw}'")
-        conn.execute(f"CREATE DATABASE {name} OWNER {owner}")
-    base = f"127.0.0.1:{server.port}/{name}"
-    return f"postgresql+psycopg://{owner}:{pw}@{base}", f"postgresql+psycopg://{base}"
-
-
 def _prepare(owner_url: str, team_url: str, processes: int) -> None:
     from placement_desk.db.engine import Database
     from placement_desk.domain.roles import Role
@@ -337,11 +324,12 @@ def _check_shared_day(
 
 def run(processes: int = 8, seconds: float = 60, out: Path | None = ROOT / "bench" / "team-load.md") -> Report:
     """The whole load run on a server of its own (stopped at the end); the report, also written to ``out``."""
+    from bench.pg_target import new_database
     from tests.postgres import server as pg
 
     server = pg.start()
     try:
-        owner_url, team_url = _new_database(server)
+        owner_url, team_url = new_database(server, "placement_desk_load")
         _prepare(owner_url, team_url, processes)
         ctx = mp.get_context("spawn")
         go = ctx.Event()

@@ -27,6 +27,7 @@ SETTINGS = {
     "shared_buffers": "32MB",
     "log_min_messages": "warning",
 }
+FAST_ONLY = ("fsync", "synchronous_commit", "full_page_writes", "shared_buffers")  # not on a durable server
 
 
 class Unavailable(Exception):
@@ -128,8 +129,11 @@ def _owner() -> str | None:
     return "postgres"
 
 
-def start() -> Server:
-    """initdb + pg_ctl start on a free loopback port; raises Unavailable with the reason on failure."""
+def start(durable: bool = False) -> Server:
+    """initdb + pg_ctl start on a free loopback port; raises Unavailable with the reason on failure.
+
+    The tests' server skips flushing to disk (fsync, synchronous commit and full-page writes off) and keeps a
+    small buffer pool; a ``durable`` one (the benchmark's) runs with PostgreSQL's own defaults for those."""
     bindir = find_bindir()
     owner = _owner()
     root = Path(tempfile.mkdtemp(prefix="placement-desk-pg-"))
@@ -147,18 +151,19 @@ def start() -> Server:
         if init.returncode != 0:
             raise Unavailable(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
         pwfile.unlink()
-        return _start_on_free_port(server)
+        return _start_on_free_port(server, durable)
     except BaseException:
         server.stop()
         raise
 
 
-def _start_on_free_port(server: Server) -> Server:
+def _start_on_free_port(server: Server, durable: bool = False) -> Server:
     conf = server.data / "postgresql.conf"
     base = conf.read_text(encoding="utf-8")
     last = ""
     for _attempt in range(3):
-        settings = {**SETTINGS, "port": str(server.port), "unix_socket_directories": f"'{server.root}'"}
+        chosen = {k: v for k, v in SETTINGS.items() if not durable or k not in FAST_ONLY}
+        settings = {**chosen, "port": str(server.port), "unix_socket_directories": f"'{server.root}'"}
         conf.write_text(base + "".join(f"\n{k} = {v}" for k, v in settings.items()) + "\n", encoding="utf-8")
         started = server._run(
             "pg_ctl", "-D", str(server.data), "-l", str(server.root / "server.log"), "-w", "-t", "30", "start"
