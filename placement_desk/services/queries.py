@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from placement_desk.db import models as m
@@ -236,6 +236,27 @@ def _contains_text(db: Database, needle: str, *columns: Any) -> Any:
     return or_(*(fold(c).like(pattern, escape="\\") for c in columns))
 
 
+def _followup_search(db: Database, needle: str, scope: Any, scoped: bool) -> Any:
+    """The meetings whose citizen (name, reference), placement (reference) or note contains ``needle``: the
+    citizens and placements that match found once (not again for each of their meetings), the notes searched
+    in one pass over the table (10x benchmark, a word found nowhere in 543,000 notes: 3.0 s to 1.0 s, of which
+    reading the notes alone is 0.5 s); within a ``scoped`` list (the recent period, drafts, since a date) only
+    the scope's meetings, found from the index first, have their notes read."""
+    f = m.Followup
+    citizens = select(m.Citizen.id).where(_contains_text(db, needle, m.Citizen.name, m.Citizen.ref))
+    placements = select(m.Placement.id).where(_contains_text(db, needle, m.Placement.ref))
+    in_scope: Any
+    if scoped:  # the scope's meetings from the index, and the note of each of them searched
+        scoped_ids = select(f.id).join(m.Citizen, f.citizen_id == m.Citizen.id).where(scope)
+        in_scope, note = f.id.in_(scoped_ids.correlate(None)), _contains_text(db, needle, f.note)
+    else:  # every note searched in one pass over the table, then the matching meetings' rows found
+        in_scope, note = true(), f.id.in_(select(f.id).where(_contains_text(db, needle, f.note)).correlate(None))
+    return and_(
+        in_scope,
+        or_(f.citizen_id.in_(citizens.correlate(None)), f.placement_id.in_(placements.correlate(None)), note),
+    )
+
+
 def list_followups(
     db: Database,
     since: date | None = None,
@@ -269,11 +290,8 @@ def list_followups(
         if drafts_only:
             stmt = stmt.where(f.finalised_at.is_(None))
         if text and text.strip():
-            if recent_weeks is not None or drafts_only or since is not None:  # the scope's meetings found
-                scope = stmt.whereclause  # from the index first: only their notes are read and searched
-                assert scope is not None  # (the citizen's archive state at least)
-                stmt = stmt.where(f.id.in_(select(f.id).join(m.Citizen, f.citizen_id == m.Citizen.id).where(scope)))
-            stmt = stmt.where(_contains_text(db, text.strip(), m.Citizen.name, m.Citizen.ref, p.ref, f.note))
+            stmt = stmt.where(_followup_search(db, text.strip(), stmt.whereclause, scoped=recent_weeks is not None
+                                               or drafts_only or since is not None))  # fmt: skip
         sorts = dict(zip(FOLLOWUP_SORTS, (f.day, m.Citizen.name, f.kind, func.coalesce(p.ref, ""),
                                           f.finalised_at.is_not(None), func.coalesce(f.note, "")), strict=True))  # fmt: skip
         # The page's meetings found first (the scope's columns are in ix_followups_day_scope: no note is

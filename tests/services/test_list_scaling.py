@@ -134,3 +134,25 @@ def test_a_search_within_the_recent_scope_finds_what_the_scope_and_the_search_bo
     assert queries.list_followups(demo, recent_weeks=8, text="a", drafts_only=True) == [
         r for r in queries.list_followups(demo, text="a") if not r.finalised
     ]
+
+
+def test_a_follow_up_search_finds_exactly_the_meetings_whose_citizen_placement_or_note_holds_the_text(
+    demo: Database,
+) -> None:
+    """The search's citizens, placements and notes are found apart and put together (queries._followup_search):
+    what it finds is what reading every meeting and looking would find, over all of them and within the scope."""
+    every = queries.list_followups(demo)
+    recent = queries.list_followups(demo, recent_weeks=8)
+    some = next(r for r in every if r.placement_ref and r.note)
+    word = next(w for w in some.note.split() if len(w) > 4)
+    for needle in ("ØSTERGAARD", some.citizen_ref.lower(), some.placement_ref.upper(), word.upper(), "e", "xyzzy"):
+        folded = needle.casefold()
+
+        def holds(r: queries.FollowupRow, folded: str = folded) -> bool:
+            fields = (r.citizen_name, r.citizen_ref, r.placement_ref or "", r.note or "")
+            return any(folded in f.casefold() for f in fields)
+
+        found = queries.list_followups(demo, text=needle)
+        assert found == [r for r in every if holds(r)], needle
+        assert queries.list_followups(demo, text=needle, recent_weeks=8) == [r for r in recent if holds(r)], needle
+    assert queries.list_followups(demo, text=word) and not queries.list_followups(demo, text="xyzzy")
