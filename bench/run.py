@@ -286,10 +286,12 @@ def run(scales: list[generate.Scale], repeat: int, out: Path, cache: Path, impor
     measured: list[list[Figure]] = []
     counts: list[dict[str, int]] = []
     built: list[str] = []
+    # This process's settings folders outlive the per-scale folders: Qt writes its settings at exit, and
+    # would make a removed folder again in the system's temporary folder.
+    isolate(cache / "home")
     for n, scale in enumerate(scales):
         with tempfile.TemporaryDirectory(prefix="placement-desk-bench-") as tmp:
-            home = Path(tmp)
-            isolate(home)
+            home = Path(tmp)  # the database's working copy, the moved archive and the children's folders
             building = time.perf_counter()
             source = secure.ensure_encrypted(generate.ensure_database(scale, cache=cache, log=log), log)
             seconds = time.perf_counter() - building
