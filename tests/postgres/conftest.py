@@ -9,6 +9,8 @@ import itertools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +91,23 @@ def pg_db(pg_server: pg.Server, pg_template: str) -> Iterator[Database]:
     """A migrated database of its own for one test."""
     with migrated_database(pg_server, pg_template) as db:
         yield db
+
+
+DEMO_ON = date(2026, 11, 23)  # the day the demo pairs are loaded on
+
+
+@pytest.fixture
+def demo_pair(pg_db: Database, tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    """The demo data loaded on the same day into an embedded database and into a server one: (SQLite,
+    PostgreSQL), for the tests that compare what the two give back."""
+    from placement_desk.db.migrate import upgrade
+    from placement_desk.services.demo import load_demo
+
+    lite = Database(f"sqlite:///{tmp_path / 'demo.db'}")
+    try:
+        upgrade(lite)
+        load_demo(lite, DEMO_ON)
+        load_demo(pg_db, DEMO_ON)
+        yield lite, pg_db
+    finally:
+        lite.dispose()
